@@ -1,0 +1,24 @@
+//! crossread: read and compare how different outlets report the same story.
+//!
+//! Module map (engine first; nothing above `tui` imports ratatui or crossterm):
+//! - [`model`]: the data types and the JSON contract; offsets into `Article::body`.
+//! - [`load`]: built-in corpus and user files (txt, md, html) into `Document`s.
+//! - [`sanitize`]: makes text safe for a terminal.
+//! - [`structure`]: blocks (title, heading, paragraph, list item, boilerplate).
+//! - [`sentences`]: sentence segmentation.
+//! - [`entities`], [`claims`]: who is named and what is claimed.
+//! - [`analysis`]: the pipeline, `Document` to `Article`, and `open_corpus`.
+//! - [`worker`]: latest-request-only background jobs for the front ends.
+//! - [`cli`]: the scriptable command line; [`tui`]: the terminal reader.
+
+pub mod analysis;
+pub mod claims;
+pub mod cli;
+pub mod entities;
+pub mod load;
+pub mod model;
+pub mod sanitize;
+pub mod sentences;
+pub mod structure;
+pub mod tui;
+pub mod worker;

@@ -1,0 +1,205 @@
+//! The engine's data types and the JSON contract of `analyze --json`.
+//!
+//! Every position is a byte offset into [`Article::body`]; every `text` field
+//! equals `body[start..end]`. Front ends never re-derive spans: they read these.
+
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// Where an article came from; never serialised, used for messages and reloads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// One of the articles embedded in the binary, by its asset file name.
+    Builtin(&'static str),
+    /// A file the user pointed crossread at.
+    File(PathBuf),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    Title,
+    Heading,
+    Paragraph,
+    ListItem,
+    Boilerplate,
+}
+
+impl BlockKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BlockKind::Title => "title",
+            BlockKind::Heading => "heading",
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::ListItem => "list_item",
+            BlockKind::Boilerplate => "boilerplate",
+        }
+    }
+}
+
+/// A structural unit of the body. Blocks are ordered and never overlap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A sentence; sentences never cross a block boundary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    /// Index into [`Article::blocks`] of the block holding this sentence.
+    #[serde(skip)]
+    pub block: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityType {
+    Person,
+    Organization,
+    Place,
+}
+
+impl EntityType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "person",
+            EntityType::Organization => "organization",
+            EntityType::Place => "place",
+        }
+    }
+}
+
+/// One mention of a person, organisation or place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entity {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    /// The name that links this mention's variants across the corpus.
+    pub canonical: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    Quote,
+    Attributed,
+    Statistic,
+    Hedged,
+    Assertion,
+}
+
+impl ClaimKind {
+    pub const ALL: [ClaimKind; 5] = [
+        ClaimKind::Quote,
+        ClaimKind::Attributed,
+        ClaimKind::Statistic,
+        ClaimKind::Hedged,
+        ClaimKind::Assertion,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Quote => "quote",
+            ClaimKind::Attributed => "attributed",
+            ClaimKind::Statistic => "statistic",
+            ClaimKind::Hedged => "hedged",
+            ClaimKind::Assertion => "assertion",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<ClaimKind> {
+        ClaimKind::ALL
+            .into_iter()
+            .find(|kind| kind.as_str().eq_ignore_ascii_case(name))
+    }
+}
+
+/// A sentence-level claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Claim {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub kinds: Vec<ClaimKind>,
+    /// Canonical entity or group the claim is attributed to.
+    pub speaker: Option<String>,
+}
+
+/// A fully analysed article: the unit every front end works with.
+#[derive(Debug, Clone, Serialize)]
+pub struct Article {
+    /// Stable, readable slug; unique within a corpus.
+    pub id: String,
+    pub title: String,
+    /// The outlet, when metadata or the text reveals one.
+    pub source: Option<String>,
+    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip)]
+    pub origin: Origin,
+    /// Sanitised article text; all offsets point into it.
+    pub body: String,
+    pub blocks: Vec<Block>,
+    pub sentences: Vec<Sentence>,
+    pub entities: Vec<Entity>,
+    pub claims: Vec<Claim>,
+}
+
+impl Article {
+    pub fn text(&self, start: usize, end: usize) -> &str {
+        self.body.get(start..end).unwrap_or("")
+    }
+
+    pub fn sentence_text(&self, sentence: &Sentence) -> &str {
+        self.text(sentence.start, sentence.end)
+    }
+
+    /// The outlet for display: the source, or a placeholder when unknown.
+    pub fn source_label(&self) -> &str {
+        self.source.as_deref().unwrap_or("unknown outlet")
+    }
+
+    /// Index of the sentence containing byte offset `at`, if any.
+    pub fn sentence_at(&self, at: usize) -> Option<usize> {
+        let index = self.sentences.partition_point(|s| s.end <= at);
+        (index < self.sentences.len() && self.sentences[index].start <= at).then_some(index)
+    }
+}
+
+/// A file that could not be read, or was read with a caveat.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LoadWarning {
+    pub path: String,
+    pub reason: String,
+}
+
+impl std::fmt::Display for LoadWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.reason)
+    }
+}
+
+/// The analysed articles plus what went wrong while loading them.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub articles: Vec<Article>,
+    pub warnings: Vec<LoadWarning>,
+}
+
+impl Corpus {
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.articles.iter().find(|article| article.id == id)
+    }
+
+    pub fn article_index(&self, id: &str) -> Option<usize> {
+        self.articles.iter().position(|article| article.id == id)
+    }
+}
