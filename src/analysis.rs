@@ -96,11 +96,17 @@ pub fn open_corpus(paths: &[PathBuf]) -> Result<Corpus, CorpusError> {
     };
     let corpus = analyze_report(report);
     if corpus.articles.is_empty() {
-        let names: Vec<String> = paths
+        // The reasons go into the error: the caller never gets the corpus
+        // whose warnings it would otherwise print.
+        let mut message: String = paths
             .iter()
             .map(|path| path.display().to_string())
-            .collect();
-        return Err(CorpusError::NothingReadable(names.join(", ")));
+            .collect::<Vec<_>>()
+            .join(", ");
+        for warning in &corpus.warnings {
+            message.push_str(&format!("\n  {warning}"));
+        }
+        return Err(CorpusError::NothingReadable(message));
     }
     Ok(corpus)
 }
