@@ -75,6 +75,19 @@ pub struct Layout {
     gutter: Vec<(usize, char, Style)>,
 }
 
+/// The title was derived from the first block (no curated one), so showing
+/// it above that block would print the same words twice.
+fn title_opens_body(article: &Article) -> bool {
+    let title = article.title.trim_end_matches(['…', '.']).trim();
+    !title.is_empty()
+        && article
+            .blocks
+            .iter()
+            .find(|block| block.kind != BlockKind::Boilerplate)
+            .and_then(|block| article.body.get(block.start..block.end))
+            .is_some_and(|text| text.trim_start().starts_with(title))
+}
+
 fn bullet_prefix(text: &str) -> bool {
     matches!(text, "-" | "*" | "•" | "–" | "—" | "+" | "·" | "▪" | "◦")
 }
@@ -93,7 +106,9 @@ impl Layout {
         };
         let has_title = article.blocks.iter().any(|b| b.kind == BlockKind::Title);
         if !has_title {
-            layout.push_extra(&article.title, block_style(BlockKind::Title), text_width);
+            if !title_opens_body(article) {
+                layout.push_extra(&article.title, block_style(BlockKind::Title), text_width);
+            }
             layout.push_outlet(article, text_width);
         }
         let mut previous: Option<BlockKind> = None;
@@ -143,11 +158,12 @@ impl Layout {
     }
 
     fn push_outlet(&mut self, article: &Article, text_width: usize) {
-        let mut outlet = article.source_label().to_string();
-        if let Some(date) = &article.date {
-            outlet.push_str(" · ");
-            outlet.push_str(date);
-        }
+        let outlet = match (&article.source, &article.date) {
+            (Some(source), Some(date)) => format!("{source} · {date}"),
+            (Some(source), None) => source.clone(),
+            (None, Some(date)) => date.clone(),
+            (None, None) => return,
+        };
         let style = Style::new()
             .fg(Color::Magenta)
             .add_modifier(Modifier::ITALIC);
