@@ -139,7 +139,8 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
     }
     widths.sort_unstable();
     let width = widths[widths.len() * 9 / 10];
-    if !(30..=100).contains(&width) {
+    // Narrower "wrapping" is a column of short lines (figures, lists).
+    if !(45..=100).contains(&width) {
         return None;
     }
     let near = widths
@@ -193,7 +194,7 @@ fn text_units(body: &str, lines: &[Line]) -> Vec<Unit> {
             continue;
         }
         if let (Some(width), Some((unit, last))) = (wrap, &mut open)
-            && continues(unit, last, line, width, margin)
+            && continues(body, (unit, last), line, width, margin)
         {
             unit.end = line.text_end;
             unit.lines += 1;
@@ -214,13 +215,24 @@ fn text_units(body: &str, lines: &[Line]) -> Vec<Unit> {
 }
 
 /// Whether wrapped `line` continues the paragraph whose last line is `last`.
-fn continues(unit: &Unit, last: &Line, line: &Line, width: usize, margin: usize) -> bool {
+fn continues(
+    body: &str,
+    (unit, last): (&Unit, &Line),
+    line: &Line,
+    width: usize,
+    margin: usize,
+) -> bool {
     match unit.shape {
         Shape::Table | Shape::MarkedHeading => false,
         // A wrapped item goes on with lines indented past its marker.
         Shape::Item => line.indent > last.indent,
-        // An indent opens a paragraph; a short line closes one.
-        Shape::Text => line.indent <= margin && (last.width + last.indent) * 5 >= width * 3,
+        // An indent opens a paragraph; a short line that ends a sentence
+        // closes one. Short lines that end mid-sentence are common (a wire
+        // story's first line loses its dateline), so shortness alone is not enough.
+        Shape::Text => {
+            let short = (last.width + last.indent) * 4 < width * 3;
+            line.indent <= margin && !(short && ends_sentence(last.text(body)))
+        }
     }
 }
 
@@ -438,6 +450,15 @@ fn is_table_row(text: &str) -> bool {
     false
 }
 
+/// Text ends a sentence (or introduces what follows, with a colon).
+fn ends_sentence(text: &str) -> bool {
+    let stripped = text.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
+    stripped
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | ':' | '…'))
+}
+
 /// Text ends like a sentence or a clause, not like a heading.
 fn ends_with_punctuation(text: &str) -> bool {
     let stripped = text.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '*', '_']);
@@ -467,7 +488,29 @@ fn is_heading_like(text: &str, max_words: usize) -> bool {
     }
     let first = text.chars().find(|c| c.is_alphanumeric());
     first.is_some_and(|c| c.is_uppercase() || c.is_numeric() || !c.is_lowercase())
-        && text.chars().any(char::is_alphabetic)
+        && !is_figures(text)
+}
+
+/// A line of figures ("Net 1.1 mln vs 829,000") is data, not a heading: it
+/// holds two numbers or more, or digits make a quarter of it.
+fn is_figures(text: &str) -> bool {
+    let numbers = text
+        .split_whitespace()
+        .filter(|word| word.bytes().any(|b| b.is_ascii_digit()))
+        .take(2)
+        .count();
+    if numbers >= 2 {
+        return true;
+    }
+    let (mut letters, mut digits) = (0, 0);
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+        } else if c.is_numeric() {
+            digits += 1;
+        }
+    }
+    letters == 0 || digits * 3 >= letters
 }
 
 /// Site navigation and page furniture: every word belongs to that vocabulary
@@ -600,6 +643,7 @@ fn classify(body: &str, units: Vec<Unit>) -> Vec<Block> {
             && unit.shape != Shape::Item
             && unit.shape != Shape::Table
             && words_up_to(text, 31) <= 30
+            && !is_figures(text)
             && !text.trim_end().ends_with(['.', ':', ';'])
             && text
                 .chars()
@@ -760,6 +804,48 @@ grain entered after Oct 6, 1981 for feedgrain.
         assert!(found[2].1.ends_with("same stage last year."));
         assert!(found[3].1.starts_with("Natl") && found[3].1.ends_with("3.15   3.15"));
         assert_eq!(found[5].1, "Reuter");
+    }
+
+    #[test]
+    fn a_short_first_line_without_a_full_stop_continues_its_paragraph() {
+        let body = r"Computer Terminal Systems Inc said
+it has completed the sale of 200,000 shares of its common
+stock, and warrants to acquire an additional one mln shares.
+    The company said the warrants are exercisable for five
+years at a purchase price of .125 dlrs per share.
+ Reuter
+";
+        let found = kinds(body, Format::Text);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert_eq!(found[0].0, BlockKind::Paragraph);
+        assert!(found[0].1.ends_with("one mln shares."));
+        assert_eq!(found[1].0, BlockKind::Paragraph);
+        assert_eq!(found[2], (BlockKind::Boilerplate, "Reuter"));
+    }
+
+    #[test]
+    fn lines_of_figures_are_neither_titles_nor_headings() {
+        let body = "Shr 45 cts vs 58 cts
+    Net 1.1 mln vs 829,000
+    Sales 7.9 mln vs 9.4 mln
+    Year
+    Shr 1.22 dlrs vs 1.06 dlrs
+ Reuter
+";
+        let found = kinds(body, Format::Text);
+        let shown: Vec<BlockKind> = found.iter().map(|(kind, _)| *kind).collect();
+        assert_eq!(
+            shown,
+            vec![
+                BlockKind::Paragraph,
+                BlockKind::Paragraph,
+                BlockKind::Paragraph,
+                BlockKind::Heading,
+                BlockKind::Paragraph,
+                BlockKind::Boilerplate,
+            ],
+            "{found:?}"
+        );
     }
 
     #[test]
