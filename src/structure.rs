@@ -15,11 +15,11 @@ use crate::model::{Block, BlockKind};
 /// Splits `body` into ordered, non-overlapping blocks.
 pub fn blocks(body: &str, format: Format) -> Vec<Block> {
     let lines = lines(body);
-    let units = match format {
-        Format::Markdown => markdown_units(body, &lines),
+    let (units, wrapped) = match format {
+        Format::Markdown => (markdown_units(body, &lines), true),
         Format::Text | Format::Html => text_units(body, &lines),
     };
-    classify(body, units)
+    classify(body, units, wrapped)
 }
 
 /// Final kinds for blocks found in markup (HTML): a leading headline becomes
@@ -40,7 +40,7 @@ pub fn refine(body: &str, blocks: &[Block]) -> Vec<Block> {
             lines: body[block.start..block.end].lines().count(),
         })
         .collect();
-    classify(body, units)
+    classify(body, units, false)
 }
 
 /// Whether `block` is laid out in columns (a table of figures) and must keep
@@ -50,7 +50,8 @@ pub fn preformatted(body: &str, block: &Block) -> bool {
     let mut rows = 0;
     for line in text.lines() {
         if !line.trim().is_empty() {
-            if !is_table_row(line.trim()) {
+            let line = line.trim();
+            if !is_table_row(line) && !is_figure_row(line) {
                 return false;
             }
             rows += 1;
@@ -150,14 +151,15 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
     (near * 2 >= widths.len()).then_some(width)
 }
 
-fn text_units(body: &str, lines: &[Line]) -> Vec<Unit> {
+fn text_units(body: &str, lines: &[Line]) -> (Vec<Unit>, bool) {
     let wrap = wrap_width(lines);
     let margin = margin(lines);
+    let rows = table_rows(body, lines);
     let mut units: Vec<Unit> = Vec::new();
     // The paragraph being built from wrapped lines, and its last line.
     let mut open: Option<(Unit, Line)> = None;
     let mut marker_pending = false;
-    for line in lines {
+    for (line, &row) in lines.iter().zip(&rows) {
         if line.is_blank() {
             flush(&mut open, &mut units);
             continue;
@@ -179,7 +181,7 @@ fn text_units(body: &str, lines: &[Line]) -> Vec<Unit> {
             open = Some((single(Shape::Item, start, line.text_end), *line));
             continue;
         }
-        if is_table_row(text) {
+        if row {
             match &mut open {
                 Some((unit, last)) if unit.shape == Shape::Table => {
                     unit.end = line.text_end;
@@ -193,9 +195,16 @@ fn text_units(body: &str, lines: &[Line]) -> Vec<Unit> {
             }
             continue;
         }
-        if let (Some(width), Some((unit, last))) = (wrap, &mut open)
-            && continues(body, (unit, last), line, width, margin)
-        {
+        let joins = match (&open, wrap) {
+            (Some((unit, last)), _)
+                if unit.shape == Shape::Text && mid_sentence(body, last, text) =>
+            {
+                true
+            }
+            (Some((unit, last)), Some(width)) => continues(body, (unit, last), line, width, margin),
+            _ => false,
+        };
+        if joins && let Some((unit, last)) = &mut open {
             unit.end = line.text_end;
             unit.lines += 1;
             // An item keeps its marker line: continuations are indented past it.
@@ -206,12 +215,49 @@ fn text_units(body: &str, lines: &[Line]) -> Vec<Unit> {
         }
         flush(&mut open, &mut units);
         open = Some((single(Shape::Text, line.text_start, line.text_end), *line));
-        if wrap.is_none() {
-            flush(&mut open, &mut units);
-        }
     }
     flush(&mut open, &mut units);
-    units
+    (units, wrap.is_some())
+}
+
+/// A line break inside a sentence: the line before ends without punctuation
+/// and the next line starts in lowercase. No heading or paragraph ends so.
+fn mid_sentence(body: &str, last: &Line, next: &str) -> bool {
+    let before = last.text(body);
+    !ends_with_punctuation(before)
+        && before
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        && next.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Which lines are rows of a table: cells apart in columns, or short lines of
+/// figures next to other such lines (an earnings table: "Net 1.1 mln vs 829,000").
+fn table_rows(body: &str, lines: &[Line]) -> Vec<bool> {
+    let columns: Vec<bool> = lines.iter().map(|l| is_table_row(l.text(body))).collect();
+    let figures: Vec<bool> = lines
+        .iter()
+        .map(|line| is_figure_row(line.text(body)))
+        .collect();
+    (0..lines.len())
+        .map(|i| {
+            let row = |j: usize| columns[j] || figures[j];
+            columns[i]
+                || (figures[i] && ((i > 0 && row(i - 1)) || (i + 1 < lines.len() && row(i + 1))))
+        })
+        .collect()
+}
+
+/// A short line of two numbers or more, dense in digits ("Avg shrs 2,332,397
+/// vs 1,428,000"); wrapped prose lines are longer or sparser.
+fn is_figure_row(text: &str) -> bool {
+    if text.is_empty() || text.chars().count() > 45 || ends_sentence(text) || !is_figures(text) {
+        return false;
+    }
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    digits * 5 >= letters
 }
 
 /// Whether wrapped `line` continues the paragraph whose last line is `last`.
@@ -489,6 +535,23 @@ fn is_heading_like(text: &str, max_words: usize) -> bool {
     let first = text.chars().find(|c| c.is_alphanumeric());
     first.is_some_and(|c| c.is_uppercase() || c.is_numeric() || !c.is_lowercase())
         && !is_figures(text)
+        && (words <= 5 || is_title_cased(text))
+}
+
+/// Most longer words are capitalised, as in headlines and section titles; a
+/// line of running text cut by a line break is not.
+fn is_title_cased(text: &str) -> bool {
+    let (mut long, mut capitalised) = (0, 0);
+    for word in text.split_whitespace() {
+        let letters = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if letters.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+            long += 1;
+            if letters.chars().next().is_some_and(char::is_uppercase) {
+                capitalised += 1;
+            }
+        }
+    }
+    capitalised * 2 > long
 }
 
 /// A line of figures ("Net 1.1 mln vs 829,000") is data, not a heading: it
@@ -619,7 +682,9 @@ fn words_lower(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn classify(body: &str, units: Vec<Unit>) -> Vec<Block> {
+/// Kinds for `units`. In `wrapped` text a title must stand apart, followed by
+/// a blank line, since any short first line would otherwise qualify.
+fn classify(body: &str, units: Vec<Unit>, wrapped: bool) -> Vec<Block> {
     let content_units = units.len();
     let mut blocks: Vec<Block> = Vec::with_capacity(units.len());
     let mut title_words: Option<Vec<String>> = None;
@@ -637,13 +702,18 @@ fn classify(body: &str, units: Vec<Unit>) -> Vec<Block> {
         };
         // The first line is the title when it reads like a headline and more
         // follows; headlines may be long and carry commas, not a full stop.
+        let stands_apart = units
+            .get(index + 1)
+            .is_some_and(|next| body[unit.end..next.start].matches('\n').count() >= 2);
         if index == 0
             && !is_last
+            && (!wrapped || stands_apart)
             && unit.lines == 1
             && unit.shape != Shape::Item
             && unit.shape != Shape::Table
             && words_up_to(text, 31) <= 30
             && !is_figures(text)
+            && is_title_cased(text)
             && !text.trim_end().ends_with(['.', ':', ';'])
             && text
                 .chars()
@@ -824,28 +894,23 @@ years at a purchase price of .125 dlrs per share.
     }
 
     #[test]
-    fn lines_of_figures_are_neither_titles_nor_headings() {
-        let body = "Shr 45 cts vs 58 cts
-    Net 1.1 mln vs 829,000
-    Sales 7.9 mln vs 9.4 mln
-    Year
-    Shr 1.22 dlrs vs 1.06 dlrs
- Reuter
-";
+    fn lines_of_figures_are_tables_not_titles_or_headings() {
+        let body = "Shr 45 cts vs 58 cts\n    Net 1.1 mln vs 829,000\n    Sales 7.9 mln vs 9.4 mln\n    Year\n    Shr 1.22 dlrs vs 1.06 dlrs\n Reuter\n";
         let found = kinds(body, Format::Text);
-        let shown: Vec<BlockKind> = found.iter().map(|(kind, _)| *kind).collect();
         assert_eq!(
-            shown,
+            found,
             vec![
-                BlockKind::Paragraph,
-                BlockKind::Paragraph,
-                BlockKind::Paragraph,
-                BlockKind::Heading,
-                BlockKind::Paragraph,
-                BlockKind::Boilerplate,
-            ],
-            "{found:?}"
+                (
+                    BlockKind::Paragraph,
+                    "Shr 45 cts vs 58 cts\n    Net 1.1 mln vs 829,000\n    Sales 7.9 mln vs 9.4 mln"
+                ),
+                (BlockKind::Heading, "Year"),
+                (BlockKind::Paragraph, "Shr 1.22 dlrs vs 1.06 dlrs"),
+                (BlockKind::Boilerplate, "Reuter"),
+            ]
         );
+        let blocks = blocks(body, Format::Text);
+        assert!(preformatted(body, &blocks[0]));
     }
 
     #[test]
@@ -884,6 +949,20 @@ years at a purchase price of .125 dlrs per share.
                 (BlockKind::Boilerplate, "Previous Post Next Post"),
             ]
         );
+    }
+
+    #[test]
+    fn running_text_cut_by_a_line_break_is_not_a_heading() {
+        let body = "Bank of Lincoln City said it plans to merge with U.S. Bancorp's
+Oregon unit, the company said.
+Shr seven cts vs 14 cts
+Nine mths
+Shr 1.10 dlrs vs 95 cts.
+";
+        let found = kinds(body, Format::Text);
+        assert_eq!(found[0].0, BlockKind::Paragraph);
+        assert_eq!(found[2].0, BlockKind::Paragraph);
+        assert_eq!(found[3], (BlockKind::Heading, "Nine mths"));
     }
 
     #[test]
