@@ -190,6 +190,66 @@ cruzados per arroba of 15 kilos.
         );
     }
 
+    /// The hard cases of the built-in articles, found by their words and not
+    /// by position, so the test states what a reader must see as one unit.
+    #[test]
+    fn built_in_articles_keep_their_hard_sentences_whole() {
+        let mut all = Vec::new();
+        for document in crate::load::builtin() {
+            let blocks = structure::blocks(&document.body, document.format);
+            for sentence in split(&document.body, &blocks) {
+                all.push(document.body[sentence.start..sentence.end].to_string());
+            }
+        }
+        let whole = |start: &str, end: &str| {
+            assert!(
+                all.iter().any(|s| s.starts_with(start) && s.ends_with(end)),
+                "no sentence {start:?} .. {end:?}"
+            );
+        };
+        // A quote closing after the comma, then the attribution.
+        whole(
+            "\u{201c}I think we\u{2019}re closer now",
+            "real momentum in the negotiations.",
+        );
+        // "U.S." inside and at the start of a sentence.
+        whole(
+            "U.S. officials confirmed on Monday",
+            "as early as this weekend in the United States.",
+        );
+        whole(
+            "U.S. Special Envoy Steve Witkoff characterized",
+            "without necessitating full NATO membership.",
+        );
+        // Em-dashes, spaced and unspaced, inside one sentence.
+        whole(
+            "In Ukraine, as across nations defending",
+            "to build a better future.",
+        );
+        whole(
+            "European Commission President Ursula von der Leyen",
+            "is ready to do its share.\"",
+        );
+        // A dateline with an em-dash, then a quote closing after the comma.
+        whole(
+            "WASHINGTON \u{2014} The United States says",
+            "could be nearing a turning point.",
+        );
+        // A list item written as "-" then the item, and a heading.
+        assert!(
+            all.iter()
+                .any(|s| s == "Accountability mechanisms for war crimes")
+        );
+        assert!(all.iter().any(|s| s == "Why the U.S. Sees Progress Now"));
+        // FAQ lines: the question is a sentence of its own.
+        assert!(
+            all.iter()
+                .any(|s| s == "Q: Does this mean the conflict in Ukraine is nearing an end?")
+        );
+        // Boilerplate is not text to analyse.
+        assert!(!all.iter().any(|s| s.contains("Previous Post")));
+    }
+
     #[test]
     fn every_sentence_lies_inside_its_block() {
         let body = "A. B. C.\n\n  ...  \n\u{201c}\u{201d}\n. . .\n?!\n\u{2014}";
