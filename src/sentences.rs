@@ -73,7 +73,70 @@ fn segment(text: &str) -> Vec<(usize, usize)> {
     if covered < text.len() {
         ranges.push((covered, text.len()));
     }
-    ranges
+    let mut split = Vec::with_capacity(ranges.len());
+    for (start, end) in ranges {
+        split_after_initialisms(text, start, end, &mut split);
+    }
+    split
+}
+
+/// Words that begin a sentence and are never part of a name.
+const STARTERS: &[&str] = &[
+    "The",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "In",
+    "On",
+    "At",
+    "A",
+    "An",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "However",
+    "Meanwhile",
+    "Earlier",
+    "Later",
+    "Some",
+    "Many",
+    "Most",
+];
+
+/// The segmenter never ends a sentence at an initialism ("in the U.S. The
+/// company said"), which is right before a name ("U.S. Senate") but wrong
+/// before a word that only starts sentences; those places are split here.
+fn split_after_initialisms(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let piece = &text[start..end];
+    let mut from = 0;
+    for (at, _) in piece.match_indices(". ") {
+        let before = &piece[..at + 1];
+        let word_start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let word = &before[word_start..];
+        let initialism = word.len() >= 4
+            && word
+                .as_bytes()
+                .chunks(2)
+                .all(|pair| pair.len() == 2 && pair[0].is_ascii_uppercase() && pair[1] == b'.');
+        let next = piece[at + 1..].split_whitespace().next().unwrap_or("");
+        if initialism && STARTERS.contains(&next) && at + 1 > from {
+            out.push((start + from, start + at + 1));
+            from = at + 1;
+        }
+    }
+    out.push((start + from, end));
 }
 
 #[cfg(test)]
@@ -97,6 +160,19 @@ mod tests {
             vec![
                 "U.S. officials confirmed on Monday that Gen. Grynkewich met Mr. Smith at 3 p.m. on Feb. 26 in Washington.",
                 "Later they left.",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_initialism_ends_a_sentence_before_a_sentence_starter() {
+        let body = "Sales rose in the U.S. The company said so. U.S. Senate leaders met in the U.S. Capitol.";
+        assert_eq!(
+            sentences_of(body),
+            vec![
+                "Sales rose in the U.S.",
+                "The company said so.",
+                "U.S. Senate leaders met in the U.S. Capitol.",
             ]
         );
     }
