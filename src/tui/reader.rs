@@ -162,13 +162,17 @@ impl Layout {
             (Some(source), Some(date)) => format!("{source} · {date}"),
             (Some(source), None) => source.clone(),
             (None, Some(date)) => date.clone(),
-            (None, None) => return,
+            (None, None) => String::new(),
         };
-        let style = Style::new()
-            .fg(Color::Magenta)
-            .add_modifier(Modifier::ITALIC);
-        self.push_extra(&outlet, style, text_width);
-        self.push_blank();
+        if !outlet.is_empty() {
+            let style = Style::new()
+                .fg(Color::Magenta)
+                .add_modifier(Modifier::ITALIC);
+            self.push_extra(&outlet, style, text_width);
+        }
+        if !self.lines.is_empty() {
+            self.push_blank();
+        }
     }
 
     fn push_block(
