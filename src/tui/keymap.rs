@@ -258,7 +258,12 @@ const READER: &[Binding] = &[bind(
 
 const PAGER: &[Binding] = &[
     bind(
-        &[Key::plain(Esc), Key::char('q'), Key::char('?')],
+        &[
+            Key::plain(Esc),
+            Key::char('q'),
+            Key::char('?'),
+            Key::plain(KeyCode::F(1)),
+        ],
         Action::CloseLayer,
         Some("close"),
         "Close the help or warnings",
