@@ -20,6 +20,9 @@ pub const MIN_HEIGHT: u16 = 8;
 pub const TWO_PANE_WIDTH: u16 = 60;
 /// Rows per article in the list: title, outlet, counts, a blank.
 pub const ITEM_HEIGHT: u16 = 4;
+/// Longest reader line in columns: wider text is tiring to read, so a wide
+/// reader pane keeps a margin on the right instead.
+pub const MAX_MEASURE: u16 = 100;
 /// Lines the mouse wheel scrolls the reader by.
 const WHEEL_LINES: usize = 3;
 
@@ -425,7 +428,7 @@ impl App {
         };
         let key = LayoutKey {
             article: self.reader.article,
-            width: inner.width,
+            width: inner.width.min(MAX_MEASURE + super::reader::GUTTER),
             toggles: self.toggles,
         };
         if self.layout.as_ref().map(|layout| layout.key) != Some(key) {

@@ -258,7 +258,12 @@ const READER: &[Binding] = &[bind(
 
 const PAGER: &[Binding] = &[
     bind(
-        &[Key::plain(Esc), Key::char('q'), Key::char('?')],
+        &[
+            Key::plain(Esc),
+            Key::char('q'),
+            Key::char('?'),
+            Key::plain(KeyCode::F(1)),
+        ],
         Action::CloseLayer,
         Some("close"),
         "Close the help or warnings",
@@ -350,6 +355,28 @@ pub fn key_labels(binding: &Binding) -> String {
         .map(Key::label)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The key reference as a Markdown table, for the README (a test keeps the
+/// README's copy equal to this).
+pub fn markdown_table() -> String {
+    let mut table = String::from("| Keys | Where | What |\n|---|---|---|\n");
+    for mode in Mode::HELP_ORDER {
+        for binding in bindings(mode) {
+            let keys: Vec<String> = binding
+                .keys
+                .iter()
+                .map(|key| format!("`{}`", key.label()))
+                .collect();
+            table.push_str(&format!(
+                "| {} | {} | {} |\n",
+                keys.join(" "),
+                mode.title(),
+                binding.help
+            ));
+        }
+    }
+    table
 }
 
 #[cfg(test)]

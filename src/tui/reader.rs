@@ -162,13 +162,17 @@ impl Layout {
             (Some(source), Some(date)) => format!("{source} · {date}"),
             (Some(source), None) => source.clone(),
             (None, Some(date)) => date.clone(),
-            (None, None) => return,
+            (None, None) => String::new(),
         };
-        let style = Style::new()
-            .fg(Color::Magenta)
-            .add_modifier(Modifier::ITALIC);
-        self.push_extra(&outlet, style, text_width);
-        self.push_blank();
+        if !outlet.is_empty() {
+            let style = Style::new()
+                .fg(Color::Magenta)
+                .add_modifier(Modifier::ITALIC);
+            self.push_extra(&outlet, style, text_width);
+        }
+        if !self.lines.is_empty() {
+            self.push_blank();
+        }
     }
 
     fn push_block(
@@ -376,8 +380,7 @@ pub fn render(article: &Article, layout: &Layout, view: View, area: Rect, buf: &
                     if gap && x < right {
                         let next_start = tokens[n + 1].start;
                         let style = gap_style(&ranges, view.highlight, base, token.end, next_start);
-                        buf.set_stringn(x, y, " ", 1, style);
-                        x += 1;
+                        x = put(buf, x, y, " ", right, style);
                     }
                 }
             }
@@ -408,6 +411,28 @@ fn gap_style(
         style = style.patch(HIGHLIGHT);
     }
     style
+}
+
+/// Writes clean `text` at (`x`, `y`), stopping before column `right`;
+/// returns the column after it. Plain ASCII (most news text) skips the
+/// grapheme segmentation `set_stringn` needs, which dominates a frame.
+fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, right: u16, style: Style) -> u16 {
+    if !text.is_ascii() {
+        let max = usize::from(right.saturating_sub(x));
+        return buf.set_stringn(x, y, text, max, style).0;
+    }
+    let mut x = x;
+    for c in text.chars() {
+        if x >= right {
+            break;
+        }
+        let Some(cell) = buf.cell_mut((x, y)) else {
+            break;
+        };
+        cell.set_char(c).set_style(style);
+        x += 1;
+    }
+    x
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -450,8 +475,7 @@ fn draw_token(
             style = style.patch(HIGHLIGHT);
         }
         let text = clean(article.text(start, end));
-        let (next, _) = buf.set_stringn(x, y, &text, usize::from(right.saturating_sub(x)), style);
-        x = next;
+        x = put(buf, x, y, &text, right, style);
         if x >= right {
             break;
         }

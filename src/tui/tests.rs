@@ -204,7 +204,7 @@ fn resizing_keeps_the_reading_position() {
     let top = layout.offset_of(app.reader.scroll).expect("a body line");
     app.prepare(Rect::new(0, 0, 120, 30));
     let layout = app.layout().expect("laid out again");
-    assert_eq!(layout.key.width, 82);
+    assert_eq!(layout.key.width, 82, "below the measure cap");
     assert_eq!(layout.line_of(top), Some(app.reader.scroll));
 }
 
@@ -396,4 +396,15 @@ fn snapshot_help_overlay() {
 fn snapshot_too_small() {
     let mut app = builtin();
     insta::assert_snapshot!(draw(&mut app, 24, 6).backend());
+}
+
+#[test]
+fn readme_key_table_is_the_keymap() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let table = super::keymap::markdown_table();
+    assert!(
+        readme.contains(&table),
+        "README.md's key table is out of date; replace it with:\n\n{table}"
+    );
 }

@@ -217,7 +217,11 @@ fn status(app: &App, area: Rect, buf: &mut Buffer) {
     // Whole hints only: a hint cut in half reads as a different key.
     let mut spans = Vec::new();
     let mut used = 0;
-    for (key, hint) in keymap::hints(&app.modes()) {
+    let modes = match app.load {
+        LoadState::Loading { .. } => vec![keymap::Mode::Global],
+        LoadState::Ready => app.modes(),
+    };
+    for (key, hint) in keymap::hints(&modes) {
         let cost = width(&key) + width(hint) + 3;
         if used + cost > usize::from(left_area.width) {
             break;

@@ -1,0 +1,139 @@
+//! One reader frame at 200x60 on a TestBackend, on a very long article so
+//! that drawing only the visible lines is what keeps it fast.
+//!
+//! Time is the benchmark thread's CPU time (from /proc/thread-self/schedstat,
+//! wall time where that is missing): the build machine is shared, and the
+//! question is how much work a frame is, not how long it waited for a core.
+//!
+//! Run: `cargo bench --bench frame`
+
+use criterion::measurement::{Measurement, ValueFormatter, WallTime};
+use criterion::{Criterion, criterion_group, criterion_main};
+use crossread::analysis::open_corpus;
+use crossread::model::{Article, Block, Corpus, Sentence};
+use crossread::tui::app::App;
+use crossread::tui::reader::{Layout, LayoutKey};
+use crossread::tui::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+/// CPU time of the calling thread, falling back to wall time.
+struct CpuTime;
+
+static WALL: WallTime = WallTime;
+
+fn thread_cpu() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let nanos = stat.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(nanos))
+}
+
+impl Measurement for CpuTime {
+    type Intermediate = (Option<Duration>, Instant);
+    type Value = Duration;
+
+    fn start(&self) -> Self::Intermediate {
+        (thread_cpu(), Instant::now())
+    }
+    fn end(&self, (cpu, wall): Self::Intermediate) -> Duration {
+        match (cpu, thread_cpu()) {
+            (Some(start), Some(end)) => end.saturating_sub(start),
+            _ => wall.elapsed(),
+        }
+    }
+    fn add(&self, a: &Duration, b: &Duration) -> Duration {
+        *a + *b
+    }
+    fn zero(&self) -> Duration {
+        Duration::ZERO
+    }
+    fn to_f64(&self, value: &Duration) -> f64 {
+        value.as_nanos() as f64
+    }
+    fn formatter(&self) -> &dyn ValueFormatter {
+        WALL.formatter()
+    }
+}
+
+/// The built-in articles end to end, `copies` times, as one article.
+fn long_article(corpus: &Corpus, copies: usize) -> Article {
+    let mut long = corpus.articles[0].clone();
+    long.id = "long".into();
+    long.title = "A very long article".into();
+    long.body.clear();
+    long.blocks.clear();
+    long.sentences.clear();
+    for _ in 0..copies {
+        for article in &corpus.articles {
+            let shift = long.body.len();
+            let block_shift = long.blocks.len();
+            long.body.push_str(&article.body);
+            long.body.push('\n');
+            long.blocks.extend(article.blocks.iter().map(|b| Block {
+                start: b.start + shift,
+                end: b.end + shift,
+                ..*b
+            }));
+            long.sentences
+                .extend(article.sentences.iter().map(|s| Sentence {
+                    start: s.start + shift,
+                    end: s.end + shift,
+                    block: s.block + block_shift,
+                }));
+        }
+    }
+    long
+}
+
+fn frame(c: &mut Criterion<CpuTime>) {
+    let mut corpus = open_corpus(&[]).expect("built-in corpus");
+    let long = long_article(&corpus, 200);
+    let bytes = long.body.len();
+    corpus.articles.insert(0, long);
+    let mut app = App::new(corpus);
+    let screen = Rect::new(0, 0, 200, 60);
+    app.prepare(screen);
+    // Into the middle of the article, with the reader focused.
+    app.handle_key(&ratatui::crossterm::event::KeyEvent::from(
+        ratatui::crossterm::event::KeyCode::Enter,
+    ));
+    let lines = app.layout().map(Layout::line_count).unwrap_or(0);
+    app.reader.scroll = lines / 2;
+    app.prepare(screen);
+    eprintln!("long article: {bytes} bytes, {lines} lines at 200x60");
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
+    // Few, long samples: the thread's CPU clock in schedstat advances in
+    // scheduler ticks, so each sample must span many of them.
+    let mut group = c.benchmark_group("reader");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
+    group.bench_function("frame 200x60 (long article)", |b| {
+        b.iter(|| {
+            app.prepare(screen);
+            terminal
+                .draw(|frame| ui::render(black_box(&app), frame))
+                .expect("draw");
+        })
+    });
+    let article = &app.corpus.articles[0];
+    let key = LayoutKey {
+        article: 0,
+        width: 130,
+        toggles: app.toggles,
+    };
+    group.bench_function("layout (wrap) of the long article, once per width", |b| {
+        b.iter(|| Layout::build(black_box(article), key))
+    });
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().with_measurement(CpuTime);
+    targets = frame
+}
+criterion_main!(benches);
