@@ -6,8 +6,10 @@
 //! errors go to stderr.
 
 mod analyze;
+mod compare;
 mod list;
 mod show;
+mod topics;
 
 use crate::analysis::open_corpus;
 use crate::model::Corpus;
@@ -39,6 +41,10 @@ pub enum Command {
     Show(show::ShowArgs),
     /// Print the full analysis of every article (structure, sentences, entities, claims).
     Analyze(analyze::AnalyzeArgs),
+    /// List the topics with how many sentences each source has on them.
+    Topics(topics::TopicsArgs),
+    /// Set one topic side by side across sources.
+    Compare(compare::CompareArgs),
 }
 
 /// Loads the corpus named on the command line, printing load warnings to stderr.
@@ -80,5 +86,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::List(args)) => list::run(&args, &corpus),
         Some(Command::Show(args)) => show::run(&args, &corpus),
         Some(Command::Analyze(args)) => analyze::run(&args, &corpus),
+        Some(Command::Topics(args)) => topics::run(&args, &corpus),
+        Some(Command::Compare(args)) => compare::run(&args, &corpus),
     }
 }

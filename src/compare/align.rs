@@ -1,0 +1,253 @@
+//! Alignment: groups retrieved sentences from different sources that report
+//! the same fact or position.
+//!
+//! Similarity of two sentences is the cosine of their content words (stems,
+//! stopwords out, weighted by rarity in the corpus, the topic's own vocabulary
+//! discounted because every retrieved sentence shares it), plus agreement on
+//! canonical entities, numbers and the claim's speaker. Groups grow greedily
+//! from the most similar pair down, under average linkage and a cap on
+//! sentences per source. Every ordering decision uses the sentences' own
+//! identity (article id, offset), never the order sources were given in, so
+//! the result is the same for any permutation of the sources.
+
+use crate::model::Corpus;
+use crate::topics::{CorpusIndex, Hit, Topic, sentence_entities};
+use std::cmp::Ordering;
+use std::collections::{HashMap, HashSet};
+
+/// At most this many sentences of one source share a row.
+pub const MAX_PER_SOURCE: usize = 2;
+/// Two sentences this similar may share a row.
+pub const LINK_THRESHOLD: f32 = 0.2;
+/// Two groups merge only if their sentences are this similar on average.
+pub const MERGE_THRESHOLD: f32 = 0.16;
+/// Weight of the topic's own words in the content vector.
+const TOPIC_WORD_WEIGHT: f32 = 0.35;
+const ENTITY_WEIGHT: f32 = 0.15;
+const NUMBER_WEIGHT: f32 = 0.05;
+const SPEAKER_WEIGHT: f32 = 0.1;
+
+/// The sentences of one row, with its cohesion and relevance.
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub members: Vec<Hit>,
+    pub score: f32,
+    pub relevance: f32,
+}
+
+struct Features {
+    /// (stem id, weight), sorted by stem id, unit length.
+    vector: Vec<(u32, f32)>,
+    entities: HashSet<String>,
+    numbers: HashSet<String>,
+    speaker: Option<String>,
+}
+
+/// Groups `hits` into rows, most widely carried first.
+pub fn align(corpus: &Corpus, index: &CorpusIndex, topic: &Topic, hits: &[Hit]) -> Vec<Group> {
+    let mut hits: Vec<Hit> = hits
+        .iter()
+        .copied()
+        .filter(|h| {
+            corpus
+                .articles
+                .get(h.article)
+                .is_some_and(|a| h.sentence < a.sentences.len())
+        })
+        .collect();
+    let key = |hit: &Hit| -> (&str, usize) {
+        let article = &corpus.articles[hit.article];
+        (article.id.as_str(), article.sentences[hit.sentence].start)
+    };
+    hits.sort_by(|a, b| key(a).cmp(&key(b)).then(a.article.cmp(&b.article)));
+    hits.dedup_by(|a, b| a.article == b.article && a.sentence == b.sentence);
+
+    let features = features(corpus, index, topic, &hits);
+    let n = hits.len();
+    let mut similar: HashMap<(usize, usize), f32> = HashMap::new();
+    let mut candidates = Vec::new();
+    for i in 0..n {
+        for j in i + 1..n {
+            if hits[i].article == hits[j].article {
+                continue;
+            }
+            let sim = similarity(&features[i], &features[j]);
+            if sim > 0.0 {
+                similar.insert((i, j), sim);
+            }
+            if sim >= LINK_THRESHOLD {
+                candidates.push((sim, i, j));
+            }
+        }
+    }
+    // Indices follow the sentences' identity order, so ties break the same way
+    // whatever order the sources came in.
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+
+    let sim_of = |a: usize, b: usize| -> f32 {
+        let pair = if a < b { (a, b) } else { (b, a) };
+        similar.get(&pair).copied().unwrap_or(0.0)
+    };
+    let mut group_of: Vec<usize> = (0..n).collect();
+    let mut groups: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    for (_, i, j) in candidates {
+        let (gi, gj) = (group_of[i], group_of[j]);
+        if gi == gj {
+            continue;
+        }
+        let mut per_source: HashMap<usize, usize> = HashMap::new();
+        for &member in groups[gi].iter().chain(&groups[gj]) {
+            *per_source.entry(hits[member].article).or_default() += 1;
+        }
+        if per_source.values().any(|count| *count > MAX_PER_SOURCE) {
+            continue;
+        }
+        let mut total = 0.0;
+        let mut pairs = 0;
+        for &a in &groups[gi] {
+            for &b in &groups[gj] {
+                if hits[a].article != hits[b].article {
+                    total += sim_of(a, b);
+                    pairs += 1;
+                }
+            }
+        }
+        if pairs == 0 || total / (pairs as f32) < MERGE_THRESHOLD {
+            continue;
+        }
+        let (keep, gone) = (gi.min(gj), gi.max(gj));
+        let moved = std::mem::take(&mut groups[gone]);
+        for &member in &moved {
+            group_of[member] = keep;
+        }
+        groups[keep].extend(moved);
+        groups[keep].sort_unstable();
+    }
+
+    let mut result: Vec<(Group, usize)> = groups
+        .into_iter()
+        .filter(|members| !members.is_empty())
+        .map(|members| {
+            let mut total = 0.0;
+            let mut pairs = 0;
+            for (x, &a) in members.iter().enumerate() {
+                for &b in &members[x + 1..] {
+                    if hits[a].article != hits[b].article {
+                        total += sim_of(a, b);
+                        pairs += 1;
+                    }
+                }
+            }
+            let score = if pairs == 0 {
+                0.0
+            } else {
+                (total / pairs as f32).min(1.0)
+            };
+            let relevance = members.iter().map(|&m| hits[m].score).fold(0.0, f32::max);
+            let first = members[0];
+            let group = Group {
+                members: members.iter().map(|&m| hits[m]).collect(),
+                score,
+                relevance,
+            };
+            (group, first)
+        })
+        .collect();
+    result.sort_by(|(a, first_a), (b, first_b)| {
+        source_count(b)
+            .cmp(&source_count(a))
+            .then_with(|| b.relevance.total_cmp(&a.relevance))
+            .then_with(|| b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal))
+            .then(first_a.cmp(first_b))
+    });
+    result.into_iter().map(|(group, _)| group).collect()
+}
+
+fn source_count(group: &Group) -> usize {
+    let sources: HashSet<usize> = group.members.iter().map(|m| m.article).collect();
+    sources.len()
+}
+
+fn features(corpus: &Corpus, index: &CorpusIndex, topic: &Topic, hits: &[Hit]) -> Vec<Features> {
+    let mut stem_ids: HashMap<&str, u32> = HashMap::new();
+    hits.iter()
+        .map(|hit| {
+            let article = &corpus.articles[hit.article];
+            let sentence = article.sentences[hit.sentence];
+            let tokens = index
+                .sentences
+                .get(hit.article)
+                .and_then(|s| s.get(hit.sentence))
+                .map_or(&[][..], |s| &s.tokens[..]);
+            let mut weights: HashMap<u32, f32> = HashMap::new();
+            let mut numbers = HashSet::new();
+            for token in tokens {
+                if token.is_number {
+                    numbers.insert(token.norm.clone());
+                    continue;
+                }
+                if token.is_stopword || token.stem.chars().count() < 2 {
+                    continue;
+                }
+                let next_id = stem_ids.len() as u32;
+                let id = *stem_ids.entry(token.stem.as_str()).or_insert(next_id);
+                let mut weight = index.idf(&token.stem);
+                if topic.uses_stem(&token.stem) {
+                    weight *= TOPIC_WORD_WEIGHT;
+                }
+                *weights.entry(id).or_default() += weight;
+            }
+            let mut vector: Vec<(u32, f32)> = weights.into_iter().collect();
+            vector.sort_unstable_by_key(|(id, _)| *id);
+            let norm = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                for (_, w) in &mut vector {
+                    *w /= norm;
+                }
+            }
+            let speaker = article
+                .claims
+                .iter()
+                .find(|c| c.start < sentence.end && sentence.start < c.end)
+                .and_then(|c| c.speaker.as_ref())
+                .map(|s| s.to_lowercase());
+            Features {
+                vector,
+                entities: sentence_entities(article, hit.sentence)
+                    .into_iter()
+                    .map(str::to_lowercase)
+                    .collect(),
+                numbers,
+                speaker,
+            }
+        })
+        .collect()
+}
+
+fn similarity(a: &Features, b: &Features) -> f32 {
+    let mut cosine = 0.0;
+    let (mut x, mut y) = (0, 0);
+    while x < a.vector.len() && y < b.vector.len() {
+        match a.vector[x].0.cmp(&b.vector[y].0) {
+            Ordering::Less => x += 1,
+            Ordering::Greater => y += 1,
+            Ordering::Equal => {
+                cosine += a.vector[x].1 * b.vector[y].1;
+                x += 1;
+                y += 1;
+            }
+        }
+    }
+    let mut sim = cosine;
+    if !a.entities.is_empty() && !b.entities.is_empty() {
+        let shared = a.entities.intersection(&b.entities).count() as f32;
+        let union = a.entities.union(&b.entities).count() as f32;
+        sim += ENTITY_WEIGHT * shared / union;
+    }
+    let shared_numbers = a.numbers.intersection(&b.numbers).count().min(2) as f32;
+    sim += NUMBER_WEIGHT * shared_numbers;
+    if a.speaker.is_some() && a.speaker == b.speaker {
+        sim += SPEAKER_WEIGHT;
+    }
+    sim
+}
