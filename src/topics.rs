@@ -184,8 +184,24 @@ impl Topic {
     /// The topic score of one sentence: the weight of every distinct term or
     /// phrase group it contains plus its entity hints.
     pub fn score(&self, tokens: &[Token], canonical_entities: &[&str]) -> f32 {
+        let mut score: f32 = self.matched_groups(tokens).iter().map(|(_, w)| w).sum();
+        let mut seen_entities = HashSet::new();
+        for name in canonical_entities {
+            let lower = name.to_lowercase();
+            if let Some(weight) = self.entities.get(&lower)
+                && seen_entities.insert(lower)
+            {
+                score += weight;
+            }
+        }
+        score
+    }
+
+    /// The distinct term/phrase groups (a head and its synonyms) the tokens
+    /// contain, with their weights.
+    pub fn matched_groups(&self, tokens: &[Token]) -> Vec<(usize, f32)> {
         let mut matched: HashSet<usize> = HashSet::new();
-        let mut score = 0.0;
+        let mut groups = Vec::new();
         for (at, token) in tokens.iter().enumerate() {
             let Some(candidates) = self.by_first.get(&token.stem) else {
                 continue;
@@ -199,20 +215,11 @@ impl Topic {
                         .zip(&tokens[at..])
                         .all(|(stem, token)| *stem == token.stem);
                 if fits && matched.insert(pattern.group) {
-                    score += pattern.weight;
+                    groups.push((pattern.group, pattern.weight));
                 }
             }
         }
-        let mut seen_entities = HashSet::new();
-        for name in canonical_entities {
-            let lower = name.to_lowercase();
-            if let Some(weight) = self.entities.get(&lower)
-                && seen_entities.insert(lower)
-            {
-                score += weight;
-            }
-        }
-        score
+        groups
     }
 }
 

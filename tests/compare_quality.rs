@@ -3,9 +3,10 @@
 //! see the figures recorded in docs/QUALITY.md.
 
 use crossread::analysis::open_corpus;
+use crossread::compare::align::pair_similarity;
 use crossread::compare::{Comparison, compare};
 use crossread::model::Corpus;
-use crossread::topics::{CorpusIndex, TopicSet};
+use crossread::topics::{CorpusIndex, Hit, TopicSet};
 use serde::Deserialize;
 
 const RECALL_FLOOR: f64 = 0.85;
@@ -146,10 +147,28 @@ fn expected_pairs_share_a_row() {
             row.cell(a.0).is_some_and(|c| c.sentences.contains(&a.1))
                 && row.cell(b.0).is_some_and(|c| c.sentences.contains(&b.1))
         });
+        let hit = |(article, sentence): (usize, usize)| Hit {
+            article,
+            sentence,
+            score: 0.0,
+        };
+        let sim = pair_similarity(&corpus, &index, topic, hit(a), hit(b));
         if together {
             aligned += 1;
+            println!("  aligned (similarity {sim:.3}): {}", pair.why);
         } else {
-            println!("  not aligned: {} ({:?} / {:?})", pair.why, pair.a, pair.b);
+            let row_of = |(article, sentence): (usize, usize)| {
+                comparison.rows.iter().position(|row| {
+                    row.cell(article)
+                        .is_some_and(|c| c.sentences.contains(&sentence))
+                })
+            };
+            println!(
+                "  NOT aligned (similarity {sim:.3}, rows {:?} and {:?}): {}",
+                row_of(a),
+                row_of(b),
+                pair.why
+            );
         }
     }
     let rate = aligned as f64 / pairs.len() as f64;

@@ -10,6 +10,7 @@
 //! identity (article id, offset), never the order sources were given in, so
 //! the result is the same for any permutation of the sources.
 
+use crate::compare::text::{Normalizer, Token};
 use crate::model::Corpus;
 use crate::topics::{CorpusIndex, Hit, Topic, sentence_entities};
 use std::cmp::Ordering;
@@ -18,11 +19,16 @@ use std::collections::{HashMap, HashSet};
 /// At most this many sentences of one source share a row.
 pub const MAX_PER_SOURCE: usize = 2;
 /// Two sentences this similar may share a row.
-pub const LINK_THRESHOLD: f32 = 0.2;
+pub const LINK_THRESHOLD: f32 = 0.15;
 /// Two groups merge only if their sentences are this similar on average.
-pub const MERGE_THRESHOLD: f32 = 0.16;
+pub const MERGE_THRESHOLD: f32 = 0.07;
 /// Weight of the topic's own words in the content vector.
 const TOPIC_WORD_WEIGHT: f32 = 0.35;
+/// Length of the word prefix that links derivations, and its weight.
+const PREFIX_CHARS: usize = 6;
+const PREFIX_WEIGHT: f32 = 0.5;
+/// Weight of a shared topic group, per unit of its weight and rarity.
+const GROUP_WEIGHT: f32 = 0.5;
 const ENTITY_WEIGHT: f32 = 0.15;
 const NUMBER_WEIGHT: f32 = 0.05;
 const SPEAKER_WEIGHT: f32 = 0.1;
@@ -36,8 +42,11 @@ pub struct Group {
 }
 
 struct Features {
-    /// (stem id, weight), sorted by stem id, unit length.
+    /// (feature id, weight), sorted by id.
     vector: Vec<(u32, f32)>,
+    /// Euclidean length and sum of the weights.
+    norm: f32,
+    total: f32,
     entities: HashSet<String>,
     numbers: HashSet<String>,
     speaker: Option<String>,
@@ -168,20 +177,87 @@ fn source_count(group: &Group) -> usize {
     sources.len()
 }
 
+const CONCEPTS: &str = include_str!("../../assets/concepts.toml");
+/// Weight of a shared word family ("rejected" / "refuses").
+const CONCEPT_WEIGHT: f32 = 1.5;
+
+/// Word families from `assets/concepts.toml`: each a list of stem sequences.
+pub struct Concepts {
+    families: Vec<Vec<Vec<String>>>,
+}
+
+impl Concepts {
+    pub fn builtin() -> Concepts {
+        #[derive(serde::Deserialize)]
+        struct File {
+            families: Vec<Vec<String>>,
+        }
+        let normalizer = Normalizer::default();
+        let families = toml::from_str::<File>(CONCEPTS)
+            .map(|file| file.families)
+            .unwrap_or_default()
+            .iter()
+            .map(|family| {
+                family
+                    .iter()
+                    .map(|member| normalizer.phrase_stems(member))
+                    .filter(|stems| !stems.is_empty())
+                    .collect()
+            })
+            .collect();
+        Concepts { families }
+    }
+
+    /// The families whose members occur in `tokens`.
+    fn found(&self, tokens: &[Token]) -> Vec<usize> {
+        self.families
+            .iter()
+            .enumerate()
+            .filter(|(_, members)| {
+                members.iter().any(|stems| {
+                    tokens.windows(stems.len()).any(|window| {
+                        window.iter().zip(stems).all(|(token, stem)| token.stem == *stem)
+                    })
+                })
+            })
+            .map(|(family, _)| family)
+            .collect()
+    }
+}
+
 fn features(corpus: &Corpus, index: &CorpusIndex, topic: &Topic, hits: &[Hit]) -> Vec<Features> {
-    let mut stem_ids: HashMap<&str, u32> = HashMap::new();
+    let concepts = Concepts::builtin();
+    let tokens_of = |hit: &Hit| {
+        index
+            .sentences
+            .get(hit.article)
+            .and_then(|s| s.get(hit.sentence))
+            .map_or(&[][..], |s| &s.tokens[..])
+    };
+    // A topic group (a term or phrase with its synonyms) that few of the
+    // retrieved sentences use is evidence that two of them say the same
+    // thing; one that most use says nothing.
+    let groups: Vec<Vec<(usize, f32)>> = hits.iter().map(|h| topic.matched_groups(tokens_of(h))).collect();
+    let mut group_frequency: HashMap<usize, usize> = HashMap::new();
+    for matched in &groups {
+        for (group, _) in matched {
+            *group_frequency.entry(*group).or_default() += 1;
+        }
+    }
+    let hit_count = hits.len().max(1) as f32;
+    let mut stem_ids: HashMap<String, u32> = HashMap::new();
+    let mut id_of = |key: String| -> u32 {
+        let next_id = stem_ids.len() as u32;
+        *stem_ids.entry(key).or_insert(next_id)
+    };
     hits.iter()
-        .map(|hit| {
+        .zip(&groups)
+        .map(|(hit, matched)| {
             let article = &corpus.articles[hit.article];
             let sentence = article.sentences[hit.sentence];
-            let tokens = index
-                .sentences
-                .get(hit.article)
-                .and_then(|s| s.get(hit.sentence))
-                .map_or(&[][..], |s| &s.tokens[..]);
             let mut weights: HashMap<u32, f32> = HashMap::new();
             let mut numbers = HashSet::new();
-            for token in tokens {
+            for token in tokens_of(hit) {
                 if token.is_number {
                     numbers.insert(token.norm.clone());
                     continue;
@@ -189,22 +265,33 @@ fn features(corpus: &Corpus, index: &CorpusIndex, topic: &Topic, hits: &[Hit]) -
                 if token.is_stopword || token.stem.chars().count() < 2 {
                     continue;
                 }
-                let next_id = stem_ids.len() as u32;
-                let id = *stem_ids.entry(token.stem.as_str()).or_insert(next_id);
                 let mut weight = index.idf(&token.stem);
                 if topic.uses_stem(&token.stem) {
                     weight *= TOPIC_WORD_WEIGHT;
                 }
-                *weights.entry(id).or_default() += weight;
+                *weights.entry(id_of(token.stem.clone())).or_default() += weight;
+                // Derivations the stemmer keeps apart ("contentious",
+                // "contention") still share their first letters.
+                let prefix: String = token.norm.chars().take(PREFIX_CHARS).collect();
+                if token.norm.chars().count() > PREFIX_CHARS {
+                    *weights.entry(id_of(format!("{prefix}…"))).or_default() += weight * PREFIX_WEIGHT;
+                }
+            }
+            for family in concepts.found(tokens_of(hit)) {
+                *weights.entry(id_of(format!("~{family}"))).or_default() += CONCEPT_WEIGHT;
+            }
+            for (group, weight) in matched {
+                let frequency = group_frequency.get(group).copied().unwrap_or(1) as f32;
+                let rarity = (hit_count / frequency).ln();
+                if rarity > 0.0 {
+                    *weights.entry(id_of(format!("#{group}"))).or_default() +=
+                        GROUP_WEIGHT * weight * rarity;
+                }
             }
             let mut vector: Vec<(u32, f32)> = weights.into_iter().collect();
             vector.sort_unstable_by_key(|(id, _)| *id);
             let norm = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-            if norm > 0.0 {
-                for (_, w) in &mut vector {
-                    *w /= norm;
-                }
-            }
+            let total = vector.iter().map(|(_, w)| w).sum::<f32>();
             let speaker = article
                 .claims
                 .iter()
@@ -213,6 +300,8 @@ fn features(corpus: &Corpus, index: &CorpusIndex, topic: &Topic, hits: &[Hit]) -
                 .map(|s| s.to_lowercase());
             Features {
                 vector,
+                norm,
+                total,
                 entities: sentence_entities(article, hit.sentence)
                     .into_iter()
                     .map(str::to_lowercase)
@@ -224,21 +313,39 @@ fn features(corpus: &Corpus, index: &CorpusIndex, topic: &Topic, hits: &[Hit]) -
         .collect()
 }
 
+/// How similar two retrieved sentences are, as alignment sees them; for
+/// diagnostics and quality reports.
+pub fn pair_similarity(corpus: &Corpus, index: &CorpusIndex, topic: &Topic, a: Hit, b: Hit) -> f32 {
+    let features = features(corpus, index, topic, &[a, b]);
+    similarity(&features[0], &features[1])
+}
+
 fn similarity(a: &Features, b: &Features) -> f32 {
-    let mut cosine = 0.0;
+    let mut dot = 0.0;
+    let mut common = 0.0;
     let (mut x, mut y) = (0, 0);
     while x < a.vector.len() && y < b.vector.len() {
         match a.vector[x].0.cmp(&b.vector[y].0) {
             Ordering::Less => x += 1,
             Ordering::Greater => y += 1,
             Ordering::Equal => {
-                cosine += a.vector[x].1 * b.vector[y].1;
+                dot += a.vector[x].1 * b.vector[y].1;
+                common += a.vector[x].1.min(b.vector[y].1);
                 x += 1;
                 y += 1;
             }
         }
     }
-    let mut sim = cosine;
+    let cosine = if a.norm > 0.0 && b.norm > 0.0 {
+        dot / (a.norm * b.norm)
+    } else {
+        0.0
+    };
+    // The overlap with the shorter sentence: a terse report of a fact still
+    // matches a long sentence that reports it among other things.
+    let shorter = a.total.min(b.total);
+    let overlap = if shorter > 0.0 { common / shorter } else { 0.0 };
+    let mut sim = (cosine + overlap) / 2.0;
     if !a.entities.is_empty() && !b.entities.is_empty() {
         let shared = a.entities.intersection(&b.entities).count() as f32;
         let union = a.entities.union(&b.entities).count() as f32;
