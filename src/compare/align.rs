@@ -21,7 +21,7 @@ pub const MAX_PER_SOURCE: usize = 2;
 /// Two sentences this similar may share a row.
 pub const LINK_THRESHOLD: f32 = 0.15;
 /// Two groups merge only if their sentences are this similar on average.
-pub const MERGE_THRESHOLD: f32 = 0.07;
+pub const MERGE_THRESHOLD: f32 = 0.13;
 /// Weight of the topic's own words in the content vector.
 const TOPIC_WORD_WEIGHT: f32 = 0.35;
 /// Length of the word prefix that links derivations, and its weight.
@@ -187,7 +187,13 @@ pub struct Concepts {
 }
 
 impl Concepts {
-    pub fn builtin() -> Concepts {
+    /// The built-in families, parsed once per process.
+    pub fn builtin() -> &'static Concepts {
+        static CONCEPTS_ONCE: std::sync::OnceLock<Concepts> = std::sync::OnceLock::new();
+        CONCEPTS_ONCE.get_or_init(Concepts::parse)
+    }
+
+    fn parse() -> Concepts {
         #[derive(serde::Deserialize)]
         struct File {
             families: Vec<Vec<String>>,
@@ -216,7 +222,10 @@ impl Concepts {
             .filter(|(_, members)| {
                 members.iter().any(|stems| {
                     tokens.windows(stems.len()).any(|window| {
-                        window.iter().zip(stems).all(|(token, stem)| token.stem == *stem)
+                        window
+                            .iter()
+                            .zip(stems)
+                            .all(|(token, stem)| token.stem == *stem)
                     })
                 })
             })
@@ -237,7 +246,10 @@ fn features(corpus: &Corpus, index: &CorpusIndex, topic: &Topic, hits: &[Hit]) -
     // A topic group (a term or phrase with its synonyms) that few of the
     // retrieved sentences use is evidence that two of them say the same
     // thing; one that most use says nothing.
-    let groups: Vec<Vec<(usize, f32)>> = hits.iter().map(|h| topic.matched_groups(tokens_of(h))).collect();
+    let groups: Vec<Vec<(usize, f32)>> = hits
+        .iter()
+        .map(|h| topic.matched_groups(tokens_of(h)))
+        .collect();
     let mut group_frequency: HashMap<usize, usize> = HashMap::new();
     for matched in &groups {
         for (group, _) in matched {
@@ -274,7 +286,8 @@ fn features(corpus: &Corpus, index: &CorpusIndex, topic: &Topic, hits: &[Hit]) -
                 // "contention") still share their first letters.
                 let prefix: String = token.norm.chars().take(PREFIX_CHARS).collect();
                 if token.norm.chars().count() > PREFIX_CHARS {
-                    *weights.entry(id_of(format!("{prefix}…"))).or_default() += weight * PREFIX_WEIGHT;
+                    *weights.entry(id_of(format!("{prefix}…"))).or_default() +=
+                        weight * PREFIX_WEIGHT;
                 }
             }
             for family in concepts.found(tokens_of(hit)) {
