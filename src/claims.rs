@@ -129,6 +129,13 @@ const ATTRIBUTION_VERBS: &[&str] = &[
     "criticized",
     "criticised",
     "condemned",
+    "echoed",
+    "expressed",
+    "highlighted",
+    "highlights",
+    "stating",
+    "saying",
+    "indicating",
 ];
 
 /// Verbs that are attribution only with an explicit speaker as subject.
@@ -167,7 +174,47 @@ const WEAK_ATTRIBUTION: &[&str] = &[
     "suggested",
     "stress",
     "caution",
+    "echoed",
+    "expressed",
+    "highlighted",
+    "highlights",
+    "signals",
+    "signaled",
+    "signalled",
+    "indicates",
+    "indicating",
+    "reflects",
+    "cites",
+    "cited",
+    "described",
+    "describes",
 ];
+
+const PREPOSITIONS: &[&str] = &[
+    "by", "of", "to", "from", "in", "with", "for", "on", "at", "against", "into", "over", "about",
+    "between", "than", "toward", "towards", "without",
+];
+
+/// Verbs of saying that attribute even without a speaker ("it was said").
+const STRONG_ATTRIBUTION: &[&str] = &["said", "says", "told", "tells", "according"];
+
+/// Nouns that carry a possessor's words ("Rubio's statement highlights").
+const STATEMENT_NOUNS: &[&str] = &[
+    "statement",
+    "statements",
+    "remarks",
+    "comments",
+    "declaration",
+    "announcement",
+    "letter",
+    "speech",
+    "testimony",
+    "report",
+    "pronouncement",
+];
+
+/// Openers of commentary on what was just said ("This development ...").
+const ANAPHORIC_OPENERS: &[&str] = &["this", "these", "their", "such", "it", "that"];
 
 const HEDGES: &[&str] = &[
     "may",
@@ -206,6 +253,7 @@ const HEDGES: &[&str] = &[
     "about",
     "nearly",
     "around",
+    "anticipated",
 ];
 
 /// Speakers whose statements are hedged by their nature ("analysts say").
@@ -259,6 +307,18 @@ const GROUP_NOUNS: &[&str] = &[
     "statements",
     "administration",
     "government",
+    "nations",
+    "countries",
+    "governments",
+    "organizations",
+    "organisations",
+    "intelligence",
+    "groups",
+    "unions",
+    "companies",
+    "firms",
+    "banks",
+    "agencies",
 ];
 
 /// Definite descriptions that name the organisation last mentioned ("the company said").
@@ -494,6 +554,25 @@ const EDITORIAL: &[&str] = &[
     "strength",
     "watch",
     "inevitably",
+    "fundamental",
+    "poised",
+    "dynamics",
+    "viewed",
+    "echo",
+    "navigating",
+    "landscape",
+    "architecture",
+    "pathways",
+    "unprecedented",
+    "stark",
+    "immense",
+    "genuine",
+    "pragmatic",
+    "prerequisite",
+    "formidable",
+    "painstaking",
+    "momentous",
+    "historic",
 ];
 
 /// Lines that belong to the page, not the story.
@@ -610,6 +689,8 @@ enum Attribution {
     Speaker(String),
     /// "he said", "she told": the person last speaking or named.
     Pronoun,
+    /// "they said": the group or organisation last speaking.
+    Plural,
 }
 
 struct Context<'a> {
@@ -636,6 +717,20 @@ impl Context<'_> {
         })
     }
 
+    /// A person or organisation named within the few words before word `verb`
+    /// with no clause break between: the likely subject of a verb of saying.
+    fn clause_entity_before(&self, words: &[Word<'_>], verb: usize) -> Option<&Entity> {
+        let from = verb.saturating_sub(6);
+        let window_start = words.get(from)?.start.max(self.sentence_start);
+        let verb_start = words[verb].start;
+        self.entities.iter().rfind(|entity| {
+            entity.start >= window_start
+                && entity.end <= verb_start
+                && entity.kind != EntityType::Place
+                && !self.body[entity.end..verb_start].contains([',', ';', '"', '“', '”', '—'])
+        })
+    }
+
     fn last_organization_before(&self, at: usize) -> Option<&Entity> {
         self.entities
             .iter()
@@ -650,7 +745,29 @@ impl Context<'_> {
         if matches!(lower.as_str(), "he" | "she") {
             return Some(Attribution::Pronoun);
         }
-        if let Some(entity) = self.entity_ending_at(word.end)
+        if lower == "they" {
+            return Some(Attribution::Plural);
+        }
+        if lower_in(STATEMENT_NOUNS, &lower)
+            && let Some(previous) = index.checked_sub(1).map(|p| &words[p])
+            && let Some(entity) = self.entity_ending_at(previous.end)
+            && entity.end + 1 < previous.end
+        {
+            return Some(Attribution::Speaker(entity.canonical.clone()));
+        }
+        let governed = |entity: &Entity| {
+            // "acceptance by Moscow suggests": an entity after a preposition is
+            // not the subject.
+            let before = self.body[self.sentence_start..entity.start].trim_end();
+            let last = before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            lower_in(PREPOSITIONS, last)
+        };
+        if let Some(entity) = self
+            .entity_ending_at(word.end)
+            .filter(|entity| !governed(entity))
             && entity.end + 4 > word.end
         {
             return Some(Attribution::Speaker(entity.canonical.clone()));
@@ -703,7 +820,9 @@ impl Context<'_> {
             let lower = word.text.to_lowercase();
             if lower == "according" && words.get(i + 1).is_some_and(|w| w.text == "to") {
                 if let Some(next) = words.get(i + 2) {
-                    if let Some(entity) = self.entity_starting_at(next.start) {
+                    let group_follows = (i + 2..words.len().min(i + 6))
+                        .any(|j| lower_in(GROUP_NOUNS, words[j].text));
+                    if !group_follows && let Some(entity) = self.entity_starting_at(next.start) {
                         return Attribution::Speaker(entity.canonical.clone());
                     }
                     // "according to U.S. officials": the group ends at a noun.
@@ -717,7 +836,14 @@ impl Context<'_> {
                 }
                 return Attribution::Anonymous;
             }
-            if !lower_in(ATTRIBUTION_VERBS, &lower) || (i > 0 && words[i - 1].text == "to") {
+            if !lower_in(ATTRIBUTION_VERBS, &lower) {
+                continue;
+            }
+            if i > 0 && words[i - 1].text == "to" {
+                // "Rubio was careful to underscore": the clause's named subject.
+                if let Some(entity) = self.clause_entity_before(words, i) {
+                    return Attribution::Speaker(entity.canonical.clone());
+                }
                 continue;
             }
             // Subject before the verb, over auxiliaries and adverbs.
@@ -742,6 +868,16 @@ impl Context<'_> {
                         | "did"
                         | "does"
                         | "do"
+                        | "long"
+                        | "already"
+                        | "still"
+                        | "now"
+                        | "again"
+                        | "never"
+                        | "all"
+                        | "both"
+                        | "was"
+                        | "were"
                 ) || (previous.ends_with("ly") && previous.len() > 4)
                 {
                     j -= 1;
@@ -769,7 +905,11 @@ impl Context<'_> {
                 }
             }
             // Inverted: "said Budanov", "said the official".
-            if let Some(next) = words.get(i + 1) {
+            let invertible = matches!(
+                lower.as_str(),
+                "said" | "says" | "told" | "added" | "adds" | "noted" | "wrote" | "according"
+            );
+            if invertible && let Some(next) = words.get(i + 1) {
                 if let Some(entity) = self.entity_starting_at(next.start)
                     && entity.start == next.start
                 {
@@ -792,7 +932,12 @@ impl Context<'_> {
                     k += 1;
                 }
             }
-            if matches!(found, Attribution::None) && !lower_in(WEAK_ATTRIBUTION, &lower) {
+            if !lower_in(WEAK_ATTRIBUTION, &lower)
+                && let Some(entity) = self.clause_entity_before(words, i)
+            {
+                return Attribution::Speaker(entity.canonical.clone());
+            }
+            if matches!(found, Attribution::None) && lower_in(STRONG_ATTRIBUTION, &lower) {
                 found = Attribution::Anonymous;
             }
         }
@@ -803,7 +948,7 @@ impl Context<'_> {
 fn is_heading_like(text: &str, words: &[Word<'_>]) -> bool {
     let terminated = text
         .trim_end()
-        .ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', ';']);
+        .ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', ';', ':']);
     if terminated {
         return false;
     }
@@ -826,6 +971,7 @@ pub fn detect(
     // Who spoke last, for "he said" and quotations running over sentences.
     let mut last_speaker: Option<(String, bool)> = None;
     let mut open_quote_block: Option<usize> = None;
+    let mut previous_quote: Option<(usize, Option<String>)> = None;
     for sentence in sentences {
         let Some(block) = blocks.get(sentence.block) else {
             continue;
@@ -880,6 +1026,12 @@ pub fn detect(
             .count();
         let quote = (quoted_words > 0 && quotes_in_sentence > 0) || continues_quote;
         let attribution = context.attribution(&words, &quotes);
+        // A few quoted words with nobody saying them are a phrase being
+        // discussed ("the "tremendous progress" is a testament"), not a quotation.
+        let discussed_phrase = quote
+            && !continues_quote
+            && quoted_words <= 4
+            && matches!(attribution, Attribution::None);
         let mut speaker = match attribution {
             Attribution::Speaker(ref name) => Some(name.clone()),
             Attribution::Pronoun => last_speaker
@@ -892,11 +1044,22 @@ pub fn detect(
                         .rfind(|e| e.kind == EntityType::Person && e.end <= sentence.start)
                         .map(|e| e.canonical.clone())
                 }),
+            Attribution::Plural => last_speaker
+                .as_ref()
+                .filter(|(_, person)| !*person)
+                .map(|(name, _)| name.clone()),
             Attribution::None | Attribution::Anonymous => None,
         };
         let attributed = !matches!(attribution, Attribution::None);
-        if speaker.is_none() && quote && !attributed && continues_quote {
-            speaker = last_speaker.as_ref().map(|(name, _)| name.clone());
+        // A quotation running on from the previous sentence keeps its speaker.
+        let follows_quote = previous_quote
+            .as_ref()
+            .is_some_and(|(block, _)| *block == sentence.block);
+        if speaker.is_none() && quote && !attributed && (continues_quote || follows_quote) {
+            speaker = previous_quote
+                .as_ref()
+                .and_then(|(_, name)| name.clone())
+                .or_else(|| last_speaker.as_ref().map(|(name, _)| name.clone()));
         }
         let statistic = is_statistic(&words, text);
         let hedged = words.iter().any(|w| {
@@ -915,11 +1078,36 @@ pub fn detect(
             && words
                 .iter()
                 .any(|w| matches!(w.text, "we" | "We" | "our" | "Our" | "us"));
-        let named = entities
+        // Names are what make a sentence checkable; evaluative wording, an
+        // opener pointing back at the previous sentence ("This development ...")
+        // and a quoted phrase being characterised ("... is a testament") make it
+        // commentary. Hedged speculation about outcomes stays a claim.
+        // People and organisations named count fully, places at most once:
+        // nearly every sentence of a story names its country.
+        let mut named: Vec<(&str, bool)> = entities
             .iter()
-            .any(|e| e.start >= sentence.start && e.end <= sentence.end);
-        let checkable = attributed || quote || statistic;
-        if !checkable && (first_person || evaluative >= 2 || (evaluative >= 1 && !named)) {
+            .filter(|e| e.start >= sentence.start && e.end <= sentence.end)
+            .map(|e| (e.canonical.as_str(), e.kind == EntityType::Place))
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        let actors = named.iter().filter(|(_, place)| !place).count();
+        let substance = actors + usize::from(named.iter().any(|(_, place)| *place));
+        let checkable = attributed || (quote && !discussed_phrase) || statistic;
+        let anaphoric = words
+            .first()
+            .is_some_and(|w| lower_in(ANAPHORIC_OPENERS, w.text));
+        let characterised =
+            discussed_phrase && (lower.contains(" is a ") || lower.contains(" is an "));
+        let weight =
+            evaluative as isize + isize::from(anaphoric) - substance as isize - isize::from(hedged);
+        let editorial = first_person
+            || characterised
+            || (evaluative >= 1
+                && ((named.is_empty() && evaluative as isize - isize::from(hedged) >= 1)
+                    || weight >= 1));
+        if !checkable && editorial {
+            previous_quote = None;
             continue;
         }
         let mut kinds = Vec::new();
@@ -944,6 +1132,7 @@ pub fn detect(
                 .any(|e| e.kind == EntityType::Person && &e.canonical == name);
             last_speaker = Some((name.clone(), person));
         }
+        previous_quote = quote.then(|| (sentence.block, speaker.clone()));
         claims.push(Claim {
             start: sentence.start,
             end: sentence.end,

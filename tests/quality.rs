@@ -103,7 +103,11 @@ impl Scores {
     }
     fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
     fn report(&self, name: &str) -> String {
         format!(
@@ -134,15 +138,24 @@ impl Scores {
 }
 
 fn ratio(part: usize, whole: usize) -> f64 {
-    if whole == 0 { 1.0 } else { part as f64 / whole as f64 }
+    if whole == 0 {
+        1.0
+    } else {
+        part as f64 / whole as f64
+    }
 }
 
 fn speaker_matches(gold: Option<&str>, found: Option<&str>) -> bool {
     match (gold, found) {
         (None, None) => true,
         (Some(gold), Some(found)) => {
-            let (gold, found) = (normalise(gold).to_lowercase(), normalise(found).to_lowercase());
-            gold == found || gold.ends_with(&format!(" {found}")) || found.ends_with(&format!(" {gold}"))
+            let (gold, found) = (
+                normalise(gold).to_lowercase(),
+                normalise(found).to_lowercase(),
+            );
+            gold == found
+                || gold.ends_with(&format!(" {found}"))
+                || found.ends_with(&format!(" {gold}"))
         }
         _ => false,
     }
@@ -155,8 +168,15 @@ fn score(article: &Article, gold: &Annotation, scores: &mut Scores) {
     let mut canonical_of: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for entity in &article.entities {
         let surface = normalise(&entity.text);
-        *found.entry(surface.clone()).or_default().entry(entity.kind.as_str()).or_default() += 1;
-        canonical_of.entry(surface).or_default().insert(entity.canonical.clone());
+        *found
+            .entry(surface.clone())
+            .or_default()
+            .entry(entity.kind.as_str())
+            .or_default() += 1;
+        canonical_of
+            .entry(surface)
+            .or_default()
+            .insert(entity.canonical.clone());
     }
     let mut gold_surfaces: BTreeMap<String, &str> = BTreeMap::new();
     for entity in &gold.entities {
@@ -174,24 +194,34 @@ fn score(article: &Article, gold: &Annotation, scores: &mut Scores) {
             if canonicals.len() == 1 {
                 scores.linked += 1;
             } else {
-                scores.misses.push(format!("{id}: {} linked as {canonicals:?}", entity.canonical));
+                scores.misses.push(format!(
+                    "{id}: {} linked as {canonicals:?}",
+                    entity.canonical
+                ));
             }
         }
     }
     scores.entity_found += found.len();
     scores.entity_gold += gold_surfaces.len();
     for (surface, kinds) in &found {
-        let kind = kinds.iter().max_by_key(|(_, count)| **count).map(|(kind, _)| *kind);
+        let kind = kinds
+            .iter()
+            .max_by_key(|(_, count)| **count)
+            .map(|(kind, _)| *kind);
         match gold_surfaces.get(surface) {
             Some(gold_kind) => {
                 scores.entity_true += 1;
                 if Some(*gold_kind) == kind {
                     scores.type_right += 1;
                 } else {
-                    scores.misses.push(format!("{id}: {surface} typed {kind:?}, annotated {gold_kind}"));
+                    scores.misses.push(format!(
+                        "{id}: {surface} typed {kind:?}, annotated {gold_kind}"
+                    ));
                 }
             }
-            None => scores.misses.push(format!("{id}: extra entity {surface} ({kind:?})")),
+            None => scores
+                .misses
+                .push(format!("{id}: extra entity {surface} ({kind:?})")),
         }
     }
     for surface in gold_surfaces.keys() {
@@ -214,15 +244,26 @@ fn score(article: &Article, gold: &Annotation, scores: &mut Scores) {
         );
         assert!(!unscored.contains(&snippet));
         scores.claims_gold += 1;
-        let Some((_, found)) = found_claims.iter().find(|(text, _)| text.contains(&snippet)) else {
+        let Some((_, found)) = found_claims
+            .iter()
+            .find(|(text, _)| text.contains(&snippet))
+        else {
             scores.misses.push(format!("{id}: missed claim: {snippet}"));
             continue;
         };
         scores.claims_recalled += 1;
-        let gold_kinds: BTreeSet<Option<ClaimKind>> =
-            claim.kinds.iter().map(|kind| ClaimKind::parse(kind)).collect();
-        assert!(!gold_kinds.contains(&None), "{id}: unknown kind in {:?}", claim.kinds);
-        let found_kinds: BTreeSet<Option<ClaimKind>> = found.kinds.iter().map(|kind| Some(*kind)).collect();
+        let gold_kinds: BTreeSet<Option<ClaimKind>> = claim
+            .kinds
+            .iter()
+            .map(|kind| ClaimKind::parse(kind))
+            .collect();
+        assert!(
+            !gold_kinds.contains(&None),
+            "{id}: unknown kind in {:?}",
+            claim.kinds
+        );
+        let found_kinds: BTreeSet<Option<ClaimKind>> =
+            found.kinds.iter().map(|kind| Some(*kind)).collect();
         if gold_kinds == found_kinds {
             scores.kinds_exact += 1;
         }
@@ -243,7 +284,10 @@ fn score(article: &Article, gold: &Annotation, scores: &mut Scores) {
         );
         scores.non_claims += 1;
         if found_claims.iter().any(|(text, _)| text.contains(&snippet)) {
-            scores.misses.push(format!("{id}: {} taken as a claim: {snippet}", non_claim.why));
+            scores.misses.push(format!(
+                "{id}: {} taken as a claim: {snippet}",
+                non_claim.why
+            ));
         } else {
             scores.non_claims_rejected += 1;
         }
@@ -256,7 +300,9 @@ fn evaluate(corpus: &Corpus, annotations: &[Annotation], name: &str) -> Scores {
         let article = corpus
             .articles
             .iter()
-            .find(|article| article.id == gold.article || format!("{}.txt", article.id) == gold.article)
+            .find(|article| {
+                article.id == gold.article || format!("{}.txt", article.id) == gold.article
+            })
             .unwrap_or_else(|| panic!("annotated article {} is not in the corpus", gold.article));
         score(article, gold, &mut scores);
     }
@@ -272,19 +318,36 @@ fn evaluate(corpus: &Corpus, annotations: &[Annotation], name: &str) -> Scores {
 fn assert_floors(scores: &Scores, name: &str) {
     let report = scores.report(name);
     assert!(scores.f1() >= 0.93, "entity F1 below 0.93: {report}");
-    assert!(ratio(scores.type_right, scores.entity_true) >= 0.95, "type accuracy below 0.95: {report}");
-    assert!(ratio(scores.claims_recalled, scores.claims_gold) >= 0.9, "claim recall below 0.9: {report}");
-    assert!(ratio(scores.non_claims_rejected, scores.non_claims) >= 0.9, "non-claims below 0.9: {report}");
-    assert!(ratio(scores.speakers_right, scores.claims_recalled) >= 0.85, "speakers below 0.85: {report}");
+    assert!(
+        ratio(scores.type_right, scores.entity_true) >= 0.95,
+        "type accuracy below 0.95: {report}"
+    );
+    assert!(
+        ratio(scores.claims_recalled, scores.claims_gold) >= 0.9,
+        "claim recall below 0.9: {report}"
+    );
+    assert!(
+        ratio(scores.non_claims_rejected, scores.non_claims) >= 0.9,
+        "non-claims below 0.9: {report}"
+    );
+    assert!(
+        ratio(scores.speakers_right, scores.claims_recalled) >= 0.85,
+        "speakers below 0.85: {report}"
+    );
 }
 
 fn annotations_dir(part: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/annotations").join(part)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/annotations")
+        .join(part)
 }
 
 #[test]
 fn seed_articles_meet_the_quality_floors() {
-    let corpus = analyze_report(LoadReport { documents: builtin(), warnings: Vec::new() });
+    let corpus = analyze_report(LoadReport {
+        documents: builtin(),
+        warnings: Vec::new(),
+    });
     let annotations = load_annotations(&annotations_dir("seeds"));
     assert_eq!(annotations.len(), 5, "every built-in article is annotated");
     let scores = evaluate(&corpus, &annotations, "seeds");
@@ -310,12 +373,20 @@ fn reuters_dir() -> Option<PathBuf> {
 #[test]
 fn reuters_articles_meet_the_quality_floors() {
     let Some(dir) = reuters_dir() else {
-        eprintln!("skipped: ../shared/tools/reuters-to-corpus is absent, Reuters annotations not scored");
+        eprintln!(
+            "skipped: ../shared/tools/reuters-to-corpus is absent, Reuters annotations not scored"
+        );
         return;
     };
     let annotations = load_annotations(&annotations_dir("reuters"));
-    assert!(annotations.len() >= 10, "at least ten Reuters articles are annotated");
-    let paths: Vec<PathBuf> = annotations.iter().map(|gold| dir.join(&gold.article)).collect();
+    assert!(
+        annotations.len() >= 10,
+        "at least ten Reuters articles are annotated"
+    );
+    let paths: Vec<PathBuf> = annotations
+        .iter()
+        .map(|gold| dir.join(&gold.article))
+        .collect();
     let corpus = analyze_report(load_paths(&paths));
     let scores = evaluate(&corpus, &annotations, "reuters");
     assert_floors(&scores, "reuters");

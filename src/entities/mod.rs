@@ -41,7 +41,7 @@ pub fn detect(body: &str, blocks: &[Block], _sentences: &[Sentence]) -> Vec<Enti
     let mut singles = Vec::new();
     let mut hit_cursor = 0;
     for block in blocks {
-        if block.kind == BlockKind::Boilerplate || block.end > body.len() {
+        if block.end > body.len() {
             continue;
         }
         let tokens = tokenize(body, block.start, block.end);
