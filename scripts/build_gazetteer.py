@@ -76,6 +76,10 @@ REGIONS = [
     "Central Asia", "East Asia", "South Asia", "Scandinavia", "Balkans", "Caucasus",
     "Baltics", "Persian Gulf", "Gulf", "Caribbean", "Arctic", "Sahel", "Siberia",
     "Black Sea", "Baltic Sea", "Mediterranean", "North Sea", "Pacific", "Atlantic",
+    "Indian Ocean", "Atlantic Ocean", "Pacific Ocean", "Arctic Ocean", "Arabian Sea",
+    "Red Sea", "South China Sea", "East China Sea", "Caspian Sea", "Mediterranean Sea",
+    "Strait of Hormuz", "Taiwan Strait", "Gulf of Mexico", "Suez Canal", "Panama Canal",
+    "English Channel", "Bosphorus", "New York",
 ]
 SUBDIVISION_TYPES = {"State", "Province", "Region", "Autonomous republic", "Oblast",
                      "Territory", "Federal district", "Prefecture", "Governorate",

@@ -335,8 +335,6 @@ const ORGANIZATION_NOUNS: &[&str] = &[
     "council",
     "commission",
     "board",
-    "government",
-    "administration",
     "party",
     "association",
     "committee",
@@ -344,6 +342,9 @@ const ORGANIZATION_NOUNS: &[&str] = &[
     "organisation",
     "exchange",
     "fund",
+    "paper",
+    "newspaper",
+    "agency",
 ];
 
 /// Modifiers kept in a group speaker ("Senior U.S. officials", "Diplomatic sources").
@@ -731,10 +732,27 @@ impl Context<'_> {
         })
     }
 
-    fn last_organization_before(&self, at: usize) -> Option<&Entity> {
+    /// The organisation "the company", "the bank" or "the paper" refers to:
+    /// the last one before `at` whose name fits the noun, else the last one.
+    fn last_organization_before(&self, at: usize, noun: &str) -> Option<&Entity> {
+        let media = [
+            "Times", "Post", "Journal", "News", "Herald", "Tribune", "Gazette", "Press",
+        ];
+        let fits = |entity: &Entity| match noun {
+            "paper" | "newspaper" => media.iter().any(|word| entity.canonical.contains(word)),
+            "company" | "firm" | "group" | "corporation" => true,
+            _ => entity.canonical.to_lowercase().contains(noun),
+        };
+        let before = |entity: &&Entity| entity.kind == EntityType::Organization && entity.end <= at;
         self.entities
             .iter()
-            .rfind(|entity| entity.kind == EntityType::Organization && entity.end <= at)
+            .filter(before)
+            .rfind(|entity| fits(entity))
+            .or_else(|| {
+                (!matches!(noun, "paper" | "newspaper"))
+                    .then(|| self.entities.iter().filter(before).next_back())
+                    .flatten()
+            })
     }
 
     /// The subject noun phrase ending at word `index`: an entity, a group
@@ -745,7 +763,7 @@ impl Context<'_> {
         if matches!(lower.as_str(), "he" | "she") {
             return Some(Attribution::Pronoun);
         }
-        if lower == "they" {
+        if lower == "they" || lower == "it" {
             return Some(Attribution::Plural);
         }
         if lower_in(STATEMENT_NOUNS, &lower)
@@ -775,7 +793,7 @@ impl Context<'_> {
         let previous = index.checked_sub(1).map(|p| words[p].text.to_lowercase());
         if lower_in(ORGANIZATION_NOUNS, &lower)
             && previous.as_deref() == Some("the")
-            && let Some(entity) = self.last_organization_before(word.start)
+            && let Some(entity) = self.last_organization_before(word.start, &lower)
         {
             return Some(Attribution::Speaker(entity.canonical.clone()));
         }
@@ -797,6 +815,14 @@ impl Context<'_> {
                 } else {
                     break;
                 }
+            }
+            // "criticisms by the union leaders indicated": not the subject.
+            let mut before = first;
+            while before > 0 && lower_in(&["the", "a", "an"], words[before - 1].text) {
+                before -= 1;
+            }
+            if before > 0 && lower_in(PREPOSITIONS, words[before - 1].text) {
+                return None;
             }
             let phrase = &self.body[words[first].start..word.end];
             return Some(Attribution::Speaker(
@@ -845,6 +871,16 @@ impl Context<'_> {
                     return Attribution::Speaker(entity.canonical.clone());
                 }
                 continue;
+            }
+            // "the paper quoted officials as saying": the quoted are the source.
+            if lower == "quoted" {
+                for k in i + 1..words.len().min(i + 5) {
+                    if lower_in(GROUP_NOUNS, words[k].text)
+                        && let Some(subject) = self.subject_at(words, k)
+                    {
+                        return subject;
+                    }
+                }
             }
             // Subject before the verb, over auxiliaries and adverbs.
             let mut j = i;
@@ -907,10 +943,16 @@ impl Context<'_> {
             // Inverted: "said Budanov", "said the official".
             let invertible = matches!(
                 lower.as_str(),
-                "said" | "says" | "told" | "added" | "adds" | "noted" | "wrote" | "according"
-            );
+                "said" | "says" | "told" | "added" | "adds" | "noted" | "wrote" | "quoted"
+            ) && (lower == "quoted"
+                || self.body[self.sentence_start..word.start]
+                    .trim_end()
+                    .ends_with([',', '"', '”', '’']));
             if invertible && let Some(next) = words.get(i + 1) {
-                if let Some(entity) = self.entity_starting_at(next.start)
+                let group_follows =
+                    (i + 1..words.len().min(i + 5)).any(|j| lower_in(GROUP_NOUNS, words[j].text));
+                if !group_follows
+                    && let Some(entity) = self.entity_starting_at(next.start)
                     && entity.start == next.start
                 {
                     return Attribution::Speaker(entity.canonical.clone());

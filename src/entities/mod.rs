@@ -31,7 +31,6 @@ struct Candidate {
 struct Single {
     start: usize,
     end: usize,
-    initial: bool,
 }
 
 /// Finds the entity mentions of one article.
@@ -193,7 +192,7 @@ impl BlockContext<'_> {
                 if !token.joined || token.initial {
                     break;
                 }
-                if self.capitalised(end) && !self.is_compound(end) {
+                if self.capitalised(end) && !self.is_place_compound(end) {
                     end += 1;
                     continue;
                 }
@@ -234,8 +233,16 @@ impl BlockContext<'_> {
         }
     }
 
-    fn is_compound(&self, index: usize) -> bool {
+    /// "US-Ukraine": a hyphenated pair of known names, not one name.
+    fn is_place_compound(&self, index: usize) -> bool {
+        let token = self.tokens[index];
         self.word(index).contains('-')
+            && self
+                .hits
+                .iter()
+                .filter(|hit| hit.start >= token.start && hit.end <= token.name_end)
+                .count()
+                >= 2
     }
 
     /// "US-Ukraine", "U.S.-Russia": gazetteer names joined by a hyphen.
@@ -353,6 +360,27 @@ impl BlockContext<'_> {
         let len = to - from;
         let head_of =
             len >= 3 && contains(words::ORG_HEADS, self.word(from)) && self.word(from + 1) == "of";
+        let place_head = len >= 3
+            && contains(words::PLACE_HEADS, self.word(from))
+            && self.word(from + 1) == "of";
+        if (len >= 2 && contains(words::PLACE_SUFFIXES, self.word(to - 1))) || place_head {
+            self.push(from, to, EntityType::Place, None);
+            return;
+        }
+        // "the Socialist party": a lowercase "party" still closes the name.
+        if let Some(next) = self.tokens.get(to)
+            && next.joined
+            && self.body[next.start..next.name_end] == *"party"
+        {
+            let (start, _) = self.span(from, to);
+            self.candidates.push(Candidate {
+                start,
+                end: next.name_end,
+                kind: EntityType::Organization,
+                canonical: None,
+            });
+            return;
+        }
         if (len >= 2 && self.is_org_suffix(to - 1)) || head_of {
             self.push(from, to, EntityType::Organization, None);
             return;
@@ -383,6 +411,20 @@ impl BlockContext<'_> {
             })
             .copied()
             .collect();
+        // "U.S. Intelligence sources", "U.S. Carriers": an abbreviated place
+        // or organisation name before one capitalised common word.
+        if len == 2
+            && let Some(first) = inner.first()
+            && first.start == self.tokens[from].start
+            && first.end == self.tokens[from].name_end
+            && {
+                let name = &self.body[first.start..first.end];
+                name.contains('.') || !name.chars().any(char::is_lowercase)
+            }
+        {
+            self.candidates.push(hit_candidate(first));
+            return;
+        }
         if !inner.is_empty() {
             // A run that is a list of known names ("Germany France") or a name
             // plus words the rules cannot place: keep only what is known.
@@ -452,7 +494,8 @@ impl BlockContext<'_> {
         let previous = index
             .checked_sub(1)
             .map(|i| &self.body[self.tokens[i].start..self.tokens[i].end]);
-        let acronym = word.chars().filter(|c| c.is_uppercase()).count() >= 2;
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let acronym = (2..=5).contains(&letters) && !word.chars().any(char::is_lowercase);
         let title_before = index
             .checked_sub(1)
             .is_some_and(|i| contains(words::TITLES, self.word(i)));
@@ -473,9 +516,7 @@ impl BlockContext<'_> {
             && !contains(words::SPEAKER_GROUPS, &word.to_lowercase());
         if acronym && !word.contains('.') {
             // An unknown acronym is almost always an organisation.
-            if !token.initial || said_after {
-                self.push(index, index + 1, EntityType::Organization, None);
-            }
+            self.push(index, index + 1, EntityType::Organization, None);
         } else if title_before || (leader_after && !token.initial) {
             self.push(index, index + 1, EntityType::Person, None);
         } else if place_after || (place_before && !token.initial) {
@@ -486,7 +527,6 @@ impl BlockContext<'_> {
             self.singles.push(Single {
                 start: token.start,
                 end: token.name_end,
-                initial: token.initial,
             });
         }
     }
@@ -515,7 +555,13 @@ fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) 
                 if let Some(first) = parts.next() {
                     let rest: Vec<&str> = parts.collect();
                     if !rest.is_empty() && rest.iter().all(|w| contains(words::ORG_SUFFIXES, w)) {
-                        organizations.insert(name_key(first), canonical);
+                        organizations.insert(name_key(first), canonical.clone());
+                    }
+                    // "the Navy" after "the U.S. Navy".
+                    if let Some(last) = rest.last()
+                        && contains(words::ORG_SUFFIXES, last)
+                    {
+                        organizations.entry(name_key(last)).or_insert(canonical);
                     }
                 }
             }
@@ -555,13 +601,33 @@ fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) 
                 kind: EntityType::Organization,
                 canonical: Some(name.clone()),
             });
-        } else if !single.initial {
-            // An unknown lone capitalised word stays unclassified: without a
-            // title, a verb of saying or a full name elsewhere, guessing its type
-            // costs more precision than it gains.
         }
+        // Any other lone capitalised word stays unclassified: without a title,
+        // a verb of saying or a full name elsewhere, guessing its type costs
+        // more precision than it gains.
     }
     candidates.sort_by_key(|candidate| (candidate.start, std::cmp::Reverse(candidate.end)));
+    // "General Union of Workers (UGT)": the acronym in brackets names the same
+    // entity, here and wherever else the article uses it.
+    let mut aliases: HashMap<String, (EntityType, String)> = HashMap::new();
+    for pair in candidates.windows(2) {
+        let (named, acronym) = (&pair[0], &pair[1]);
+        let between = body.get(named.end..acronym.start).unwrap_or("");
+        let text = &body[acronym.start..acronym.end];
+        if between.trim() == "(" && !text.chars().any(char::is_lowercase) {
+            let canonical = named
+                .canonical
+                .clone()
+                .unwrap_or_else(|| clean(&body[named.start..named.end]));
+            aliases.insert(text.to_string(), (named.kind, canonical));
+        }
+    }
+    for candidate in &mut candidates {
+        if let Some((kind, canonical)) = aliases.get(&body[candidate.start..candidate.end]) {
+            candidate.kind = *kind;
+            candidate.canonical = Some(canonical.clone());
+        }
+    }
     let mut entities: Vec<Entity> = Vec::with_capacity(candidates.len());
     for candidate in candidates {
         if entities

@@ -284,7 +284,10 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "Chamber",
     "Coalition",
     "Commerce",
-    "Kommersant",
+    "Times",
+    "Herald",
+    "Tribune",
+    "Gazette",
 ];
 
 /// First words that, followed by "of", make an organisation ("Bank of Japan").
@@ -552,7 +555,6 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "Have",
     "Had",
     "Let",
-    "New",
     "Previous",
     "Through",
     "Into",
@@ -618,6 +620,10 @@ pub const IRREGULAR_DEMONYMS: &[&str] = &[
     "Nepali",
     "Bangladeshi",
     "Zimbabwean",
+    "West",
+    "East",
+    "North",
+    "South",
     "Transatlantic",
     "Atlantic",
     "Pacific",
@@ -832,4 +838,31 @@ pub const SPEAKER_GROUPS: &[&str] = &[
     "study",
     "poll",
     "polls",
+];
+
+/// Last words that make a capitalised sequence a place ("Arabian Sea").
+pub const PLACE_SUFFIXES: &[&str] = &[
+    "Sea",
+    "Ocean",
+    "Strait",
+    "Straits",
+    "River",
+    "Mountains",
+    "Lake",
+    "Island",
+    "Islands",
+    "Valley",
+    "Peninsula",
+    "Bay",
+    "Canal",
+    "Province",
+    "Oblast",
+    "County",
+    "Desert",
+    "Coast",
+];
+
+/// First words that, followed by "of", make a place ("Strait of Hormuz").
+pub const PLACE_HEADS: &[&str] = &[
+    "Strait", "Gulf", "Bay", "Sea", "Isle", "Cape", "Lake", "Straits", "Sea",
 ];
