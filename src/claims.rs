@@ -750,7 +750,7 @@ impl Context<'_> {
             .rfind(|entity| fits(entity))
             .or_else(|| {
                 (!matches!(noun, "paper" | "newspaper"))
-                    .then(|| self.entities.iter().filter(before).next_back())
+                    .then(|| self.entities.iter().rfind(before))
                     .flatten()
             })
     }
