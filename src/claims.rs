@@ -195,6 +195,14 @@ const PREPOSITIONS: &[&str] = &[
     "between", "than", "toward", "towards", "without",
 ];
 
+/// Words that end a group speaker's modifiers ("... that officials said").
+const GROUP_STOPS: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "while", "that", "which", "who", "with", "of", "to",
+    "by", "in", "on", "for", "as", "at", "from", "have", "has", "had", "than", "many", "some",
+    "most", "all", "both", "its", "their", "his", "her", "our", "said", "says", "also", "were",
+    "was", "are", "is", "be", "been", "not", "when", "after", "before", "if", "because",
+];
+
 /// Verbs of saying that attribute even without a speaker ("it was said").
 const STRONG_ATTRIBUTION: &[&str] = &["said", "says", "told", "tells", "according"];
 
@@ -799,6 +807,7 @@ impl Context<'_> {
         }
         if lower_in(GROUP_NOUNS, &lower) {
             let mut first = index;
+            let mut lowercase_modifiers = 0;
             while first > 0 {
                 let candidate = &words[first - 1];
                 let gap = &self.body[candidate.end..words[first].start];
@@ -810,7 +819,16 @@ impl Context<'_> {
                         &["the", "a", "an", "but", "and", "while", "however"],
                         candidate.text,
                     );
+                // "shipping sources", "trade union leaders": up to two plain
+                // noun modifiers, never a function word or verb.
+                let plain = lowercase_modifiers < 2
+                    && candidate.text.chars().all(char::is_lowercase)
+                    && !lower_in(GROUP_STOPS, candidate.text)
+                    && !lower_in(ATTRIBUTION_VERBS, candidate.text);
                 if capital || lower_in(GROUP_MODIFIERS, candidate.text) {
+                    first -= 1;
+                } else if plain {
+                    lowercase_modifiers += 1;
                     first -= 1;
                 } else {
                     break;
@@ -821,7 +839,8 @@ impl Context<'_> {
             while before > 0 && lower_in(&["the", "a", "an"], words[before - 1].text) {
                 before -= 1;
             }
-            if before > 0 && lower_in(PREPOSITIONS, words[before - 1].text) {
+            let according = before >= 2 && words[before - 2].text.eq_ignore_ascii_case("according");
+            if before > 0 && lower_in(PREPOSITIONS, words[before - 1].text) && !according {
                 return None;
             }
             let phrase = &self.body[words[first].start..word.end];

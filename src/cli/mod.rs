@@ -6,6 +6,8 @@
 //! errors go to stderr.
 
 mod analyze;
+mod claims;
+mod entities;
 mod list;
 mod show;
 
@@ -39,6 +41,10 @@ pub enum Command {
     Show(show::ShowArgs),
     /// Print the full analysis of every article (structure, sentences, entities, claims).
     Analyze(analyze::AnalyzeArgs),
+    /// The corpus entity index: canonical name, type, variants, mentions per article.
+    Entities(entities::EntitiesArgs),
+    /// The claims of the corpus, with kinds and speakers; filter by speaker, kind, article.
+    Claims(claims::ClaimsArgs),
 }
 
 /// Loads the corpus named on the command line, printing load warnings to stderr.
@@ -80,5 +86,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::List(args)) => list::run(&args, &corpus),
         Some(Command::Show(args)) => show::run(&args, &corpus),
         Some(Command::Analyze(args)) => analyze::run(&args, &corpus),
+        Some(Command::Entities(args)) => entities::run(&args, &corpus),
+        Some(Command::Claims(args)) => claims::run(&args, &corpus),
     }
 }
