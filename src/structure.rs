@@ -22,6 +22,27 @@ pub fn blocks(body: &str, format: Format) -> Vec<Block> {
     classify(body, units)
 }
 
+/// Final kinds for blocks found in markup (HTML): a leading headline becomes
+/// the title, and the text rules for navigation, link-list sections, title
+/// fragments and sign-offs apply as they do to plain text.
+pub fn refine(body: &str, blocks: &[Block]) -> Vec<Block> {
+    let units = blocks
+        .iter()
+        .filter(|block| block.start < block.end && body.get(block.start..block.end).is_some())
+        .map(|block| Unit {
+            shape: match block.kind {
+                BlockKind::Title | BlockKind::Heading => Shape::MarkedHeading,
+                BlockKind::ListItem => Shape::Item,
+                BlockKind::Paragraph | BlockKind::Boilerplate => Shape::Text,
+            },
+            start: block.start,
+            end: block.end,
+            lines: body[block.start..block.end].lines().count(),
+        })
+        .collect();
+    classify(body, units)
+}
+
 /// Whether `block` is laid out in columns (a table of figures) and must keep
 /// its line breaks instead of being reflowed.
 pub fn preformatted(body: &str, block: &Block) -> bool {
