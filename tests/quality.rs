@@ -15,7 +15,7 @@
 
 use crossread::analysis::analyze_report;
 use crossread::load::{LoadReport, builtin, load_paths};
-use crossread::model::{Article, ClaimKind, Corpus};
+use crossread::model::{Article, ClaimKind, Corpus, Origin};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -301,7 +301,15 @@ fn evaluate(corpus: &Corpus, annotations: &[Annotation], name: &str) -> Scores {
             .articles
             .iter()
             .find(|article| {
-                article.id == gold.article || format!("{}.txt", article.id) == gold.article
+                let file = match &article.origin {
+                    Origin::Builtin(name) => name.to_string(),
+                    Origin::File(path) => path
+                        .file_name()
+                        .map(|name| name.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                };
+                article.id == gold.article
+                    || file.trim_end_matches(".txt") == gold.article.trim_end_matches(".txt")
             })
             .unwrap_or_else(|| panic!("annotated article {} is not in the corpus", gold.article));
         score(article, gold, &mut scores);
