@@ -6,7 +6,9 @@
 //! errors go to stderr.
 
 mod analyze;
+mod claims;
 mod compare;
+mod entities;
 mod list;
 mod show;
 mod topics;
@@ -45,6 +47,10 @@ pub enum Command {
     Topics(topics::TopicsArgs),
     /// Set one topic side by side across sources.
     Compare(compare::CompareArgs),
+    /// The corpus entity index: canonical name, type, variants, mentions per article.
+    Entities(entities::EntitiesArgs),
+    /// The claims of the corpus, with kinds and speakers; filter by speaker, kind, article.
+    Claims(claims::ClaimsArgs),
 }
 
 /// Loads the corpus named on the command line, printing load warnings to stderr.
@@ -102,5 +108,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Analyze(args)) => analyze::run(&args, &corpus),
         Some(Command::Topics(args)) => topics::run(&args, &corpus),
         Some(Command::Compare(args)) => compare::run(&args, &corpus),
+        Some(Command::Entities(args)) => entities::run(&args, &corpus),
+        Some(Command::Claims(args)) => claims::run(&args, &corpus),
     }
 }
