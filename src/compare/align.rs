@@ -97,31 +97,35 @@ pub fn align(corpus: &Corpus, index: &CorpusIndex, topic: &Topic, hits: &[Hit]) 
         let pair = if a < b { (a, b) } else { (b, a) };
         similar.get(&pair).copied().unwrap_or(0.0)
     };
+    // Average linkage kept incrementally: for every pair of live groups, the
+    // sum of their cross-source similarities and how many pairs it covers, so
+    // a merge decision costs O(1) and a merge O(groups).
+    let mut link_sum = vec![0.0f32; n * n];
+    let mut link_pairs = vec![0u32; n * n];
+    for a in 0..n {
+        for b in 0..n {
+            if a != b && hits[a].article != hits[b].article {
+                link_sum[a * n + b] = sim_of(a, b);
+                link_pairs[a * n + b] = 1;
+            }
+        }
+    }
     let mut group_of: Vec<usize> = (0..n).collect();
     let mut groups: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    let mut per_source: Vec<HashMap<usize, usize>> = hits
+        .iter()
+        .map(|h| HashMap::from([(h.article, 1)]))
+        .collect();
     for (_, i, j) in candidates {
         let (gi, gj) = (group_of[i], group_of[j]);
         if gi == gj {
             continue;
         }
-        let mut per_source: HashMap<usize, usize> = HashMap::new();
-        for &member in groups[gi].iter().chain(&groups[gj]) {
-            *per_source.entry(hits[member].article).or_default() += 1;
-        }
-        if per_source.values().any(|count| *count > MAX_PER_SOURCE) {
-            continue;
-        }
-        let mut total = 0.0;
-        let mut pairs = 0;
-        for &a in &groups[gi] {
-            for &b in &groups[gj] {
-                if hits[a].article != hits[b].article {
-                    total += sim_of(a, b);
-                    pairs += 1;
-                }
-            }
-        }
-        if pairs == 0 || total / (pairs as f32) < MERGE_THRESHOLD {
+        let over_cap = per_source[gj].iter().any(|(source, count)| {
+            per_source[gi].get(source).unwrap_or(&0) + count > MAX_PER_SOURCE
+        });
+        let pairs = link_pairs[gi * n + gj];
+        if over_cap || pairs == 0 || link_sum[gi * n + gj] / (pairs as f32) < MERGE_THRESHOLD {
             continue;
         }
         let (keep, gone) = (gi.min(gj), gi.max(gj));
@@ -131,6 +135,19 @@ pub fn align(corpus: &Corpus, index: &CorpusIndex, topic: &Topic, hits: &[Hit]) 
         }
         groups[keep].extend(moved);
         groups[keep].sort_unstable();
+        let gone_sources = std::mem::take(&mut per_source[gone]);
+        for (source, count) in gone_sources {
+            *per_source[keep].entry(source).or_default() += count;
+        }
+        for h in 0..n {
+            if h == keep || h == gone || groups[h].is_empty() {
+                continue;
+            }
+            link_sum[keep * n + h] += link_sum[gone * n + h];
+            link_pairs[keep * n + h] += link_pairs[gone * n + h];
+            link_sum[h * n + keep] = link_sum[keep * n + h];
+            link_pairs[h * n + keep] = link_pairs[keep * n + h];
+        }
     }
 
     let mut result: Vec<(Group, usize)> = groups

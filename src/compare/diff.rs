@@ -10,6 +10,9 @@ use crate::topics::CorpusIndex;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 use std::collections::HashSet;
 
+/// Rows with at most this many cells diff every pair of cells.
+const ALL_PAIRS_UP_TO: usize = 6;
+
 /// Fills `marks` of every cell; cells of a one-source row stay unmarked.
 pub fn mark_differences(corpus: &Corpus, index: &CorpusIndex, cells: &mut [Cell]) {
     if cells.len() < 2 {
@@ -30,8 +33,8 @@ pub fn mark_differences(corpus: &Corpus, index: &CorpusIndex, cells: &mut [Cell]
         .map(|cell| cell.iter().map(|t| t.norm.as_str()).collect())
         .collect();
     let mut shared: Vec<Vec<bool>> = words.iter().map(|w| vec![false; w.len()]).collect();
-    for a in 0..cells.len() {
-        for b in a + 1..cells.len() {
+    for (a, b) in diff_pairs(corpus, cells, &words) {
+        {
             for op in capture_diff_slices(Algorithm::Patience, &words[a], &words[b]) {
                 if let DiffOp::Equal {
                     old_index,
@@ -89,6 +92,35 @@ pub fn mark_differences(corpus: &Corpus, index: &CorpusIndex, cells: &mut [Cell]
         }
         cell.marks = marks;
     }
+}
+
+/// Cell pairs to diff: all pairs in a small row; in a wide row each cell
+/// against the longest cell (ties to the smaller article id, so the choice
+/// does not depend on source order), which keeps the work linear.
+fn diff_pairs(corpus: &Corpus, cells: &[Cell], words: &[Vec<&str>]) -> Vec<(usize, usize)> {
+    if cells.len() <= ALL_PAIRS_UP_TO {
+        return (0..cells.len())
+            .flat_map(|a| (a + 1..cells.len()).map(move |b| (a, b)))
+            .collect();
+    }
+    let id = |c: usize| {
+        corpus
+            .articles
+            .get(cells[c].article)
+            .map_or("", |a| a.id.as_str())
+    };
+    let reference = (0..cells.len())
+        .min_by(|&a, &b| {
+            words[b]
+                .len()
+                .cmp(&words[a].len())
+                .then_with(|| id(a).cmp(id(b)))
+        })
+        .unwrap_or(0);
+    (0..cells.len())
+        .filter(|&c| c != reference)
+        .map(|c| (reference.min(c), reference.max(c)))
+        .collect()
 }
 
 fn cell_entities(corpus: &Corpus, cell: &Cell) -> Vec<(usize, usize, String)> {
