@@ -62,6 +62,9 @@ struct JsonComparison<'a> {
 }
 
 pub fn run(args: &CompareArgs, corpus: &Corpus) -> anyhow::Result<ExitCode> {
+    if args.topic.trim().is_empty() {
+        anyhow::bail!("the topic is empty: give a topic id (see `crossread topics`) or some words");
+    }
     let mut sources = Vec::new();
     for id in args
         .sources
