@@ -14,11 +14,13 @@
 pub mod analysis;
 pub mod claims;
 pub mod cli;
+pub mod compare;
 pub mod entities;
 pub mod load;
 pub mod model;
 pub mod sanitize;
 pub mod sentences;
 pub mod structure;
+pub mod topics;
 pub mod tui;
 pub mod worker;

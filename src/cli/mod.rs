@@ -6,8 +6,12 @@
 //! errors go to stderr.
 
 mod analyze;
+mod claims;
+mod compare;
+mod entities;
 mod list;
 mod show;
+mod topics;
 
 use crate::analysis::open_corpus;
 use crate::model::Corpus;
@@ -39,6 +43,14 @@ pub enum Command {
     Show(show::ShowArgs),
     /// Print the full analysis of every article (structure, sentences, entities, claims).
     Analyze(analyze::AnalyzeArgs),
+    /// List the topics with how many sentences each source has on them.
+    Topics(topics::TopicsArgs),
+    /// Set one topic side by side across sources.
+    Compare(compare::CompareArgs),
+    /// The corpus entity index: canonical name, type, variants, mentions per article.
+    Entities(entities::EntitiesArgs),
+    /// The claims of the corpus, with kinds and speakers; filter by speaker, kind, article.
+    Claims(claims::ClaimsArgs),
 }
 
 /// Loads the corpus named on the command line, printing load warnings to stderr.
@@ -97,5 +109,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::List(args) => list::run(&args, &corpus),
         Command::Show(args) => show::run(&args, &corpus),
         Command::Analyze(args) => analyze::run(&args, &corpus),
+        Command::Topics(args) => topics::run(&args, &corpus),
+        Command::Compare(args) => compare::run(&args, &corpus),
+        Command::Entities(args) => entities::run(&args, &corpus),
+        Command::Claims(args) => claims::run(&args, &corpus),
     }
 }

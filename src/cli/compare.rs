@@ -1,0 +1,283 @@
+use crate::compare::{Comparison, MarkKind, compare};
+use crate::model::Corpus;
+use crate::topics::CorpusIndex;
+use serde::Serialize;
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    /// A topic id or label (see `crossread topics`), or any words as an
+    /// ad-hoc topic, e.g. "prisoner exchanges".
+    pub topic: String,
+
+    /// Compare only these articles (ids, comma-separated), in this column order.
+    #[arg(long, value_delimiter = ',', value_name = "ID,ID")]
+    pub sources: Vec<String>,
+
+    /// Print JSON: {"topic":{"id","label"},"sources":[ids],"rows":[{"cells":[{"article",
+    /// "sentences":[{"start","end","text"}],"differences":[{"start","end","kind"}]}],
+    /// "sources_count","score","relevance"}]}; offsets are bytes into the article body.
+    #[arg(long, conflicts_with = "markdown")]
+    pub json: bool,
+
+    /// Print a Markdown table, one column per source, differing words in bold.
+    #[arg(long)]
+    pub markdown: bool,
+}
+
+#[derive(Serialize)]
+struct JsonTopic<'a> {
+    id: &'a str,
+    label: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonSentence<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonCell<'a> {
+    article: &'a str,
+    sentences: Vec<JsonSentence<'a>>,
+    differences: &'a [crate::compare::Mark],
+}
+
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    cells: Vec<JsonCell<'a>>,
+    sources_count: usize,
+    score: f32,
+    relevance: f32,
+}
+
+#[derive(Serialize)]
+struct JsonComparison<'a> {
+    topic: JsonTopic<'a>,
+    sources: Vec<&'a str>,
+    rows: Vec<JsonRow<'a>>,
+}
+
+pub fn run(args: &CompareArgs, corpus: &Corpus) -> anyhow::Result<ExitCode> {
+    if args.topic.trim().is_empty() {
+        anyhow::bail!("the topic is empty: give a topic id (see `crossread topics`) or some words");
+    }
+    let mut sources = Vec::new();
+    for id in args
+        .sources
+        .iter()
+        .map(|id| id.trim())
+        .filter(|id| !id.is_empty())
+    {
+        match corpus.article_index(id) {
+            Some(index) => sources.push(index),
+            None => anyhow::bail!("no article with id {id:?} (see `crossread list`)"),
+        }
+    }
+    if sources.is_empty() {
+        sources = (0..corpus.articles.len()).collect();
+    }
+    let topic = super::topics::topic_set().resolve(&args.topic);
+    let index = CorpusIndex::build(corpus);
+    let comparison = compare(corpus, &index, &topic, &sources);
+    if args.json {
+        super::print_json(&to_json(corpus, &comparison))?;
+    } else if args.markdown {
+        print!("{}", markdown(corpus, &comparison));
+    } else {
+        print!("{}", plain(corpus, &comparison));
+    }
+    if comparison.rows.is_empty() && !args.json {
+        eprintln!(
+            "crossread: no sentence of the chosen sources is on {:?}",
+            comparison.topic_label
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn to_json<'a>(corpus: &'a Corpus, comparison: &'a Comparison) -> JsonComparison<'a> {
+    JsonComparison {
+        topic: JsonTopic {
+            id: &comparison.topic_id,
+            label: &comparison.topic_label,
+        },
+        sources: comparison
+            .sources
+            .iter()
+            .map(|&s| corpus.articles[s].id.as_str())
+            .collect(),
+        rows: comparison
+            .rows
+            .iter()
+            .map(|row| JsonRow {
+                cells: row
+                    .cells
+                    .iter()
+                    .map(|cell| {
+                        let article = &corpus.articles[cell.article];
+                        JsonCell {
+                            article: &article.id,
+                            sentences: cell
+                                .sentences
+                                .iter()
+                                .filter_map(|&s| article.sentences.get(s))
+                                .map(|s| JsonSentence {
+                                    start: s.start,
+                                    end: s.end,
+                                    text: article.sentence_text(s),
+                                })
+                                .collect(),
+                            differences: &cell.marks,
+                        }
+                    })
+                    .collect(),
+                sources_count: row.sources_count(),
+                score: round(row.score),
+                relevance: round(row.relevance),
+            })
+            .collect(),
+    }
+}
+
+fn round(value: f32) -> f32 {
+    (value * 1000.0).round() / 1000.0
+}
+
+/// Readable text: one block per row, each source's sentences under its id.
+fn plain(corpus: &Corpus, comparison: &Comparison) -> String {
+    let total = comparison.sources.len();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} ({}): {} rows over {} sources",
+        comparison.topic_label,
+        comparison.topic_id,
+        comparison.rows.len(),
+        total
+    );
+    for (number, row) in comparison.rows.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "\n#{} {} of {} sources, agreement {:.2}",
+            number + 1,
+            row.sources_count(),
+            total,
+            row.score
+        );
+        for cell in &row.cells {
+            let article = &corpus.articles[cell.article];
+            let text: Vec<&str> = cell
+                .sentences
+                .iter()
+                .filter_map(|&s| article.sentences.get(s))
+                .map(|s| article.sentence_text(s))
+                .collect();
+            let _ = writeln!(out, "  [{}] {}", article.id, text.join(" "));
+        }
+    }
+    out
+}
+
+/// A Markdown table a person can paste into a report.
+pub fn markdown(corpus: &Corpus, comparison: &Comparison) -> String {
+    let total = comparison.sources.len();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "## {} (`{}`)\n",
+        escape(&comparison.topic_label),
+        escape(&comparison.topic_id)
+    );
+    let _ = writeln!(
+        out,
+        "Rows group sentences that report the same thing. **Bold**: wording no other \
+         source in the row shares; ***bold italic***: a number or name only this source gives; \
+         —: the source says nothing on that row.\n"
+    );
+    let headers: Vec<String> = comparison
+        .sources
+        .iter()
+        .map(|&s| {
+            let article = &corpus.articles[s];
+            format!(
+                "{} ({})",
+                escape(article.source_label()),
+                escape(&article.id)
+            )
+        })
+        .collect();
+    let _ = writeln!(out, "| # | Sources | {} |", headers.join(" | "));
+    let _ = writeln!(out, "|---|---|{}", "---|".repeat(headers.len()));
+    for (number, row) in comparison.rows.iter().enumerate() {
+        let cells: Vec<String> = comparison
+            .sources
+            .iter()
+            .map(|&source| match row.cell(source) {
+                None => "—".to_string(),
+                Some(cell) => {
+                    let article = &corpus.articles[source];
+                    let sentences: Vec<String> = cell
+                        .segments(article)
+                        .iter()
+                        .map(|pieces| {
+                            pieces
+                                .iter()
+                                .map(|piece| match piece.mark {
+                                    None => escape(piece.text),
+                                    Some(MarkKind::Differs) => {
+                                        format!("**{}**", escape(piece.text))
+                                    }
+                                    Some(MarkKind::Number | MarkKind::Entity) => {
+                                        format!("***{}***", escape(piece.text))
+                                    }
+                                })
+                                .collect()
+                        })
+                        .collect();
+                    sentences.join(" ")
+                }
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} of {} | {} |",
+            number + 1,
+            row.sources_count(),
+            total,
+            cells.join(" | ")
+        );
+    }
+    out
+}
+
+/// Makes text safe inside a Markdown table cell.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '|' | '*' | '_' | '`' | '\\' | '[' | ']' | '<' | '>' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn escape_keeps_a_table_cell_intact() {
+        assert_eq!(escape("a|b*c\nd"), "a\\|b\\*c d");
+        assert_eq!(escape("x\u{1b}[31m"), "x\\[31m");
+    }
+}

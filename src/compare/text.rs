@@ -1,0 +1,410 @@
+//! Word-level normalisation shared by topic retrieval, alignment and the diff:
+//! tokens with byte offsets, lowercased, possessives dropped, acronyms joined
+//! ("U.S." is one token "us"), numbers normalised ("800,000" → "800000",
+//! "four" → "4"), and English stems.
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte span in the text the token was read from.
+    pub start: usize,
+    pub end: usize,
+    /// Lowercased surface form (numbers in digits), what the diff compares.
+    pub norm: String,
+    /// English stem of `norm` (numbers unchanged), what matching compares.
+    pub stem: String,
+    pub is_number: bool,
+    /// A function word or a reporting verb: carries no subject matter.
+    pub is_stopword: bool,
+}
+
+/// Holds the stemmer so callers tokenise many sentences without rebuilding it.
+pub struct Normalizer {
+    stemmer: Stemmer,
+}
+
+impl Default for Normalizer {
+    fn default() -> Self {
+        Normalizer {
+            stemmer: Stemmer::create(Algorithm::English),
+        }
+    }
+}
+
+impl Normalizer {
+    /// Tokens of `text`; offsets are relative to `text` plus `base`.
+    pub fn tokens(&self, text: &str, base: usize) -> Vec<Token> {
+        raw_words(text)
+            .into_iter()
+            .filter_map(|(start, end)| self.token(&text[start..end], base + start, base + end))
+            .collect()
+    }
+
+    /// Stems of a free-text phrase, stopwords kept (phrases match verbatim).
+    pub fn phrase_stems(&self, text: &str) -> Vec<String> {
+        self.tokens(text, 0)
+            .into_iter()
+            .map(|token| token.stem)
+            .collect()
+    }
+
+    fn token(&self, word: &str, start: usize, end: usize) -> Option<Token> {
+        let lower = word.to_lowercase();
+        let lower = strip_possessive(&lower);
+        if let Some(number) = normalise_number(lower) {
+            return Some(Token {
+                start,
+                end,
+                stem: number.clone(),
+                norm: number,
+                is_number: true,
+                is_stopword: false,
+            });
+        }
+        // Acronyms with dots ("u.s.", "e.u.") read as one word.
+        let norm: String = lower.chars().filter(|c| *c != '.').collect();
+        if norm.is_empty() {
+            return None;
+        }
+        let stem = self.stemmer.stem(&norm).into_owned();
+        let is_stopword = is_stopword(&norm);
+        Some(Token {
+            start,
+            end,
+            norm,
+            stem,
+            is_number: false,
+            is_stopword,
+        })
+    }
+}
+
+/// Byte spans of words: alphanumeric runs that may contain an apostrophe,
+/// a hyphen or (between digits) a comma or point, and dotted acronyms.
+fn raw_words(text: &str) -> Vec<(usize, usize)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut words = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].1.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = chars[i].0;
+        let mut j = i + 1;
+        while j < chars.len() {
+            let c = chars[j].1;
+            if c.is_alphanumeric() {
+                j += 1;
+                continue;
+            }
+            let prev = chars[j - 1].1;
+            let next = chars.get(j + 1).map(|(_, c)| *c);
+            let joins = match c {
+                '\'' | '’' | '-' => {
+                    prev.is_alphanumeric() && next.is_some_and(char::is_alphanumeric)
+                }
+                ',' | '.' => prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            j += 1;
+        }
+        // "U.S." / "E.U.": single letters each followed by a dot.
+        if j == i + 1 && chars[i].1.is_alphabetic() {
+            let mut k = i;
+            while k + 1 < chars.len()
+                && chars[k].1.is_alphabetic()
+                && chars[k + 1].1 == '.'
+                && (k == i || !chars[k - 1].1.is_alphanumeric() || chars[k - 1].1 == '.')
+            {
+                let next_letter = chars.get(k + 2).map(|(_, c)| *c);
+                let after = chars.get(k + 3).map(|(_, c)| *c);
+                if next_letter.is_some_and(char::is_alphabetic)
+                    && !after.is_some_and(char::is_alphanumeric)
+                {
+                    k += 2;
+                } else {
+                    break;
+                }
+            }
+            if k > i {
+                // Include the trailing dot of the last letter when there is one.
+                j = if chars.get(k + 1).is_some_and(|(_, c)| *c == '.') {
+                    k + 2
+                } else {
+                    k + 1
+                };
+            }
+        }
+        let end = chars.get(j).map_or(text.len(), |(at, _)| *at);
+        words.push((start, end));
+        i = j;
+    }
+    words
+}
+
+fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .or_else(|| word.strip_suffix('\''))
+        .or_else(|| word.strip_suffix('’'))
+        .unwrap_or(word)
+}
+
+fn normalise_number(word: &str) -> Option<String> {
+    if word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        let digits: String = word.chars().filter(|c| *c != ',').collect();
+        if digits.chars().all(|c| c.is_ascii_digit() || c == '.') {
+            return Some(digits);
+        }
+        return None;
+    }
+    const WORDS: [&str; 13] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    WORDS
+        .iter()
+        .position(|w| *w == word)
+        .map(|value| value.to_string())
+}
+
+/// English function words plus reporting verbs and news filler: shared by any
+/// two sentences, so they say nothing about whether two reports agree.
+fn is_stopword(word: &str) -> bool {
+    const STOPWORDS: &[&str] = &[
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "even",
+        "ever",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "him",
+        "his",
+        "how",
+        "however",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "may",
+        "me",
+        "might",
+        "more",
+        "most",
+        "much",
+        "must",
+        "my",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "upon",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "whether",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "yet",
+        "you",
+        "your",
+        "said",
+        "says",
+        "say",
+        "told",
+        "according",
+        "stated",
+        "stating",
+        "noted",
+        "noting",
+        "added",
+        "adding",
+        "reportedly",
+        "reported",
+        "announced",
+        "mr",
+        "mrs",
+        "ms",
+        "new",
+        "per",
+        "within",
+        "without",
+        "since",
+        "among",
+        "amid",
+        "amidst",
+        "though",
+        "although",
+        "via",
+        "s",
+    ];
+    STOPWORDS.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norms(text: &str) -> Vec<String> {
+        Normalizer::default()
+            .tokens(text, 0)
+            .into_iter()
+            .map(|t| t.norm)
+            .collect()
+    }
+
+    #[test]
+    fn joins_acronyms_numbers_and_drops_possessives() {
+        assert_eq!(
+            norms("U.S. officials said Ukraine’s 800,000 troops, four years."),
+            [
+                "us",
+                "officials",
+                "said",
+                "ukraine",
+                "800000",
+                "troops",
+                "4",
+                "years"
+            ]
+        );
+        assert_eq!(
+            norms("the E.U. and NATO's role"),
+            ["the", "eu", "and", "nato", "role"]
+        );
+        assert_eq!(norms("90% of 2.5 bn"), ["90", "of", "2.5", "bn"]);
+    }
+
+    #[test]
+    fn offsets_point_into_the_text() {
+        let text = "Über «peace» talks — U.S.-led, 24/7.";
+        for token in Normalizer::default().tokens(text, 0) {
+            assert!(text.get(token.start..token.end).is_some());
+        }
+        let tokens = Normalizer::default().tokens("x U.S. y", 10);
+        assert_eq!((tokens[1].start, tokens[1].end), (12, 16));
+    }
+
+    #[test]
+    fn stems_inflections_together() {
+        let n = Normalizer::default();
+        assert_eq!(
+            n.phrase_stems("security guarantees"),
+            n.phrase_stems("Security Guarantee")
+        );
+    }
+
+    #[test]
+    fn hostile_text_does_not_panic() {
+        let n = Normalizer::default();
+        for text in [
+            "",
+            "'''",
+            "-",
+            "1,",
+            ".5",
+            "a.",
+            "A.B",
+            "\u{202e}x\u{0}y",
+            "’s",
+        ] {
+            let _ = n.tokens(text, 0);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! `crossread topics` and `crossread compare` as a user runs them.
+
+use serde_json::Value;
+use std::process::{Command, Output};
+
+fn crossread(args: &[&str], config_home: &std::path::Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_crossread"))
+        .args(args)
+        .env("XDG_CONFIG_HOME", config_home)
+        .env("HOME", config_home)
+        .output()
+        .expect("run crossread")
+}
+
+fn json(output: &Output) -> Value {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("stdout is JSON")
+}
+
+#[test]
+fn compare_json_follows_the_contract() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let analysis = json(&crossread(&["analyze", "--json"], home.path()));
+    let bodies: std::collections::HashMap<String, String> = analysis["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .map(|a| {
+            (
+                a["id"].as_str().unwrap_or("").to_string(),
+                a["body"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    let value = json(&crossread(
+        &["compare", "security-guarantees", "--json"],
+        home.path(),
+    ));
+    assert_eq!(value["topic"]["id"], "security-guarantees");
+    assert_eq!(value["topic"]["label"], "Security guarantees");
+    assert_eq!(
+        value["sources"].as_array().map(Vec::len),
+        Some(bodies.len())
+    );
+    let rows = value["rows"].as_array().expect("rows");
+    assert!(!rows.is_empty());
+    let mut seen = std::collections::HashSet::new();
+    for row in rows {
+        let cells = row["cells"].as_array().expect("cells");
+        assert_eq!(row["sources_count"].as_u64(), Some(cells.len() as u64));
+        assert!(row["score"].as_f64().is_some());
+        for cell in cells {
+            let id = cell["article"].as_str().expect("article id");
+            let body = &bodies[id];
+            for sentence in cell["sentences"].as_array().expect("sentences") {
+                let start = sentence["start"].as_u64().expect("start") as usize;
+                let end = sentence["end"].as_u64().expect("end") as usize;
+                assert_eq!(body.get(start..end), sentence["text"].as_str());
+                assert!(seen.insert((id.to_string(), start)), "sentence in two rows");
+            }
+        }
+    }
+}
+
+#[test]
+fn sources_choose_and_order_the_columns() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let list = json(&crossread(&["list", "--json"], home.path()));
+    let ids: Vec<&str> = list["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .filter_map(|a| a["id"].as_str())
+        .collect();
+    let chosen = format!("{},{}", ids[2], ids[0]);
+    let value = json(&crossread(
+        &["compare", "territory", "--sources", &chosen, "--json"],
+        home.path(),
+    ));
+    assert_eq!(value["sources"], serde_json::json!([ids[2], ids[0]]));
+    for row in value["rows"].as_array().expect("rows") {
+        for cell in row["cells"].as_array().expect("cells") {
+            assert!([ids[0], ids[2]].contains(&cell["article"].as_str().unwrap_or("")));
+        }
+    }
+    let unknown = crossread(
+        &["compare", "territory", "--sources", "no-such-article"],
+        home.path(),
+    );
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no-such-article"));
+}
+
+#[test]
+fn markdown_is_a_pasteable_table() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let output = crossread(&["compare", "territory", "--markdown"], home.path());
+    assert!(output.status.success());
+    let text = String::from_utf8_lossy(&output.stdout);
+    let table: Vec<&str> = text.lines().filter(|l| l.starts_with('|')).collect();
+    assert!(table.len() > 2);
+    let columns = table[0].matches(" | ").count();
+    assert!(table[1].starts_with("|---|"));
+    for line in &table[2..] {
+        // Escaped pipes inside cells do not add columns.
+        assert_eq!(
+            line.replace("\\|", "").matches(" | ").count(),
+            columns,
+            "{line}"
+        );
+    }
+    assert!(text.contains("—"), "a silent source shows a dash");
+    assert!(text.contains("**"), "differing words are bold");
+}
+
+#[test]
+fn free_text_is_an_ad_hoc_topic() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let value = json(&crossread(
+        &["compare", "prisoner exchanges", "--json"],
+        home.path(),
+    ));
+    assert_eq!(value["topic"]["id"], "prisoner-exchanges");
+    let texts: Vec<&str> = value["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .flat_map(|r| r["cells"].as_array().into_iter().flatten())
+        .flat_map(|c| c["sentences"].as_array().into_iter().flatten())
+        .filter_map(|s| s["text"].as_str())
+        .collect();
+    assert_eq!(texts.len(), 1, "{texts:?}");
+    assert!(texts[0].contains("prisoner exchanges"));
+}
+
+#[test]
+fn topics_lists_counts_and_config_topics() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let config_dir = home.path().join("crossread");
+    std::fs::create_dir_all(&config_dir).expect("config dir");
+    std::fs::write(
+        config_dir.join("config.toml"),
+        "[[topic]]\nid = \"drones\"\nlabel = \"Drone war\"\nterms = { drone = 3.0 }\n",
+    )
+    .expect("write config");
+    let value = json(&crossread(&["topics", "--json"], home.path()));
+    let topics = value["topics"].as_array().expect("topics");
+    assert!(topics.len() >= 9);
+    let drones = topics
+        .iter()
+        .find(|t| t["id"] == "drones")
+        .expect("config topic listed");
+    assert_eq!(drones["origin"], "config");
+    assert!(drones["total"].as_u64().is_some_and(|n| n >= 1));
+    let guarantees = topics
+        .iter()
+        .find(|t| t["id"] == "security-guarantees")
+        .expect("built-in topic");
+    let counts = guarantees["sentences"].as_array().expect("per source");
+    assert_eq!(
+        counts.len(),
+        value["sources"].as_array().map_or(0, Vec::len)
+    );
+    assert!(
+        counts
+            .iter()
+            .all(|c| c["count"].as_u64().is_some_and(|n| n > 0))
+    );
+
+    std::fs::write(config_dir.join("config.toml"), "[[topic]\nbroken").expect("write config");
+    let output = crossread(&["topics"], home.path());
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("warning"));
+}
