@@ -7,6 +7,7 @@
 
 mod analyze;
 mod list;
+mod search;
 mod show;
 
 use crate::analysis::open_corpus;
@@ -39,6 +40,8 @@ pub enum Command {
     Show(show::ShowArgs),
     /// Print the full analysis of every article (structure, sentences, entities, claims).
     Analyze(analyze::AnalyzeArgs),
+    /// Fuzzy-search every sentence of the corpus (fzf-like query syntax).
+    Search(search::SearchArgs),
 }
 
 /// Loads the corpus named on the command line, printing load warnings to stderr.
@@ -74,11 +77,16 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // Search loads its corpus itself: usually from its index cache.
+    if let Some(Command::Search(args)) = &cli.command {
+        return search::run(args, &cli.corpus);
+    }
     let corpus = load(&cli.corpus)?;
     match cli.command {
         None => crate::tui::run(corpus).map(|()| ExitCode::SUCCESS),
         Some(Command::List(args)) => list::run(&args, &corpus),
         Some(Command::Show(args)) => show::run(&args, &corpus),
         Some(Command::Analyze(args)) => analyze::run(&args, &corpus),
+        Some(Command::Search(args)) => search::run(&args, &cli.corpus),
     }
 }
