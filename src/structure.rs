@@ -1,24 +1,819 @@
 //! Document structure: titles, headings, paragraphs, list items, boilerplate,
 //! found as spans into the body without rewriting it.
+//!
+//! Plain text comes in two shapes that need different line handling:
+//! one paragraph per line (most web copy pasted into a file), and hard-wrapped
+//! text (wire copy, e-mail: fixed-width lines, a paragraph starts with an
+//! indent, a blank line or after a short line). [`blocks`] decides which shape
+//! a body has from its line lengths, then joins lines accordingly. Every rule
+//! is about the shape of the text, never about particular words of an outlet,
+//! except the small vocabulary of site navigation in [`is_navigation`].
 
 use crate::load::Format;
 use crate::model::{Block, BlockKind};
 
 /// Splits `body` into ordered, non-overlapping blocks.
-pub fn blocks(body: &str, _format: Format) -> Vec<Block> {
-    let mut blocks = Vec::new();
-    let mut offset = 0;
-    for line in body.split_inclusive('\n') {
-        let trimmed = line.trim();
-        if !trimmed.is_empty() {
-            let start = offset + (line.len() - line.trim_start().len());
-            blocks.push(Block {
-                kind: BlockKind::Paragraph,
-                start,
-                end: start + trimmed.len(),
-            });
+pub fn blocks(body: &str, format: Format) -> Vec<Block> {
+    let lines = lines(body);
+    let units = match format {
+        Format::Markdown => markdown_units(body, &lines),
+        Format::Text | Format::Html => text_units(body, &lines),
+    };
+    classify(body, units)
+}
+
+/// Whether `block` is laid out in columns (a table of figures) and must keep
+/// its line breaks instead of being reflowed.
+pub fn preformatted(body: &str, block: &Block) -> bool {
+    let text = body.get(block.start..block.end).unwrap_or("");
+    let mut rows = 0;
+    for line in text.lines() {
+        if !line.trim().is_empty() {
+            if !is_table_row(line.trim()) {
+                return false;
+            }
+            rows += 1;
         }
-        offset += line.len();
+    }
+    rows > 0
+}
+
+/// One line of the body; `start..end` excludes the newline, `text_*` the
+/// surrounding whitespace.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    text_start: usize,
+    text_end: usize,
+    /// Leading spaces (tabs are already expanded by the loader).
+    indent: usize,
+    /// Length of the trimmed text in characters.
+    width: usize,
+}
+
+impl Line {
+    fn is_blank(&self) -> bool {
+        self.text_start == self.text_end
+    }
+
+    fn text<'a>(&self, body: &'a str) -> &'a str {
+        &body[self.text_start..self.text_end]
+    }
+}
+
+fn lines(body: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for raw in body.split('\n') {
+        let start = offset;
+        offset += raw.len() + 1;
+        let trimmed_start = raw.trim_start();
+        let text = trimmed_start.trim_end();
+        let text_start = start + (raw.len() - trimmed_start.len());
+        lines.push(Line {
+            text_start,
+            text_end: text_start + text.len(),
+            indent: raw.len() - trimmed_start.len(),
+            width: if text.is_ascii() {
+                text.len()
+            } else {
+                text.chars().count()
+            },
+        });
+    }
+    lines
+}
+
+/// What a group of lines is before the kinds are decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// Running text: one line, or several lines joined.
+    Text,
+    /// A list item (its span excludes the marker).
+    Item,
+    /// A markdown `#` heading or setext heading (span excludes the marks).
+    MarkedHeading,
+    /// Rows of figures in columns.
+    Table,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    shape: Shape,
+    start: usize,
+    end: usize,
+    /// Number of lines joined.
+    lines: usize,
+}
+
+/// The width hard-wrapped text was filled to, if the body looks hard-wrapped:
+/// the long lines all end near one column and that column is narrow.
+fn wrap_width(lines: &[Line]) -> Option<usize> {
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .filter(|line| !line.is_blank())
+        .map(|line| line.width + line.indent)
+        .collect();
+    if widths.len() < 4 {
+        return None;
+    }
+    widths.sort_unstable();
+    let width = widths[widths.len() * 9 / 10];
+    if !(30..=100).contains(&width) {
+        return None;
+    }
+    let near = widths
+        .iter()
+        .filter(|&&w| w * 4 >= width * 3 && w <= width + 8)
+        .count();
+    (near * 2 >= widths.len()).then_some(width)
+}
+
+fn text_units(body: &str, lines: &[Line]) -> Vec<Unit> {
+    let wrap = wrap_width(lines);
+    let margin = margin(lines);
+    let mut units: Vec<Unit> = Vec::new();
+    // The paragraph being built from wrapped lines, and its last line.
+    let mut open: Option<(Unit, Line)> = None;
+    let mut marker_pending = false;
+    for line in lines {
+        if line.is_blank() {
+            flush(&mut open, &mut units);
+            continue;
+        }
+        let text = line.text(body);
+        if is_bare_marker(text) {
+            flush(&mut open, &mut units);
+            marker_pending = true;
+            continue;
+        }
+        if std::mem::take(&mut marker_pending) {
+            flush(&mut open, &mut units);
+            units.push(single(Shape::Item, line.text_start, line.text_end));
+            continue;
+        }
+        if let Some(marker) = list_marker_len(text) {
+            flush(&mut open, &mut units);
+            let start = line.text_start + marker;
+            open = Some((single(Shape::Item, start, line.text_end), *line));
+            continue;
+        }
+        if is_table_row(text) {
+            match &mut open {
+                Some((unit, last)) if unit.shape == Shape::Table => {
+                    unit.end = line.text_end;
+                    unit.lines += 1;
+                    *last = *line;
+                }
+                _ => {
+                    flush(&mut open, &mut units);
+                    open = Some((single(Shape::Table, line.text_start, line.text_end), *line));
+                }
+            }
+            continue;
+        }
+        if let (Some(width), Some((unit, last))) = (wrap, &mut open)
+            && continues(unit, last, line, width, margin)
+        {
+            unit.end = line.text_end;
+            unit.lines += 1;
+            // An item keeps its marker line: continuations are indented past it.
+            if unit.shape != Shape::Item {
+                *last = *line;
+            }
+            continue;
+        }
+        flush(&mut open, &mut units);
+        open = Some((single(Shape::Text, line.text_start, line.text_end), *line));
+        if wrap.is_none() {
+            flush(&mut open, &mut units);
+        }
+    }
+    flush(&mut open, &mut units);
+    units
+}
+
+/// Whether wrapped `line` continues the paragraph whose last line is `last`.
+fn continues(unit: &Unit, last: &Line, line: &Line, width: usize, margin: usize) -> bool {
+    match unit.shape {
+        Shape::Table | Shape::MarkedHeading => false,
+        // A wrapped item goes on with lines indented past its marker.
+        Shape::Item => line.indent > last.indent,
+        // An indent opens a paragraph; a short line closes one.
+        Shape::Text => line.indent <= margin && (last.width + last.indent) * 5 >= width * 3,
+    }
+}
+
+/// The indent most lines share: wrapped lines return to it, and a paragraph
+/// that starts further right starts a new paragraph.
+fn margin(lines: &[Line]) -> usize {
+    let mut counts = [0usize; 17];
+    for line in lines.iter().filter(|line| !line.is_blank()) {
+        counts[line.indent.min(16)] += 1;
+    }
+    let mut best = 0;
+    for (indent, &count) in counts.iter().enumerate() {
+        if count > counts[best] {
+            best = indent;
+        }
+    }
+    best
+}
+
+fn single(shape: Shape, start: usize, end: usize) -> Unit {
+    Unit {
+        shape,
+        start,
+        end,
+        lines: 1,
+    }
+}
+
+fn flush(open: &mut Option<(Unit, Line)>, units: &mut Vec<Unit>) {
+    if let Some((unit, _)) = open.take()
+        && unit.start < unit.end
+    {
+        units.push(unit);
+    }
+}
+
+fn markdown_units(body: &str, lines: &[Line]) -> Vec<Unit> {
+    let mut units: Vec<Unit> = Vec::new();
+    let mut open: Option<(Unit, Line)> = None;
+    let mut fence: Option<Unit> = None;
+    for (index, line) in lines.iter().enumerate() {
+        let text = line.text(body);
+        if let Some(code) = &mut fence {
+            if text.starts_with("```") || text.starts_with("~~~") {
+                if code.start < code.end {
+                    units.push(*code);
+                }
+                fence = None;
+            } else if !line.is_blank() {
+                if code.start == code.end {
+                    code.start = line.text_start;
+                }
+                code.end = line.text_end;
+                code.lines += 1;
+            }
+            continue;
+        }
+        if text.starts_with("```") || text.starts_with("~~~") {
+            flush(&mut open, &mut units);
+            fence = Some(Unit {
+                shape: Shape::Table,
+                start: 0,
+                end: 0,
+                lines: 0,
+            });
+            continue;
+        }
+        if line.is_blank() || is_rule(text) {
+            flush(&mut open, &mut units);
+            continue;
+        }
+        if let Some(heading) = atx_heading(text) {
+            flush(&mut open, &mut units);
+            let start = line.text_start + heading.0;
+            let end = line.text_start + heading.1;
+            if start < end {
+                units.push(single(Shape::MarkedHeading, start, end));
+            }
+            continue;
+        }
+        let underlined = lines
+            .get(index + 1)
+            .is_some_and(|next| is_setext_underline(next.text(body)));
+        if underlined && open.is_none() {
+            units.push(single(Shape::MarkedHeading, line.text_start, line.text_end));
+            continue;
+        }
+        // An underline already consumed by its heading, or a thematic break.
+        if is_setext_underline(text) {
+            flush(&mut open, &mut units);
+            continue;
+        }
+        let quote = text.len() - text.trim_start_matches('>').trim_start().len();
+        if let Some(marker) = list_marker_len(text) {
+            flush(&mut open, &mut units);
+            open = Some((
+                single(Shape::Item, line.text_start + marker, line.text_end),
+                *line,
+            ));
+            continue;
+        }
+        match &mut open {
+            Some((unit, last)) if unit.shape != Shape::MarkedHeading => {
+                unit.end = line.text_end;
+                unit.lines += 1;
+                *last = *line;
+            }
+            _ => {
+                flush(&mut open, &mut units);
+                open = Some((
+                    single(Shape::Text, line.text_start + quote, line.text_end),
+                    *line,
+                ));
+            }
+        }
+    }
+    if let Some(code) = fence
+        && code.start < code.end
+    {
+        units.push(code);
+    }
+    flush(&mut open, &mut units);
+    units
+}
+
+/// `# Heading #` → the byte range of `Heading` within the line.
+fn atx_heading(text: &str) -> Option<(usize, usize)> {
+    let hashes = text.bytes().take_while(|&b| b == b'#').count();
+    if hashes == 0 || hashes > 6 {
+        return None;
+    }
+    let rest = &text[hashes..];
+    if !rest.is_empty() && !rest.starts_with(' ') {
+        return None;
+    }
+    let content = rest.trim_end().trim_end_matches('#').trim();
+    if content.is_empty() {
+        return Some((text.len(), text.len()));
+    }
+    let start = hashes + (rest.len() - rest.trim_start().len());
+    Some((start, start + content.len()))
+}
+
+fn is_setext_underline(text: &str) -> bool {
+    text.len() >= 2 && (text.bytes().all(|b| b == b'=') || text.bytes().all(|b| b == b'-'))
+}
+
+fn is_rule(text: &str) -> bool {
+    let marks: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    marks.len() >= 3 && (marks.chars().all(|c| c == '*') || marks.chars().all(|c| c == '_'))
+}
+
+/// A line holding only a list marker; its item is on the next line.
+fn is_bare_marker(text: &str) -> bool {
+    matches!(text, "-" | "*" | "•" | "–" | "·" | "▪" | "◦" | "‣")
+        || (text.len() <= 4
+            && (text.ends_with('.') || text.ends_with(')'))
+            && text[..text.len() - 1].bytes().all(|b| b.is_ascii_digit())
+            && text.len() > 1)
+}
+
+/// Length in bytes of a leading list marker and the space after it.
+fn list_marker_len(text: &str) -> Option<usize> {
+    let mut chars = text.char_indices();
+    let (_, first) = chars.next()?;
+    if matches!(first, '-' | '*' | '•' | '–' | '·' | '▪' | '◦' | '‣' | '+') {
+        let after = first.len_utf8();
+        let rest = &text[after..];
+        let spaces = rest.len() - rest.trim_start_matches(' ').len();
+        // "-5 pct" or "--" are not items; "- item" is.
+        return (spaces > 0 && rest.len() > spaces).then_some(after + spaces);
+    }
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) {
+        let rest = &text[digits..];
+        if let Some(tail) = rest.strip_prefix(['.', ')']) {
+            let spaces = tail.len() - tail.trim_start_matches(' ').len();
+            let body = &tail[spaces..];
+            // "1. The" is an item, "1.5 mln" and "3. 4" are not.
+            if spaces > 0 && body.chars().next().is_some_and(char::is_alphabetic) {
+                return Some(digits + 1 + spaces);
+            }
+        }
+    }
+    None
+}
+
+/// A row of a table: cells separated by wide gaps, or a line of figures.
+fn is_table_row(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut gaps = 0;
+    let mut wide_gaps = 0;
+    let mut run = 0;
+    for &byte in bytes {
+        if byte == b' ' {
+            run += 1;
+        } else {
+            if run >= 2 {
+                gaps += 1;
+                if run >= 3 {
+                    wide_gaps += 1;
+                }
+            }
+            run = 0;
+        }
+    }
+    if gaps >= 2 && wide_gaps >= 1 {
+        return true;
+    }
+    if wide_gaps == 1 {
+        let digits = bytes.iter().filter(|b| b.is_ascii_digit()).count();
+        let letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+        return digits > 0 && digits * 2 >= letters;
+    }
+    false
+}
+
+/// Text ends like a sentence or a clause, not like a heading.
+fn ends_with_punctuation(text: &str) -> bool {
+    let stripped = text.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '*', '_']);
+    stripped
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | ',' | ';' | ':' | '…' | '-' | '—' | '–'))
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// A short line without final punctuation that starts like a name or a title.
+fn is_heading_like(text: &str, max_words: usize) -> bool {
+    let words = word_count(text);
+    if words == 0 || words > max_words || text.chars().count() > 120 {
+        return false;
+    }
+    if ends_with_punctuation(text) {
+        return false;
+    }
+    let first = text.chars().find(|c| c.is_alphanumeric());
+    first.is_some_and(|c| c.is_uppercase() || c.is_numeric() || !c.is_lowercase())
+        && text.chars().any(char::is_alphabetic)
+}
+
+/// Site navigation and page furniture: every word belongs to that vocabulary
+/// and at least one is unambiguous.
+fn is_navigation(text: &str) -> bool {
+    const STRONG: &[&str] = &[
+        "previous",
+        "next",
+        "prev",
+        "older",
+        "newer",
+        "share",
+        "tweet",
+        "subscribe",
+        "advertisement",
+        "advertising",
+        "sponsored",
+        "menu",
+        "skip",
+        "login",
+        "logout",
+        "newsletter",
+        "comments",
+        "comment",
+        "print",
+        "related",
+        "whatsapp",
+        "facebook",
+        "twitter",
+        "linkedin",
+        "pinterest",
+        "telegram",
+        "reddit",
+        "email",
+        "cookies",
+        "cookie",
+        "copyright",
+        "reserved",
+        "home",
+        "breadcrumb",
+        "trending",
+        "sign",
+        "register",
+        "download",
+        "app",
+    ];
+    const WEAK: &[&str] = &[
+        "post", "posts", "article", "articles", "story", "stories", "page", "more", "read", "this",
+        "on", "to", "in", "up", "out", "us", "our", "the", "a", "all", "rights", "content", "main",
+        "back", "top", "via", "by", "for", "and", "or", "of", "with", "continue", "reading",
+        "follow", "link", "copy", "x", "news", "free", "now", "here", "click", "view", "see",
+        "also", "latest", "up",
+    ];
+    let mut strong = false;
+    let mut words = 0;
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+    {
+        words += 1;
+        let lower = word.to_lowercase();
+        if STRONG.contains(&lower.as_str()) {
+            strong = true;
+        } else if !WEAK.contains(&lower.as_str()) && !lower.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+    }
+    strong && words <= 10
+}
+
+/// Headings that introduce link lists and credits rather than the story.
+fn is_sources_heading(text: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "sources",
+        "source",
+        "references",
+        "related",
+        "related articles",
+        "related stories",
+        "related posts",
+        "read more",
+        "see also",
+        "further reading",
+        "links",
+        "more on this story",
+        "tags",
+        "share",
+        "share this",
+        "share this article",
+        "more from",
+        "you may also like",
+        "recommended",
+    ];
+    let lower = text.trim_end_matches(':').trim().to_lowercase();
+    NAMES.contains(&lower.as_str())
+}
+
+/// Lowercased words, for comparing fragments with a title.
+fn words_lower(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn classify(body: &str, units: Vec<Unit>) -> Vec<Block> {
+    let content_units = units.len();
+    let mut blocks: Vec<Block> = Vec::with_capacity(units.len());
+    let mut title_words: Option<Vec<String>> = None;
+    let mut in_sources = false;
+    for (index, unit) in units.iter().enumerate() {
+        let text = &body[unit.start..unit.end];
+        let is_last = index + 1 == content_units;
+        let heading_like = unit.lines == 1 && is_heading_like(text, 14);
+        let mut kind = match unit.shape {
+            Shape::Item => BlockKind::ListItem,
+            Shape::Table => BlockKind::Paragraph,
+            Shape::MarkedHeading => BlockKind::Heading,
+            Shape::Text if heading_like && !is_last => BlockKind::Heading,
+            Shape::Text => BlockKind::Paragraph,
+        };
+        // The first line is the title when it reads like a headline and more
+        // follows; headlines may be long and carry commas, not a full stop.
+        if index == 0
+            && !is_last
+            && unit.lines == 1
+            && unit.shape != Shape::Item
+            && unit.shape != Shape::Table
+            && word_count(text) <= 30
+            && !text.trim_end().ends_with(['.', ':', ';'])
+            && text
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        {
+            kind = BlockKind::Title;
+            title_words = Some(words_lower(text));
+        }
+        if kind == BlockKind::Heading || kind == BlockKind::Title {
+            in_sources = is_sources_heading(text);
+        }
+        let short = word_count(text) <= 25;
+        let boilerplate = (unit.lines == 1 && is_navigation(text))
+            || (in_sources && (short || kind == BlockKind::Heading))
+            || (kind != BlockKind::Title && is_title_fragment(text, title_words.as_deref()))
+            || (is_last && index > 0 && is_sign_off(text))
+            || is_copyright(text)
+            || !text.chars().any(char::is_alphanumeric);
+        if boilerplate {
+            kind = BlockKind::Boilerplate;
+        }
+        blocks.push(Block {
+            kind,
+            start: unit.start,
+            end: unit.end,
+        });
     }
     blocks
+}
+
+/// A short line repeating the start of the title (a page's leftover kicker).
+fn is_title_fragment(text: &str, title: Option<&[String]>) -> bool {
+    let Some(title) = title else {
+        return false;
+    };
+    let words = words_lower(text);
+    !words.is_empty()
+        && words.len() <= 8
+        && !ends_with_punctuation(text)
+        && words.len() <= title.len()
+        && title[..words.len()] == words[..]
+}
+
+/// A closing tag line such as an agency's name or an end mark.
+fn is_sign_off(text: &str) -> bool {
+    word_count(text) <= 2 && text.chars().count() <= 24 && !ends_with_punctuation(text)
+}
+
+fn is_copyright(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    (lower.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c) "))
+        && word_count(text) <= 20
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(body: &str, format: Format) -> Vec<(BlockKind, &str)> {
+        blocks(body, format)
+            .into_iter()
+            .map(|block| (block.kind, &body[block.start..block.end]))
+            .collect()
+    }
+
+    #[test]
+    fn one_paragraph_per_line_with_headings() {
+        let body = "The talks went on for hours, officials said on Monday.\n\
+                    Narrowing Differences on Security\n\
+                    The latest round involved envoys from both sides.\n";
+        assert_eq!(
+            kinds(body, Format::Text),
+            vec![
+                (
+                    BlockKind::Paragraph,
+                    "The talks went on for hours, officials said on Monday."
+                ),
+                (BlockKind::Heading, "Narrowing Differences on Security"),
+                (
+                    BlockKind::Paragraph,
+                    "The latest round involved envoys from both sides."
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn dash_line_then_item_spans_the_item_text() {
+        let body = "Officials cited several factors:\n-\nWar fatigue on all sides\n-\nEconomic pressure\nOfficials said more.\n";
+        assert_eq!(
+            kinds(body, Format::Text),
+            vec![
+                (BlockKind::Paragraph, "Officials cited several factors:"),
+                (BlockKind::ListItem, "War fatigue on all sides"),
+                (BlockKind::ListItem, "Economic pressure"),
+                (BlockKind::Paragraph, "Officials said more."),
+            ]
+        );
+    }
+
+    #[test]
+    fn inline_markers_are_items_but_negative_numbers_are_not() {
+        let body = "Steps:\n- first step\n* second step\n1. third step\n-5 pct was the change.\n";
+        let found = kinds(body, Format::Text);
+        assert_eq!(found[1], (BlockKind::ListItem, "first step"));
+        assert_eq!(found[2], (BlockKind::ListItem, "second step"));
+        assert_eq!(found[3], (BlockKind::ListItem, "third step"));
+        assert_eq!(found[4], (BlockKind::Paragraph, "-5 pct was the change."));
+    }
+
+    const WIRE: &str = r"Showers continued throughout the week in
+the Bahia cocoa zone, alleviating the drought since early
+January and improving prospects for the coming temporao,
+although normal humidity levels have not been restored,
+Comissaria Smith said in its weekly review.
+    The dry period means the temporao will be late this year.
+    Arrivals for the week ended February 22 were 155,221 bags
+of 60 kilos making a cumulative total for the season of 5.93
+mln against 5.81 at the same stage last year.
+         Natl   Loan           Release   Call
+ Wheat   2.55   2.40       IV     4.65     --
+ Corn    1.35   1.92       IV     3.15   3.15
+    Reserves I, II and III have matured. Level IV reflects
+grain entered after Oct 6, 1981 for feedgrain.
+
+ Reuter
+";
+
+    #[test]
+    fn hard_wrapped_wire_copy_becomes_paragraphs() {
+        let found = kinds(WIRE, Format::Text);
+        let shown: Vec<BlockKind> = found.iter().map(|(kind, _)| *kind).collect();
+        assert_eq!(
+            shown,
+            vec![
+                BlockKind::Paragraph,
+                BlockKind::Paragraph,
+                BlockKind::Paragraph,
+                BlockKind::Paragraph,
+                BlockKind::Paragraph,
+                BlockKind::Boilerplate,
+            ]
+        );
+        assert!(found[0].1.starts_with("Showers"));
+        assert!(found[0].1.ends_with("weekly review."));
+        assert_eq!(
+            found[1].1,
+            "The dry period means the temporao will be late this year."
+        );
+        assert!(found[2].1.ends_with("same stage last year."));
+        assert!(found[3].1.starts_with("Natl") && found[3].1.ends_with("3.15   3.15"));
+        assert_eq!(found[5].1, "Reuter");
+    }
+
+    #[test]
+    fn tables_are_preformatted_and_prose_is_not() {
+        let body = WIRE;
+        let found = blocks(body, Format::Text);
+        assert!(preformatted(body, &found[3]));
+        assert!(!preformatted(body, &found[0]));
+    }
+
+    #[test]
+    fn page_leftovers_are_boilerplate() {
+        let body = "US Hails Progress on Security Deal, Acknowledges Role\n\n\
+                    US Hails\n\n\
+                    The secretary said progress was made on the deal.\n\n\
+                    Sources\n\n\
+                    Article reviewed and edited by the desk.\n\n\
+                    Previous Post Next Post\n";
+        assert_eq!(
+            kinds(body, Format::Text),
+            vec![
+                (
+                    BlockKind::Title,
+                    "US Hails Progress on Security Deal, Acknowledges Role"
+                ),
+                (BlockKind::Boilerplate, "US Hails"),
+                (
+                    BlockKind::Paragraph,
+                    "The secretary said progress was made on the deal."
+                ),
+                (BlockKind::Boilerplate, "Sources"),
+                (
+                    BlockKind::Boilerplate,
+                    "Article reviewed and edited by the desk."
+                ),
+                (BlockKind::Boilerplate, "Previous Post Next Post"),
+            ]
+        );
+    }
+
+    #[test]
+    fn section_names_with_navigation_words_stay_headings() {
+        let body = "First paragraph of the story goes here.\nNext Steps for the Alliance\nMore text follows here.\nWhat Happens Next\nThe end of it.";
+        let found = kinds(body, Format::Text);
+        assert_eq!(found[1].0, BlockKind::Heading);
+        assert_eq!(found[3].0, BlockKind::Heading);
+    }
+
+    #[test]
+    fn markdown_headings_lists_and_paragraphs() {
+        let body = "# The Title\n\nA paragraph that is\nwrapped over lines.\n\n## Section\n\n- one\n- two\n\nSetext\n------\n\nEnd.\n";
+        assert_eq!(
+            kinds(body, Format::Markdown),
+            vec![
+                (BlockKind::Title, "The Title"),
+                (
+                    BlockKind::Paragraph,
+                    "A paragraph that is\nwrapped over lines."
+                ),
+                (BlockKind::Heading, "Section"),
+                (BlockKind::ListItem, "one"),
+                (BlockKind::ListItem, "two"),
+                (BlockKind::Heading, "Setext"),
+                (BlockKind::Paragraph, "End."),
+            ]
+        );
+    }
+
+    #[test]
+    fn blocks_are_ordered_trimmed_and_inside_the_body() {
+        for body in [
+            WIRE,
+            "",
+            "\n\n",
+            "  x  ",
+            "-\n-\n-",
+            "# \n##",
+            "```\ncode",
+            "a\r\nb",
+        ] {
+            for format in [Format::Text, Format::Markdown] {
+                let found = blocks(body, format);
+                let mut previous = 0;
+                for block in found {
+                    assert!(block.start >= previous && block.start < block.end);
+                    let text = &body[block.start..block.end];
+                    assert_eq!(text, text.trim());
+                    previous = block.end;
+                }
+            }
+        }
+    }
 }
