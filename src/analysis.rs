@@ -50,8 +50,10 @@ pub fn analyze_document(document: Document) -> Article {
 
 /// Analyses every document of a load report into a corpus.
 pub fn analyze_report(report: LoadReport) -> Corpus {
+    let mut articles: Vec<Article> = report.documents.into_iter().map(analyze_document).collect();
+    entities::link_corpus(&mut articles);
     Corpus {
-        articles: report.documents.into_iter().map(analyze_document).collect(),
+        articles,
         warnings: report.warnings,
     }
 }

@@ -1,0 +1,1 @@
+//! Unit tests of claim rules on invented sentences.

@@ -1,0 +1,668 @@
+//! Entities: people, organisations and places, found by rules over the text
+//! (capitalised sequences, titles before names, organisation suffixes,
+//! "X said") and by gazetteers of places and organisations, then linked to a
+//! canonical name within the article and, by [`link_corpus`], across the corpus.
+
+mod fold;
+pub mod gazetteer;
+pub mod index;
+mod tokens;
+mod words;
+
+pub use fold::name_key;
+pub use index::{EntityIndexEntry, EntityMention, article_entities, entity_index};
+
+use crate::model::{Article, Block, BlockKind, Entity, EntityType, Sentence};
+use std::collections::HashMap;
+use tokens::{Token, tokenize};
+
+/// A mention before linking: its canonical is settled once the whole article is seen.
+#[derive(Debug, Clone)]
+struct Candidate {
+    start: usize,
+    end: usize,
+    kind: EntityType,
+    canonical: Option<String>,
+}
+
+/// A capitalised word the rules could not classify alone; linked in a second pass
+/// to a full name of the same article ("Budanov" after "Kyrylo Budanov").
+#[derive(Debug, Clone, Copy)]
+struct Single {
+    start: usize,
+    end: usize,
+    initial: bool,
+}
+
+/// Finds the entity mentions of one article.
+pub fn detect(body: &str, blocks: &[Block], _sentences: &[Sentence]) -> Vec<Entity> {
+    let hits = gazetteer::scan(body);
+    let mut candidates = Vec::new();
+    let mut singles = Vec::new();
+    let mut hit_cursor = 0;
+    for block in blocks {
+        if block.end > body.len() {
+            continue;
+        }
+        let tokens = tokenize(body, block.start, block.end);
+        let block_hits: Vec<gazetteer::Hit> = {
+            while hit_cursor < hits.len() && hits[hit_cursor].start < block.start {
+                hit_cursor += 1;
+            }
+            hits[hit_cursor..]
+                .iter()
+                .take_while(|hit| hit.end <= block.end)
+                .copied()
+                .collect()
+        };
+        match headline_mode(body, block, &tokens) {
+            Headline::AllCaps => {}
+            Headline::TitleCase => {
+                candidates.extend(block_hits.iter().map(hit_candidate));
+            }
+            Headline::Prose => {
+                let mut context = BlockContext {
+                    body,
+                    tokens: &tokens,
+                    hits: &block_hits,
+                    candidates: &mut candidates,
+                    singles: &mut singles,
+                };
+                context.scan_runs();
+            }
+        }
+    }
+    link_article(body, candidates, &singles)
+}
+
+fn hit_candidate(hit: &gazetteer::Hit) -> Candidate {
+    let entry = gazetteer::entry(hit.entry);
+    Candidate {
+        start: hit.start,
+        end: hit.end,
+        kind: entry.kind,
+        canonical: Some(entry.canonical.to_string()),
+    }
+}
+
+enum Headline {
+    /// An all-capitals line: capitalisation says nothing, nothing is taken.
+    AllCaps,
+    /// A title-cased heading: only gazetteer names are taken.
+    TitleCase,
+    Prose,
+}
+
+fn headline_mode(body: &str, block: &Block, tokens: &[Token]) -> Headline {
+    let words: Vec<&str> = tokens
+        .iter()
+        .map(|token| &body[token.start..token.end])
+        .filter(|word| word.chars().any(char::is_alphabetic))
+        .collect();
+    let upper = words
+        .iter()
+        .filter(|word| word.len() > 1 && !word.chars().any(char::is_lowercase))
+        .count();
+    if words.len() >= 3 && upper * 10 >= words.len() * 6 {
+        return Headline::AllCaps;
+    }
+    if matches!(block.kind, BlockKind::Title | BlockKind::Heading) {
+        return Headline::TitleCase;
+    }
+    let text = body[block.start..block.end].trim_end();
+    let terminated = text.ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ';', ')']);
+    let long: Vec<&&str> = words.iter().filter(|word| word.len() >= 4).collect();
+    let capitalised = long
+        .iter()
+        .filter(|word| word.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    if !terminated && words.len() <= 20 && !long.is_empty() && capitalised * 10 >= long.len() * 6 {
+        Headline::TitleCase
+    } else {
+        Headline::Prose
+    }
+}
+
+fn contains(list: &[&str], word: &str) -> bool {
+    list.contains(&word)
+}
+
+/// "Russian", "Ukrainian", "European": an adjective of a place, not a name.
+fn is_demonym(word: &str) -> bool {
+    if contains(words::IRREGULAR_DEMONYMS, word) {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    let adjectival = ["ian", "ean", "ese", "ish", "an", "ic", "i"]
+        .iter()
+        .any(|ending| lower.ends_with(ending));
+    if !adjectival || word.chars().count() < 5 {
+        return false;
+    }
+    let stem: String = word.chars().take(4).collect();
+    gazetteer::has_place_starting_with(&stem)
+}
+
+fn clean(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+struct BlockContext<'a> {
+    body: &'a str,
+    tokens: &'a [Token],
+    hits: &'a [gazetteer::Hit],
+    candidates: &'a mut Vec<Candidate>,
+    singles: &'a mut Vec<Single>,
+}
+
+const CONNECTORS: &[&str] = &[
+    "of", "de", "von", "der", "van", "den", "bin", "al", "la", "le", "du", "da", "del", "di",
+    "dos", "&",
+];
+
+impl BlockContext<'_> {
+    fn word(&self, index: usize) -> &str {
+        let token = &self.tokens[index];
+        &self.body[token.start..token.name_end]
+    }
+
+    fn capitalised(&self, index: usize) -> bool {
+        let word = self.word(index);
+        word.chars().next().is_some_and(char::is_uppercase)
+            && !contains(words::NEVER_NAMES, word)
+            && !word.chars().any(|c| c.is_ascii_digit())
+    }
+
+    /// Splits the block into maximal runs of capitalised words (with name
+    /// connectors inside) and classifies each.
+    fn scan_runs(&mut self) {
+        let mut index = 0;
+        while index < self.tokens.len() {
+            if self.hyphen_compound(index) {
+                index += 1;
+                continue;
+            }
+            if !self.capitalised(index) {
+                index += 1;
+                continue;
+            }
+            let start = index;
+            let mut end = index + 1;
+            while end < self.tokens.len() && !self.tokens[end - 1].possessive {
+                let token = &self.tokens[end];
+                if !token.joined || token.initial {
+                    break;
+                }
+                if self.capitalised(end) && !self.is_compound(end) {
+                    end += 1;
+                    continue;
+                }
+                let word = self.word(end);
+                // "von der Leyen": connectors may chain before the next capital.
+                let mut after = end + 1;
+                while after < self.tokens.len()
+                    && self.tokens[after].joined
+                    && contains(CONNECTORS, self.word(after))
+                {
+                    after += 1;
+                }
+                let next_capitalised = after < self.tokens.len()
+                    && self.tokens[after].joined
+                    && self.capitalised(after);
+                let connector = contains(CONNECTORS, word)
+                    || (word == "and" && contains(words::ORG_HEADS, self.word(start)))
+                    || (word == "the" && self.word(end - 1) == "of");
+                if connector && next_capitalised {
+                    end = after;
+                    continue;
+                }
+                if connector
+                    && word == "of"
+                    && self.tokens.get(end + 1).is_some_and(|t| t.joined)
+                    && self.tokens.get(end + 2).is_some_and(|t| t.joined)
+                    && self.word(end + 1) == "the"
+                    && end + 2 < self.tokens.len()
+                    && self.capitalised(end + 2)
+                {
+                    end += 2;
+                    continue;
+                }
+                break;
+            }
+            self.classify(start, end);
+            index = end;
+        }
+    }
+
+    fn is_compound(&self, index: usize) -> bool {
+        self.word(index).contains('-')
+    }
+
+    /// "US-Ukraine", "U.S.-Russia": gazetteer names joined by a hyphen.
+    fn hyphen_compound(&mut self, index: usize) -> bool {
+        let token = self.tokens[index];
+        if !self.word(index).contains('-') {
+            return false;
+        }
+        let inner: Vec<gazetteer::Hit> = self
+            .hits
+            .iter()
+            .filter(|hit| hit.start >= token.start && hit.end <= token.name_end)
+            .copied()
+            .collect();
+        let word = self.word(index);
+        let mut offset = token.start;
+        let all_known = word.split('-').all(|part| {
+            let part_start = offset;
+            offset += part.len() + 1;
+            inner
+                .iter()
+                .any(|hit| hit.start <= part_start && part_start + part.len() <= hit.end)
+        });
+        let whole =
+            inner.len() == 1 && inner[0].end - inner[0].start == token.name_end - token.start;
+        if inner.is_empty() || whole || !all_known {
+            return false;
+        }
+        self.candidates.extend(inner.iter().map(hit_candidate));
+        true
+    }
+
+    fn span(&self, from: usize, to: usize) -> (usize, usize) {
+        (self.tokens[from].start, self.tokens[to - 1].name_end)
+    }
+
+    fn exact_hit(&self, from: usize, to: usize) -> Option<gazetteer::Hit> {
+        let (start, end) = self.span(from, to);
+        self.hits
+            .iter()
+            .find(|hit| hit.start == start && hit.end == end)
+            .copied()
+    }
+
+    fn push(&mut self, from: usize, to: usize, kind: EntityType, canonical: Option<String>) {
+        let (start, end) = self.span(from, to);
+        self.candidates.push(Candidate {
+            start,
+            end,
+            kind,
+            canonical,
+        });
+    }
+
+    fn is_title(&self, index: usize) -> bool {
+        let word = self.word(index);
+        contains(words::TITLES, word) || contains(words::TITLE_MODIFIERS, word)
+    }
+
+    fn is_org_suffix(&self, index: usize) -> bool {
+        contains(words::ORG_SUFFIXES, self.word(index))
+    }
+
+    /// A word that can be part of a person's name.
+    fn name_like(&self, index: usize) -> bool {
+        let word = self.word(index);
+        if contains(CONNECTORS, word) {
+            return word != "of" && word != "&";
+        }
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let upper = word.chars().filter(|c| c.is_uppercase()).count();
+        self.capitalised(index)
+            && !self.is_title(index)
+            && !self.is_org_suffix(index)
+            && !contains(words::FUNCTION_WORDS, word)
+            && !contains(words::NON_ENTITY_HEADS, word)
+            // Acronyms are organisations, not names; initials ("J.") are fine.
+            && (upper < 2 || word.contains('.') && letters <= 2)
+    }
+
+    fn classify(&mut self, mut from: usize, mut to: usize) {
+        // Capitals that only start a sentence or quote say nothing.
+        while from < to
+            && (contains(words::FUNCTION_WORDS, self.word(from))
+                || contains(words::NEVER_NAMES, self.word(from)))
+        {
+            from += 1;
+        }
+        while to > from && contains(CONNECTORS, self.word(to - 1)) {
+            to -= 1;
+        }
+        if from >= to {
+            return;
+        }
+        if let Some(hit) = self.exact_hit(from, to) {
+            self.candidates.push(hit_candidate(&hit));
+            return;
+        }
+        if let Some(head) = (from..to).find(|&i| contains(words::NON_ENTITY_HEADS, self.word(i))) {
+            // "NATO Article 5": the organisation before a document name is
+            // still named; a place there names the document ("Paris Agreement").
+            let inner: Vec<gazetteer::Hit> = self
+                .hits
+                .iter()
+                .filter(|hit| {
+                    hit.start >= self.tokens[from].start
+                        && hit.end <= self.tokens[head].start
+                        && gazetteer::entry(hit.entry).kind == EntityType::Organization
+                })
+                .copied()
+                .collect();
+            self.candidates.extend(inner.iter().map(hit_candidate));
+            return;
+        }
+        let len = to - from;
+        let head_of =
+            len >= 3 && contains(words::ORG_HEADS, self.word(from)) && self.word(from + 1) == "of";
+        if (len >= 2 && self.is_org_suffix(to - 1)) || head_of {
+            self.push(from, to, EntityType::Organization, None);
+            return;
+        }
+        if self.title_split(from, to) {
+            return;
+        }
+        if len >= 2 && (from + 1..to).any(|i| self.is_org_suffix(i)) {
+            self.push(from, to, EntityType::Organization, None);
+            return;
+        }
+        while from < to && is_demonym(self.word(from)) {
+            from += 1;
+        }
+        if from >= to {
+            return;
+        }
+        let len = to - from;
+        if let Some(hit) = self.exact_hit(from, to) {
+            self.candidates.push(hit_candidate(&hit));
+            return;
+        }
+        let inner: Vec<gazetteer::Hit> = self
+            .hits
+            .iter()
+            .filter(|hit| {
+                hit.start >= self.tokens[from].start && hit.end <= self.tokens[to - 1].name_end
+            })
+            .copied()
+            .collect();
+        if !inner.is_empty() {
+            // A run that is a list of known names ("Germany France") or a name
+            // plus words the rules cannot place: keep only what is known.
+            let covered = (from..to).all(|i| {
+                let token = &self.tokens[i];
+                inner
+                    .iter()
+                    .any(|hit| hit.start <= token.start && token.name_end <= hit.end)
+                    || self.is_title(i)
+            });
+            if covered {
+                self.candidates.extend(inner.iter().map(hit_candidate));
+            }
+            return;
+        }
+        if len == 1 {
+            self.single(from);
+            return;
+        }
+        if len <= 4 && (from..to).all(|i| self.name_like(i)) {
+            self.push(from, to, EntityType::Person, None);
+        }
+    }
+
+    /// "President Donald Trump", "U.S. Air Force General Alexus Grynkewich":
+    /// the name after the last title word is a person; what precedes the title
+    /// is classified on its own.
+    fn title_split(&mut self, from: usize, to: usize) -> bool {
+        let mut name_start = to;
+        while name_start > from && self.name_like(name_start - 1) {
+            name_start -= 1;
+        }
+        if name_start == from || name_start == to || to - name_start > 4 {
+            return false;
+        }
+        let mut title_start = name_start;
+        let mut has_title = false;
+        while title_start > from {
+            let word = self.word(title_start - 1);
+            if contains(words::TITLES, word) {
+                has_title = true;
+            } else if !(contains(words::TITLE_MODIFIERS, word) || word == "of") {
+                break;
+            }
+            title_start -= 1;
+        }
+        if !has_title {
+            return false;
+        }
+        self.push(name_start, to, EntityType::Person, None);
+        if title_start > from {
+            self.classify(from, title_start);
+        }
+        true
+    }
+
+    fn single(&mut self, index: usize) {
+        let token = self.tokens[index];
+        let word = self.word(index);
+        if is_demonym(word) || contains(words::FUNCTION_WORDS, word) {
+            return;
+        }
+        let next = self
+            .tokens
+            .get(index + 1)
+            .map(|t| &self.body[t.start..t.end]);
+        let previous = index
+            .checked_sub(1)
+            .map(|i| &self.body[self.tokens[i].start..self.tokens[i].end]);
+        let acronym = word.chars().filter(|c| c.is_uppercase()).count() >= 2;
+        let title_before = index
+            .checked_sub(1)
+            .is_some_and(|i| contains(words::TITLES, self.word(i)));
+        let leader_after = next.is_some_and(|w| {
+            matches!(
+                w,
+                "administration" | "campaign" | "aides" | "presidency" | "government's"
+            )
+        });
+        let place_after = next.is_some_and(|w| {
+            matches!(
+                w,
+                "region" | "province" | "oblast" | "county" | "district" | "valley"
+            )
+        });
+        let place_before = previous.is_some_and(|w| matches!(w, "in" | "near" | "outside"));
+        let said_after = next.is_some_and(|w| contains(words::REPORTING_VERBS, w))
+            && !contains(words::SPEAKER_GROUPS, &word.to_lowercase());
+        if acronym && !word.contains('.') {
+            // An unknown acronym is almost always an organisation.
+            if !token.initial || said_after {
+                self.push(index, index + 1, EntityType::Organization, None);
+            }
+        } else if title_before || (leader_after && !token.initial) {
+            self.push(index, index + 1, EntityType::Person, None);
+        } else if place_after || (place_before && !token.initial) {
+            self.push(index, index + 1, EntityType::Place, None);
+        } else if said_after && !token.initial {
+            self.push(index, index + 1, EntityType::Person, None);
+        } else {
+            self.singles.push(Single {
+                start: token.start,
+                end: token.name_end,
+                initial: token.initial,
+            });
+        }
+    }
+}
+
+/// Settles canonical names within one article and links lone surnames and
+/// short company names to the full names the article gives elsewhere.
+fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) -> Vec<Entity> {
+    // Surname key → full person names; first word → organisations.
+    let mut people: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+    let mut organizations: HashMap<String, String> = HashMap::new();
+    for candidate in &candidates {
+        let text = clean(&body[candidate.start..candidate.end]);
+        match candidate.kind {
+            EntityType::Person => {
+                if let Some(last) = text.split(' ').next_back() {
+                    people
+                        .entry(name_key(last))
+                        .or_default()
+                        .push((candidate.start, text.clone()));
+                }
+            }
+            EntityType::Organization => {
+                let canonical = candidate.canonical.clone().unwrap_or_else(|| text.clone());
+                let mut parts = text.split(' ');
+                if let Some(first) = parts.next() {
+                    let rest: Vec<&str> = parts.collect();
+                    if !rest.is_empty() && rest.iter().all(|w| contains(words::ORG_SUFFIXES, w)) {
+                        organizations.insert(name_key(first), canonical);
+                    }
+                }
+            }
+            EntityType::Place => {}
+        }
+    }
+    // Each surname takes the longest full name it was seen with.
+    let full_name = |key: &str, at: usize| -> Option<String> {
+        let names = people.get(key)?;
+        let before = names.iter().filter(|(start, _)| *start <= at);
+        before
+            .chain(names.iter())
+            .max_by_key(|(_, name)| name.split(' ').count())
+            .map(|(_, name)| name.clone())
+    };
+    for candidate in &mut candidates {
+        if candidate.kind == EntityType::Person && candidate.canonical.is_none() {
+            let text = clean(&body[candidate.start..candidate.end]);
+            let last = text.split(' ').next_back().unwrap_or(&text).to_string();
+            candidate.canonical = full_name(&name_key(&last), candidate.start);
+        }
+    }
+    for single in singles {
+        let word = &body[single.start..single.end];
+        let key = name_key(word);
+        if let Some(name) = full_name(&key, single.start) {
+            candidates.push(Candidate {
+                start: single.start,
+                end: single.end,
+                kind: EntityType::Person,
+                canonical: Some(name),
+            });
+        } else if let Some(name) = organizations.get(&key) {
+            candidates.push(Candidate {
+                start: single.start,
+                end: single.end,
+                kind: EntityType::Organization,
+                canonical: Some(name.clone()),
+            });
+        } else if !single.initial {
+            // An unknown lone capitalised word stays unclassified: without a
+            // title, a verb of saying or a full name elsewhere, guessing its type
+            // costs more precision than it gains.
+        }
+    }
+    candidates.sort_by_key(|candidate| (candidate.start, std::cmp::Reverse(candidate.end)));
+    let mut entities: Vec<Entity> = Vec::with_capacity(candidates.len());
+    for candidate in candidates {
+        if entities
+            .last()
+            .is_some_and(|last| candidate.start < last.end)
+        {
+            continue;
+        }
+        let text = body[candidate.start..candidate.end].to_string();
+        let canonical = candidate.canonical.unwrap_or_else(|| clean(&text));
+        entities.push(Entity {
+            start: candidate.start,
+            end: candidate.end,
+            text,
+            kind: candidate.kind,
+            canonical,
+        });
+    }
+    entities
+}
+
+/// Links mentions across the corpus: the same person, organisation or place
+/// spelled differently in different articles ("Zelensky", "Zelenskyy"), or named
+/// by surname in one and in full in another, gets one canonical name. Claim
+/// speakers follow their entity's new canonical.
+pub fn link_corpus(articles: &mut [Article]) {
+    // (type, key) → spelling → mentions.
+    let mut groups: HashMap<(EntityType, String), HashMap<String, usize>> = HashMap::new();
+    for article in articles.iter() {
+        for entity in &article.entities {
+            *groups
+                .entry((entity.kind, name_key(&entity.canonical)))
+                .or_default()
+                .entry(entity.canonical.clone())
+                .or_default() += 1;
+        }
+    }
+    // A lone surname joins the one full name in the corpus that ends with it.
+    let mut surname_owner: HashMap<String, Option<String>> = HashMap::new();
+    for (kind, key) in groups.keys() {
+        if *kind == EntityType::Person
+            && key.contains(' ')
+            && let Some(last) = key.split(' ').next_back()
+        {
+            surname_owner
+                .entry(last.to_string())
+                .and_modify(|owner| *owner = None)
+                .or_insert_with(|| Some(key.clone()));
+        }
+    }
+    let mut target: HashMap<(EntityType, String), String> = HashMap::new();
+    for (kind, key) in groups.keys() {
+        let mut resolved = key.clone();
+        if *kind == EntityType::Person
+            && !key.contains(' ')
+            && let Some(Some(owner)) = surname_owner.get(key)
+        {
+            resolved = owner.clone();
+        }
+        target.insert((*kind, key.clone()), resolved);
+    }
+    // Each group is named by its most used full spelling.
+    type Rank = (bool, usize, usize, String);
+    let mut spelling: HashMap<(EntityType, String), Rank> = HashMap::new();
+    for ((kind, key), spellings) in &groups {
+        let Some(resolved) = target.get(&(*kind, key.clone())) else {
+            continue;
+        };
+        for (name, count) in spellings {
+            let rank = (key == resolved, *count, name.len(), name.clone());
+            let slot = spelling
+                .entry((*kind, resolved.clone()))
+                .or_insert(rank.clone());
+            if rank > *slot {
+                *slot = rank;
+            }
+        }
+    }
+    for article in articles.iter_mut() {
+        let mut renamed: HashMap<String, String> = HashMap::new();
+        for entity in &mut article.entities {
+            let key = (entity.kind, name_key(&entity.canonical));
+            let Some(resolved) = target.get(&key) else {
+                continue;
+            };
+            if let Some((_, _, _, name)) = spelling.get(&(entity.kind, resolved.clone()))
+                && *name != entity.canonical
+            {
+                renamed.insert(entity.canonical.clone(), name.clone());
+                entity.canonical = name.clone();
+            }
+        }
+        for claim in &mut article.claims {
+            if let Some(speaker) = &claim.speaker
+                && let Some(name) = renamed.get(speaker)
+            {
+                claim.speaker = Some(name.clone());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,1 @@
+//! Unit tests of entity rules on invented sentences.
