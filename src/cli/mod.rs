@@ -77,16 +77,19 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let Some(command) = cli.command else {
+        // The reader loads in the background so its screen comes up at once.
+        return crate::tui::run(cli.corpus).map(|()| ExitCode::SUCCESS);
+    };
     // Search loads its corpus itself: usually from its index cache.
-    if let Some(Command::Search(args)) = &cli.command {
+    if let Command::Search(args) = &command {
         return search::run(args, &cli.corpus);
     }
     let corpus = load(&cli.corpus)?;
-    match cli.command {
-        None => crate::tui::run(corpus).map(|()| ExitCode::SUCCESS),
-        Some(Command::List(args)) => list::run(&args, &corpus),
-        Some(Command::Show(args)) => show::run(&args, &corpus),
-        Some(Command::Analyze(args)) => analyze::run(&args, &corpus),
-        Some(Command::Search(args)) => search::run(&args, &cli.corpus),
+    match command {
+        Command::List(args) => list::run(&args, &corpus),
+        Command::Show(args) => show::run(&args, &corpus),
+        Command::Analyze(args) => analyze::run(&args, &corpus),
+        Command::Search(args) => search::run(&args, &cli.corpus),
     }
 }
