@@ -47,12 +47,13 @@ pub fn run(args: &SearchArgs, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for result in &results {
+        let title: Vec<&str> = result.title.split_whitespace().collect();
         let text: Vec<&str> = result.text.split_whitespace().collect();
         writeln!(
             out,
             "{}  {}\n    {}",
             result.article,
-            result.title,
+            title.join(" "),
             text.join(" ")
         )?;
     }
