@@ -2,7 +2,7 @@
 //! Every front end gets its articles from here, so the TUI and `--json` agree.
 
 use crate::load::{self, Document, LoadReport};
-use crate::model::{Article, BlockKind, Corpus};
+use crate::model::{Article, Block, BlockKind, Corpus, Sentence};
 use crate::{claims, entities, sentences, structure};
 use std::path::PathBuf;
 
@@ -21,18 +21,12 @@ pub fn analyze_document(document: Document) -> Article {
     let sentences = sentences::split(&document.body, &blocks);
     let entities = entities::detect(&document.body, &blocks, &sentences);
     let claims = claims::detect(&document.body, &blocks, &sentences, &entities);
-    let title = document.title.unwrap_or_else(|| {
-        blocks
-            .iter()
-            .find(|block| block.kind != BlockKind::Boilerplate)
-            .map(|block| {
-                document.body[block.start..block.end]
-                    .chars()
-                    .take(80)
-                    .collect()
-            })
-            .unwrap_or_else(|| document.id.clone())
-    });
+    let title = document
+        .title
+        .map(|title| one_line(&title))
+        .filter(|title| !title.is_empty())
+        .or_else(|| derived_title(&document.body, &blocks, &sentences))
+        .unwrap_or_else(|| document.id.clone());
     Article {
         id: document.id,
         title,
@@ -46,6 +40,39 @@ pub fn analyze_document(document: Document) -> Article {
         entities,
         claims,
     }
+}
+
+/// Longest derived title, in characters, before it is shortened at a word.
+const TITLE_CHARS: usize = 90;
+
+/// A title for an article that has none: its headline-like first line, else
+/// its first sentence, shortened at a word boundary.
+fn derived_title(body: &str, blocks: &[Block], sentences: &[Sentence]) -> Option<String> {
+    let headline = blocks
+        .iter()
+        .find(|block| block.kind == BlockKind::Title)
+        .map(|block| (block.start, block.end));
+    let first = sentences
+        .first()
+        .map(|sentence| (sentence.start, sentence.end));
+    let (start, end) = headline.or(first)?;
+    let text = one_line(body.get(start..end)?);
+    if text.chars().count() <= TITLE_CHARS {
+        return (!text.is_empty()).then_some(text);
+    }
+    let cut: String = text.chars().take(TITLE_CHARS).collect();
+    let cut = match cut.rfind(' ') {
+        Some(space) if space > TITLE_CHARS / 2 => &cut[..space],
+        _ => cut.as_str(),
+    };
+    Some(format!(
+        "{}\u{2026}",
+        cut.trim_end_matches([',', ';', ':', ' ', '-'])
+    ))
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Analyses every document of a load report into a corpus.
@@ -71,11 +98,17 @@ pub fn open_corpus(paths: &[PathBuf]) -> Result<Corpus, CorpusError> {
     };
     let corpus = analyze_report(report);
     if corpus.articles.is_empty() {
-        let names: Vec<String> = paths
+        // The reasons go into the error: the caller never gets the corpus
+        // whose warnings it would otherwise print.
+        let mut message: String = paths
             .iter()
             .map(|path| path.display().to_string())
-            .collect();
-        return Err(CorpusError::NothingReadable(names.join(", ")));
+            .collect::<Vec<_>>()
+            .join(", ");
+        for warning in &corpus.warnings {
+            message.push_str(&format!("\n  {warning}"));
+        }
+        return Err(CorpusError::NothingReadable(message));
     }
     Ok(corpus)
 }

@@ -1,8 +1,15 @@
 use crate::model::Corpus;
 use serde::Serialize;
+use std::io::Write;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Plain output: one article per line, tab-separated: id, outlet (\"-\" when \
+unknown), date (\"-\"), sentences, title.\n\
+JSON output: {\"articles\":[{\"id\",\"title\",\"source\",\"date\",\"sentences\"}]}; source and \
+date are null when unknown."
+)]
 pub struct ListArgs {
     /// Print JSON: {"articles":[{"id","title","source","date","sentences"}]}.
     #[arg(long)]
@@ -38,15 +45,20 @@ pub fn run(args: &ListArgs, corpus: &Corpus) -> anyhow::Result<ExitCode> {
     let listing = Listing { articles };
     if args.json {
         super::print_json(&listing)?;
-    } else {
-        for article in &listing.articles {
-            println!(
-                "{}\t{}\t{}",
-                article.id,
-                article.source.unwrap_or("-"),
-                article.title
-            );
-        }
+        return Ok(ExitCode::SUCCESS);
     }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for article in &listing.articles {
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}",
+            article.id,
+            article.source.unwrap_or("-"),
+            article.date.unwrap_or("-"),
+            article.sentences,
+            article.title
+        )?;
+    }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

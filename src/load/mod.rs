@@ -1,8 +1,14 @@
 //! Reading articles: the built-in corpus embedded in the binary, and a user's
 //! files and folders (`.txt`, `.md`, `.html`/`.htm`). Loading never fails as a
-//! whole because of one bad file; each problem becomes a [`LoadWarning`].
+//! whole because of one bad file; each problem becomes a [`LoadWarning`] that
+//! names the file and the reason.
+
+mod html;
+mod text;
 
 use crate::model::{Block, LoadWarning, Origin};
+use crate::sanitize::sanitize;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// How the body was written, which decides how structure is found.
@@ -12,6 +18,19 @@ pub enum Format {
     Markdown,
     /// Structure came from the markup; see [`Document::markup_blocks`].
     Html,
+}
+
+impl Format {
+    /// The format of a file name's extension, if crossread reads it.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            _ => None,
+        }
+    }
 }
 
 /// A loaded, sanitised, not yet analysed article.
@@ -36,6 +55,12 @@ pub struct LoadReport {
     pub warnings: Vec<LoadWarning>,
 }
 
+/// Files larger than this are refused rather than read into memory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Folders nested deeper than this are not entered (and loops end here too).
+const MAX_DEPTH: usize = 64;
+
 struct BuiltinFile {
     file_name: &'static str,
     text: &'static str,
@@ -55,57 +80,365 @@ const BUILTIN_FILES: &[BuiltinFile] = builtin_files![
     "004_622f453118fedc3c.txt",
 ];
 
+/// The built-in corpus's metadata (ids, curated titles, outlets).
+const BUILTIN_METADATA: &str = include_str!("../../assets/corpus.toml");
+
+#[derive(Debug, serde::Deserialize)]
+struct BuiltinMetadata {
+    article: Vec<BuiltinEntry>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct BuiltinEntry {
+    file: String,
+    id: String,
+    title: String,
+    source: Option<String>,
+    date: Option<String>,
+    url: Option<String>,
+}
+
+fn builtin_metadata() -> Result<BTreeMap<String, BuiltinEntry>, toml::de::Error> {
+    let metadata: BuiltinMetadata = toml::from_str(BUILTIN_METADATA)?;
+    Ok(metadata
+        .article
+        .into_iter()
+        .map(|entry| (entry.file.clone(), entry))
+        .collect())
+}
+
 /// The articles shipped inside the binary.
 pub fn builtin() -> Vec<Document> {
+    // The metadata is checked by a unit test; should it ever fail to parse,
+    // the articles still load under ids derived from their file names.
+    let mut metadata = builtin_metadata().unwrap_or_default();
     BUILTIN_FILES
         .iter()
-        .map(|file| Document {
-            id: file.file_name.trim_end_matches(".txt").to_string(),
-            title: None,
-            source: None,
-            date: None,
-            url: None,
-            origin: Origin::Builtin(file.file_name),
-            body: file.text.to_string(),
-            format: Format::Text,
-            markup_blocks: None,
+        .map(|file| {
+            let entry = metadata.remove(file.file_name);
+            let body = prepare(file.text.to_string());
+            Document {
+                id: entry
+                    .as_ref()
+                    .map_or_else(|| slug(file.file_name), |e| e.id.clone()),
+                title: entry.as_ref().map(|e| e.title.clone()),
+                source: entry.as_ref().and_then(|e| e.source.clone()),
+                date: entry.as_ref().and_then(|e| e.date.clone()),
+                url: entry.as_ref().and_then(|e| e.url.clone()),
+                origin: Origin::Builtin(file.file_name),
+                body,
+                format: Format::Text,
+                markup_blocks: None,
+            }
         })
         .collect()
 }
 
-/// Reads every supported file under `paths` (files or folders, recursively).
+/// Reads every supported file under `paths` (files or folders, recursively),
+/// in a deterministic order: the paths as given, each folder sorted by name.
 pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
     let mut report = LoadReport::default();
+    let mut files = Vec::new();
+    let mut seen = HashSet::new();
     for path in paths {
-        load_path(path, &mut report);
+        collect(path, &mut files, &mut report.warnings);
+    }
+    let mut ids = HashSet::new();
+    for (path, format) in files {
+        match load_file(&path, format, &mut seen) {
+            Ok(None) => {}
+            Ok(Some((mut document, notes))) => {
+                document.id = unique(slug(&file_stem(&path)), &mut ids);
+                report
+                    .warnings
+                    .extend(notes.into_iter().map(|reason| warning(&path, reason)));
+                report.documents.push(document);
+            }
+            Err(reason) => report.warnings.push(warning(&path, reason)),
+        }
     }
     report
 }
 
-fn load_path(path: &Path, report: &mut LoadReport) {
-    let text = match std::fs::read(path) {
-        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+fn warning(path: &Path, reason: impl Into<String>) -> LoadWarning {
+    LoadWarning {
+        path: sanitize(&path.display().to_string()),
+        reason: reason.into(),
+    }
+}
+
+/// Lists the readable files a path names, warning about the ones it cannot.
+fn collect(path: &Path, files: &mut Vec<(PathBuf, Format)>, warnings: &mut Vec<LoadWarning>) {
+    let metadata = match std::fs::metadata(path) {
+        Ok(metadata) => metadata,
         Err(error) => {
-            report.warnings.push(LoadWarning {
-                path: path.display().to_string(),
-                reason: error.to_string(),
-            });
+            warnings.push(warning(path, io_reason(&error)));
             return;
         }
     };
-    let id = path
-        .file_stem()
-        .map(|stem| stem.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "article".to_string());
-    report.documents.push(Document {
-        id,
-        title: None,
-        source: None,
-        date: None,
-        url: None,
-        origin: Origin::File(path.to_path_buf()),
-        body: text,
-        format: Format::Text,
+    if metadata.is_dir() {
+        let before = files.len();
+        let mut visited = HashSet::new();
+        walk(path, 0, &mut visited, files, warnings);
+        if files.len() == before {
+            warnings.push(warning(
+                path,
+                "no readable article here (looked for .txt, .md, .html, .htm)",
+            ));
+        }
+    } else if !metadata.is_file() {
+        warnings.push(warning(path, "not a regular file"));
+    } else {
+        match Format::from_path(path) {
+            Some(format) => files.push((path.to_path_buf(), format)),
+            // A file named on purpose without an extension is read as text.
+            None if path.extension().is_none() => files.push((path.to_path_buf(), Format::Text)),
+            None => warnings.push(warning(
+                path,
+                "unsupported file type (crossread reads .txt, .md, .html, .htm)",
+            )),
+        }
+    }
+}
+
+/// Adds a folder's supported files, sorted by name, recursing into subfolders.
+/// Hidden entries are skipped, as are unsupported extensions (silently: a
+/// folder of clippings often holds images and the like).
+fn walk(
+    dir: &Path,
+    depth: usize,
+    visited: &mut HashSet<PathBuf>,
+    files: &mut Vec<(PathBuf, Format)>,
+    warnings: &mut Vec<LoadWarning>,
+) {
+    if depth > MAX_DEPTH {
+        warnings.push(warning(dir, "folders nested too deeply; not entered"));
+        return;
+    }
+    if let Ok(real) = std::fs::canonicalize(dir)
+        && !visited.insert(real)
+    {
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) => {
+            warnings.push(warning(dir, io_reason(&error)));
+            return;
+        }
+    };
+    let mut children: Vec<(PathBuf, Option<std::fs::FileType>)> = entries
+        .filter_map(Result::ok)
+        .filter(|entry| !entry.file_name().to_string_lossy().starts_with('.'))
+        .map(|entry| (entry.path(), entry.file_type().ok()))
+        .collect();
+    children.sort_by(|a, b| a.0.cmp(&b.0));
+    for (path, kind) in children {
+        // The entry's own type needs no system call; only links are followed.
+        let (is_dir, is_file) = match kind {
+            Some(kind) if !kind.is_symlink() => (kind.is_dir(), kind.is_file()),
+            _ => match std::fs::metadata(&path) {
+                Ok(metadata) => (metadata.is_dir(), metadata.is_file()),
+                Err(error) => {
+                    if Format::from_path(&path).is_some() {
+                        warnings.push(warning(&path, io_reason(&error)));
+                    }
+                    continue;
+                }
+            },
+        };
+        if is_dir {
+            walk(&path, depth + 1, visited, files, warnings);
+        } else if is_file && let Some(format) = Format::from_path(&path) {
+            files.push((path, format));
+        }
+    }
+}
+
+fn io_reason(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound => "no such file or folder".to_string(),
+        ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => format!("cannot read: {error}"),
+    }
+}
+
+/// Identifies a file however it was reached (named, inside a named folder,
+/// through a link), so that it is read once.
+#[cfg(unix)]
+type FileKey = (u64, u64);
+
+#[cfg(unix)]
+fn file_key(_path: &Path, metadata: &std::fs::Metadata) -> FileKey {
+    use std::os::unix::fs::MetadataExt;
+    (metadata.dev(), metadata.ino())
+}
+
+#[cfg(not(unix))]
+type FileKey = PathBuf;
+
+#[cfg(not(unix))]
+fn file_key(path: &Path, _metadata: &std::fs::Metadata) -> FileKey {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+type Loaded = Option<(Document, Vec<String>)>;
+
+/// Reads one file into a document (`None` when it was read already); the
+/// notes are caveats for warnings.
+fn load_file(path: &Path, format: Format, seen: &mut HashSet<FileKey>) -> Result<Loaded, String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|error| io_reason(&error))?;
+    let metadata = file.metadata().map_err(|error| io_reason(&error))?;
+    if !seen.insert(file_key(path, &metadata)) {
+        return Ok(None);
+    }
+    let size = metadata.len();
+    if size > MAX_FILE_BYTES {
+        return Err(format!(
+            "too large ({} MiB; crossread reads articles up to {} MiB)",
+            size / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    // The limit also holds for files that grow while being read.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| io_reason(&error))?;
+    let decoded = text::decode(&bytes)?;
+    let document = parse(decoded.text, format, Origin::File(path.to_path_buf()))?;
+    if document.body.trim().is_empty() {
+        return Err("no article text in this file".to_string());
+    }
+    Ok(Some((document, decoded.notes)))
+}
+
+/// Builds a document from decoded text: front matter, markup, normalised body.
+/// The id is left empty for the caller to assign.
+fn parse(raw: String, format: Format, origin: Origin) -> Result<Document, String> {
+    let raw = text::unify_newlines(raw);
+    if format == Format::Html {
+        let page = html::extract(&raw)?;
+        let blocks = crate::structure::refine(&page.body, &page.blocks);
+        return Ok(Document {
+            id: String::new(),
+            title: page.title,
+            source: page.source,
+            date: page.date,
+            url: page.url,
+            origin,
+            body: page.body,
+            format,
+            markup_blocks: Some(blocks),
+        });
+    }
+    let (meta, rest) = match text::front_matter(&raw) {
+        Some((meta, rest)) => (meta, rest.to_string()),
+        None => (text::FrontMatter::default(), raw),
+    };
+    Ok(Document {
+        id: String::new(),
+        title: meta.title,
+        source: meta.source,
+        date: meta.date,
+        url: meta.url,
+        origin,
+        body: prepare(rest),
+        format,
         markup_blocks: None,
-    });
+    })
+}
+
+/// The body as offsets will see it: LF newlines, tabs expanded, sanitised.
+fn prepare(text: String) -> String {
+    sanitize(&text::expand_tabs(text::unify_newlines(text)))
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// A readable id: lowercase letters and digits joined by single hyphens.
+pub fn slug(name: &str) -> String {
+    let mut slug = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        "article".to_string()
+    } else {
+        slug.chars()
+            .take(80)
+            .collect::<String>()
+            .trim_end_matches('-')
+            .to_string()
+    }
+}
+
+/// `id`, or `id-2`, `id-3`, ... when taken.
+fn unique(id: String, taken: &mut HashSet<String>) -> String {
+    let mut candidate = id.clone();
+    let mut n = 2;
+    while taken.contains(&candidate) {
+        candidate = format!("{id}-{n}");
+        n += 1;
+    }
+    taken.insert(candidate.clone());
+    candidate
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_metadata_covers_every_article_with_unique_ids() {
+        let metadata = builtin_metadata().expect("assets/corpus.toml parses");
+        assert_eq!(metadata.len(), BUILTIN_FILES.len());
+        let documents = builtin();
+        let ids: HashSet<&str> = documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids.len(), BUILTIN_FILES.len());
+        for document in &documents {
+            assert_eq!(document.id, slug(&document.id), "ids are slugs");
+            assert!(document.title.is_some());
+        }
+    }
+
+    #[test]
+    fn builtin_bodies_are_the_asset_text() {
+        for (document, file) in builtin().iter().zip(BUILTIN_FILES) {
+            assert_eq!(document.body, file.text, "{}", file.file_name);
+        }
+    }
+
+    #[test]
+    fn slugs_are_readable_and_unique() {
+        assert_eq!(
+            slug("Reuters 2025-12-15 (Berlin talks)"),
+            "reuters-2025-12-15-berlin-talks"
+        );
+        assert_eq!(slug("..."), "article");
+        assert_eq!(slug("Zürich_Bericht"), "zürich-bericht");
+        let mut taken = HashSet::new();
+        assert_eq!(unique("a".into(), &mut taken), "a");
+        assert_eq!(unique("a".into(), &mut taken), "a-2");
+        assert_eq!(unique("a".into(), &mut taken), "a-3");
+    }
+
+    #[test]
+    fn formats_from_extensions() {
+        assert_eq!(Format::from_path(Path::new("a/b.TXT")), Some(Format::Text));
+        assert_eq!(Format::from_path(Path::new("b.md")), Some(Format::Markdown));
+        assert_eq!(Format::from_path(Path::new("b.htm")), Some(Format::Html));
+        assert_eq!(Format::from_path(Path::new("b.pdf")), None);
+    }
 }
