@@ -151,13 +151,18 @@ impl SearchLayer {
             Style::new().fg(Color::Cyan)
         };
         let outlet = view.article.source.as_deref().unwrap_or("unknown outlet");
-        let head = format!("{} — {}", clean(&view.article.title), clean(outlet));
+        // The outlet always stays in view; the title gives way.
+        let outlet = clean(outlet);
+        let outlet = truncate(&outlet, columns / 3).into_owned();
+        let room = columns.saturating_sub(2 + 3 + width(&outlet));
         let head = Line::from(vec![
             Span::raw(marker),
             Span::styled(
-                truncate(&head, columns.saturating_sub(2)).into_owned(),
+                truncate(&clean(&view.article.title), room).into_owned(),
                 head_style,
             ),
+            Span::styled(" — ", Style::new().fg(Color::DarkGray)),
+            Span::styled(outlet, Style::new().fg(Color::Magenta)),
         ]);
         let positions = self
             .positions
