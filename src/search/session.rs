@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 
 /// Entries matched between two looks at the clock and the staleness flag.
 const CHUNK: usize = 4_096;
-/// The first partial result goes out this soon, well inside one 60 Hz frame.
-const FIRST_UPDATE: Duration = Duration::from_millis(6);
+/// Entries per thread matched before the first look at the clock.
+const FIRST_CHUNK: usize = 512;
 /// Later partial results at most this often.
 const NEXT_UPDATE: Duration = Duration::from_millis(40);
 /// How many hits a partial update carries (a screenful and then some).
@@ -85,9 +85,14 @@ impl Searcher {
         let matcher = self.matcher.as_ref();
         let prepared = Prepared::new(&self.index, matcher, &query);
         let mut hits: Vec<Hit> = Vec::new();
-        let mut next_update = started + FIRST_UPDATE;
+        // The first slice's best go out at once; later updates are spaced.
+        let mut next_update = started;
         let mut examined = 0;
-        for chunk in candidates.chunks(CHUNK * self.threads) {
+        // A small first slice, so the first update leaves within a frame
+        // even when nearly every sentence is a candidate.
+        let (head, tail) = candidates.split_at(candidates.len().min(FIRST_CHUNK * self.threads));
+        let slices = std::iter::once(head).chain(tail.chunks(CHUNK * self.threads));
+        for chunk in slices.filter(|slice| !slice.is_empty()) {
             hits.extend(prepared.filter_parallel(&self.index, matcher, chunk, self.threads));
             examined += chunk.len();
             if examined < candidates.len() && Instant::now() >= next_update {
