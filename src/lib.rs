@@ -8,6 +8,7 @@
 //! - [`sentences`]: sentence segmentation.
 //! - [`entities`], [`claims`]: who is named and what is claimed.
 //! - [`analysis`]: the pipeline, `Document` to `Article`, and `open_corpus`.
+//! - [`search`]: fuzzy sentence search (query language, index, ranking, cache).
 //! - [`worker`]: latest-request-only background jobs for the front ends.
 //! - [`cli`]: the scriptable command line; [`tui`]: the terminal reader.
 
@@ -19,6 +20,7 @@ pub mod entities;
 pub mod load;
 pub mod model;
 pub mod sanitize;
+pub mod search;
 pub mod sentences;
 pub mod structure;
 pub mod topics;

@@ -10,6 +10,7 @@ mod claims;
 mod compare;
 mod entities;
 mod list;
+mod search;
 mod show;
 mod topics;
 
@@ -51,6 +52,8 @@ pub enum Command {
     Entities(entities::EntitiesArgs),
     /// The claims of the corpus, with kinds and speakers; filter by speaker, kind, article.
     Claims(claims::ClaimsArgs),
+    /// Fuzzy-search every sentence of the corpus (fzf-like query syntax).
+    Search(search::SearchArgs),
 }
 
 /// Loads the corpus named on the command line, printing load warnings to stderr.
@@ -104,6 +107,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         // The reader loads in the background so its screen comes up at once.
         return crate::tui::run(cli.corpus).map(|()| ExitCode::SUCCESS);
     };
+    // Search loads its corpus itself: usually from its index cache.
+    if let Command::Search(args) = &command {
+        return search::run(args, &cli.corpus);
+    }
     let corpus = load(&cli.corpus)?;
     match command {
         Command::List(args) => list::run(&args, &corpus),
@@ -113,5 +120,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Compare(args) => compare::run(&args, &corpus),
         Command::Entities(args) => entities::run(&args, &corpus),
         Command::Claims(args) => claims::run(&args, &corpus),
+        Command::Search(args) => search::run(&args, &cli.corpus),
     }
 }

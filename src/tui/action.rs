@@ -42,6 +42,8 @@ pub enum Action {
     Open,
     /// Dim boilerplate lines (navigation, repeated headlines) or hide them.
     ToggleBoilerplate,
+    /// Open the search overlay: find a sentence in any article as you type.
+    Search,
     /// Close the topmost layer (help, warnings, later search...).
     CloseLayer,
     /// Open article `article` (index into the corpus) scrolled to byte

@@ -7,10 +7,13 @@ use super::decorate::Toggles;
 use super::keymap::{self, Mode};
 use super::layer::{EventState, Layer, LayerContext, Pager};
 use super::reader::{Layout, LayoutKey};
+use super::search::SearchLayer;
 use crate::model::{Article, Corpus};
+use crate::search::SearchIndex;
 use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 use std::collections::VecDeque;
+use std::sync::Arc;
 use std::time::Instant;
 
 /// Smallest screen the panes are drawn on; below it the screen says so.
@@ -144,6 +147,8 @@ pub struct App {
     queue: VecDeque<Action>,
     pub should_quit: bool,
     pub suspend_requested: bool,
+    /// Built at the first `/` and kept for the corpus.
+    search_index: Option<Arc<SearchIndex>>,
 }
 
 impl App {
@@ -178,6 +183,7 @@ impl App {
             queue: VecDeque::new(),
             should_quit: false,
             suspend_requested: false,
+            search_index: None,
         }
     }
 
@@ -189,6 +195,7 @@ impl App {
         self.list_offset = 0;
         self.reader = ReaderState::default();
         self.layout = None;
+        self.search_index = None;
     }
 
     pub fn article(&self) -> Option<&Article> {
@@ -206,6 +213,11 @@ impl App {
         &self.layers
     }
 
+    /// A layer waits for background results and wants frames meanwhile.
+    pub fn busy(&self) -> bool {
+        self.layers.iter().any(|layer| layer.busy())
+    }
+
     pub fn push_layer(&mut self, layer: Box<dyn Layer>) {
         self.layers.push(layer);
     }
@@ -219,7 +231,10 @@ impl App {
                 Focus::Reader => vec![Mode::Reader, Mode::Navigation],
             },
         };
-        modes.push(Mode::Global);
+        // Typing goes into the search query, so global letter keys are not advertised there.
+        if !modes.contains(&Mode::Search) {
+            modes.push(Mode::Global);
+        }
         modes
     }
 
@@ -263,6 +278,13 @@ impl App {
             Action::Suspend => self.suspend_requested = true,
             Action::Help => self.layers.push(Box::new(Pager::help())),
             Action::Warnings => self.layers.push(Box::new(Pager::warnings(&self.corpus))),
+            Action::Search => {
+                let index = self
+                    .search_index
+                    .get_or_insert_with(|| Arc::new(SearchIndex::build(&self.corpus)));
+                self.layers
+                    .push(Box::new(SearchLayer::new(Arc::clone(index))));
+            }
             Action::CloseLayer => {
                 self.layers.pop();
             }

@@ -21,16 +21,19 @@ pub enum Mode {
     Reader,
     /// A scrollable text layer (help, warnings).
     Pager,
+    /// The search overlay (typing goes into the query).
+    Search,
 }
 
 impl Mode {
     /// The order the help overlay lists the modes in.
-    pub const HELP_ORDER: [Mode; 5] = [
+    pub const HELP_ORDER: [Mode; 6] = [
         Mode::Global,
         Mode::Navigation,
         Mode::List,
         Mode::Reader,
         Mode::Pager,
+        Mode::Search,
     ];
 
     pub fn title(self) -> &'static str {
@@ -40,6 +43,7 @@ impl Mode {
             Mode::List => "Article list",
             Mode::Reader => "Reader",
             Mode::Pager => "Help and warnings",
+            Mode::Search => "Search (/)",
         }
     }
 }
@@ -143,6 +147,12 @@ const fn bind(
 use KeyCode::{BackTab, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Tab, Up};
 
 const GLOBAL: &[Binding] = &[
+    bind(
+        &[Key::char('/')],
+        Action::Search,
+        Some("search"),
+        "Search every sentence of every article",
+    ),
     bind(
         &[Key::char('q'), Key::ctrl('c')],
         Action::Quit,
@@ -301,6 +311,45 @@ const PAGER: &[Binding] = &[
     ),
 ];
 
+const SEARCH: &[Binding] = &[
+    bind(
+        &[Key::plain(Enter)],
+        Action::Open,
+        Some("open"),
+        "Open the article at the selected sentence",
+    ),
+    bind(
+        &[Key::plain(Down), Key::ctrl('n')],
+        Action::Down,
+        Some("move"),
+        "Next result",
+    ),
+    bind(
+        &[Key::plain(Up), Key::ctrl('p')],
+        Action::Up,
+        None,
+        "Previous result",
+    ),
+    bind(
+        &[Key::plain(PageDown)],
+        Action::PageDown,
+        None,
+        "Down one page of results",
+    ),
+    bind(
+        &[Key::plain(PageUp)],
+        Action::PageUp,
+        None,
+        "Up one page of results",
+    ),
+    bind(
+        &[Key::plain(Esc)],
+        Action::CloseLayer,
+        Some("close"),
+        "Close search, back to where you were",
+    ),
+];
+
 /// The bindings of one mode, in the order help shows them.
 pub fn bindings(mode: Mode) -> &'static [Binding] {
     match mode {
@@ -309,6 +358,7 @@ pub fn bindings(mode: Mode) -> &'static [Binding] {
         Mode::List => LIST,
         Mode::Reader => READER,
         Mode::Pager => PAGER,
+        Mode::Search => SEARCH,
     }
 }
 
@@ -426,10 +476,11 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_modes_active_together() {
-        let groups: [&[Mode]; 3] = [
+        let groups: [&[Mode]; 4] = [
             &[Mode::List, Mode::Navigation, Mode::Global],
             &[Mode::Reader, Mode::Navigation, Mode::Global],
             &[Mode::Pager],
+            &[Mode::Search],
         ];
         for modes in groups {
             let mut seen: Vec<Key> = Vec::new();

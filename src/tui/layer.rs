@@ -34,6 +34,11 @@ pub trait Layer {
     fn render(&self, corpus: &Corpus, area: Rect, buf: &mut Buffer);
     /// The keymap modes whose hints the status bar shows while this layer is on top.
     fn modes(&self) -> &'static [Mode];
+    /// True while the layer waits for background work (search results): the
+    /// loop then keeps drawing frames so they show as they arrive.
+    fn busy(&self) -> bool {
+        false
+    }
 }
 
 /// A scrollable box of lines: the help overlay and the warnings list.

@@ -4,6 +4,7 @@
 //! - [`keymap`]: the one key table (keys, status hints, help lines) per mode.
 //! - [`app`]: state and the single `apply(Action)`; [`ui`]: rendering from state.
 //! - [`layer`]: overlays that see keys first (help, warnings; search later).
+//! - [`search`]: the `/` search overlay over [`crate::search`].
 //! - [`reader`]: wrap-once-per-width layout and visible-slice drawing.
 //! - [`decorate`]: styled byte ranges and gutter marks over the body.
 //! - [`terminal`]: raw mode, alternate screen, restore on every exit, signals.
@@ -15,6 +16,7 @@ pub mod decorate;
 pub mod keymap;
 pub mod layer;
 pub mod reader;
+pub mod search;
 pub mod terminal;
 pub mod text;
 pub mod ui;
@@ -31,6 +33,8 @@ use std::time::Duration;
 
 /// How long the loop waits for input before checking signals and the loader.
 const IDLE_POLL: Duration = Duration::from_millis(100);
+/// The same while a layer waits for results: one frame at 60 Hz.
+const BUSY_POLL: Duration = Duration::from_millis(16);
 
 /// Runs the reader on the corpus at `paths` (the built-in one when empty).
 /// The screen comes up at once; the corpus loads on a background thread.
@@ -98,13 +102,14 @@ fn event_loop(
             Err(_) => {}
         }
         let loading = matches!(app.load, app::LoadState::Loading { .. });
-        if dirty || loading {
+        let busy = app.busy();
+        if dirty || loading || busy {
             let size = term.size()?;
             app.prepare(ratatui::layout::Rect::new(0, 0, size.width, size.height));
             term.draw(|frame| ui::render(app, frame))?;
             dirty = false;
         }
-        if !event::poll(IDLE_POLL)? {
+        if !event::poll(if busy { BUSY_POLL } else { IDLE_POLL })? {
             continue;
         }
         // Take every event already waiting before drawing again, so a burst

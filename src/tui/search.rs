@@ -1,0 +1,506 @@
+//! The search overlay (`/`): a query line and the best matching sentences,
+//! updated as the user types. Matching runs on a [`LatestWorker`], so the
+//! screen keeps answering keys; partial results arrive best first.
+
+use super::action::Action;
+use super::keymap::{self, Mode};
+use super::layer::{EventState, Layer, LayerContext};
+use super::text::{clean, truncate, width};
+use crate::model::Corpus;
+use crate::search::{Hit, Matcher, Prepared, Query, SearchIndex, Searcher, SkimMatcher, Update};
+use crate::worker::{JobContext, LatestWorker};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Rows per result: title and outlet, then the sentence.
+const RESULT_ROWS: usize = 2;
+
+pub struct SearchLayer {
+    index: Arc<SearchIndex>,
+    matcher: Arc<dyn Matcher>,
+    worker: Option<LatestWorker<String, Update>>,
+    input: String,
+    /// The query the shown hits answer, and whether they are complete.
+    shown: Update,
+    selected: usize,
+    offset: usize,
+    /// Results that fit in the box at the last size seen.
+    page: usize,
+    /// Matched byte offsets of the visible results, for `shown.query`.
+    positions: HashMap<u32, Vec<usize>>,
+}
+
+impl SearchLayer {
+    /// A search over `index` (built from the corpus the reader shows).
+    pub fn new(index: Arc<SearchIndex>) -> SearchLayer {
+        let matcher: Arc<dyn Matcher> = Arc::new(SkimMatcher::default());
+        let mut searcher = Searcher::new(Arc::clone(&index), Arc::clone(&matcher));
+        let worker = LatestWorker::spawn(
+            "crossread-search",
+            move |query: String, context: &JobContext<Update>| {
+                searcher.run(&query, |update| context.emit(update));
+            },
+        )
+        .ok();
+        SearchLayer {
+            index,
+            matcher,
+            worker,
+            input: String::new(),
+            shown: Update {
+                query: String::new(),
+                hits: Vec::new(),
+                matched: 0,
+                examined: 0,
+                candidates: 0,
+                complete: true,
+            },
+            selected: 0,
+            offset: 0,
+            page: 1,
+            positions: HashMap::new(),
+        }
+    }
+
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+
+    /// True while the shown results do not yet answer the typed query.
+    pub fn searching(&self) -> bool {
+        self.shown.query != self.input || !self.shown.complete
+    }
+
+    fn changed(&mut self) {
+        match &self.worker {
+            Some(worker) => {
+                worker.submit(self.input.clone());
+            }
+            // No thread could be started: search on this one rather than not at all.
+            None => {
+                let mut searcher =
+                    Searcher::new(Arc::clone(&self.index), Arc::clone(&self.matcher));
+                let mut last = None;
+                searcher.run(&self.input, |update| {
+                    last = Some(update);
+                    true
+                });
+                if let Some(update) = last {
+                    self.apply(update);
+                }
+            }
+        }
+    }
+
+    fn apply(&mut self, update: Update) {
+        if update.query != self.shown.query {
+            self.selected = 0;
+            self.offset = 0;
+            self.positions.clear();
+        }
+        self.shown = update;
+        self.selected = self.selected.min(self.shown.hits.len().saturating_sub(1));
+    }
+
+    fn selected_hit(&self) -> Option<Hit> {
+        self.shown.hits.get(self.selected).copied()
+    }
+
+    fn frame(area: Rect) -> Rect {
+        let margin_x = if area.width >= 60 { 2 } else { 0 };
+        let margin_y = if area.height >= 16 { 1 } else { 0 };
+        Rect {
+            x: area.x + margin_x,
+            y: area.y + margin_y,
+            width: area.width.saturating_sub(margin_x * 2),
+            height: area.height.saturating_sub(margin_y * 2),
+        }
+    }
+
+    fn status(&self) -> String {
+        if self.input.trim().is_empty() {
+            return format!("{} sentences", self.index.len());
+        }
+        if !self.shown.complete && self.shown.candidates > 0 {
+            let percent = self.shown.examined * 100 / self.shown.candidates;
+            return format!("{} found, {percent}% searched", self.shown.matched);
+        }
+        if self.searching() {
+            return "searching…".to_string();
+        }
+        match self.shown.hits.len() {
+            0 => "no match".to_string(),
+            count => format!("{}/{count}", self.selected + 1),
+        }
+    }
+
+    fn result_lines(&self, hit: Hit, selected: bool, columns: usize) -> [Line<'static>; 2] {
+        let Some(view) = self.index.view(hit.entry) else {
+            return [Line::default(), Line::default()];
+        };
+        let marker = if selected { "▶ " } else { "  " };
+        let head_style = if selected {
+            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().fg(Color::Cyan)
+        };
+        let outlet = view.article.source.as_deref().unwrap_or("unknown outlet");
+        // The outlet always stays in view; the title gives way.
+        let outlet = clean(outlet);
+        let outlet = truncate(&outlet, columns / 3).into_owned();
+        let room = columns.saturating_sub(2 + 3 + width(&outlet));
+        let head = Line::from(vec![
+            Span::raw(marker),
+            Span::styled(
+                truncate(&clean(&view.article.title), room).into_owned(),
+                head_style,
+            ),
+            Span::styled(" — ", Style::new().fg(Color::DarkGray)),
+            Span::styled(outlet, Style::new().fg(Color::Magenta)),
+        ]);
+        let positions = self
+            .positions
+            .get(&hit.entry)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        let base = if selected {
+            Style::new().add_modifier(Modifier::BOLD)
+        } else {
+            Style::new()
+        };
+        let mark = base
+            .fg(Color::Yellow)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+        [
+            head,
+            sentence_line(view.text, positions, columns.saturating_sub(2), base, mark),
+        ]
+    }
+}
+
+/// The sentence on one line, starting a little before its first match when
+/// the match would be out of view, matched chars in `mark`.
+fn sentence_line(
+    text: &str,
+    positions: &[usize],
+    columns: usize,
+    base: Style,
+    mark: Style,
+) -> Line<'static> {
+    let mut chars: Vec<(usize, char)> = text.char_indices().collect();
+    let first = positions.first().copied().unwrap_or(0);
+    let before: usize = chars
+        .iter()
+        .take_while(|(at, _)| *at < first)
+        .map(|(_, c)| unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0))
+        .sum();
+    let mut spans = vec![Span::raw("  ")];
+    if before + 8 > columns && columns > 10 {
+        let skip = chars.iter().position(|(at, _)| *at >= first).unwrap_or(0);
+        let keep = columns / 4;
+        chars.drain(..skip.saturating_sub(keep));
+        spans.push(Span::styled("…", base));
+    }
+    let mut used = spans.len() - 1;
+    let mut run = String::new();
+    let mut run_marked = false;
+    for (at, c) in chars {
+        let shown = clean(&c.to_string()).into_owned();
+        let w = width(&shown);
+        if used + w > columns {
+            break;
+        }
+        used += w;
+        let marked = positions.binary_search(&at).is_ok();
+        if marked != run_marked && !run.is_empty() {
+            let style = if run_marked { mark } else { base };
+            spans.push(Span::styled(std::mem::take(&mut run), style));
+        }
+        run_marked = marked;
+        run.push_str(&shown);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, if run_marked { mark } else { base }));
+    }
+    Line::from(spans)
+}
+
+impl Layer for SearchLayer {
+    fn handle_key(&mut self, key: &KeyEvent, context: &mut LayerContext) -> EventState {
+        match keymap::lookup(&[Mode::Search], key) {
+            Some(Action::CloseLayer) => {
+                context.queue.push(Action::CloseLayer);
+                return EventState::Consumed;
+            }
+            Some(Action::Open) => {
+                if let Some(view) = self
+                    .selected_hit()
+                    .and_then(|hit| self.index.view(hit.entry))
+                {
+                    context.queue.push(Action::OpenAt {
+                        article: view.article_index,
+                        start: view.start,
+                        end: view.end,
+                    });
+                }
+                return EventState::Consumed;
+            }
+            Some(Action::Down) => {
+                self.selected = (self.selected + 1).min(self.shown.hits.len().saturating_sub(1))
+            }
+            Some(Action::Up) => self.selected = self.selected.saturating_sub(1),
+            Some(Action::PageDown) => {
+                self.selected =
+                    (self.selected + self.page.max(1)).min(self.shown.hits.len().saturating_sub(1))
+            }
+            Some(Action::PageUp) => self.selected = self.selected.saturating_sub(self.page.max(1)),
+            _ => match key.code {
+                KeyCode::Backspace => {
+                    self.input.pop();
+                    self.changed();
+                }
+                KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    self.input.clear();
+                    self.changed();
+                }
+                KeyCode::Char('w') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    let kept = self.input.trim_end().rfind(' ').map_or(0, |at| at + 1);
+                    self.input.truncate(kept);
+                    self.changed();
+                }
+                KeyCode::Char(c)
+                    if !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                        && !c.is_control()
+                        && self.input.len() < crate::search::query::MAX_QUERY_BYTES =>
+                {
+                    self.input.push(c);
+                    self.changed();
+                }
+                // Ctrl-C and Ctrl-Z keep working; every other key stays here.
+                _ if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    return EventState::NotConsumed;
+                }
+                _ => {}
+            },
+        }
+        EventState::Consumed
+    }
+
+    fn prepare(&mut self, area: Rect) {
+        if let Some(worker) = &self.worker {
+            for update in worker.drain() {
+                self.apply(update);
+            }
+        }
+        let inner = Self::frame(area).height.saturating_sub(3);
+        self.page = (usize::from(inner) / RESULT_ROWS).max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + self.page {
+            self.offset = self.selected + 1 - self.page;
+        }
+        let visible: Vec<u32> = self
+            .shown
+            .hits
+            .iter()
+            .skip(self.offset)
+            .take(self.page)
+            .map(|hit| hit.entry)
+            .filter(|entry| !self.positions.contains_key(entry))
+            .collect();
+        if visible.is_empty() {
+            return;
+        }
+        let query = Query::parse(&self.shown.query);
+        let prepared = Prepared::new(&self.index, self.matcher.as_ref(), &query);
+        for entry in visible {
+            let positions = prepared.positions(&self.index, self.matcher.as_ref(), entry);
+            self.positions.insert(entry, positions);
+        }
+    }
+
+    fn busy(&self) -> bool {
+        self.searching()
+    }
+
+    fn render(&self, _corpus: &Corpus, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        let outer = Self::frame(area);
+        if outer.width < 12 || outer.height < 4 {
+            return;
+        }
+        let columns = usize::from(outer.width.saturating_sub(2));
+        let status = self.status();
+        let block = Block::bordered()
+            .border_type(BorderType::Rounded)
+            .border_style(Style::new().fg(Color::Cyan))
+            .title(" Search ")
+            .title_bottom(Line::from(format!(" {status} ")).right_aligned());
+        let prompt_room = columns.saturating_sub(3);
+        let input = clean(&self.input);
+        // Show the end of a long query, where the user is typing.
+        let mut shown_input: String = input.chars().rev().collect();
+        shown_input = truncate(&shown_input, prompt_room).chars().rev().collect();
+        let mut lines = vec![
+            Line::from(vec![
+                Span::styled(
+                    "/ ",
+                    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+                ),
+                Span::raw(shown_input),
+                Span::styled("▏", Style::new().fg(Color::Yellow)),
+            ]),
+            Line::styled("─".repeat(columns), Style::new().fg(Color::DarkGray)),
+        ];
+        if self.input.trim().is_empty() {
+            lines.push(Line::styled(
+                "  Type words to find (fuzzy, any order). 'exact ^start end$ !not a|b title: source: speaker: in:quotes",
+                Style::new().fg(Color::DarkGray),
+            ));
+        }
+        for (row, hit) in self
+            .shown
+            .hits
+            .iter()
+            .enumerate()
+            .skip(self.offset)
+            .take(self.page)
+        {
+            lines.extend(self.result_lines(*hit, row == self.selected, columns));
+        }
+        Clear.render(outer, buf);
+        Paragraph::new(lines).block(block).render(outer, buf);
+    }
+
+    fn modes(&self) -> &'static [Mode] {
+        &[Mode::Search]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::app::{App, Focus};
+    use super::super::ui;
+    use crate::analysis::open_corpus;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::layout::Rect;
+    use std::time::{Duration, Instant};
+
+    fn app(width: u16, height: u16) -> App {
+        let mut app = App::new(open_corpus(&[]).expect("the built-in corpus loads"));
+        app.prepare(Rect::new(0, 0, width, height));
+        app
+    }
+
+    fn press(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
+        app.handle_key(&KeyEvent::new(code, modifiers));
+        app.prepare(app.areas.screen);
+    }
+
+    fn type_text(app: &mut App, text: &str) {
+        for c in text.chars() {
+            press(app, KeyCode::Char(c), KeyModifiers::NONE);
+        }
+    }
+
+    /// Lets the worker finish, as the event loop does while a layer is busy.
+    fn settle(app: &mut App) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while app.busy() {
+            assert!(Instant::now() < deadline, "search did not finish");
+            std::thread::sleep(Duration::from_millis(5));
+            app.prepare(app.areas.screen);
+        }
+    }
+
+    fn screen(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+        app.prepare(Rect::new(0, 0, width, height));
+        terminal.draw(|frame| ui::render(app, frame)).expect("draw");
+        terminal
+    }
+
+    fn text_of(terminal: &Terminal<TestBackend>) -> String {
+        let buffer = terminal.backend().buffer();
+        buffer
+            .content()
+            .chunks(usize::from(buffer.area.width))
+            .map(|row| row.iter().map(|cell| cell.symbol()).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn snapshot_search_overlay_100x30() {
+        let mut app = app(100, 30);
+        type_text(&mut app, "/rubio tremendous");
+        settle(&mut app);
+        press(&mut app, KeyCode::Down, KeyModifiers::NONE);
+        insta::assert_snapshot!(screen(&mut app, 100, 30).backend());
+    }
+
+    #[test]
+    fn typing_moving_and_opening_a_result() {
+        let mut app = app(100, 30);
+        // `q` and `?` are query text inside the overlay, not quit and help.
+        type_text(&mut app, "/q?");
+        assert!(!app.should_quit);
+        press(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
+        press(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
+        type_text(&mut app, "800000 tro");
+        settle(&mut app);
+        let shown = text_of(&screen(&mut app, 100, 30));
+        assert!(shown.contains("800,000 troops"), "{shown}");
+        type_text(&mut app, "\u{0}");
+        press(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
+        press(&mut app, KeyCode::Char('p'), KeyModifiers::CONTROL);
+        press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+        assert!(app.layers().is_empty(), "Enter closes the overlay");
+        assert_eq!(app.focus, Focus::Reader);
+        let (start, end) = app.reader.highlight.expect("the sentence is highlighted");
+        let article = &app.corpus.articles[app.reader.article];
+        assert!(article.body[start..end].contains("800,000 troops"));
+        let shown = text_of(&screen(&mut app, 100, 30));
+        assert!(
+            shown.contains("800,000 troops"),
+            "the reader shows the sentence: {shown}"
+        );
+    }
+
+    #[test]
+    fn escape_returns_to_where_you_were() {
+        let mut app = app(100, 30);
+        type_text(&mut app, "jj\n");
+        let before = (app.selected, app.focus, app.reader.article);
+        type_text(&mut app, "/guarantees");
+        settle(&mut app);
+        press(&mut app, KeyCode::Down, KeyModifiers::NONE);
+        press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+        assert!(app.layers().is_empty());
+        assert_eq!((app.selected, app.focus, app.reader.article), before);
+    }
+
+    #[test]
+    fn the_overlay_survives_tiny_screens_and_hostile_input() {
+        let mut app = app(100, 30);
+        type_text(&mut app, "/\u{1b}[31m' ^ $ ! |");
+        settle(&mut app);
+        for (width, height) in [(0, 0), (1, 1), (12, 4), (30, 8), (200, 60)] {
+            screen(&mut app, width, height);
+        }
+        let paste: String = "tremendous ".repeat(1_000);
+        type_text(&mut app, &paste);
+        settle(&mut app);
+        screen(&mut app, 80, 24);
+    }
+}
