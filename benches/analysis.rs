@@ -43,7 +43,11 @@ fn analysis(c: &mut Criterion) {
     };
     // Loading is the engine's benchmark; here documents are read once and cloned.
     let report = load_paths(&files);
-    let bytes: usize = report.documents.iter().map(|document| document.body.len()).sum();
+    let bytes: usize = report
+        .documents
+        .iter()
+        .map(|document| document.body.len())
+        .sum();
     let mut group = c.benchmark_group("analysis");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(10);

@@ -447,14 +447,19 @@ fn ends_with_punctuation(text: &str) -> bool {
         .is_some_and(|c| matches!(c, '.' | '!' | '?' | ',' | ';' | ':' | '…' | '-' | '—' | '–'))
 }
 
-fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+/// Words in `text`, counting no further than `limit` (paragraphs are long and
+/// the rules only ask about short ones).
+fn words_up_to(text: &str, limit: usize) -> usize {
+    text.split_whitespace().take(limit).count()
 }
 
 /// A short line without final punctuation that starts like a name or a title.
 fn is_heading_like(text: &str, max_words: usize) -> bool {
-    let words = word_count(text);
-    if words == 0 || words > max_words || text.chars().count() > 120 {
+    if text.len() > 480 || text.chars().count() > 120 {
+        return false;
+    }
+    let words = words_up_to(text, max_words + 1);
+    if words == 0 || words > max_words {
         return false;
     }
     if ends_with_punctuation(text) {
@@ -516,6 +521,10 @@ fn is_navigation(text: &str) -> bool {
         "follow", "link", "copy", "x", "news", "free", "now", "here", "click", "view", "see",
         "also", "latest", "up",
     ];
+    if text.len() > 120 {
+        return false;
+    }
+    let listed = |list: &[&str], word: &str| list.iter().any(|w| w.eq_ignore_ascii_case(word));
     let mut strong = false;
     let mut words = 0;
     for word in text
@@ -523,10 +532,9 @@ fn is_navigation(text: &str) -> bool {
         .filter(|word| !word.is_empty())
     {
         words += 1;
-        let lower = word.to_lowercase();
-        if STRONG.contains(&lower.as_str()) {
+        if listed(STRONG, word) {
             strong = true;
-        } else if !WEAK.contains(&lower.as_str()) && !lower.bytes().all(|b| b.is_ascii_digit()) {
+        } else if !listed(WEAK, word) && !word.bytes().all(|b| b.is_ascii_digit()) {
             return false;
         }
     }
@@ -556,8 +564,8 @@ fn is_sources_heading(text: &str) -> bool {
         "you may also like",
         "recommended",
     ];
-    let lower = text.trim_end_matches(':').trim().to_lowercase();
-    NAMES.contains(&lower.as_str())
+    let name = text.trim_end_matches(':').trim();
+    NAMES.iter().any(|known| known.eq_ignore_ascii_case(name))
 }
 
 /// Lowercased words, for comparing fragments with a title.
@@ -591,7 +599,7 @@ fn classify(body: &str, units: Vec<Unit>) -> Vec<Block> {
             && unit.lines == 1
             && unit.shape != Shape::Item
             && unit.shape != Shape::Table
-            && word_count(text) <= 30
+            && words_up_to(text, 31) <= 30
             && !text.trim_end().ends_with(['.', ':', ';'])
             && text
                 .chars()
@@ -604,7 +612,7 @@ fn classify(body: &str, units: Vec<Unit>) -> Vec<Block> {
         if kind == BlockKind::Heading || kind == BlockKind::Title {
             in_sources = is_sources_heading(text);
         }
-        let short = word_count(text) <= 25;
+        let short = words_up_to(text, 26) <= 25;
         let boilerplate = (unit.lines == 1 && is_navigation(text))
             || (in_sources && (short || kind == BlockKind::Heading))
             || (kind != BlockKind::Title && is_title_fragment(text, title_words.as_deref()))
@@ -628,6 +636,9 @@ fn is_title_fragment(text: &str, title: Option<&[String]>) -> bool {
     let Some(title) = title else {
         return false;
     };
+    if text.len() > 120 {
+        return false;
+    }
     let words = words_lower(text);
     !words.is_empty()
         && words.len() <= 8
@@ -638,13 +649,17 @@ fn is_title_fragment(text: &str, title: Option<&[String]>) -> bool {
 
 /// A closing tag line such as an agency's name or an end mark.
 fn is_sign_off(text: &str) -> bool {
-    word_count(text) <= 2 && text.chars().count() <= 24 && !ends_with_punctuation(text)
+    words_up_to(text, 3) <= 2 && text.chars().count() <= 24 && !ends_with_punctuation(text)
 }
 
 fn is_copyright(text: &str) -> bool {
-    let lower = text.trim_start().to_lowercase();
-    (lower.starts_with('©') || lower.starts_with("copyright") || lower.starts_with("(c) "))
-        && word_count(text) <= 20
+    let start = text.trim_start();
+    let starts = |prefix: &str| {
+        start
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    };
+    (starts("©") || starts("copyright") || starts("(c) ")) && words_up_to(text, 21) <= 20
 }
 
 #[cfg(test)]

@@ -70,9 +70,19 @@ fn claims_filter_by_speaker_kind_and_article() {
             .expect("kinds")
             .contains(&Value::from("statistic"))
     }));
-    let one = json(&["claims", "--json", "--article", "us-agrees-security-guarantees"]);
+    let one = json(&[
+        "claims",
+        "--json",
+        "--article",
+        "us-agrees-security-guarantees",
+    ]);
     let one = one["claims"].as_array().expect("claims");
-    assert!(!one.is_empty() && one.iter().all(|c| c["article"] == "us-agrees-security-guarantees"));
+    assert!(
+        !one.is_empty()
+            && one
+                .iter()
+                .all(|c| c["article"] == "us-agrees-security-guarantees")
+    );
 }
 
 #[test]

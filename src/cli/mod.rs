@@ -94,13 +94,16 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let Some(command) = cli.command else {
+        // The reader loads in the background so its screen comes up at once.
+        return crate::tui::run(cli.corpus).map(|()| ExitCode::SUCCESS);
+    };
     let corpus = load(&cli.corpus)?;
-    match cli.command {
-        None => crate::tui::run(corpus).map(|()| ExitCode::SUCCESS),
-        Some(Command::List(args)) => list::run(&args, &corpus),
-        Some(Command::Show(args)) => show::run(&args, &corpus),
-        Some(Command::Analyze(args)) => analyze::run(&args, &corpus),
-        Some(Command::Entities(args)) => entities::run(&args, &corpus),
-        Some(Command::Claims(args)) => claims::run(&args, &corpus),
+    match command {
+        Command::List(args) => list::run(&args, &corpus),
+        Command::Show(args) => show::run(&args, &corpus),
+        Command::Analyze(args) => analyze::run(&args, &corpus),
+        Command::Entities(args) => entities::run(&args, &corpus),
+        Command::Claims(args) => claims::run(&args, &corpus),
     }
 }

@@ -145,14 +145,9 @@ pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
     }
     let mut ids = HashSet::new();
     for (path, format) in files {
-        // The same file reached twice (named and inside a named folder, or via
-        // a link) is read once.
-        let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-        if !seen.insert(key) {
-            continue;
-        }
-        match load_file(&path, format) {
-            Ok((mut document, notes)) => {
+        match load_file(&path, format, &mut seen) {
+            Ok(None) => {}
+            Ok(Some((mut document, notes))) => {
                 document.id = unique(slug(&file_stem(&path)), &mut ids);
                 report
                     .warnings
@@ -232,29 +227,30 @@ fn walk(
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries
+    let mut children: Vec<(PathBuf, Option<std::fs::FileType>)> = entries
         .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| {
-            path.file_name()
-                .is_some_and(|name| !name.to_string_lossy().starts_with('.'))
-        })
+        .filter(|entry| !entry.file_name().to_string_lossy().starts_with('.'))
+        .map(|entry| (entry.path(), entry.file_type().ok()))
         .collect();
-    paths.sort();
-    for path in paths {
-        match std::fs::metadata(&path) {
-            Ok(metadata) if metadata.is_dir() => walk(&path, depth + 1, visited, files, warnings),
-            Ok(metadata) if metadata.is_file() => {
-                if let Some(format) = Format::from_path(&path) {
-                    files.push((path, format));
+    children.sort_by(|a, b| a.0.cmp(&b.0));
+    for (path, kind) in children {
+        // The entry's own type needs no system call; only links are followed.
+        let (is_dir, is_file) = match kind {
+            Some(kind) if !kind.is_symlink() => (kind.is_dir(), kind.is_file()),
+            _ => match std::fs::metadata(&path) {
+                Ok(metadata) => (metadata.is_dir(), metadata.is_file()),
+                Err(error) => {
+                    if Format::from_path(&path).is_some() {
+                        warnings.push(warning(&path, io_reason(&error)));
+                    }
+                    continue;
                 }
-            }
-            Ok(_) => {}
-            Err(error) => {
-                if Format::from_path(&path).is_some() {
-                    warnings.push(warning(&path, io_reason(&error)));
-                }
-            }
+            },
+        };
+        if is_dir {
+            walk(&path, depth + 1, visited, files, warnings);
+        } else if is_file && let Some(format) = Format::from_path(&path) {
+            files.push((path, format));
         }
     }
 }
@@ -268,11 +264,37 @@ fn io_reason(error: &std::io::Error) -> String {
     }
 }
 
-/// Reads one file into a document; the notes are caveats for warnings.
-fn load_file(path: &Path, format: Format) -> Result<(Document, Vec<String>), String> {
-    let size = std::fs::metadata(path)
-        .map_err(|error| io_reason(&error))?
-        .len();
+/// Identifies a file however it was reached (named, inside a named folder,
+/// through a link), so that it is read once.
+#[cfg(unix)]
+type FileKey = (u64, u64);
+
+#[cfg(unix)]
+fn file_key(_path: &Path, metadata: &std::fs::Metadata) -> FileKey {
+    use std::os::unix::fs::MetadataExt;
+    (metadata.dev(), metadata.ino())
+}
+
+#[cfg(not(unix))]
+type FileKey = PathBuf;
+
+#[cfg(not(unix))]
+fn file_key(path: &Path, _metadata: &std::fs::Metadata) -> FileKey {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+type Loaded = Option<(Document, Vec<String>)>;
+
+/// Reads one file into a document (`None` when it was read already); the
+/// notes are caveats for warnings.
+fn load_file(path: &Path, format: Format, seen: &mut HashSet<FileKey>) -> Result<Loaded, String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|error| io_reason(&error))?;
+    let metadata = file.metadata().map_err(|error| io_reason(&error))?;
+    if !seen.insert(file_key(path, &metadata)) {
+        return Ok(None);
+    }
+    let size = metadata.len();
     if size > MAX_FILE_BYTES {
         return Err(format!(
             "too large ({} MiB; crossread reads articles up to {} MiB)",
@@ -280,13 +302,17 @@ fn load_file(path: &Path, format: Format) -> Result<(Document, Vec<String>), Str
             MAX_FILE_BYTES / (1024 * 1024)
         ));
     }
-    let bytes = std::fs::read(path).map_err(|error| io_reason(&error))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    // The limit also holds for files that grow while being read.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| io_reason(&error))?;
     let decoded = text::decode(&bytes)?;
     let document = parse(decoded.text, format, Origin::File(path.to_path_buf()))?;
     if document.body.trim().is_empty() {
         return Err("no article text in this file".to_string());
     }
-    Ok((document, decoded.notes))
+    Ok(Some((document, decoded.notes)))
 }
 
 /// Builds a document from decoded text: front matter, markup, normalised body.

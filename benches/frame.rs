@@ -1,0 +1,84 @@
+//! One reader frame at 200x60 on a TestBackend, on a very long article so
+//! that drawing only the visible lines is what keeps it fast.
+//!
+//! Run: `cargo bench --bench frame`
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use crossread::analysis::open_corpus;
+use crossread::model::{Article, Block, Corpus, Sentence};
+use crossread::tui::app::App;
+use crossread::tui::reader::{Layout, LayoutKey};
+use crossread::tui::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use std::hint::black_box;
+
+/// The built-in articles end to end, `copies` times, as one article.
+fn long_article(corpus: &Corpus, copies: usize) -> Article {
+    let mut long = corpus.articles[0].clone();
+    long.id = "long".into();
+    long.title = "A very long article".into();
+    long.body.clear();
+    long.blocks.clear();
+    long.sentences.clear();
+    for _ in 0..copies {
+        for article in &corpus.articles {
+            let shift = long.body.len();
+            let block_shift = long.blocks.len();
+            long.body.push_str(&article.body);
+            long.body.push('\n');
+            long.blocks.extend(article.blocks.iter().map(|b| Block {
+                start: b.start + shift,
+                end: b.end + shift,
+                ..*b
+            }));
+            long.sentences
+                .extend(article.sentences.iter().map(|s| Sentence {
+                    start: s.start + shift,
+                    end: s.end + shift,
+                    block: s.block + block_shift,
+                }));
+        }
+    }
+    long
+}
+
+fn frame(c: &mut Criterion) {
+    let mut corpus = open_corpus(&[]).expect("built-in corpus");
+    let long = long_article(&corpus, 200);
+    let bytes = long.body.len();
+    corpus.articles.insert(0, long);
+    let mut app = App::new(corpus);
+    let screen = Rect::new(0, 0, 200, 60);
+    app.prepare(screen);
+    // Into the middle of the article, with the reader focused.
+    app.handle_key(&ratatui::crossterm::event::KeyEvent::from(
+        ratatui::crossterm::event::KeyCode::Enter,
+    ));
+    let lines = app.layout().map(Layout::line_count).unwrap_or(0);
+    app.reader.scroll = lines / 2;
+    app.prepare(screen);
+    eprintln!("long article: {bytes} bytes, {lines} lines at 200x60");
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
+    c.bench_function("reader frame 200x60 (long article)", |b| {
+        b.iter(|| {
+            app.prepare(screen);
+            terminal
+                .draw(|frame| ui::render(black_box(&app), frame))
+                .expect("draw");
+        })
+    });
+    let article = &app.corpus.articles[0];
+    let key = LayoutKey {
+        article: 0,
+        width: 130,
+        toggles: app.toggles,
+    };
+    c.bench_function("layout (wrap) of the long article, once per width", |b| {
+        b.iter(|| Layout::build(black_box(article), key))
+    });
+}
+
+criterion_group!(benches, frame);
+criterion_main!(benches);

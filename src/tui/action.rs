@@ -1,0 +1,63 @@
+//! Everything the reader can be asked to do. Keys map to actions through
+//! [`super::keymap`]; layers and views also queue actions for the app, so a
+//! pane never calls another pane directly.
+
+/// One thing the user (or a layer on the user's behalf) asks the reader to do.
+///
+/// To add an action: add a variant here, one row to a table in
+/// [`super::keymap`], and one arm to [`super::app::App::apply`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave crossread, restoring the terminal.
+    Quit,
+    /// Suspend to the shell (like Ctrl-Z in any program); `fg` resumes.
+    Suspend,
+    /// Show or hide the key reference.
+    Help,
+    /// List the files that could not be loaded, or loaded with a caveat.
+    Warnings,
+    /// Move focus to the next pane.
+    FocusNext,
+    /// Move focus to the previous pane.
+    FocusPrev,
+    /// Focus the article list.
+    FocusList,
+    /// Move up one item (list) or scroll up one line (reader).
+    Up,
+    /// Move down one item (list) or scroll down one line (reader).
+    Down,
+    /// One page up.
+    PageUp,
+    /// One page down.
+    PageDown,
+    /// Half a page up.
+    HalfPageUp,
+    /// Half a page down.
+    HalfPageDown,
+    /// Jump to the first item / the top of the article.
+    Top,
+    /// Jump to the last item / the end of the article.
+    Bottom,
+    /// Open the selected article in the reader and focus it.
+    Open,
+    /// Dim boilerplate lines (navigation, repeated headlines) or hide them.
+    ToggleBoilerplate,
+    /// Show or hide entity colours.
+    ToggleEntities,
+    /// Show or hide claim marks.
+    ToggleClaims,
+    /// Jump to the next claim of the article.
+    NextClaim,
+    /// Jump to the previous claim of the article.
+    PrevClaim,
+    /// Close the topmost layer (help, warnings, later search...).
+    CloseLayer,
+    /// Open article `article` (index into the corpus) scrolled to byte
+    /// `start` of its body, with `start..end` highlighted. Search and compare
+    /// queue this when the user picks a sentence.
+    OpenAt {
+        article: usize,
+        start: usize,
+        end: usize,
+    },
+}

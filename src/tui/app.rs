@@ -1,0 +1,485 @@
+//! The reader's state and everything that changes it. Rendering lives in
+//! [`super::ui`] and only reads this; [`App::prepare`] is the one place
+//! that fits state to the screen size (layout cache, scroll limits).
+
+use super::action::Action;
+use super::decorate::Toggles;
+use super::keymap::{self, Mode};
+use super::layer::{EventState, Layer, LayerContext, Pager};
+use super::reader::{Layout, LayoutKey};
+use crate::model::{Article, Corpus};
+use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+use std::collections::VecDeque;
+use std::time::Instant;
+
+/// Smallest screen the panes are drawn on; below it the screen says so.
+pub const MIN_WIDTH: u16 = 30;
+pub const MIN_HEIGHT: u16 = 8;
+/// Narrower than this, only the focused pane is shown.
+pub const TWO_PANE_WIDTH: u16 = 60;
+/// Rows per article in the list: title, outlet, counts, a blank.
+pub const ITEM_HEIGHT: u16 = 4;
+/// Longest reader line in columns: wider text is tiring to read, so a wide
+/// reader pane keeps a margin on the right instead.
+pub const MAX_MEASURE: u16 = 100;
+/// Lines the mouse wheel scrolls the reader by.
+const WHEEL_LINES: usize = 3;
+
+/// Which pane keys go to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Reader,
+}
+
+/// The whole-screen view. A new view (compare, ...) is a new variant here,
+/// a branch in [`super::ui::render`] and a keymap [`Mode`] for its keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// The article list beside the reader pane.
+    Browse,
+}
+
+#[derive(Debug, Clone)]
+pub enum LoadState {
+    /// The corpus is being read in the background.
+    Loading {
+        label: String,
+        started: Instant,
+    },
+    Ready,
+}
+
+/// What the reader pane shows.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReaderState {
+    /// Index into the corpus.
+    pub article: usize,
+    /// First visual line in view.
+    pub scroll: usize,
+    /// Byte range of the body shown highlighted.
+    pub highlight: Option<(usize, usize)>,
+    /// A body offset to bring into view at the next [`App::prepare`].
+    pub reveal: Option<usize>,
+}
+
+/// Where things are on the current screen (set by [`App::prepare`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Areas {
+    pub screen: Rect,
+    pub too_small: bool,
+    pub main: Rect,
+    pub status: Rect,
+    /// Outer (bordered) rectangles; empty when the pane is not shown.
+    pub list: Rect,
+    pub reader: Rect,
+}
+
+impl Areas {
+    pub fn compute(screen: Rect, focus: Focus) -> Areas {
+        let mut areas = Areas {
+            screen,
+            ..Areas::default()
+        };
+        if screen.width < MIN_WIDTH || screen.height < MIN_HEIGHT {
+            areas.too_small = true;
+            return areas;
+        }
+        areas.main = Rect {
+            height: screen.height - 1,
+            ..screen
+        };
+        areas.status = Rect {
+            y: screen.bottom() - 1,
+            height: 1,
+            ..screen
+        };
+        let main = areas.main;
+        if screen.width >= TWO_PANE_WIDTH {
+            let list_width = (screen.width * 3 / 10).clamp(24, 44);
+            areas.list = Rect {
+                width: list_width,
+                ..main
+            };
+            areas.reader = Rect {
+                x: main.x + list_width,
+                width: main.width - list_width,
+                ..main
+            };
+        } else {
+            match focus {
+                Focus::List => areas.list = main,
+                Focus::Reader => areas.reader = main,
+            }
+        }
+        areas
+    }
+
+    /// Inside a pane's border.
+    pub fn inner(pane: Rect) -> Rect {
+        Rect {
+            x: pane.x.saturating_add(1),
+            y: pane.y.saturating_add(1),
+            width: pane.width.saturating_sub(2),
+            height: pane.height.saturating_sub(2),
+        }
+    }
+}
+
+pub struct App {
+    pub corpus: Corpus,
+    pub load: LoadState,
+    pub view: View,
+    pub focus: Focus,
+    /// Selected article in the list.
+    pub selected: usize,
+    /// First article shown in the list.
+    pub list_offset: usize,
+    pub reader: ReaderState,
+    pub toggles: Toggles,
+    pub areas: Areas,
+    layout: Option<Layout>,
+    layers: Vec<Box<dyn Layer>>,
+    queue: VecDeque<Action>,
+    pub should_quit: bool,
+    pub suspend_requested: bool,
+}
+
+impl App {
+    /// An app whose corpus is still loading; `label` names what is read.
+    pub fn loading(label: impl Into<String>) -> App {
+        App::with_state(
+            Corpus::default(),
+            LoadState::Loading {
+                label: label.into(),
+                started: Instant::now(),
+            },
+        )
+    }
+
+    pub fn new(corpus: Corpus) -> App {
+        App::with_state(corpus, LoadState::Ready)
+    }
+
+    fn with_state(corpus: Corpus, load: LoadState) -> App {
+        App {
+            corpus,
+            load,
+            view: View::Browse,
+            focus: Focus::List,
+            selected: 0,
+            list_offset: 0,
+            reader: ReaderState::default(),
+            toggles: Toggles::default(),
+            areas: Areas::default(),
+            layout: None,
+            layers: Vec::new(),
+            queue: VecDeque::new(),
+            should_quit: false,
+            suspend_requested: false,
+        }
+    }
+
+    /// The background load finished.
+    pub fn loaded(&mut self, corpus: Corpus) {
+        self.corpus = corpus;
+        self.load = LoadState::Ready;
+        self.selected = 0;
+        self.list_offset = 0;
+        self.reader = ReaderState::default();
+        self.layout = None;
+    }
+
+    pub fn article(&self) -> Option<&Article> {
+        self.corpus.articles.get(self.reader.article)
+    }
+
+    /// The reader's layout, when it is up to date with the reader's article.
+    pub fn layout(&self) -> Option<&Layout> {
+        self.layout
+            .as_ref()
+            .filter(|layout| layout.key.article == self.reader.article)
+    }
+
+    pub fn layers(&self) -> &[Box<dyn Layer>] {
+        &self.layers
+    }
+
+    pub fn push_layer(&mut self, layer: Box<dyn Layer>) {
+        self.layers.push(layer);
+    }
+
+    /// Keymap modes in lookup order for the current state.
+    pub fn modes(&self) -> Vec<Mode> {
+        let mut modes: Vec<Mode> = match self.layers.last() {
+            Some(layer) => layer.modes().to_vec(),
+            None => match self.focus {
+                Focus::List => vec![Mode::List, Mode::Navigation],
+                Focus::Reader => vec![Mode::Reader, Mode::Navigation],
+            },
+        };
+        modes.push(Mode::Global);
+        modes
+    }
+
+    /// Routes a key: the top layer first, else the focused pane's keymap.
+    pub fn handle_key(&mut self, key: &KeyEvent) {
+        if let Some(layer) = self.layers.last_mut() {
+            let mut queue = Vec::new();
+            let mut context = LayerContext {
+                corpus: &self.corpus,
+                queue: &mut queue,
+            };
+            let state = layer.handle_key(key, &mut context);
+            self.queue.extend(queue);
+            if state == EventState::NotConsumed
+                && let Some(action) = keymap::lookup(&[Mode::Global], key)
+            {
+                self.queue.push_back(action);
+            }
+        } else if let Some(action) = keymap::lookup(&self.modes(), key) {
+            self.queue.push_back(action);
+        }
+        self.run_queue();
+    }
+
+    /// Queues an action from outside the key path (a view, a worker result).
+    pub fn dispatch(&mut self, action: Action) {
+        self.queue.push_back(action);
+        self.run_queue();
+    }
+
+    fn run_queue(&mut self) {
+        while let Some(action) = self.queue.pop_front() {
+            self.apply(action);
+        }
+    }
+
+    /// The one place actions take effect.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.should_quit = true,
+            Action::Suspend => self.suspend_requested = true,
+            Action::Help => self.layers.push(Box::new(Pager::help())),
+            Action::Warnings => self.layers.push(Box::new(Pager::warnings(&self.corpus))),
+            Action::CloseLayer => {
+                self.layers.pop();
+            }
+            Action::FocusNext | Action::FocusPrev => {
+                self.focus = match self.focus {
+                    Focus::List => Focus::Reader,
+                    Focus::Reader => Focus::List,
+                }
+            }
+            Action::FocusList => self.focus = Focus::List,
+            Action::Open => {
+                if !self.corpus.articles.is_empty() {
+                    self.select(self.selected);
+                    self.focus = Focus::Reader;
+                }
+            }
+            Action::Up => self.step(-1),
+            Action::Down => self.step(1),
+            Action::PageUp => self.step_pages(-1, 1),
+            Action::PageDown => self.step_pages(1, 1),
+            Action::HalfPageUp => self.step_pages(-1, 2),
+            Action::HalfPageDown => self.step_pages(1, 2),
+            Action::Top => self.step(isize::MIN),
+            Action::Bottom => self.step(isize::MAX),
+            Action::ToggleBoilerplate => {
+                self.toggles.hide_boilerplate = !self.toggles.hide_boilerplate
+            }
+            Action::ToggleEntities => self.toggles.hide_entities = !self.toggles.hide_entities,
+            Action::ToggleClaims => self.toggles.hide_claims = !self.toggles.hide_claims,
+            Action::NextClaim | Action::PrevClaim => {
+                let from = self.reader.highlight.map(|(start, _)| start).or_else(|| {
+                    self.layout()
+                        .and_then(|layout| layout.offset_of(self.reader.scroll))
+                });
+                let jump = self.article().and_then(|article| {
+                    super::highlight::next_claim(
+                        article,
+                        from.unwrap_or(0),
+                        action == Action::NextClaim,
+                    )
+                });
+                if let Some((start, end)) = jump {
+                    self.open_at(self.reader.article, start, end);
+                }
+            }
+            Action::OpenAt {
+                article,
+                start,
+                end,
+            } => self.open_at(article, start, end),
+        }
+    }
+
+    /// Shows article `article` in the reader with `start..end` highlighted
+    /// and scrolled into view, and focuses the reader. Out-of-range input
+    /// is ignored (a stale search result must not crash the reader).
+    pub fn open_at(&mut self, article: usize, start: usize, end: usize) {
+        let Some(target) = self.corpus.articles.get(article) else {
+            return;
+        };
+        let end = end.min(target.body.len());
+        self.select(article);
+        self.reader.highlight = (start < end).then_some((start, end));
+        self.reader.reveal = Some(start.min(end));
+        self.focus = Focus::Reader;
+        self.layers.clear();
+    }
+
+    /// Selects an article in the list and shows it in the reader.
+    fn select(&mut self, index: usize) {
+        let last = self.corpus.articles.len().saturating_sub(1);
+        self.selected = index.min(last);
+        if self.reader.article != self.selected {
+            self.reader = ReaderState {
+                article: self.selected,
+                ..ReaderState::default()
+            };
+        }
+    }
+
+    fn page_size(&self) -> usize {
+        match self.focus {
+            Focus::List => usize::from(Areas::inner(self.areas.list).height / ITEM_HEIGHT).max(1),
+            Focus::Reader => usize::from(Areas::inner(self.areas.reader).height)
+                .saturating_sub(1)
+                .max(1),
+        }
+    }
+
+    fn step_pages(&mut self, direction: isize, divisor: usize) {
+        let amount = (self.page_size() / divisor).max(1);
+        let amount = isize::try_from(amount).unwrap_or(isize::MAX);
+        self.step(direction.saturating_mul(amount));
+    }
+
+    /// Moves the focused pane by `delta` items or lines (saturating).
+    fn step(&mut self, delta: isize) {
+        match self.focus {
+            Focus::List => {
+                if self.corpus.articles.is_empty() {
+                    return;
+                }
+                self.select(self.selected.saturating_add_signed(delta));
+            }
+            Focus::Reader => {
+                // Clamped to the article's end in `prepare`.
+                self.reader.scroll = self.reader.scroll.saturating_add_signed(delta);
+            }
+        }
+    }
+
+    pub fn handle_mouse(&mut self, mouse: &MouseEvent) {
+        if !self.layers.is_empty() {
+            return;
+        }
+        let at = Position::new(mouse.column, mouse.row);
+        let in_list = self.areas.list.contains(at);
+        let in_reader = self.areas.reader.contains(at);
+        match mouse.kind {
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let down = mouse.kind == MouseEventKind::ScrollDown;
+                if in_list && !self.corpus.articles.is_empty() {
+                    let next = if down {
+                        self.selected.saturating_add(1)
+                    } else {
+                        self.selected.saturating_sub(1)
+                    };
+                    self.select(next);
+                } else if in_reader {
+                    self.reader.scroll = if down {
+                        self.reader.scroll.saturating_add(WHEEL_LINES)
+                    } else {
+                        self.reader.scroll.saturating_sub(WHEEL_LINES)
+                    };
+                }
+            }
+            MouseEventKind::Down(MouseButton::Left) => {
+                if in_list {
+                    self.focus = Focus::List;
+                    let inner = Areas::inner(self.areas.list);
+                    if inner.contains(at) {
+                        let row = usize::from((at.y - inner.y) / ITEM_HEIGHT);
+                        let index = self.list_offset + row;
+                        if index < self.corpus.articles.len() {
+                            self.select(index);
+                        }
+                    }
+                } else if in_reader {
+                    self.focus = Focus::Reader;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Fits the state to a screen of `screen`: pane areas, the reader's
+    /// layout (rebuilt only when article, width or toggles change, keeping
+    /// the reading position), pending reveals and scroll limits.
+    pub fn prepare(&mut self, screen: Rect) {
+        self.areas = Areas::compute(screen, self.focus);
+        for layer in &mut self.layers {
+            layer.prepare(screen);
+        }
+        if self.areas.too_small || self.corpus.articles.is_empty() {
+            return;
+        }
+        let list_rows = usize::from(Areas::inner(self.areas.list).height / ITEM_HEIGHT);
+        if list_rows > 0 {
+            if self.selected < self.list_offset {
+                self.list_offset = self.selected;
+            } else if self.selected >= self.list_offset + list_rows {
+                self.list_offset = self.selected + 1 - list_rows;
+            }
+        }
+        let inner = Areas::inner(self.areas.reader);
+        if inner.is_empty() {
+            return;
+        }
+        let Some(article) = self.corpus.articles.get(self.reader.article) else {
+            return;
+        };
+        let key = LayoutKey {
+            article: self.reader.article,
+            width: inner.width.min(MAX_MEASURE + super::reader::GUTTER),
+            toggles: self.toggles,
+        };
+        if self.layout.as_ref().map(|layout| layout.key) != Some(key) {
+            // Keep the line at the top of the view at the top after a re-wrap.
+            let anchor = self
+                .layout
+                .as_ref()
+                .filter(|layout| layout.key.article == key.article)
+                .and_then(|layout| layout.offset_of(self.reader.scroll));
+            let layout = Layout::build(article, key);
+            if let Some(offset) = anchor
+                && self.reader.scroll > 0
+            {
+                self.reader.scroll = layout.line_of(offset).unwrap_or(0);
+            }
+            self.layout = Some(layout);
+        }
+        let Some(layout) = &self.layout else {
+            return;
+        };
+        let height = usize::from(inner.height);
+        if let Some(at) = self.reader.reveal.take() {
+            let line = layout.line_of(at).unwrap_or(0);
+            self.reader.scroll = line.saturating_sub(height / 3);
+        }
+        let max_scroll = layout.line_count().saturating_sub(height);
+        self.reader.scroll = self.reader.scroll.min(max_scroll);
+    }
+
+    /// The last line of the reader is in view.
+    pub fn reader_at_end(&self) -> bool {
+        let height = usize::from(Areas::inner(self.areas.reader).height);
+        self.layout()
+            .is_none_or(|layout| self.reader.scroll + height >= layout.line_count())
+    }
+}

@@ -1,0 +1,476 @@
+//! The one key table. Key handling, the `?` help overlay and the status-bar
+//! hints all read it, so they cannot disagree.
+//!
+//! Lookup order for a key: the layer on top (if any) consults its own mode
+//! and keeps what it does not bind to itself from the panes; otherwise the
+//! focused pane's mode, then [`Mode::Navigation`], then [`Mode::Global`].
+
+use super::action::Action;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// A group of bindings that is active together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Works everywhere, also while a layer is open.
+    Global,
+    /// Movement, applied to whichever pane has focus.
+    Navigation,
+    /// The article list has focus.
+    List,
+    /// The reader pane has focus.
+    Reader,
+    /// A scrollable text layer (help, warnings).
+    Pager,
+}
+
+impl Mode {
+    /// The order the help overlay lists the modes in.
+    pub const HELP_ORDER: [Mode; 5] = [
+        Mode::Global,
+        Mode::Navigation,
+        Mode::List,
+        Mode::Reader,
+        Mode::Pager,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Mode::Global => "Anywhere",
+            Mode::Navigation => "Moving",
+            Mode::List => "Article list",
+            Mode::Reader => "Reader",
+            Mode::Pager => "Help and warnings",
+        }
+    }
+}
+
+/// One key: a code plus the modifiers that must be held (Shift is ignored
+/// for characters, since the character already says it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+impl Key {
+    pub const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            modifiers: KeyModifiers::NONE,
+        }
+    }
+
+    pub const fn char(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            modifiers: KeyModifiers::CONTROL,
+        }
+    }
+
+    fn matches(&self, event: &KeyEvent) -> bool {
+        let relevant = KeyModifiers::CONTROL | KeyModifiers::ALT;
+        let (code, mods) = match event.code {
+            // Terminals report Ctrl-letter inconsistently in case.
+            KeyCode::Char(c) if event.modifiers.contains(KeyModifiers::CONTROL) => {
+                (KeyCode::Char(c.to_ascii_lowercase()), event.modifiers)
+            }
+            KeyCode::BackTab => (KeyCode::BackTab, KeyModifiers::NONE),
+            code => (code, event.modifiers),
+        };
+        code == self.code && (mods & relevant) == (self.modifiers & relevant)
+    }
+
+    /// How the key is written in help and hints.
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => "↑".to_string(),
+            KeyCode::Down => "↓".to_string(),
+            KeyCode::Left => "←".to_string(),
+            KeyCode::Right => "→".to_string(),
+            KeyCode::PageUp => "PgUp".to_string(),
+            KeyCode::PageDown => "PgDn".to_string(),
+            KeyCode::Home => "Home".to_string(),
+            KeyCode::End => "End".to_string(),
+            KeyCode::Enter => "Enter".to_string(),
+            KeyCode::Esc => "Esc".to_string(),
+            KeyCode::Tab => "Tab".to_string(),
+            KeyCode::BackTab => "S-Tab".to_string(),
+            KeyCode::Backspace => "Bksp".to_string(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{base}")
+        } else if self.modifiers.contains(KeyModifiers::ALT) {
+            format!("Alt-{base}")
+        } else {
+            base
+        }
+    }
+}
+
+/// One row of the table: keys, the action, and the words shown for it.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+    /// A word or two for the status bar; `None` keeps the row out of it.
+    pub hint: Option<&'static str>,
+    /// The line in the help overlay.
+    pub help: &'static str,
+}
+
+const fn bind(
+    keys: &'static [Key],
+    action: Action,
+    hint: Option<&'static str>,
+    help: &'static str,
+) -> Binding {
+    Binding {
+        keys,
+        action,
+        hint,
+        help,
+    }
+}
+
+use KeyCode::{BackTab, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Tab, Up};
+
+const GLOBAL: &[Binding] = &[
+    bind(
+        &[Key::char('q'), Key::ctrl('c')],
+        Action::Quit,
+        Some("quit"),
+        "Quit crossread",
+    ),
+    bind(
+        &[Key::char('?'), Key::plain(KeyCode::F(1))],
+        Action::Help,
+        Some("help"),
+        "Show or hide this help",
+    ),
+    bind(
+        &[Key::plain(Tab)],
+        Action::FocusNext,
+        Some("switch pane"),
+        "Focus the next pane",
+    ),
+    bind(
+        &[Key::plain(BackTab)],
+        Action::FocusPrev,
+        None,
+        "Focus the previous pane",
+    ),
+    bind(
+        &[Key::char('b')],
+        Action::ToggleBoilerplate,
+        None,
+        "Dim or hide boilerplate (navigation, repeated headlines)",
+    ),
+    bind(
+        &[Key::char('w')],
+        Action::Warnings,
+        None,
+        "List files that could not be loaded cleanly",
+    ),
+    bind(
+        &[Key::ctrl('z')],
+        Action::Suspend,
+        None,
+        "Suspend to the shell (resume with fg)",
+    ),
+];
+
+const NAVIGATION: &[Binding] = &[
+    bind(
+        &[Key::char('j'), Key::plain(Down)],
+        Action::Down,
+        Some("move"),
+        "Down one article / one line",
+    ),
+    bind(
+        &[Key::char('k'), Key::plain(Up)],
+        Action::Up,
+        None,
+        "Up one article / one line",
+    ),
+    bind(
+        &[Key::plain(PageDown), Key::char(' '), Key::ctrl('f')],
+        Action::PageDown,
+        None,
+        "Down one page",
+    ),
+    bind(
+        &[Key::plain(PageUp), Key::ctrl('b')],
+        Action::PageUp,
+        None,
+        "Up one page",
+    ),
+    bind(
+        &[Key::ctrl('d')],
+        Action::HalfPageDown,
+        None,
+        "Down half a page",
+    ),
+    bind(
+        &[Key::ctrl('u')],
+        Action::HalfPageUp,
+        None,
+        "Up half a page",
+    ),
+    bind(
+        &[Key::char('g'), Key::plain(Home)],
+        Action::Top,
+        None,
+        "First article / top of the article",
+    ),
+    bind(
+        &[Key::char('G'), Key::plain(End)],
+        Action::Bottom,
+        None,
+        "Last article / end of the article",
+    ),
+];
+
+const LIST: &[Binding] = &[bind(
+    &[
+        Key::plain(Enter),
+        Key::char('l'),
+        Key::plain(KeyCode::Right),
+    ],
+    Action::Open,
+    Some("read"),
+    "Read the selected article",
+)];
+
+const READER: &[Binding] = &[
+    bind(
+        &[Key::plain(Esc), Key::char('h'), Key::plain(Left)],
+        Action::FocusList,
+        Some("back"),
+        "Back to the article list",
+    ),
+    bind(
+        &[Key::char('n')],
+        Action::NextClaim,
+        Some("claim"),
+        "Next claim (gutter: “ quote, # figure, ~ hedged, » attributed, · assertion)",
+    ),
+    bind(&[Key::char('N')], Action::PrevClaim, None, "Previous claim"),
+    bind(
+        &[Key::char('e')],
+        Action::ToggleEntities,
+        None,
+        "Show or hide entities (magenta person, blue organisation, green place)",
+    ),
+    bind(
+        &[Key::char('c')],
+        Action::ToggleClaims,
+        None,
+        "Show or hide claim marks",
+    ),
+];
+
+const PAGER: &[Binding] = &[
+    bind(
+        &[Key::plain(Esc), Key::char('q'), Key::char('?')],
+        Action::CloseLayer,
+        Some("close"),
+        "Close the help or warnings",
+    ),
+    bind(
+        &[Key::char('j'), Key::plain(Down)],
+        Action::Down,
+        Some("scroll"),
+        "Scroll down",
+    ),
+    bind(
+        &[Key::char('k'), Key::plain(Up)],
+        Action::Up,
+        None,
+        "Scroll up",
+    ),
+    bind(
+        &[Key::plain(PageDown), Key::char(' ')],
+        Action::PageDown,
+        None,
+        "Down one page",
+    ),
+    bind(&[Key::plain(PageUp)], Action::PageUp, None, "Up one page"),
+    bind(
+        &[Key::char('g'), Key::plain(Home)],
+        Action::Top,
+        None,
+        "To the top",
+    ),
+    bind(
+        &[Key::char('G'), Key::plain(End)],
+        Action::Bottom,
+        None,
+        "To the end",
+    ),
+];
+
+/// The bindings of one mode, in the order help shows them.
+pub fn bindings(mode: Mode) -> &'static [Binding] {
+    match mode {
+        Mode::Global => GLOBAL,
+        Mode::Navigation => NAVIGATION,
+        Mode::List => LIST,
+        Mode::Reader => READER,
+        Mode::Pager => PAGER,
+    }
+}
+
+/// The action `key` is bound to in the first of `modes` that binds it.
+pub fn lookup(modes: &[Mode], key: &KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    modes.iter().find_map(|mode| {
+        bindings(*mode)
+            .iter()
+            .find(|binding| binding.keys.iter().any(|k| k.matches(key)))
+            .map(|binding| binding.action)
+    })
+}
+
+/// Status-bar hints of `modes`, in lookup order: ("Enter", "read"). A key
+/// that an earlier mode binds to something else is not advertised.
+pub fn hints(modes: &[Mode]) -> Vec<(String, &'static str)> {
+    let mut hints = Vec::new();
+    for (position, mode) in modes.iter().enumerate() {
+        let earlier = &modes[..position];
+        for binding in bindings(*mode) {
+            let (Some(hint), Some(first)) = (binding.hint, binding.keys.first()) else {
+                continue;
+            };
+            let shadowed = earlier
+                .iter()
+                .flat_map(|mode| bindings(*mode))
+                .any(|other| other.keys.contains(first));
+            if !shadowed {
+                hints.push((first.label(), hint));
+            }
+        }
+    }
+    hints
+}
+
+/// All keys of a binding joined for the help overlay: "j ↓".
+pub fn key_labels(binding: &Binding) -> String {
+    binding
+        .keys
+        .iter()
+        .map(Key::label)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The key reference as a Markdown table, for the README (a test keeps the
+/// README's copy equal to this).
+pub fn markdown_table() -> String {
+    let mut table = String::from("| Keys | Where | What |\n|---|---|---|\n");
+    for mode in Mode::HELP_ORDER {
+        for binding in bindings(mode) {
+            let keys: Vec<String> = binding
+                .keys
+                .iter()
+                .map(|key| format!("`{}`", key.label()))
+                .collect();
+            table.push_str(&format!(
+                "| {} | {} | {} |\n",
+                keys.join(" "),
+                mode.title(),
+                binding.help
+            ));
+        }
+    }
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn shift_is_ignored_for_characters() {
+        let key = press(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(lookup(&[Mode::Navigation], &key), Some(Action::Bottom));
+        let key = press(KeyCode::Char('?'), KeyModifiers::SHIFT);
+        assert_eq!(lookup(&[Mode::Global], &key), Some(Action::Help));
+    }
+
+    #[test]
+    fn control_must_match() {
+        let key = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(&[Mode::Global], &key), Some(Action::Quit));
+        let key = press(KeyCode::Char('C'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(&[Mode::Global], &key), Some(Action::Quit));
+        let key = press(KeyCode::Char('c'), KeyModifiers::NONE);
+        assert_eq!(lookup(&[Mode::Global], &key), None);
+        let key = press(KeyCode::Char('j'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(&[Mode::Navigation], &key), None);
+    }
+
+    #[test]
+    fn earlier_modes_win() {
+        let key = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(
+            lookup(&[Mode::Pager, Mode::Global], &key),
+            Some(Action::CloseLayer)
+        );
+        assert_eq!(lookup(&[Mode::Global], &key), Some(Action::Quit));
+    }
+
+    #[test]
+    fn releases_are_ignored() {
+        let mut key = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        key.kind = KeyEventKind::Release;
+        assert_eq!(lookup(&[Mode::Global], &key), None);
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_modes_active_together() {
+        let groups: [&[Mode]; 3] = [
+            &[Mode::List, Mode::Navigation, Mode::Global],
+            &[Mode::Reader, Mode::Navigation, Mode::Global],
+            &[Mode::Pager],
+        ];
+        for modes in groups {
+            let mut seen: Vec<Key> = Vec::new();
+            for mode in modes {
+                for binding in bindings(*mode) {
+                    for key in binding.keys {
+                        assert!(!seen.contains(key), "{key:?} bound twice in {modes:?}");
+                        seen.push(*key);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_mode_has_help_and_hints_come_from_the_table() {
+        for mode in Mode::HELP_ORDER {
+            assert!(!bindings(mode).is_empty());
+            assert!(bindings(mode).iter().all(|b| !b.help.is_empty()));
+        }
+        let hints = hints(&[Mode::List, Mode::Navigation, Mode::Global]);
+        assert_eq!(hints.first(), Some(&("Enter".to_string(), "read")));
+        assert!(hints.contains(&("q".to_string(), "quit")));
+        let pager = super::hints(&[Mode::Pager, Mode::Global]);
+        assert!(!pager.contains(&("q".to_string(), "quit")));
+        assert!(!pager.contains(&("?".to_string(), "help")));
+    }
+}

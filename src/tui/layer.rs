@@ -1,0 +1,185 @@
+//! Layers drawn over the panes (help, warnings; later search, topic picker).
+//! The topmost layer sees every key first and says whether it used it; what
+//! it leaves goes to the global keys only, never to the panes beneath.
+
+use super::action::Action;
+use super::keymap::{self, Mode};
+use super::text::{clean, truncate, width};
+use crate::model::Corpus;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
+
+/// Whether a layer used a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventState {
+    Consumed,
+    NotConsumed,
+}
+
+/// What a layer may read and ask for while handling a key.
+pub struct LayerContext<'a> {
+    pub corpus: &'a Corpus,
+    /// Actions for the app to apply after the key (e.g. `OpenAt`, `CloseLayer`).
+    pub queue: &'a mut Vec<Action>,
+}
+
+pub trait Layer {
+    fn handle_key(&mut self, key: &KeyEvent, context: &mut LayerContext) -> EventState;
+    /// Called with the screen area before each frame, so paging knows its size.
+    fn prepare(&mut self, _area: Rect) {}
+    fn render(&self, corpus: &Corpus, area: Rect, buf: &mut Buffer);
+    /// The keymap modes whose hints the status bar shows while this layer is on top.
+    fn modes(&self) -> &'static [Mode];
+}
+
+/// A scrollable box of lines: the help overlay and the warnings list.
+pub struct Pager {
+    title: String,
+    lines: Vec<Line<'static>>,
+    offset: usize,
+    /// Rows available for lines at the last size seen (for paging).
+    page: usize,
+}
+
+impl Pager {
+    pub fn new(title: impl Into<String>, lines: Vec<Line<'static>>) -> Pager {
+        Pager {
+            title: title.into(),
+            lines,
+            offset: 0,
+            page: 10,
+        }
+    }
+
+    /// The key reference, generated from the keymap table.
+    pub fn help() -> Pager {
+        let key_style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+        let head_style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+        let key_column = Mode::HELP_ORDER
+            .iter()
+            .flat_map(|mode| keymap::bindings(*mode))
+            .map(|binding| width(&keymap::key_labels(binding)))
+            .max()
+            .unwrap_or(0);
+        let mut lines = Vec::new();
+        for mode in Mode::HELP_ORDER {
+            if !lines.is_empty() {
+                lines.push(Line::default());
+            }
+            lines.push(Line::styled(mode.title(), head_style));
+            for binding in keymap::bindings(mode) {
+                let keys = keymap::key_labels(binding);
+                let pad = " ".repeat(key_column.saturating_sub(width(&keys)) + 2);
+                lines.push(Line::from(vec![
+                    Span::raw("  "),
+                    Span::styled(keys, key_style),
+                    Span::raw(pad),
+                    Span::raw(binding.help),
+                ]));
+            }
+        }
+        Pager::new("Keys", lines)
+    }
+
+    /// The corpus's load warnings, one per line.
+    pub fn warnings(corpus: &Corpus) -> Pager {
+        let lines = if corpus.warnings.is_empty() {
+            vec![Line::raw("Every file loaded cleanly.")]
+        } else {
+            corpus
+                .warnings
+                .iter()
+                .map(|warning| Line::raw(clean(&warning.to_string()).into_owned()))
+                .collect()
+        };
+        Pager::new(format!("Load warnings ({})", corpus.warnings.len()), lines)
+    }
+
+    fn max_offset(&self) -> usize {
+        self.lines.len().saturating_sub(self.page)
+    }
+
+    /// The outer box for a screen of `area`: centred, as wide as the lines need.
+    fn frame(&self, area: Rect) -> Rect {
+        let content = self.lines.iter().map(Line::width).max().unwrap_or(0);
+        let title = width(&self.title) + 4;
+        let wanted_w = u16::try_from(content.max(title) + 4).unwrap_or(u16::MAX);
+        let wanted_h = u16::try_from(self.lines.len() + 2).unwrap_or(u16::MAX);
+        let w = wanted_w
+            .min(area.width.saturating_sub(2))
+            .max(area.width.min(20));
+        let h = wanted_h
+            .min(area.height.saturating_sub(2))
+            .max(area.height.min(3));
+        Rect {
+            x: area.x + (area.width.saturating_sub(w)) / 2,
+            y: area.y + (area.height.saturating_sub(h)) / 2,
+            width: w.min(area.width),
+            height: h.min(area.height),
+        }
+    }
+}
+
+impl Layer for Pager {
+    fn handle_key(&mut self, key: &KeyEvent, context: &mut LayerContext) -> EventState {
+        let page = self.page.max(1);
+        let offset = match keymap::lookup(&[Mode::Pager], key) {
+            Some(Action::CloseLayer) => {
+                context.queue.push(Action::CloseLayer);
+                return EventState::Consumed;
+            }
+            Some(Action::Down) => self.offset.saturating_add(1),
+            Some(Action::Up) => self.offset.saturating_sub(1),
+            Some(Action::PageDown) => self.offset.saturating_add(page),
+            Some(Action::PageUp) => self.offset.saturating_sub(page),
+            Some(Action::Top) => 0,
+            Some(Action::Bottom) => usize::MAX,
+            _ => return EventState::NotConsumed,
+        };
+        self.offset = offset.min(self.max_offset());
+        EventState::Consumed
+    }
+
+    fn prepare(&mut self, area: Rect) {
+        self.page = usize::from(self.frame(area).height.saturating_sub(2));
+        self.offset = self.offset.min(self.max_offset());
+    }
+
+    fn render(&self, _corpus: &Corpus, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        if area.width < 3 || area.height < 3 {
+            return;
+        }
+        let outer = self.frame(area);
+        let inner_h = usize::from(outer.height.saturating_sub(2));
+        let offset = self.offset.min(self.max_offset());
+        let more = if offset + inner_h < self.lines.len() {
+            " more ↓ "
+        } else {
+            ""
+        };
+        let title = truncate(&self.title, usize::from(outer.width.saturating_sub(4)));
+        let block = Block::bordered()
+            .border_type(BorderType::Rounded)
+            .border_style(Style::new().fg(Color::Cyan))
+            .title(format!(" {title} "))
+            .title_bottom(Line::from(more).right_aligned());
+        let visible: Vec<Line> = self
+            .lines
+            .iter()
+            .skip(offset)
+            .take(inner_h)
+            .cloned()
+            .collect();
+        Clear.render(outer, buf);
+        Paragraph::new(visible).block(block).render(outer, buf);
+    }
+
+    fn modes(&self) -> &'static [Mode] {
+        &[Mode::Pager]
+    }
+}
