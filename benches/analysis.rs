@@ -3,7 +3,7 @@
 //!
 //! `cargo bench --bench analysis` — skips with a message when ../shared is absent.
 //! The corpus is generated once into target/reuters; the benchmark analyses the
-//! first 1,500 articles (about 1.2 MB of text) per iteration, on one thread.
+//! first 1,500 articles (about 1.4 MB of text) per iteration, on one thread.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use crossread::analysis::analyze_report;
