@@ -44,6 +44,14 @@ pub enum Action {
     ToggleBoilerplate,
     /// Open the search overlay: find a sentence in any article as you type.
     Search,
+    /// Show or hide entity colours.
+    ToggleEntities,
+    /// Show or hide claim marks.
+    ToggleClaims,
+    /// Jump to the next claim of the article.
+    NextClaim,
+    /// Jump to the previous claim of the article.
+    PrevClaim,
     /// Close the topmost layer (help, warnings, later search...).
     CloseLayer,
     /// Open article `article` (index into the corpus) scrolled to byte

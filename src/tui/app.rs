@@ -312,6 +312,24 @@ impl App {
             Action::ToggleBoilerplate => {
                 self.toggles.hide_boilerplate = !self.toggles.hide_boilerplate
             }
+            Action::ToggleEntities => self.toggles.hide_entities = !self.toggles.hide_entities,
+            Action::ToggleClaims => self.toggles.hide_claims = !self.toggles.hide_claims,
+            Action::NextClaim | Action::PrevClaim => {
+                let from = self.reader.highlight.map(|(start, _)| start).or_else(|| {
+                    self.layout()
+                        .and_then(|layout| layout.offset_of(self.reader.scroll))
+                });
+                let jump = self.article().and_then(|article| {
+                    super::highlight::next_claim(
+                        article,
+                        from.unwrap_or(0),
+                        action == Action::NextClaim,
+                    )
+                });
+                if let Some((start, end)) = jump {
+                    self.open_at(self.reader.article, start, end);
+                }
+            }
             Action::OpenAt {
                 article,
                 start,

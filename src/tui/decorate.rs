@@ -18,6 +18,10 @@ use ratatui::style::{Color, Modifier, Style};
 pub struct Toggles {
     /// Leave boilerplate lines out of the reader instead of dimming them.
     pub hide_boilerplate: bool,
+    /// Leave entity colours out.
+    pub hide_entities: bool,
+    /// Leave claim marks and styles out.
+    pub hide_claims: bool,
 }
 
 /// A style for `body[start..end]`.
@@ -46,7 +50,8 @@ pub struct Paint {
 pub type Decorator = fn(&Article, &Toggles, &mut Paint);
 
 /// Applied in order; a later decorator's style patches an earlier one's.
-pub const DECORATORS: &[Decorator] = &[blocks];
+pub const DECORATORS: &[Decorator] =
+    &[blocks, super::highlight::claims, super::highlight::entities];
 
 /// The style of each kind of block.
 pub fn block_style(kind: BlockKind) -> Style {

@@ -259,12 +259,33 @@ const LIST: &[Binding] = &[bind(
     "Read the selected article",
 )];
 
-const READER: &[Binding] = &[bind(
-    &[Key::plain(Esc), Key::char('h'), Key::plain(Left)],
-    Action::FocusList,
-    Some("back"),
-    "Back to the article list",
-)];
+const READER: &[Binding] = &[
+    bind(
+        &[Key::plain(Esc), Key::char('h'), Key::plain(Left)],
+        Action::FocusList,
+        Some("back"),
+        "Back to the article list",
+    ),
+    bind(
+        &[Key::char('n')],
+        Action::NextClaim,
+        Some("claim"),
+        "Next claim (gutter: “ quote, # figure, ~ hedged, » attributed, · assertion)",
+    ),
+    bind(&[Key::char('N')], Action::PrevClaim, None, "Previous claim"),
+    bind(
+        &[Key::char('e')],
+        Action::ToggleEntities,
+        None,
+        "Show or hide entities (magenta person, blue organisation, green place)",
+    ),
+    bind(
+        &[Key::char('c')],
+        Action::ToggleClaims,
+        None,
+        "Show or hide claim marks",
+    ),
+];
 
 const PAGER: &[Binding] = &[
     bind(

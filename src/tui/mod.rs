@@ -7,12 +7,14 @@
 //! - [`search`]: the `/` search overlay over [`crate::search`].
 //! - [`reader`]: wrap-once-per-width layout and visible-slice drawing.
 //! - [`decorate`]: styled byte ranges and gutter marks over the body.
+//! - [`highlight`]: entity colours, claim marks, legend, claim jumps.
 //! - [`terminal`]: raw mode, alternate screen, restore on every exit, signals.
 //! - [`text`]: the last guard against control characters reaching a cell.
 
 pub mod action;
 pub mod app;
 pub mod decorate;
+pub mod highlight;
 pub mod keymap;
 pub mod layer;
 pub mod reader;

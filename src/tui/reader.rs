@@ -610,6 +610,7 @@ mod tests {
             LayoutKey {
                 toggles: Toggles {
                     hide_boilerplate: true,
+                    ..Toggles::default()
                 },
                 ..key(30)
             },

@@ -1,0 +1,68 @@
+//! Full analysis (structure, sentences, entities, claims, corpus linking) over
+//! the Reuters corpus written by `../shared/tools/reuters-to-corpus`.
+//!
+//! `cargo bench --bench analysis` — skips with a message when ../shared is absent.
+//! The corpus is generated once into target/reuters; the benchmark analyses the
+//! first 1,500 articles (about 1.4 MB of text) per iteration, on one thread.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use crossread::analysis::analyze_report;
+use crossread::load::{LoadReport, load_paths};
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+
+const ARTICLES: usize = 1_500;
+
+fn reuters_files() -> Option<Vec<PathBuf>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = root.join("target/reuters");
+    if !out.join("reuters-000001.txt").exists() {
+        let tool = root.join("../shared/tools/reuters-to-corpus");
+        if !tool.exists() {
+            return None;
+        }
+        let status = std::process::Command::new(&tool).arg(&out).status().ok()?;
+        if !status.success() {
+            return None;
+        }
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&out)
+        .ok()?
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+        .collect();
+    files.sort();
+    files.truncate(ARTICLES);
+    Some(files)
+}
+
+fn analysis(c: &mut Criterion) {
+    let Some(files) = reuters_files() else {
+        eprintln!("skipped: ../shared/tools/reuters-to-corpus is absent");
+        return;
+    };
+    // Loading is the engine's benchmark; here documents are read once and cloned.
+    let report = load_paths(&files);
+    let bytes: usize = report
+        .documents
+        .iter()
+        .map(|document| document.body.len())
+        .sum();
+    let mut group = c.benchmark_group("analysis");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    group.bench_function("reuters_full_analysis", |b| {
+        b.iter_batched(
+            || LoadReport {
+                documents: report.documents.clone(),
+                warnings: Vec::new(),
+            },
+            |report| black_box(analyze_report(report)),
+            criterion::BatchSize::LargeInput,
+        );
+    });
+    group.finish();
+}
+
+criterion_group!(benches, analysis);
+criterion_main!(benches);

@@ -1,0 +1,275 @@
+//! Entity and claim highlights in the reader: decorators for the decoration
+//! layer, the legend, and claim-to-claim jumps.
+//!
+//! Entities are coloured by type; claims get a gutter mark by kind plus a
+//! subtle modifier (italic quotes, dim hedges) and their figures in bold, so a
+//! quote holding a name and a number shows all three.
+
+use super::decorate::{GutterMark, Paint, StyledRange, Toggles};
+use crate::model::{Article, ClaimKind, EntityType};
+use ratatui::style::{Color, Modifier, Style};
+
+pub fn entity_style(kind: EntityType) -> Style {
+    match kind {
+        EntityType::Person => Style::new().fg(Color::LightMagenta),
+        EntityType::Organization => Style::new().fg(Color::LightBlue),
+        EntityType::Place => Style::new().fg(Color::LightGreen),
+    }
+}
+
+/// The kind a claim's gutter mark shows: the most specific one.
+fn main_kind(kinds: &[ClaimKind]) -> ClaimKind {
+    [
+        ClaimKind::Quote,
+        ClaimKind::Statistic,
+        ClaimKind::Hedged,
+        ClaimKind::Attributed,
+        ClaimKind::Assertion,
+    ]
+    .into_iter()
+    .find(|kind| kinds.contains(kind))
+    .unwrap_or(ClaimKind::Assertion)
+}
+
+pub fn claim_mark(kind: ClaimKind) -> (char, Style) {
+    match kind {
+        ClaimKind::Quote => ('“', Style::new().fg(Color::Yellow)),
+        ClaimKind::Statistic => ('#', Style::new().fg(Color::LightCyan)),
+        ClaimKind::Hedged => ('~', Style::new().fg(Color::LightRed)),
+        ClaimKind::Attributed => ('»', Style::new().fg(Color::LightYellow)),
+        ClaimKind::Assertion => ('·', Style::new().fg(Color::Gray)),
+    }
+}
+
+fn claim_style(kinds: &[ClaimKind]) -> Style {
+    let mut style = Style::new();
+    if kinds.contains(&ClaimKind::Quote) {
+        style = style.add_modifier(Modifier::ITALIC);
+    }
+    if kinds.contains(&ClaimKind::Hedged) {
+        style = style.add_modifier(Modifier::DIM);
+    }
+    style
+}
+
+/// Claims: a subtle style over the sentence, bold figures, a gutter mark.
+pub fn claims(article: &Article, toggles: &Toggles, paint: &mut Paint) {
+    if toggles.hide_claims {
+        return;
+    }
+    for claim in &article.claims {
+        paint.ranges.push(StyledRange {
+            start: claim.start,
+            end: claim.end,
+            style: claim_style(&claim.kinds),
+        });
+        if claim.kinds.contains(&ClaimKind::Statistic) {
+            let text = article.text(claim.start, claim.end);
+            let mut digits: Option<usize> = None;
+            for (at, c) in text
+                .char_indices()
+                .chain(std::iter::once((text.len(), ' ')))
+            {
+                let part = c.is_ascii_digit() || (digits.is_some() && matches!(c, '.' | ',' | '%'));
+                match (digits, part) {
+                    (None, true) if c.is_ascii_digit() => digits = Some(at),
+                    (Some(start), false) => {
+                        let end = text[..at].trim_end_matches(['.', ',']).len();
+                        paint.ranges.push(StyledRange {
+                            start: claim.start + start,
+                            end: claim.start + end,
+                            style: Style::new().add_modifier(Modifier::BOLD),
+                        });
+                        digits = None;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let (symbol, style) = claim_mark(main_kind(&claim.kinds));
+        paint.gutter.push(GutterMark {
+            at: claim.start,
+            symbol,
+            style,
+        });
+    }
+}
+
+/// Entities coloured by type.
+pub fn entities(article: &Article, toggles: &Toggles, paint: &mut Paint) {
+    if toggles.hide_entities {
+        return;
+    }
+    paint
+        .ranges
+        .extend(article.entities.iter().map(|entity| StyledRange {
+            start: entity.start,
+            end: entity.end,
+            style: entity_style(entity.kind),
+        }));
+}
+
+/// The legend: one styled label per colour and mark the reader uses.
+pub fn legend(toggles: &Toggles) -> Vec<(String, Style)> {
+    let mut items = Vec::new();
+    if !toggles.hide_entities {
+        for kind in [
+            EntityType::Person,
+            EntityType::Organization,
+            EntityType::Place,
+        ] {
+            items.push((kind.as_str().to_string(), entity_style(kind)));
+        }
+    }
+    if !toggles.hide_claims {
+        for kind in ClaimKind::ALL {
+            let (symbol, style) = claim_mark(kind);
+            items.push((format!("{symbol} {}", kind.as_str()), style));
+        }
+    }
+    items
+}
+
+/// The claim after (or before) byte `from`: where `n`/`N` jump.
+pub fn next_claim(article: &Article, from: usize, forward: bool) -> Option<(usize, usize)> {
+    let claim = if forward {
+        article.claims.iter().find(|claim| claim.start > from)
+    } else {
+        article.claims.iter().rev().find(|claim| claim.start < from)
+    };
+    claim.map(|claim| (claim.start, claim.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::open_corpus;
+
+    use crate::tui::app::App;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::layout::Rect;
+
+    fn press(app: &mut App, keys: &str) {
+        for c in keys.chars() {
+            let code = if c == '\n' {
+                KeyCode::Enter
+            } else {
+                KeyCode::Char(c)
+            };
+            app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+            app.prepare(app.areas.screen);
+        }
+    }
+
+    fn draw(app: &mut App) -> Terminal<TestBackend> {
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test terminal");
+        app.prepare(Rect::new(0, 0, 100, 30));
+        terminal
+            .draw(|frame| crate::tui::ui::render(app, frame))
+            .expect("draws");
+        terminal
+    }
+
+    /// The style of the first cell of the first occurrence of `word` on screen.
+    fn style_of(terminal: &Terminal<TestBackend>, word: &str) -> Option<Style> {
+        let buffer = terminal.backend().buffer();
+        let width = buffer.area.width as usize;
+        let cells = &buffer.content;
+        let row_text: Vec<String> = cells
+            .chunks(width)
+            .map(|row| row.iter().map(|cell| cell.symbol()).collect())
+            .collect();
+        for (y, text) in row_text.iter().enumerate() {
+            if let Some(byte) = text.find(word) {
+                let x = text[..byte].chars().count();
+                return Some(cells[y * width + x].style());
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn reader_shows_entity_colours_claim_marks_and_toggles_them() {
+        let mut app = App::new(open_corpus(&[]).expect("built-in corpus"));
+        press(&mut app, "\n");
+        let terminal = draw(&mut app);
+        insta::assert_snapshot!("reader_with_highlights_100x30", terminal.backend());
+        let budanov = style_of(&terminal, "Kyrylo").expect("Kyrylo Budanov on screen");
+        assert_eq!(budanov.fg, Some(Color::LightMagenta));
+        let place = style_of(&terminal, "United States").expect("United States on screen");
+        assert_eq!(place.fg, Some(Color::LightGreen));
+        press(&mut app, "ec");
+        let plain = draw(&mut app);
+        let budanov = style_of(&plain, "Kyrylo").expect("still on screen");
+        assert_ne!(budanov.fg, Some(Color::LightMagenta));
+        let text: String = plain
+            .backend()
+            .buffer()
+            .content
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
+        assert!(
+            !text.contains('“') || !text.contains('~'),
+            "claim marks hidden"
+        );
+    }
+
+    #[test]
+    fn n_and_shift_n_jump_between_claims() {
+        let mut app = App::new(open_corpus(&[]).expect("built-in corpus"));
+        press(&mut app, "\n");
+        let article = app.article().expect("an article").clone();
+        press(&mut app, "n");
+        let first = app.reader.highlight.expect("a claim is highlighted");
+        assert_eq!(first, (article.claims[1].start, article.claims[1].end));
+        press(&mut app, "n");
+        assert_eq!(
+            app.reader.highlight,
+            Some((article.claims[2].start, article.claims[2].end))
+        );
+        press(&mut app, "NN");
+        assert_eq!(
+            app.reader.highlight,
+            Some((article.claims[0].start, article.claims[0].end))
+        );
+    }
+
+    #[test]
+    fn jumps_walk_the_claims_in_both_directions() {
+        let corpus = open_corpus(&[]).expect("built-in corpus");
+        let article = &corpus.articles[0];
+        assert!(article.claims.len() >= 2);
+        let first = next_claim(article, 0, true).expect("a first claim");
+        let second = next_claim(article, first.0, true).expect("a second claim");
+        assert!(second.0 > first.0);
+        assert_eq!(next_claim(article, second.0, false), Some(first));
+        let last = article.claims.last().map(|claim| claim.start).unwrap_or(0);
+        assert_eq!(next_claim(article, last, true), None);
+    }
+
+    #[test]
+    fn a_quote_with_a_name_and_a_figure_keeps_all_three() {
+        let corpus = open_corpus(&[]).expect("built-in corpus");
+        for article in &corpus.articles {
+            let mut paint = Paint::default();
+            claims(article, &Toggles::default(), &mut paint);
+            entities(article, &Toggles::default(), &mut paint);
+            assert_eq!(paint.gutter.len(), article.claims.len());
+            assert!(paint.ranges.len() >= article.claims.len() + article.entities.len());
+        }
+        let hidden = Toggles {
+            hide_entities: true,
+            hide_claims: true,
+            ..Toggles::default()
+        };
+        let mut paint = Paint::default();
+        claims(&corpus.articles[0], &hidden, &mut paint);
+        entities(&corpus.articles[0], &hidden, &mut paint);
+        assert!(paint.ranges.is_empty() && paint.gutter.is_empty());
+        assert!(legend(&hidden).is_empty());
+        assert_eq!(legend(&Toggles::default()).len(), 8);
+    }
+}
