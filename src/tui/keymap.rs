@@ -280,7 +280,7 @@ const READER: &[Binding] = &[
         "Show or hide entities (magenta person, blue organisation, green place)",
     ),
     bind(
-        &[Key::char('c')],
+        &[Key::char('m')],
         Action::ToggleClaims,
         None,
         "Show or hide claim marks",
