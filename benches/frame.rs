@@ -7,7 +7,9 @@
 //!
 //! Run: `cargo bench --bench frame`
 
-use criterion::measurement::{Measurement, ValueFormatter, WallTime};
+mod common;
+
+use common::CpuTime;
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossread::analysis::open_corpus;
 use crossread::model::{Article, Block, Corpus, Sentence};
@@ -18,45 +20,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use std::hint::black_box;
-use std::time::{Duration, Instant};
-
-/// CPU time of the calling thread, falling back to wall time.
-struct CpuTime;
-
-static WALL: WallTime = WallTime;
-
-fn thread_cpu() -> Option<Duration> {
-    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let nanos = stat.split_whitespace().next()?.parse().ok()?;
-    Some(Duration::from_nanos(nanos))
-}
-
-impl Measurement for CpuTime {
-    type Intermediate = (Option<Duration>, Instant);
-    type Value = Duration;
-
-    fn start(&self) -> Self::Intermediate {
-        (thread_cpu(), Instant::now())
-    }
-    fn end(&self, (cpu, wall): Self::Intermediate) -> Duration {
-        match (cpu, thread_cpu()) {
-            (Some(start), Some(end)) => end.saturating_sub(start),
-            _ => wall.elapsed(),
-        }
-    }
-    fn add(&self, a: &Duration, b: &Duration) -> Duration {
-        *a + *b
-    }
-    fn zero(&self) -> Duration {
-        Duration::ZERO
-    }
-    fn to_f64(&self, value: &Duration) -> f64 {
-        value.as_nanos() as f64
-    }
-    fn formatter(&self) -> &dyn ValueFormatter {
-        WALL.formatter()
-    }
-}
+use std::time::Duration;
 
 /// The built-in articles end to end, `copies` times, as one article.
 fn long_article(corpus: &Corpus, copies: usize) -> Article {
