@@ -17,13 +17,14 @@ pub fn entity_style(kind: EntityType) -> Style {
     }
 }
 
-/// The kind a claim's gutter mark shows: the most specific one.
+/// The kind a claim's gutter mark shows: who says it before how it is said
+/// (figures stay visible in bold, hedges dimmed, whatever the mark).
 fn main_kind(kinds: &[ClaimKind]) -> ClaimKind {
     [
         ClaimKind::Quote,
-        ClaimKind::Statistic,
-        ClaimKind::Hedged,
         ClaimKind::Attributed,
+        ClaimKind::Hedged,
+        ClaimKind::Statistic,
         ClaimKind::Assertion,
     ]
     .into_iter()
