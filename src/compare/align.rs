@@ -5,8 +5,9 @@
 //! stopwords out, weighted by rarity in the corpus, the topic's own vocabulary
 //! discounted because every retrieved sentence shares it), plus agreement on
 //! canonical entities, numbers and the claim's speaker. Groups grow greedily
-//! from the most similar pair down, under average linkage and a cap on
-//! sentences per source. Every ordering decision uses the sentences' own
+//! from the most distinctive pair down (similarity corrected for hubness, so
+//! a generic sentence does not collect everyone's best counterpart), under
+//! average linkage and a cap on sentences per source. Every ordering decision uses the sentences' own
 //! identity (article id, offset), never the order sources were given in, so
 //! the result is the same for any permutation of the sources.
 
@@ -17,11 +18,13 @@ use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
 /// At most this many sentences of one source share a row.
-pub const MAX_PER_SOURCE: usize = 2;
+pub const MAX_PER_SOURCE: usize = 3;
 /// Two sentences this similar may share a row.
 pub const LINK_THRESHOLD: f32 = 0.15;
 /// Two groups merge only if their sentences are this similar on average.
-pub const MERGE_THRESHOLD: f32 = 0.13;
+pub const MERGE_THRESHOLD: f32 = 0.10;
+/// How many nearest cross-source neighbours measure a sentence's hubness.
+const HUB_NEIGHBOURS: usize = 3;
 /// Weight of the topic's own words in the content vector.
 const TOPIC_WORD_WEIGHT: f32 = 0.35;
 /// Length of the word prefix that links derivations, and its weight.
@@ -84,9 +87,29 @@ pub fn align(corpus: &Corpus, index: &CorpusIndex, topic: &Topic, hits: &[Hit]) 
             if sim > 0.0 {
                 similar.insert((i, j), sim);
             }
-            if sim >= LINK_THRESHOLD {
-                candidates.push((sim, i, j));
-            }
+        }
+    }
+    // Hub correction (cross-domain similarity local scaling): a generic
+    // sentence ("what are these guarantees?") is fairly similar to everything
+    // and would otherwise pull the best counterparts of many sentences into
+    // its row. Candidate links are ranked by how much more similar a pair is
+    // than each side is to its usual near neighbours; the raw similarity
+    // still has to clear the link threshold.
+    let mut near: Vec<Vec<f32>> = vec![Vec::new(); n];
+    for (&(i, j), &sim) in &similar {
+        near[i].push(sim);
+        near[j].push(sim);
+    }
+    let hub: Vec<f32> = near
+        .iter_mut()
+        .map(|sims| {
+            sims.sort_unstable_by(|a, b| b.total_cmp(a));
+            sims.iter().take(HUB_NEIGHBOURS).sum::<f32>() / HUB_NEIGHBOURS as f32
+        })
+        .collect();
+    for (&(i, j), &sim) in &similar {
+        if sim >= LINK_THRESHOLD {
+            candidates.push((sim - (hub[i] + hub[j]) / 2.0, i, j));
         }
     }
     // Indices follow the sentences' identity order, so ties break the same way
