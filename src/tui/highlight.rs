@@ -200,7 +200,7 @@ mod tests {
         assert_eq!(budanov.fg, Some(Color::LightMagenta));
         let place = style_of(&terminal, "United States").expect("United States on screen");
         assert_eq!(place.fg, Some(Color::LightGreen));
-        press(&mut app, "ec");
+        press(&mut app, "em");
         let plain = draw(&mut app);
         let budanov = style_of(&plain, "Kyrylo").expect("still on screen");
         assert_ne!(budanov.fg, Some(Color::LightMagenta));
