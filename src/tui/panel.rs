@@ -215,10 +215,12 @@ fn mentions(corpus: &Corpus, name: &str, kind: EntityType) -> Vec<Row> {
     else {
         return vec![Row::Heading(format!("{name}: no mentions"))];
     };
+    let plural =
+        |count: usize, noun: &str| format!("{count} {noun}{}", if count == 1 { "" } else { "s" });
     let mut rows = vec![Row::Heading(format!(
-        "{name}: {} mentions in {} articles",
-        entry.total_mentions(),
-        entry.mentions.len()
+        "{name}: {} in {}",
+        plural(entry.total_mentions(), "mention"),
+        plural(entry.mentions.len(), "article")
     ))];
     for mention in &entry.mentions {
         let Some(article) = corpus.articles.get(mention.article_index) else {

@@ -204,3 +204,36 @@ fn tiny_and_zero_sizes_do_not_panic() {
         app.handle_key(&key(KeyCode::Char('j')));
     }
 }
+
+#[test]
+fn mentions_cover_other_articles_under_a_heading_each() {
+    let corpus = corpus();
+    let mut panel = PanelLayer::new(&corpus, 0, &Toggles::default());
+    // A place of the first article that other articles name too.
+    select(&mut panel, &corpus, |row| {
+        matches!(
+            row,
+            Row::Entity {
+                kind: crate::model::EntityType::Place,
+                ..
+            }
+        )
+    });
+    send(&mut panel, &corpus, KeyCode::Enter);
+    let articles: std::collections::BTreeSet<usize> = panel
+        .rows()
+        .iter()
+        .filter_map(|row| match row {
+            Row::Mention { article, .. } => Some(*article),
+            _ => None,
+        })
+        .collect();
+    assert!(articles.len() >= 2, "{:?}", panel.rows());
+    let Some(Row::Heading(summary)) = panel.rows().first() else {
+        panic!("the list starts with a summary");
+    };
+    assert!(
+        summary.ends_with(&format!("in {} articles", articles.len())),
+        "{summary}"
+    );
+}
