@@ -4,7 +4,14 @@
 //! `cargo bench --bench analysis` — skips with a message when ../shared is absent.
 //! The corpus is generated once into target/reuters; the benchmark analyses the
 //! first 1,500 articles (about 1.4 MB of text) per iteration, on one thread.
+//!
+//! Time is the benchmark thread's CPU time (from /proc/thread-self/schedstat,
+//! wall time where that is missing): the machine is shared, and "on one core"
+//! is about the work done, not about waiting for a core.
 
+mod common;
+
+use common::CpuTime;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use crossread::analysis::analyze_report;
 use crossread::load::{LoadReport, load_paths};
@@ -36,7 +43,7 @@ fn reuters_files() -> Option<Vec<PathBuf>> {
     Some(files)
 }
 
-fn analysis(c: &mut Criterion) {
+fn analysis(c: &mut Criterion<CpuTime>) {
     let Some(files) = reuters_files() else {
         eprintln!("skipped: ../shared/tools/reuters-to-corpus is absent");
         return;
@@ -64,5 +71,9 @@ fn analysis(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, analysis);
+criterion_group! {
+    name = benches;
+    config = Criterion::default().with_measurement(CpuTime);
+    targets = analysis
+}
 criterion_main!(benches);

@@ -48,6 +48,8 @@ pub enum Action {
     ToggleEntities,
     /// Show or hide claim marks.
     ToggleClaims,
+    /// Show the entities-and-claims side panel of the reader's article.
+    Panel,
     /// Jump to the next claim of the article.
     NextClaim,
     /// Jump to the previous claim of the article.

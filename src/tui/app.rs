@@ -6,6 +6,7 @@ use super::action::Action;
 use super::decorate::Toggles;
 use super::keymap::{self, Mode};
 use super::layer::{EventState, Layer, LayerContext, Pager};
+use super::panel::PanelLayer;
 use super::reader::{Layout, LayoutKey};
 use super::search::SearchLayer;
 use crate::model::{Article, Corpus};
@@ -314,6 +315,15 @@ impl App {
             }
             Action::ToggleEntities => self.toggles.hide_entities = !self.toggles.hide_entities,
             Action::ToggleClaims => self.toggles.hide_claims = !self.toggles.hide_claims,
+            Action::Panel => {
+                if self.article().is_some() {
+                    self.layers.push(Box::new(PanelLayer::new(
+                        &self.corpus,
+                        self.reader.article,
+                        &self.toggles,
+                    )));
+                }
+            }
             Action::NextClaim | Action::PrevClaim => {
                 let from = self.reader.highlight.map(|(start, _)| start).or_else(|| {
                     self.layout()

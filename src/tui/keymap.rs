@@ -23,17 +23,20 @@ pub enum Mode {
     Pager,
     /// The search overlay (typing goes into the query).
     Search,
+    /// The entities-and-claims side panel.
+    Panel,
 }
 
 impl Mode {
     /// The order the help overlay lists the modes in.
-    pub const HELP_ORDER: [Mode; 6] = [
+    pub const HELP_ORDER: [Mode; 7] = [
         Mode::Global,
         Mode::Navigation,
         Mode::List,
         Mode::Reader,
         Mode::Pager,
         Mode::Search,
+        Mode::Panel,
     ];
 
     pub fn title(self) -> &'static str {
@@ -44,6 +47,7 @@ impl Mode {
             Mode::Reader => "Reader",
             Mode::Pager => "Help and warnings",
             Mode::Search => "Search (/)",
+            Mode::Panel => "Entities and claims panel (p)",
         }
     }
 }
@@ -285,6 +289,73 @@ const READER: &[Binding] = &[
         None,
         "Show or hide claim marks",
     ),
+    bind(
+        &[Key::char('p')],
+        Action::Panel,
+        Some("panel"),
+        "Side panel: the article's entities and claims, and where each entity is named",
+    ),
+];
+
+const PANEL: &[Binding] = &[
+    bind(
+        &[Key::char('p'), Key::char('q')],
+        Action::CloseLayer,
+        Some("close"),
+        "Close the panel",
+    ),
+    bind(
+        &[
+            Key::plain(Enter),
+            Key::char('l'),
+            Key::plain(KeyCode::Right),
+        ],
+        Action::Open,
+        Some("open"),
+        "Claim: jump to it · entity: list its mentions in every article · mention: open it",
+    ),
+    bind(
+        &[
+            Key::plain(Esc),
+            Key::plain(KeyCode::Backspace),
+            Key::char('h'),
+            Key::plain(Left),
+        ],
+        Action::FocusList,
+        Some("back"),
+        "Back from an entity's mentions to the article's list; closes the panel there",
+    ),
+    bind(
+        &[Key::char('j'), Key::plain(Down)],
+        Action::Down,
+        Some("move"),
+        "Next row",
+    ),
+    bind(
+        &[Key::char('k'), Key::plain(Up)],
+        Action::Up,
+        None,
+        "Previous row",
+    ),
+    bind(
+        &[Key::plain(PageDown), Key::char(' ')],
+        Action::PageDown,
+        None,
+        "Down one page",
+    ),
+    bind(&[Key::plain(PageUp)], Action::PageUp, None, "Up one page"),
+    bind(
+        &[Key::char('g'), Key::plain(Home)],
+        Action::Top,
+        None,
+        "First row",
+    ),
+    bind(
+        &[Key::char('G'), Key::plain(End)],
+        Action::Bottom,
+        None,
+        "Last row",
+    ),
 ];
 
 const PAGER: &[Binding] = &[
@@ -380,6 +451,7 @@ pub fn bindings(mode: Mode) -> &'static [Binding] {
         Mode::Reader => READER,
         Mode::Pager => PAGER,
         Mode::Search => SEARCH,
+        Mode::Panel => PANEL,
     }
 }
 
@@ -497,11 +569,12 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_modes_active_together() {
-        let groups: [&[Mode]; 4] = [
+        let groups: [&[Mode]; 5] = [
             &[Mode::List, Mode::Navigation, Mode::Global],
             &[Mode::Reader, Mode::Navigation, Mode::Global],
             &[Mode::Pager],
             &[Mode::Search],
+            &[Mode::Panel],
         ];
         for modes in groups {
             let mut seen: Vec<Key> = Vec::new();

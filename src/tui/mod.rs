@@ -17,6 +17,7 @@ pub mod decorate;
 pub mod highlight;
 pub mod keymap;
 pub mod layer;
+pub mod panel;
 pub mod reader;
 pub mod search;
 pub mod terminal;

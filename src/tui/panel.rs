@@ -1,0 +1,379 @@
+//! The entities-and-claims side panel (`p` in the reader): the article's
+//! entities by type with mention counts and its claims with kinds and
+//! speakers. Enter on a claim jumps the reader to it; Enter on an entity lists
+//! its mentions in every article, and Enter there opens one.
+
+use super::action::Action;
+use super::decorate::Toggles;
+use super::highlight::{claim_mark, entity_style, legend};
+use super::keymap::{self, Mode};
+use super::layer::{EventState, Layer, LayerContext};
+use super::text::{clean, truncate};
+use crate::entities::{article_entities, entity_index};
+use crate::model::{Corpus, EntityType};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
+
+/// One row of the panel; only entities, claims and mentions can be chosen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Row {
+    Heading(String),
+    Entity {
+        name: String,
+        kind: EntityType,
+        count: usize,
+    },
+    Claim {
+        start: usize,
+        end: usize,
+        label: String,
+        text: String,
+    },
+    Mention {
+        article: usize,
+        start: usize,
+        end: usize,
+        label: String,
+    },
+}
+
+impl Row {
+    fn selectable(&self) -> bool {
+        !matches!(self, Row::Heading(_))
+    }
+}
+
+pub struct PanelLayer {
+    article: usize,
+    /// The article's overview, kept while a mentions list is shown.
+    overview: Vec<Row>,
+    overview_selected: usize,
+    /// The entity whose mentions are listed, if any.
+    entity: Option<String>,
+    rows: Vec<Row>,
+    selected: usize,
+    offset: usize,
+    page: usize,
+    legend: Vec<(String, Style)>,
+}
+
+impl PanelLayer {
+    pub fn new(corpus: &Corpus, article: usize, toggles: &Toggles) -> PanelLayer {
+        let overview = overview(corpus, article);
+        let selected = first_selectable(&overview);
+        PanelLayer {
+            article,
+            rows: overview.clone(),
+            overview,
+            overview_selected: selected,
+            entity: None,
+            selected,
+            offset: 0,
+            page: 10,
+            legend: legend(toggles),
+        }
+    }
+
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    pub fn selected(&self) -> Option<&Row> {
+        self.rows.get(self.selected)
+    }
+
+    /// The canonical name whose mentions are listed, if the panel shows them.
+    pub fn entity(&self) -> Option<&str> {
+        self.entity.as_deref()
+    }
+
+    /// Moves the selection by `delta` selectable rows.
+    fn step(&mut self, delta: isize) {
+        let selectable: Vec<usize> = (0..self.rows.len())
+            .filter(|&index| self.rows[index].selectable())
+            .collect();
+        let Some(position) = selectable.iter().position(|&index| index == self.selected) else {
+            return;
+        };
+        let target = position
+            .saturating_add_signed(delta)
+            .min(selectable.len().saturating_sub(1));
+        self.selected = selectable[target];
+    }
+
+    fn choose(&mut self, corpus: &Corpus, queue: &mut Vec<Action>) {
+        match self.rows.get(self.selected).cloned() {
+            Some(Row::Claim { start, end, .. }) => queue.push(Action::OpenAt {
+                article: self.article,
+                start,
+                end,
+            }),
+            Some(Row::Mention {
+                article,
+                start,
+                end,
+                ..
+            }) => queue.push(Action::OpenAt {
+                article,
+                start,
+                end,
+            }),
+            Some(Row::Entity { name, kind, .. }) => {
+                self.overview_selected = self.selected;
+                self.rows = mentions(corpus, &name, kind);
+                self.entity = Some(name);
+                self.selected = first_selectable(&self.rows);
+                self.offset = 0;
+            }
+            Some(Row::Heading(_)) | None => {}
+        }
+    }
+
+    fn back(&mut self, queue: &mut Vec<Action>) {
+        if self.entity.take().is_some() {
+            self.rows = self.overview.clone();
+            self.selected = self.overview_selected;
+            self.offset = 0;
+        } else {
+            queue.push(Action::CloseLayer);
+        }
+    }
+
+    /// Where the panel sits: the right part of the screen above the status bar.
+    fn frame(area: Rect) -> Rect {
+        let width = (area.width / 5 * 2).max(area.width.min(30)).min(area.width);
+        Rect {
+            x: area.x + area.width - width,
+            y: area.y,
+            width,
+            height: area.height.saturating_sub(1),
+        }
+    }
+}
+
+fn first_selectable(rows: &[Row]) -> usize {
+    rows.iter().position(Row::selectable).unwrap_or(0)
+}
+
+fn overview(corpus: &Corpus, article_index: usize) -> Vec<Row> {
+    let mut rows = Vec::new();
+    let entities = article_entities(corpus, article_index);
+    for kind in [
+        EntityType::Person,
+        EntityType::Organization,
+        EntityType::Place,
+    ] {
+        let of_kind: Vec<&(String, EntityType, usize)> =
+            entities.iter().filter(|entry| entry.1 == kind).collect();
+        if of_kind.is_empty() {
+            continue;
+        }
+        rows.push(Row::Heading(format!(
+            "{} ({})",
+            kind.as_str(),
+            of_kind.len()
+        )));
+        rows.extend(of_kind.into_iter().map(|(name, kind, count)| Row::Entity {
+            name: name.clone(),
+            kind: *kind,
+            count: *count,
+        }));
+    }
+    let claims = corpus
+        .articles
+        .get(article_index)
+        .map(|article| article.claims.as_slice())
+        .unwrap_or_default();
+    if entities.is_empty() {
+        rows.push(Row::Heading("no entities".to_string()));
+    }
+    rows.push(Row::Heading(format!("claims ({})", claims.len())));
+    rows.extend(claims.iter().map(|claim| {
+        let marks: String = claim.kinds.iter().map(|kind| claim_mark(*kind).0).collect();
+        // The marks stand for the kinds; the legend above spells them out.
+        let speaker = claim.speaker.as_deref().unwrap_or("unattributed");
+        Row::Claim {
+            start: claim.start,
+            end: claim.end,
+            label: format!("{marks} {speaker}:"),
+            text: clean(&claim.text).into_owned(),
+        }
+    }));
+    rows
+}
+
+/// Every mention of one entity across the corpus, grouped by article.
+fn mentions(corpus: &Corpus, name: &str, kind: EntityType) -> Vec<Row> {
+    let index = entity_index(corpus);
+    let Some(entry) = index
+        .iter()
+        .find(|entry| entry.canonical == name && entry.kind == kind)
+    else {
+        return vec![Row::Heading(format!("{name}: no mentions"))];
+    };
+    let plural =
+        |count: usize, noun: &str| format!("{count} {noun}{}", if count == 1 { "" } else { "s" });
+    let mut rows = vec![Row::Heading(format!(
+        "{name}: {} in {}",
+        plural(entry.total_mentions(), "mention"),
+        plural(entry.mentions.len(), "article")
+    ))];
+    for mention in &entry.mentions {
+        let Some(article) = corpus.articles.get(mention.article_index) else {
+            continue;
+        };
+        rows.push(Row::Heading(clean(&article.title).into_owned()));
+        rows.extend(mention.offsets.iter().map(|&(start, end)| Row::Mention {
+            article: mention.article_index,
+            start,
+            end,
+            label: context(&article.body, start, end),
+        }));
+    }
+    rows
+}
+
+/// The legend's items, filled into lines no wider than `width`; entity
+/// colours start the first line, claim marks a new one.
+fn legend_lines(items: &[(String, Style)], width: usize) -> Vec<Line<'static>> {
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut current: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    let mut previous_entity = true;
+    for (label, style) in items {
+        let entity = [
+            EntityType::Person,
+            EntityType::Organization,
+            EntityType::Place,
+        ]
+        .iter()
+        .any(|kind| kind.as_str() == label);
+        let label_width = super::text::width(label);
+        let full = used > 0 && (used + label_width > width || previous_entity && !entity);
+        if full {
+            lines.push(Line::from(std::mem::take(&mut current)));
+            used = 0;
+        }
+        previous_entity = entity;
+        current.push(Span::styled(label.clone(), *style));
+        current.push(Span::raw(" "));
+        used += label_width + 1;
+    }
+    if !current.is_empty() {
+        lines.push(Line::from(current));
+    }
+    lines
+}
+
+/// The mention with a few words either side, on one line.
+fn context(body: &str, start: usize, end: usize) -> String {
+    const SIDE: usize = 30;
+    let (Some(before), Some(after)) = (body.get(..start), body.get(end..)) else {
+        return String::new();
+    };
+    let skip = before.chars().count().saturating_sub(SIDE);
+    let before: String = before.chars().skip(skip).collect();
+    let after: String = after.chars().take(SIDE).collect();
+    let mention = body.get(start..end).unwrap_or("");
+    clean(&format!("…{before}[{mention}]{after}…"))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Layer for PanelLayer {
+    fn handle_key(&mut self, key: &KeyEvent, context: &mut LayerContext) -> EventState {
+        let page = isize::try_from(self.page.max(1)).unwrap_or(1);
+        match keymap::lookup(&[Mode::Panel], key) {
+            Some(Action::CloseLayer) => context.queue.push(Action::CloseLayer),
+            Some(Action::FocusList) => self.back(context.queue),
+            Some(Action::Open) => self.choose(context.corpus, context.queue),
+            Some(Action::Down) => self.step(1),
+            Some(Action::Up) => self.step(-1),
+            Some(Action::PageDown) => self.step(page),
+            Some(Action::PageUp) => self.step(-page),
+            Some(Action::Top) => self.step(isize::MIN),
+            Some(Action::Bottom) => self.step(isize::MAX),
+            _ => return EventState::NotConsumed,
+        }
+        EventState::Consumed
+    }
+
+    fn prepare(&mut self, area: Rect) {
+        let frame = PanelLayer::frame(area);
+        let legend = legend_lines(&self.legend, usize::from(frame.width.saturating_sub(2))).len();
+        self.page = usize::from(frame.height.saturating_sub(2))
+            .saturating_sub(legend)
+            .max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + self.page {
+            self.offset = self.selected + 1 - self.page;
+        }
+    }
+
+    fn render(&self, _corpus: &Corpus, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        let outer = PanelLayer::frame(area);
+        if outer.width < 4 || outer.height < 3 {
+            return;
+        }
+        let inner = usize::from(outer.width.saturating_sub(2));
+        let title = match &self.entity {
+            Some(name) => format!(" Mentions of {} ", truncate(name, inner.saturating_sub(14))),
+            None => " Entities and claims ".to_string(),
+        };
+        let block = Block::bordered()
+            .border_type(BorderType::Rounded)
+            .border_style(Style::new().fg(Color::Cyan))
+            .title(title)
+            .title_bottom(Line::from(" ⏎ open · ⌫ back · p close ").right_aligned());
+        let mut lines = legend_lines(&self.legend, inner);
+        let selected_style = Style::new().add_modifier(Modifier::REVERSED);
+        for (index, row) in self
+            .rows
+            .iter()
+            .enumerate()
+            .skip(self.offset)
+            .take(self.page)
+        {
+            let line = match row {
+                Row::Heading(text) => Line::styled(
+                    truncate(text, inner).into_owned(),
+                    Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+                ),
+                Row::Entity { name, kind, count } => Line::from(vec![
+                    Span::raw(format!("{count:>3} ")),
+                    Span::styled(
+                        truncate(name, inner.saturating_sub(4)).into_owned(),
+                        entity_style(*kind),
+                    ),
+                ]),
+                Row::Claim { label, text, .. } => Line::from(vec![
+                    Span::styled(label.clone(), Style::new().fg(Color::Yellow)),
+                    Span::raw(" "),
+                    Span::raw(text.clone()),
+                ]),
+                Row::Mention { label, .. } => Line::raw(label.clone()),
+            };
+            lines.push(if index == self.selected {
+                line.patch_style(selected_style)
+            } else {
+                line
+            });
+        }
+        Clear.render(outer, buf);
+        Paragraph::new(lines).block(block).render(outer, buf);
+    }
+
+    fn modes(&self) -> &'static [Mode] {
+        &[Mode::Panel]
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,239 @@
+use super::{PanelLayer, Row};
+use crate::analysis::open_corpus;
+use crate::model::Corpus;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Focus};
+use crate::tui::decorate::Toggles;
+use crate::tui::layer::{Layer, LayerContext};
+use crate::tui::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+fn corpus() -> Corpus {
+    open_corpus(&[]).expect("the built-in corpus loads")
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// Sends one key to the panel and returns the actions it queued.
+fn send(panel: &mut PanelLayer, corpus: &Corpus, code: KeyCode) -> Vec<Action> {
+    let mut queue = Vec::new();
+    let mut context = LayerContext {
+        corpus,
+        queue: &mut queue,
+    };
+    panel.handle_key(&key(code), &mut context);
+    queue
+}
+
+/// Moves the selection down until `wanted` says yes, or fails.
+fn select(panel: &mut PanelLayer, corpus: &Corpus, wanted: impl Fn(&Row) -> bool) {
+    for _ in 0..panel.rows().len() {
+        if panel.selected().is_some_and(&wanted) {
+            return;
+        }
+        send(panel, corpus, KeyCode::Char('j'));
+    }
+    panic!("no such row in {:?}", panel.rows());
+}
+
+#[test]
+fn overview_lists_entities_by_type_with_counts_and_every_claim() {
+    let corpus = corpus();
+    let panel = PanelLayer::new(&corpus, 0, &Toggles::default());
+    let article = &corpus.articles[0];
+    let claims = panel
+        .rows()
+        .iter()
+        .filter(|row| matches!(row, Row::Claim { .. }))
+        .count();
+    assert_eq!(claims, article.claims.len());
+    let counted: usize = panel
+        .rows()
+        .iter()
+        .map(|row| match row {
+            Row::Entity { count, .. } => *count,
+            _ => 0,
+        })
+        .sum();
+    assert_eq!(counted, article.entities.len());
+    assert!(matches!(panel.selected(), Some(Row::Entity { .. })));
+    // Types come in groups: a heading precedes each.
+    let headings: Vec<&str> = panel
+        .rows()
+        .iter()
+        .filter_map(|row| match row {
+            Row::Heading(text) => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(headings.iter().any(|text| text.starts_with("person")));
+    assert!(headings.iter().any(|text| text.starts_with("claims")));
+}
+
+#[test]
+fn enter_on_a_claim_opens_it_in_the_reader() {
+    let corpus = corpus();
+    let mut panel = PanelLayer::new(&corpus, 1, &Toggles::default());
+    select(&mut panel, &corpus, |row| matches!(row, Row::Claim { .. }));
+    let Some(Row::Claim { start, end, .. }) = panel.selected().cloned() else {
+        unreachable!("select stopped on a claim");
+    };
+    let queued = send(&mut panel, &corpus, KeyCode::Enter);
+    assert_eq!(
+        queued,
+        vec![Action::OpenAt {
+            article: 1,
+            start,
+            end
+        }]
+    );
+    assert_eq!(corpus.articles[1].claims[0].start, start);
+}
+
+#[test]
+fn an_entity_lists_its_mentions_in_every_article_and_opens_one() {
+    let corpus = corpus();
+    let mut panel = PanelLayer::new(&corpus, 0, &Toggles::default());
+    let Some(Row::Entity { name, count, .. }) = panel.selected().cloned() else {
+        panic!("the first row is an entity");
+    };
+    assert!(send(&mut panel, &corpus, KeyCode::Enter).is_empty());
+    assert_eq!(panel.entity(), Some(name.as_str()));
+    let mentions: Vec<(usize, usize, usize)> = panel
+        .rows()
+        .iter()
+        .filter_map(|row| match row {
+            Row::Mention {
+                article,
+                start,
+                end,
+                ..
+            } => Some((*article, *start, *end)),
+            _ => None,
+        })
+        .collect();
+    let everywhere: usize = corpus
+        .articles
+        .iter()
+        .map(|article| {
+            article
+                .entities
+                .iter()
+                .filter(|entity| entity.canonical == name)
+                .count()
+        })
+        .sum();
+    assert_eq!(mentions.len(), everywhere);
+    assert!(mentions.len() >= count);
+    let (article, start, end) = *mentions.last().expect("at least one mention");
+    send(&mut panel, &corpus, KeyCode::Char('G'));
+    assert_eq!(
+        send(&mut panel, &corpus, KeyCode::Enter),
+        vec![Action::OpenAt {
+            article,
+            start,
+            end
+        }]
+    );
+    // Back returns to the overview, on the same entity; back again closes.
+    assert!(send(&mut panel, &corpus, KeyCode::Esc).is_empty());
+    assert_eq!(panel.entity(), None);
+    assert!(matches!(panel.selected(), Some(Row::Entity { name: n, .. }) if *n == name));
+    assert_eq!(
+        send(&mut panel, &corpus, KeyCode::Esc),
+        vec![Action::CloseLayer]
+    );
+}
+
+#[test]
+fn p_toggles_the_panel_and_a_chosen_mention_opens_in_the_reader() {
+    let mut app = App::new(corpus());
+    app.prepare(Rect::new(0, 0, 100, 30));
+    app.handle_key(&key(KeyCode::Enter));
+    app.handle_key(&key(KeyCode::Char('p')));
+    assert_eq!(app.layers().len(), 1);
+    app.handle_key(&key(KeyCode::Char('p')));
+    assert!(app.layers().is_empty());
+    app.handle_key(&key(KeyCode::Char('p')));
+    app.handle_key(&key(KeyCode::Enter));
+    app.handle_key(&key(KeyCode::Char('G')));
+    app.handle_key(&key(KeyCode::Enter));
+    assert!(app.layers().is_empty());
+    assert_eq!(app.focus, Focus::Reader);
+    let (start, end) = app.reader.highlight.expect("the mention is highlighted");
+    let article = app.article().expect("an article is open");
+    assert!(
+        article
+            .entities
+            .iter()
+            .any(|entity| entity.start == start && entity.end == end)
+    );
+}
+
+#[test]
+fn reader_with_the_panel_open_snapshot() {
+    let mut app = App::new(corpus());
+    app.prepare(Rect::new(0, 0, 100, 30));
+    app.handle_key(&key(KeyCode::Enter));
+    app.handle_key(&key(KeyCode::Char('p')));
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test terminal");
+    app.prepare(Rect::new(0, 0, 100, 30));
+    terminal
+        .draw(|frame| ui::render(&app, frame))
+        .expect("draw");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn tiny_and_zero_sizes_do_not_panic() {
+    let mut app = App::new(corpus());
+    app.handle_key(&key(KeyCode::Enter));
+    app.handle_key(&key(KeyCode::Char('p')));
+    app.handle_key(&key(KeyCode::Enter));
+    for (width, height) in [(0, 0), (1, 1), (3, 2), (5, 4), (12, 6), (30, 3)] {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+        app.prepare(Rect::new(0, 0, width, height));
+        terminal
+            .draw(|frame| ui::render(&app, frame))
+            .expect("draw");
+        app.handle_key(&key(KeyCode::Char('j')));
+    }
+}
+
+#[test]
+fn mentions_cover_other_articles_under_a_heading_each() {
+    let corpus = corpus();
+    let mut panel = PanelLayer::new(&corpus, 0, &Toggles::default());
+    // A place of the first article that other articles name too.
+    select(&mut panel, &corpus, |row| {
+        matches!(
+            row,
+            Row::Entity {
+                kind: crate::model::EntityType::Place,
+                ..
+            }
+        )
+    });
+    send(&mut panel, &corpus, KeyCode::Enter);
+    let articles: std::collections::BTreeSet<usize> = panel
+        .rows()
+        .iter()
+        .filter_map(|row| match row {
+            Row::Mention { article, .. } => Some(*article),
+            _ => None,
+        })
+        .collect();
+    assert!(articles.len() >= 2, "{:?}", panel.rows());
+    let Some(Row::Heading(summary)) = panel.rows().first() else {
+        panic!("the list starts with a summary");
+    };
+    assert!(
+        summary.ends_with(&format!("in {} articles", articles.len())),
+        "{summary}"
+    );
+}

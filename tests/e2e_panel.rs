@@ -1,0 +1,35 @@
+//! The entities-and-claims side panel in the real binary in a real terminal
+//! (tmux): open it, list an entity's mentions, open the last one, and see the
+//! reader there with the panel gone.
+
+mod common;
+
+use common::Session;
+use std::path::Path;
+
+fn crossread() -> &'static Path {
+    Path::new(env!("CARGO_BIN_EXE_crossread"))
+}
+
+#[test]
+fn panel_lists_an_entitys_mentions_and_opens_one() {
+    if !common::tmux_available("panel_lists_an_entitys_mentions_and_opens_one") {
+        return;
+    }
+    let tui = Session::start(crossread(), &[], 110, 30);
+    tui.wait_for_text("Articles 1/5");
+    tui.send(&["Enter"]);
+    tui.send(&["p"]);
+    let screen = tui.wait_for_text("Entities and claims");
+    assert!(screen.contains("person"), "legend and groups:\n{screen}");
+    assert!(screen.contains("claims ("), "claims heading:\n{screen}");
+    tui.send(&["Enter"]);
+    let screen = tui.wait_for_text("Mentions of");
+    assert!(screen.contains('['), "mentions in context:\n{screen}");
+    tui.send(&["G", "Enter"]);
+    let screen = tui.wait_for("the reader without the panel", |screen| {
+        !screen.contains("Mentions of") && !screen.contains("Entities and claims")
+    });
+    assert!(screen.contains("p panel"), "reader hints:\n{screen}");
+    tui.send(&["q"]);
+}
