@@ -1,7 +1,7 @@
 use crate::analysis::{CorpusError, analyze_document};
 use crate::load::{self, Document};
 use crate::model::{Corpus, LoadWarning};
-use crate::search::{self, SearchIndex, SearchResult, SkimMatcher, cache};
+use crate::search::{self, NucleoMatcher, SearchIndex, SearchResult, cache};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -35,7 +35,7 @@ struct Output<'a> {
 pub fn run(args: &SearchArgs, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let query = args.query.join(" ");
     let index = open_index(paths, args.no_cache)?;
-    let results = search::search(&index, &SkimMatcher::default(), &query, args.limit);
+    let results = search::search(&index, &NucleoMatcher, &query, args.limit);
     if args.json {
         super::print_json(&Output {
             query: &query,

@@ -18,7 +18,7 @@ pub mod rank;
 pub mod session;
 
 pub use index::{ArticleInfo, EntryView, SearchIndex};
-pub use matcher::{Matcher, SkimMatcher};
+pub use matcher::{Matcher, NucleoMatcher, SkimMatcher};
 pub use query::Query;
 pub use rank::{Hit, Prepared};
 pub use session::{Searcher, Update};
