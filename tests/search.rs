@@ -2,7 +2,7 @@
 
 use crossread::analysis::open_corpus;
 use crossread::model::{Article, Block, BlockKind, Claim, ClaimKind, Corpus, Origin, Sentence};
-use crossread::search::{self, SearchIndex, SearchResult, Searcher, SkimMatcher, Update};
+use crossread::search::{self, NucleoMatcher, SearchIndex, SearchResult, Searcher, Update};
 use crossread::worker::{JobContext, LatestWorker};
 use proptest::prelude::*;
 use std::sync::Arc;
@@ -13,7 +13,7 @@ fn builtin() -> SearchIndex {
 }
 
 fn find(index: &SearchIndex, query: &str) -> Vec<SearchResult> {
-    let results = search::search(index, &SkimMatcher::default(), query, 50);
+    let results = search::search(index, &NucleoMatcher, query, 50);
     check_results(&results);
     results
 }
@@ -395,7 +395,7 @@ fn run_session(searcher: &mut Searcher, query: &str) -> Vec<Update> {
 #[test]
 fn a_growing_query_refilters_and_agrees_with_a_fresh_search() {
     let index = Arc::new(builtin());
-    let matcher: Arc<dyn search::Matcher> = Arc::new(SkimMatcher::default());
+    let matcher: Arc<dyn search::Matcher> = Arc::new(NucleoMatcher);
     let mut typing = Searcher::new(Arc::clone(&index), Arc::clone(&matcher));
     let mut last = Vec::new();
     for prefix in [
@@ -432,7 +432,7 @@ fn a_growing_query_refilters_and_agrees_with_a_fresh_search() {
 #[test]
 fn the_worker_reports_only_the_newest_query() {
     let index = Arc::new(builtin());
-    let mut searcher = Searcher::new(index, Arc::new(SkimMatcher::default()));
+    let mut searcher = Searcher::new(index, Arc::new(NucleoMatcher));
     let worker = LatestWorker::spawn(
         "search",
         move |query: String, context: &JobContext<Update>| {
@@ -465,7 +465,7 @@ proptest! {
             Some("Outlet"),
             &["Ünïcödé text — with “quotes” and ﬁ ligatures.", "plain ascii words here", "800,000 troops"],
         )]);
-        let results = search::search(&index, &SkimMatcher::default(), &query, 10);
+        let results = search::search(&index, &NucleoMatcher, &query, 10);
         check_results(&results);
     }
 }

@@ -7,7 +7,7 @@ use super::keymap::{self, Mode};
 use super::layer::{EventState, Layer, LayerContext};
 use super::text::{clean, truncate, width};
 use crate::model::Corpus;
-use crate::search::{Hit, Matcher, Prepared, Query, SearchIndex, Searcher, SkimMatcher, Update};
+use crate::search::{Hit, Matcher, NucleoMatcher, Prepared, Query, SearchIndex, Searcher, Update};
 use crate::worker::{JobContext, LatestWorker};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -39,7 +39,7 @@ pub struct SearchLayer {
 impl SearchLayer {
     /// A search over `index` (built from the corpus the reader shows).
     pub fn new(index: Arc<SearchIndex>) -> SearchLayer {
-        let matcher: Arc<dyn Matcher> = Arc::new(SkimMatcher::default());
+        let matcher: Arc<dyn Matcher> = Arc::new(NucleoMatcher);
         let mut searcher = Searcher::new(Arc::clone(&index), Arc::clone(&matcher));
         let worker = LatestWorker::spawn(
             "crossread-search",
