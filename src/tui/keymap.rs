@@ -21,15 +21,21 @@ pub enum Mode {
     Reader,
     /// A scrollable text layer (help, warnings).
     Pager,
+    /// The compare view.
+    Compare,
+    /// The topic picker.
+    Picker,
 }
 
 impl Mode {
     /// The order the help overlay lists the modes in.
-    pub const HELP_ORDER: [Mode; 5] = [
+    pub const HELP_ORDER: [Mode; 7] = [
         Mode::Global,
         Mode::Navigation,
         Mode::List,
         Mode::Reader,
+        Mode::Compare,
+        Mode::Picker,
         Mode::Pager,
     ];
 
@@ -40,6 +46,8 @@ impl Mode {
             Mode::List => "Article list",
             Mode::Reader => "Reader",
             Mode::Pager => "Help and warnings",
+            Mode::Compare => "Compare view",
+            Mode::Picker => "Topic picker",
         }
     }
 }
@@ -168,6 +176,18 @@ const GLOBAL: &[Binding] = &[
         "Focus the previous pane",
     ),
     bind(
+        &[Key::char('c')],
+        Action::Compare,
+        Some("compare"),
+        "Compare a topic side by side across sources",
+    ),
+    bind(
+        &[Key::char('t')],
+        Action::PickTopic,
+        Some("topic"),
+        "Pick the topic to compare",
+    ),
+    bind(
         &[Key::char('b')],
         Action::ToggleBoilerplate,
         None,
@@ -256,6 +276,112 @@ const READER: &[Binding] = &[bind(
     "Back to the article list",
 )];
 
+const COMPARE: &[Binding] = &[
+    bind(
+        &[Key::plain(Enter)],
+        Action::Open,
+        Some("read"),
+        "Read the selected cell's article at that sentence",
+    ),
+    bind(
+        &[Key::char(']')],
+        Action::NextDiffers,
+        Some("differs"),
+        "Next row whose wording differs between sources",
+    ),
+    bind(
+        &[Key::char('[')],
+        Action::PrevDiffers,
+        None,
+        "Previous row whose wording differs",
+    ),
+    bind(
+        &[Key::char('}')],
+        Action::NextOnly,
+        Some("only one"),
+        "Next row only one source has",
+    ),
+    bind(
+        &[Key::char('{')],
+        Action::PrevOnly,
+        None,
+        "Previous row only one source has",
+    ),
+    bind(
+        &[Key::char('h'), Key::plain(Left)],
+        Action::ColumnLeft,
+        None,
+        "Select the source on the left",
+    ),
+    bind(
+        &[Key::char('l'), Key::plain(KeyCode::Right)],
+        Action::ColumnRight,
+        None,
+        "Select the source on the right",
+    ),
+    bind(
+        &[Key::char('H'), Key::char('<')],
+        Action::ColumnsPageLeft,
+        None,
+        "Page the source columns left",
+    ),
+    bind(
+        &[Key::char('L'), Key::char('>')],
+        Action::ColumnsPageRight,
+        None,
+        "Page the source columns right",
+    ),
+    bind(
+        &[
+            Key::char('1'),
+            Key::char('2'),
+            Key::char('3'),
+            Key::char('4'),
+            Key::char('5'),
+            Key::char('6'),
+            Key::char('7'),
+            Key::char('8'),
+            Key::char('9'),
+        ],
+        Action::ToggleSource { source: 0 },
+        Some("hide/show"),
+        "Hide or show source N",
+    ),
+    bind(
+        &[Key::plain(Esc), Key::char('q')],
+        Action::CloseCompare,
+        Some("back"),
+        "Back to the reader",
+    ),
+];
+
+const PICKER: &[Binding] = &[
+    bind(
+        &[Key::plain(Enter)],
+        Action::Open,
+        Some("choose"),
+        "Compare the highlighted topic",
+    ),
+    bind(
+        &[Key::plain(Down), Key::ctrl('n')],
+        Action::Down,
+        Some("move"),
+        "Next topic (type to filter)",
+    ),
+    bind(
+        &[Key::plain(Up), Key::ctrl('p')],
+        Action::Up,
+        None,
+        "Previous topic",
+    ),
+    bind(
+        &[Key::plain(Esc)],
+        Action::CloseLayer,
+        Some("close"),
+        "Close the topic picker",
+    ),
+];
+
 const PAGER: &[Binding] = &[
     bind(
         &[
@@ -309,6 +435,8 @@ pub fn bindings(mode: Mode) -> &'static [Binding] {
         Mode::List => LIST,
         Mode::Reader => READER,
         Mode::Pager => PAGER,
+        Mode::Compare => COMPARE,
+        Mode::Picker => PICKER,
     }
 }
 
@@ -317,12 +445,22 @@ pub fn lookup(modes: &[Mode], key: &KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
-    modes.iter().find_map(|mode| {
+    let action = modes.iter().find_map(|mode| {
         bindings(*mode)
             .iter()
             .find(|binding| binding.keys.iter().any(|k| k.matches(key)))
             .map(|binding| binding.action)
-    })
+    })?;
+    // One row binds all digit keys; the digit says which source.
+    match (action, key.code) {
+        (Action::ToggleSource { .. }, KeyCode::Char(c)) => {
+            let digit = c.to_digit(10)? as usize;
+            Some(Action::ToggleSource {
+                source: digit.checked_sub(1)?,
+            })
+        }
+        _ => Some(action),
+    }
 }
 
 /// Status-bar hints of `modes`, in lookup order: ("Enter", "read"). A key
@@ -418,6 +556,17 @@ mod tests {
     }
 
     #[test]
+    fn digits_say_which_source() {
+        let key = press(KeyCode::Char('3'), KeyModifiers::NONE);
+        assert_eq!(
+            lookup(&[Mode::Compare], &key),
+            Some(Action::ToggleSource { source: 2 })
+        );
+        let key = press(KeyCode::Char('0'), KeyModifiers::NONE);
+        assert_eq!(lookup(&[Mode::Compare], &key), None);
+    }
+
+    #[test]
     fn releases_are_ignored() {
         let mut key = press(KeyCode::Char('q'), KeyModifiers::NONE);
         key.kind = KeyEventKind::Release;
@@ -430,6 +579,8 @@ mod tests {
             &[Mode::List, Mode::Navigation, Mode::Global],
             &[Mode::Reader, Mode::Navigation, Mode::Global],
             &[Mode::Pager],
+            &[Mode::Compare, Mode::Navigation],
+            &[Mode::Picker],
         ];
         for modes in groups {
             let mut seen: Vec<Key> = Vec::new();

@@ -4,6 +4,7 @@
 //! - [`keymap`]: the one key table (keys, status hints, help lines) per mode.
 //! - [`app`]: state and the single `apply(Action)`; [`ui`]: rendering from state.
 //! - [`layer`]: overlays that see keys first (help, warnings; search later).
+//! - [`compare`]: the compare view's columns; [`picker`]: the topic picker layer.
 //! - [`reader`]: wrap-once-per-width layout and visible-slice drawing.
 //! - [`decorate`]: styled byte ranges and gutter marks over the body.
 //! - [`terminal`]: raw mode, alternate screen, restore on every exit, signals.
@@ -11,9 +12,11 @@
 
 pub mod action;
 pub mod app;
+pub mod compare;
 pub mod decorate;
 pub mod keymap;
 pub mod layer;
+pub mod picker;
 pub mod reader;
 pub mod terminal;
 pub mod text;
