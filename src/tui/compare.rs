@@ -515,8 +515,11 @@ impl CompareState {
                 let at = (row.top + line).checked_sub(self.scroll)?;
                 (at < height).then(|| body.y + at as u16)
             };
+            // A grid from before a recompute may outlive its rows for a frame.
+            let Some(data) = self.comparison.rows.get(index) else {
+                break;
+            };
             if let Some(y) = line_y(0) {
-                let data = &self.comparison.rows[index];
                 let label = if data.cells.len() == 1 {
                     let name = data
                         .cells
