@@ -64,4 +64,31 @@ pub enum Action {
         start: usize,
         end: usize,
     },
+    /// Open the compare view (one topic side by side across sources).
+    Compare,
+    /// Open the topic picker (and the compare view under it).
+    PickTopic,
+    /// Show topic `topic` (an index into the compare view's topics); the
+    /// topic picker queues this.
+    SetTopic {
+        topic: usize,
+    },
+    /// Leave the compare view for the reader.
+    CloseCompare,
+    /// Select the cell of the source on the left / right.
+    ColumnLeft,
+    ColumnRight,
+    /// Page the source columns left / right by a screenful.
+    ColumnsPageLeft,
+    ColumnsPageRight,
+    /// Next / previous row whose wording differs between its sources.
+    NextDiffers,
+    PrevDiffers,
+    /// Next / previous row only one source has.
+    NextOnly,
+    PrevOnly,
+    /// Show or hide source `source` (0-based; the key `1` is source 0).
+    ToggleSource {
+        source: usize,
+    },
 }

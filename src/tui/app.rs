@@ -3,10 +3,12 @@
 //! that fits state to the screen size (layout cache, scroll limits).
 
 use super::action::Action;
+use super::compare::CompareState;
 use super::decorate::Toggles;
 use super::keymap::{self, Mode};
 use super::layer::{EventState, Layer, LayerContext, Pager};
 use super::panel::PanelLayer;
+use super::picker::{TopicEntry, TopicPicker};
 use super::reader::{Layout, LayoutKey};
 use super::search::SearchLayer;
 use crate::model::{Article, Corpus};
@@ -43,6 +45,8 @@ pub enum Focus {
 pub enum View {
     /// The article list beside the reader pane.
     Browse,
+    /// One topic side by side across sources ([`super::compare`]).
+    Compare,
 }
 
 #[derive(Debug, Clone)]
@@ -142,6 +146,8 @@ pub struct App {
     pub list_offset: usize,
     pub reader: ReaderState,
     pub toggles: Toggles,
+    /// The compare view's state, kept while the reader is shown.
+    pub compare: Option<CompareState>,
     pub areas: Areas,
     layout: Option<Layout>,
     layers: Vec<Box<dyn Layer>>,
@@ -178,6 +184,7 @@ impl App {
             list_offset: 0,
             reader: ReaderState::default(),
             toggles: Toggles::default(),
+            compare: None,
             areas: Areas::default(),
             layout: None,
             layers: Vec::new(),
@@ -197,6 +204,7 @@ impl App {
         self.reader = ReaderState::default();
         self.layout = None;
         self.search_index = None;
+        self.compare = None;
     }
 
     pub fn article(&self) -> Option<&Article> {
@@ -227,9 +235,10 @@ impl App {
     pub fn modes(&self) -> Vec<Mode> {
         let mut modes: Vec<Mode> = match self.layers.last() {
             Some(layer) => layer.modes().to_vec(),
-            None => match self.focus {
-                Focus::List => vec![Mode::List, Mode::Navigation],
-                Focus::Reader => vec![Mode::Reader, Mode::Navigation],
+            None => match (self.view, self.focus) {
+                (View::Compare, _) => vec![Mode::Compare, Mode::Navigation],
+                (View::Browse, Focus::List) => vec![Mode::List, Mode::Navigation],
+                (View::Browse, Focus::Reader) => vec![Mode::Reader, Mode::Navigation],
             },
         };
         // Typing goes into the search query, so global letter keys are not advertised there.
@@ -274,6 +283,9 @@ impl App {
 
     /// The one place actions take effect.
     pub fn apply(&mut self, action: Action) {
+        if self.view == View::Compare && self.layers.is_empty() && self.apply_compare(action) {
+            return;
+        }
         match action {
             Action::Quit => self.should_quit = true,
             Action::Suspend => self.suspend_requested = true,
@@ -345,7 +357,105 @@ impl App {
                 start,
                 end,
             } => self.open_at(article, start, end),
+            Action::Compare => {
+                if self.open_compare() {
+                    self.layers.clear();
+                }
+            }
+            Action::PickTopic => {
+                if self.open_compare()
+                    && let Some(compare) = &self.compare
+                {
+                    let coverage = compare.topic_coverage(&self.corpus);
+                    let entries = compare
+                        .topics
+                        .topics
+                        .iter()
+                        .zip(coverage)
+                        .enumerate()
+                        .map(|(index, (topic, counts))| TopicEntry {
+                            topic: index,
+                            id: topic.id.clone(),
+                            label: topic.label.clone(),
+                            counts,
+                        })
+                        .collect();
+                    let picker = TopicPicker::new(entries, compare.topic);
+                    self.layers.clear();
+                    self.layers.push(Box::new(picker));
+                }
+            }
+            Action::SetTopic { topic } => {
+                if self.open_compare()
+                    && let Some(compare) = &mut self.compare
+                {
+                    compare.set_topic(&self.corpus, topic);
+                }
+            }
+            Action::CloseCompare => {
+                self.view = View::Browse;
+                self.focus = Focus::Reader;
+            }
+            // Keys of the compare view do nothing elsewhere.
+            Action::ColumnLeft
+            | Action::ColumnRight
+            | Action::ColumnsPageLeft
+            | Action::ColumnsPageRight
+            | Action::NextDiffers
+            | Action::PrevDiffers
+            | Action::NextOnly
+            | Action::PrevOnly
+            | Action::ToggleSource { .. } => {}
         }
+    }
+
+    /// Shows the compare view, building its state on first use; false while
+    /// there is nothing to compare.
+    fn open_compare(&mut self) -> bool {
+        if !matches!(self.load, LoadState::Ready) || self.corpus.articles.is_empty() {
+            return false;
+        }
+        if self.compare.is_none() {
+            self.compare = Some(CompareState::new(&self.corpus));
+        }
+        self.view = View::Compare;
+        true
+    }
+
+    /// Actions with a meaning of their own in the compare view; true when
+    /// `action` was one.
+    fn apply_compare(&mut self, action: Action) -> bool {
+        let Some(compare) = &mut self.compare else {
+            return false;
+        };
+        let page = isize::try_from(compare.page_lines()).unwrap_or(isize::MAX);
+        match action {
+            Action::Down => compare.move_row(1),
+            Action::Up => compare.move_row(-1),
+            Action::PageDown => compare.scroll_by(page),
+            Action::PageUp => compare.scroll_by(-page),
+            Action::HalfPageDown => compare.scroll_by(page / 2),
+            Action::HalfPageUp => compare.scroll_by(-page / 2),
+            Action::Top => compare.move_row(isize::MIN),
+            Action::Bottom => compare.move_row(isize::MAX),
+            Action::ColumnLeft => compare.move_column(-1),
+            Action::ColumnRight => compare.move_column(1),
+            Action::ColumnsPageLeft => compare.page_columns(false),
+            Action::ColumnsPageRight => compare.page_columns(true),
+            Action::NextDiffers => compare.jump(true, differs_between_sources),
+            Action::PrevDiffers => compare.jump(false, differs_between_sources),
+            Action::NextOnly => compare.jump(true, |row| row.cells.len() == 1),
+            Action::PrevOnly => compare.jump(false, |row| row.cells.len() == 1),
+            Action::ToggleSource { source } => compare.toggle_source(&self.corpus, source),
+            Action::Open => {
+                if let Some((article, start, end)) = compare.selected_target(&self.corpus) {
+                    self.open_at(article, start, end);
+                }
+            }
+            Action::FocusNext | Action::FocusPrev => {}
+            _ => return false,
+        }
+        true
     }
 
     /// Shows article `article` in the reader with `start..end` highlighted
@@ -360,6 +470,7 @@ impl App {
         self.reader.highlight = (start < end).then_some((start, end));
         self.reader.reveal = Some(start.min(end));
         self.focus = Focus::Reader;
+        self.view = View::Browse;
         self.layers.clear();
     }
 
@@ -407,7 +518,7 @@ impl App {
     }
 
     pub fn handle_mouse(&mut self, mouse: &MouseEvent) {
-        if !self.layers.is_empty() {
+        if !self.layers.is_empty() || self.view == View::Compare {
             return;
         }
         let at = Position::new(mouse.column, mouse.row);
@@ -460,6 +571,11 @@ impl App {
         }
         if self.areas.too_small || self.corpus.articles.is_empty() {
             return;
+        }
+        if self.view == View::Compare
+            && let Some(compare) = &mut self.compare
+        {
+            compare.prepare(&self.corpus, self.areas.main);
         }
         let list_rows = usize::from(Areas::inner(self.areas.list).height / ITEM_HEIGHT);
         if list_rows > 0 {
@@ -514,4 +630,9 @@ impl App {
         self.layout()
             .is_none_or(|layout| self.reader.scroll + height >= layout.line_count())
     }
+}
+
+/// A row two or more sources carry with some wording that differs.
+fn differs_between_sources(row: &crate::compare::Row) -> bool {
+    row.cells.len() >= 2 && row.differs()
 }

@@ -25,15 +25,21 @@ pub enum Mode {
     Search,
     /// The entities-and-claims side panel.
     Panel,
+    /// The compare view.
+    Compare,
+    /// The topic picker.
+    Picker,
 }
 
 impl Mode {
     /// The order the help overlay lists the modes in.
-    pub const HELP_ORDER: [Mode; 7] = [
+    pub const HELP_ORDER: [Mode; 9] = [
         Mode::Global,
         Mode::Navigation,
         Mode::List,
         Mode::Reader,
+        Mode::Compare,
+        Mode::Picker,
         Mode::Pager,
         Mode::Search,
         Mode::Panel,
@@ -48,6 +54,8 @@ impl Mode {
             Mode::Pager => "Help and warnings",
             Mode::Search => "Search (/)",
             Mode::Panel => "Entities and claims panel (p)",
+            Mode::Compare => "Compare view",
+            Mode::Picker => "Topic picker",
         }
     }
 }
@@ -180,6 +188,18 @@ const GLOBAL: &[Binding] = &[
         Action::FocusPrev,
         None,
         "Focus the previous pane",
+    ),
+    bind(
+        &[Key::char('c')],
+        Action::Compare,
+        Some("compare"),
+        "Compare a topic side by side across sources",
+    ),
+    bind(
+        &[Key::char('t')],
+        Action::PickTopic,
+        Some("topic"),
+        "Pick the topic to compare",
     ),
     bind(
         &[Key::char('b')],
@@ -358,6 +378,112 @@ const PANEL: &[Binding] = &[
     ),
 ];
 
+const COMPARE: &[Binding] = &[
+    bind(
+        &[Key::plain(Enter)],
+        Action::Open,
+        Some("read"),
+        "Read the selected cell's article at that sentence",
+    ),
+    bind(
+        &[Key::char(']')],
+        Action::NextDiffers,
+        Some("differs"),
+        "Next row whose wording differs between sources",
+    ),
+    bind(
+        &[Key::char('[')],
+        Action::PrevDiffers,
+        None,
+        "Previous row whose wording differs",
+    ),
+    bind(
+        &[Key::char('}')],
+        Action::NextOnly,
+        Some("only one"),
+        "Next row only one source has",
+    ),
+    bind(
+        &[Key::char('{')],
+        Action::PrevOnly,
+        None,
+        "Previous row only one source has",
+    ),
+    bind(
+        &[Key::char('h'), Key::plain(Left)],
+        Action::ColumnLeft,
+        None,
+        "Select the source on the left",
+    ),
+    bind(
+        &[Key::char('l'), Key::plain(KeyCode::Right)],
+        Action::ColumnRight,
+        None,
+        "Select the source on the right",
+    ),
+    bind(
+        &[Key::char('H'), Key::char('<')],
+        Action::ColumnsPageLeft,
+        None,
+        "Page the source columns left",
+    ),
+    bind(
+        &[Key::char('L'), Key::char('>')],
+        Action::ColumnsPageRight,
+        None,
+        "Page the source columns right",
+    ),
+    bind(
+        &[
+            Key::char('1'),
+            Key::char('2'),
+            Key::char('3'),
+            Key::char('4'),
+            Key::char('5'),
+            Key::char('6'),
+            Key::char('7'),
+            Key::char('8'),
+            Key::char('9'),
+        ],
+        Action::ToggleSource { source: 0 },
+        Some("hide/show"),
+        "Hide or show source N",
+    ),
+    bind(
+        &[Key::plain(Esc), Key::char('q')],
+        Action::CloseCompare,
+        Some("back"),
+        "Back to the reader",
+    ),
+];
+
+const PICKER: &[Binding] = &[
+    bind(
+        &[Key::plain(Enter)],
+        Action::Open,
+        Some("choose"),
+        "Compare the highlighted topic",
+    ),
+    bind(
+        &[Key::plain(Down), Key::ctrl('n')],
+        Action::Down,
+        Some("move"),
+        "Next topic (type to filter)",
+    ),
+    bind(
+        &[Key::plain(Up), Key::ctrl('p')],
+        Action::Up,
+        None,
+        "Previous topic",
+    ),
+    bind(
+        &[Key::plain(Esc)],
+        Action::CloseLayer,
+        Some("close"),
+        "Close the topic picker",
+    ),
+];
+
 const PAGER: &[Binding] = &[
     bind(
         &[
@@ -452,6 +578,8 @@ pub fn bindings(mode: Mode) -> &'static [Binding] {
         Mode::Pager => PAGER,
         Mode::Search => SEARCH,
         Mode::Panel => PANEL,
+        Mode::Compare => COMPARE,
+        Mode::Picker => PICKER,
     }
 }
 
@@ -460,12 +588,22 @@ pub fn lookup(modes: &[Mode], key: &KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
-    modes.iter().find_map(|mode| {
+    let action = modes.iter().find_map(|mode| {
         bindings(*mode)
             .iter()
             .find(|binding| binding.keys.iter().any(|k| k.matches(key)))
             .map(|binding| binding.action)
-    })
+    })?;
+    // One row binds all digit keys; the digit says which source.
+    match (action, key.code) {
+        (Action::ToggleSource { .. }, KeyCode::Char(c)) => {
+            let digit = c.to_digit(10)? as usize;
+            Some(Action::ToggleSource {
+                source: digit.checked_sub(1)?,
+            })
+        }
+        _ => Some(action),
+    }
 }
 
 /// Status-bar hints of `modes`, in lookup order: ("Enter", "read"). A key
@@ -545,7 +683,7 @@ mod tests {
         let key = press(KeyCode::Char('C'), KeyModifiers::CONTROL);
         assert_eq!(lookup(&[Mode::Global], &key), Some(Action::Quit));
         let key = press(KeyCode::Char('c'), KeyModifiers::NONE);
-        assert_eq!(lookup(&[Mode::Global], &key), None);
+        assert_eq!(lookup(&[Mode::Global], &key), Some(Action::Compare));
         let key = press(KeyCode::Char('j'), KeyModifiers::CONTROL);
         assert_eq!(lookup(&[Mode::Navigation], &key), None);
     }
@@ -561,6 +699,17 @@ mod tests {
     }
 
     #[test]
+    fn digits_say_which_source() {
+        let key = press(KeyCode::Char('3'), KeyModifiers::NONE);
+        assert_eq!(
+            lookup(&[Mode::Compare], &key),
+            Some(Action::ToggleSource { source: 2 })
+        );
+        let key = press(KeyCode::Char('0'), KeyModifiers::NONE);
+        assert_eq!(lookup(&[Mode::Compare], &key), None);
+    }
+
+    #[test]
     fn releases_are_ignored() {
         let mut key = press(KeyCode::Char('q'), KeyModifiers::NONE);
         key.kind = KeyEventKind::Release;
@@ -569,12 +718,14 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_modes_active_together() {
-        let groups: [&[Mode]; 5] = [
+        let groups: [&[Mode]; 7] = [
             &[Mode::List, Mode::Navigation, Mode::Global],
             &[Mode::Reader, Mode::Navigation, Mode::Global],
             &[Mode::Pager],
             &[Mode::Search],
             &[Mode::Panel],
+            &[Mode::Compare, Mode::Navigation],
+            &[Mode::Picker],
         ];
         for modes in groups {
             let mut seen: Vec<Key> = Vec::new();

@@ -5,6 +5,7 @@
 //! - [`app`]: state and the single `apply(Action)`; [`ui`]: rendering from state.
 //! - [`layer`]: overlays that see keys first (help, warnings; search later).
 //! - [`search`]: the `/` search overlay over [`crate::search`].
+//! - [`compare`]: the compare view's columns; [`picker`]: the topic picker layer.
 //! - [`reader`]: wrap-once-per-width layout and visible-slice drawing.
 //! - [`decorate`]: styled byte ranges and gutter marks over the body.
 //! - [`highlight`]: entity colours, claim marks, legend, claim jumps.
@@ -13,11 +14,13 @@
 
 pub mod action;
 pub mod app;
+pub mod compare;
 pub mod decorate;
 pub mod highlight;
 pub mod keymap;
 pub mod layer;
 pub mod panel;
+pub mod picker;
 pub mod reader;
 pub mod search;
 pub mod terminal;

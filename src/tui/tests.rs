@@ -408,3 +408,175 @@ fn readme_key_table_is_the_keymap() {
         "README.md's key table is out of date; replace it with:\n\n{table}"
     );
 }
+
+fn compare_view(width: u16, height: u16) -> App {
+    let mut app = sized(width, height);
+    type_keys(&mut app, "c");
+    app
+}
+
+#[test]
+fn c_opens_the_compare_view_on_the_default_topic_and_esc_returns() {
+    let mut app = compare_view(160, 45);
+    assert_eq!(app.view, super::app::View::Compare);
+    let compare = app.compare.as_ref().expect("compare state");
+    assert_eq!(compare.comparison.topic_id, "security-guarantees");
+    assert!(!compare.comparison.rows.is_empty());
+    type_keys(&mut app, "\x1b");
+    assert_eq!(app.view, super::app::View::Browse);
+    assert_eq!(app.focus, Focus::Reader);
+}
+
+#[test]
+fn compare_jumps_land_on_the_right_rows() {
+    let mut app = compare_view(160, 45);
+    type_keys(&mut app, "]");
+    let compare = app.compare.as_ref().expect("compare state");
+    let rows = &compare.comparison.rows;
+    let expected = (1..rows.len()).find(|&r| rows[r].cells.len() >= 2 && rows[r].differs());
+    assert_eq!(Some(compare.row), expected.or(Some(0)));
+    type_keys(&mut app, "}");
+    let compare = app.compare.as_ref().expect("compare state");
+    let rows = &compare.comparison.rows;
+    let solo = rows.iter().position(|r| r.cells.len() == 1);
+    if let Some(solo) = solo {
+        assert_eq!(rows[compare.row].cells.len(), 1);
+        assert!(compare.row >= solo);
+        let here = compare.row;
+        let previous = (0..here)
+            .rev()
+            .find(|&r| rows[r].cells.len() == 1)
+            .unwrap_or(here);
+        type_keys(&mut app, "{");
+        assert_eq!(app.compare.as_ref().expect("compare state").row, previous);
+    }
+    type_keys(&mut app, "G");
+    let compare = app.compare.as_ref().expect("compare state");
+    assert_eq!(compare.row, compare.comparison.rows.len() - 1);
+    type_keys(&mut app, "g");
+    assert_eq!(app.compare.as_ref().expect("state").row, 0);
+    type_keys(&mut app, "jj");
+    assert_eq!(app.compare.as_ref().expect("state").row, 2);
+}
+
+#[test]
+fn digits_hide_and_show_sources() {
+    let mut app = compare_view(160, 45);
+    let before = app
+        .compare
+        .as_ref()
+        .expect("state")
+        .comparison
+        .sources
+        .clone();
+    assert_eq!(before.len(), app.corpus.articles.len());
+    type_keys(&mut app, "2");
+    let compare = app.compare.as_ref().expect("state");
+    assert!(!compare.comparison.sources.contains(&1));
+    assert!(compare.hidden[1]);
+    let text = format!("{}", draw(&mut app, 160, 45).backend());
+    assert!(text.contains("hidden"), "{text}");
+    type_keys(&mut app, "2");
+    assert_eq!(
+        app.compare.as_ref().expect("state").comparison.sources,
+        before
+    );
+    // Hiding all but one keeps the last source.
+    type_keys(&mut app, "12345");
+    assert_eq!(app.compare.as_ref().expect("state").visible().len(), 1);
+}
+
+#[test]
+fn narrow_screens_page_the_source_columns() {
+    let mut app = compare_view(80, 24);
+    let compare = app.compare.as_ref().expect("state");
+    assert_eq!(compare.fit, 2);
+    assert_eq!(compare.shown(), vec![0, 1]);
+    let text = format!("{}", draw(&mut app, 80, 24).backend());
+    assert!(text.contains("sources 1–2 of 5"), "{text}");
+    type_keys(&mut app, "L");
+    assert_eq!(app.compare.as_ref().expect("state").shown(), vec![2, 3]);
+    type_keys(&mut app, ">");
+    assert_eq!(app.compare.as_ref().expect("state").shown(), vec![3, 4]);
+    type_keys(&mut app, "H");
+    assert_eq!(app.compare.as_ref().expect("state").shown(), vec![1, 2]);
+    type_keys(&mut app, "hhh");
+    let compare = app.compare.as_ref().expect("state");
+    assert_eq!((compare.column, compare.shown()), (0, vec![0, 1]));
+    type_keys(&mut app, "lll");
+    let compare = app.compare.as_ref().expect("state");
+    assert_eq!((compare.column, compare.shown()), (3, vec![2, 3]));
+}
+
+#[test]
+fn enter_on_a_cell_opens_its_sentence_in_the_reader() {
+    let mut app = compare_view(160, 45);
+    let target = app
+        .compare
+        .as_ref()
+        .expect("state")
+        .selected_target(&app.corpus)
+        .expect("a cell");
+    type_keys(&mut app, "\n");
+    assert_eq!(app.view, super::app::View::Browse);
+    assert_eq!(app.reader.article, target.0);
+    assert_eq!(app.reader.highlight, Some((target.1, target.2)));
+}
+
+#[test]
+fn topic_picker_filters_and_chooses() {
+    let mut app = compare_view(160, 45);
+    type_keys(&mut app, "t");
+    assert_eq!(app.layers().len(), 1);
+    let text = format!("{}", draw(&mut app, 160, 45).backend());
+    assert!(text.contains("territory"), "{text}");
+    type_keys(&mut app, "territ\n");
+    assert!(app.layers().is_empty());
+    let compare = app.compare.as_ref().expect("state");
+    assert_eq!(compare.comparison.topic_id, "territory");
+    assert_eq!(compare.row, 0);
+}
+
+#[test]
+fn compare_view_survives_every_small_size() {
+    let mut app = compare_view(160, 45);
+    type_keys(&mut app, "jj");
+    for (w, h) in [
+        (0, 0),
+        (1, 1),
+        (10, 3),
+        (30, 8),
+        (31, 9),
+        (40, 10),
+        (57, 12),
+        (200, 60),
+    ] {
+        draw(&mut app, w, h);
+        type_keys(&mut app, "j]}L");
+        draw(&mut app, w, h);
+    }
+    type_keys(&mut app, "t");
+    for (w, h) in [(0, 0), (30, 8), (12, 5)] {
+        draw(&mut app, w, h);
+    }
+}
+
+#[test]
+fn snapshot_compare_160x45() {
+    let mut app = compare_view(160, 45);
+    insta::assert_snapshot!(draw(&mut app, 160, 45).backend());
+}
+
+#[test]
+fn snapshot_compare_80x24() {
+    let mut app = compare_view(80, 24);
+    type_keys(&mut app, "]");
+    insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn snapshot_topic_picker() {
+    let mut app = compare_view(100, 30);
+    type_keys(&mut app, "t");
+    insta::assert_snapshot!(draw(&mut app, 100, 30).backend());
+}

@@ -35,6 +35,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                 list(app, areas.list, buf);
                 reader_pane(app, areas.reader, buf);
             }
+            View::Compare => {
+                if let Some(compare) = &app.compare {
+                    compare.render(&app.corpus, areas.main, buf);
+                }
+            }
         },
     }
     status(app, areas.status, buf);

@@ -1,0 +1,226 @@
+//! The topic picker: a layer listing the topics with how many sentences each
+//! source has on them, narrowed by a fuzzy query as the user types.
+
+use super::action::Action;
+use super::keymap::{self, Mode};
+use super::layer::{EventState, Layer, LayerContext};
+use super::text::{clean, truncate};
+use crate::model::Corpus;
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Widget};
+
+pub struct TopicEntry {
+    /// Index into the compare view's topic set.
+    pub topic: usize,
+    pub id: String,
+    pub label: String,
+    /// Sentences on the topic per corpus article.
+    pub counts: Vec<usize>,
+}
+
+pub struct TopicPicker {
+    entries: Vec<TopicEntry>,
+    query: String,
+    /// Indices into `entries` matching the query, best first.
+    matches: Vec<usize>,
+    /// Position in `matches`.
+    selected: usize,
+}
+
+impl TopicPicker {
+    /// `current` (an index into the topics) starts selected.
+    pub fn new(entries: Vec<TopicEntry>, current: usize) -> TopicPicker {
+        let mut picker = TopicPicker {
+            entries,
+            query: String::new(),
+            matches: Vec::new(),
+            selected: 0,
+        };
+        picker.refilter();
+        picker.selected = picker
+            .matches
+            .iter()
+            .position(|&m| picker.entries[m].topic == current)
+            .unwrap_or(0);
+        picker
+    }
+
+    fn refilter(&mut self) {
+        let matcher = SkimMatcherV2::default();
+        let mut scored: Vec<(i64, usize)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, entry)| {
+                if self.query.is_empty() {
+                    return Some((0, i));
+                }
+                let haystack = format!("{} {}", entry.label, entry.id);
+                matcher
+                    .fuzzy_match(&haystack, &self.query)
+                    .map(|score| (score, i))
+            })
+            .collect();
+        // Stable: equal scores keep the configured topic order.
+        scored.sort_by_key(|&(score, _)| std::cmp::Reverse(score));
+        self.matches = scored.into_iter().map(|(_, i)| i).collect();
+        self.selected = 0;
+    }
+
+    fn frame(area: Rect, entries: usize) -> Rect {
+        let w = area.width.saturating_sub(4).min(90);
+        let wanted = u16::try_from(entries + 5).unwrap_or(u16::MAX);
+        let h = wanted
+            .min(area.height.saturating_sub(2))
+            .max(area.height.min(5));
+        Rect {
+            x: area.x + area.width.saturating_sub(w) / 2,
+            y: area.y + area.height.saturating_sub(h) / 2,
+            width: w.min(area.width),
+            height: h.min(area.height),
+        }
+    }
+}
+
+impl Layer for TopicPicker {
+    fn handle_key(&mut self, key: &KeyEvent, context: &mut LayerContext) -> EventState {
+        match keymap::lookup(&[Mode::Picker], key) {
+            Some(Action::CloseLayer) => context.queue.push(Action::CloseLayer),
+            Some(Action::Open) => {
+                if let Some(&m) = self.matches.get(self.selected) {
+                    context.queue.push(Action::CloseLayer);
+                    context.queue.push(Action::SetTopic {
+                        topic: self.entries[m].topic,
+                    });
+                }
+            }
+            Some(Action::Down) => {
+                self.selected = (self.selected + 1).min(self.matches.len().saturating_sub(1))
+            }
+            Some(Action::Up) => self.selected = self.selected.saturating_sub(1),
+            _ => match key.code {
+                KeyCode::Backspace => {
+                    self.query.pop();
+                    self.refilter();
+                }
+                KeyCode::Char(c)
+                    if !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                {
+                    self.query.push(c);
+                    self.refilter();
+                }
+                _ => return EventState::NotConsumed,
+            },
+        }
+        EventState::Consumed
+    }
+
+    fn render(&self, corpus: &Corpus, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        if area.width < 10 || area.height < 4 {
+            return;
+        }
+        let outer = TopicPicker::frame(area, self.entries.len());
+        let block = Block::bordered()
+            .border_type(BorderType::Rounded)
+            .border_style(Style::new().fg(Color::Cyan))
+            .title(" Topic ");
+        let inner = block.inner(outer);
+        Clear.render(outer, buf);
+        block.render(outer, buf);
+        let text_width = usize::from(inner.width);
+        let mut lines: Vec<Line> = Vec::new();
+        lines.push(Line::from(vec![
+            Span::styled("› ", Style::new().fg(Color::Yellow)),
+            Span::raw(clean(&self.query).into_owned()),
+            Span::styled("▏", Style::new().fg(Color::Cyan)),
+        ]));
+        let sources: Vec<String> = corpus
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| format!("{} {}", i + 1, clean(a.source_label())))
+            .collect();
+        lines.push(Line::styled(
+            truncate(
+                &format!("sentences per source: {}", sources.join(" · ")),
+                text_width,
+            )
+            .into_owned(),
+            Style::new().fg(Color::DarkGray),
+        ));
+        let counts_width = self
+            .entries
+            .first()
+            .map_or(0, |e| e.counts.len() * 4)
+            .min(text_width / 2);
+        let label_width = text_width.saturating_sub(counts_width + 3);
+        if self.matches.is_empty() {
+            lines.push(Line::styled(
+                "no topic matches",
+                Style::new().fg(Color::DarkGray),
+            ));
+        }
+        let room = usize::from(inner.height).saturating_sub(lines.len());
+        let skip = (self.selected + 1).saturating_sub(room);
+        for (position, &m) in self.matches.iter().enumerate().skip(skip).take(room) {
+            let entry = &self.entries[m];
+            let selected = position == self.selected;
+            let label = format!("{} ({})", clean(&entry.label), clean(&entry.id));
+            let label = truncate(&label, label_width);
+            let pad = " ".repeat(label_width.saturating_sub(super::text::width(&label)));
+            let style = if selected {
+                Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+            } else {
+                Style::new()
+            };
+            let mut spans = vec![
+                Span::styled(
+                    if selected { "▌ " } else { "  " },
+                    Style::new().fg(Color::Cyan),
+                ),
+                Span::styled(format!("{label}{pad}"), style),
+                Span::raw(" "),
+            ];
+            for count in &entry.counts {
+                let count_style = if *count == 0 {
+                    Style::new().fg(Color::DarkGray)
+                } else {
+                    Style::new().fg(Color::Yellow)
+                };
+                let text = if *count == 0 {
+                    "   ·".to_string()
+                } else {
+                    format!("{count:>4}")
+                };
+                spans.push(Span::styled(text, count_style));
+            }
+            lines.push(Line::from(spans));
+        }
+        for (row, line) in (0u16..).zip(lines) {
+            if row >= inner.height {
+                break;
+            }
+            line.render(
+                Rect {
+                    y: inner.y + row,
+                    height: 1,
+                    ..inner
+                },
+                buf,
+            );
+        }
+    }
+
+    fn modes(&self) -> &'static [Mode] {
+        &[Mode::Picker]
+    }
+}
