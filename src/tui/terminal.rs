@@ -87,6 +87,7 @@ impl Signals {
         }
         signal_hook::flag::register(SIGTSTP, Arc::clone(&signals.stop))?;
         signal_hook::flag::register(SIGCONT, Arc::clone(&signals.resumed))?;
+        spawn_watchdog(Arc::clone(&signals.terminate))?;
         Ok(signals)
     }
 
@@ -107,6 +108,37 @@ impl Signals {
     pub fn take_resumed(&self) -> bool {
         self.resumed.swap(false, Ordering::SeqCst)
     }
+}
+
+/// How long the event loop gets to leave on its own after a terminating
+/// signal before the watchdog ends the process.
+const GRACE: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Ends the process when the event loop cannot: when the terminal is gone
+/// (its window closed), crossterm's input poll can spin on end-of-file and
+/// never return to the loop that checks the signal flags, which left
+/// orphaned readers burning a core. The watchdog also notices a terminal
+/// that vanished without a SIGHUP reaching us.
+fn spawn_watchdog(terminate: Arc<AtomicUsize>) -> std::io::Result<()> {
+    std::thread::Builder::new()
+        .name("crossread-watchdog".to_string())
+        .spawn(move || {
+            loop {
+                std::thread::sleep(std::time::Duration::from_millis(250));
+                let terminal_gone = std::fs::File::open("/dev/tty").is_err();
+                if terminal_gone {
+                    let hangup = usize::try_from(SIGHUP).unwrap_or(usize::MAX);
+                    let _ =
+                        terminate.compare_exchange(0, hangup, Ordering::SeqCst, Ordering::SeqCst);
+                }
+                let signal = terminate.load(Ordering::SeqCst);
+                if signal != 0 {
+                    std::thread::sleep(GRACE);
+                    die_of(i32::try_from(signal).unwrap_or(SIGTERM));
+                }
+            }
+        })
+        .map(|_| ())
 }
 
 /// Gives the terminal back, stops the process like Ctrl-Z in a shell would,
