@@ -167,6 +167,12 @@ impl Article {
         self.source.as_deref().unwrap_or("unknown outlet")
     }
 
+    /// Names the article where sources stand side by side: the outlet, else
+    /// its id, because several "unknown outlet" columns cannot be told apart.
+    pub fn source_or_id(&self) -> &str {
+        self.source.as_deref().unwrap_or(&self.id)
+    }
+
     /// Index of the sentence containing byte offset `at`, if any.
     pub fn sentence_at(&self, at: usize) -> Option<usize> {
         let index = self.sentences.partition_point(|s| s.end <= at);

@@ -349,7 +349,7 @@ impl CompareState {
         for (index, article) in corpus.articles.iter().enumerate() {
             let count = self.coverage.get(index).copied().unwrap_or(0);
             let hidden = self.hidden.get(index).copied().unwrap_or(false);
-            let name = truncate(&clean(article.source_label()), 24).into_owned();
+            let name = truncate(&clean(article.source_or_id()), 24).into_owned();
             let amount = match (count, hidden) {
                 (_, true) => "hidden".to_string(),
                 (0, false) => "silent".to_string(),
@@ -479,7 +479,7 @@ impl CompareState {
                 } else {
                     Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
                 };
-                let text = format!("{} {}", index_label(source), clean(article.source_label()));
+                let text = format!("{} {}", index_label(source), clean(article.source_or_id()));
                 let text = truncate(&text, usize::from(rect.width.saturating_sub(1)));
                 buf.set_stringn(rect.x, y, &text, usize::from(rect.width), style);
             }
@@ -525,7 +525,7 @@ impl CompareState {
                         .cells
                         .first()
                         .and_then(|c| corpus.articles.get(c.article))
-                        .map_or("", |a| a.source_label());
+                        .map_or("", |a| a.source_or_id());
                     format!("only {}", clean(name))
                 } else {
                     format!("{} of {}", data.cells.len(), total)

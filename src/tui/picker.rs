@@ -147,7 +147,7 @@ impl Layer for TopicPicker {
             .articles
             .iter()
             .enumerate()
-            .map(|(i, a)| format!("{} {}", i + 1, clean(a.source_label())))
+            .map(|(i, a)| format!("{} {}", i + 1, clean(a.source_or_id())))
             .collect();
         lines.push(Line::styled(
             truncate(
