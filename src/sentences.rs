@@ -115,14 +115,25 @@ const STARTERS: &[&str] = &[
     "Most",
 ];
 
-/// The segmenter never ends a sentence at an initialism ("in the U.S. The
-/// company said"), which is right before a name ("U.S. Senate") but wrong
-/// before a word that only starts sentences; those places are split here.
+/// Boundaries the segmenter misses before a word that only starts sentences:
+///
+/// - after an initialism ("in the U.S. The company said"): the segmenter
+///   never ends a sentence there, which is right before a name ("U.S.
+///   Senate") but wrong before "The";
+/// - after a quotation that closes a sentence (`share." However`) when an
+///   apostrophe earlier in the sentence ("Union's", "'Coalition of the
+///   willing'") made the segmenter believe a single quote was still open.
+///   Only where the double quotes before the point are balanced, so a
+///   sentence inside a running quotation is left alone.
 fn split_after_initialisms(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
     let piece = &text[start..end];
     let mut from = 0;
-    for (at, _) in piece.match_indices(". ") {
-        let before = &piece[..at + 1];
+    for (space, _) in piece.match_indices(' ') {
+        let before = &piece[..space];
+        let next = piece[space + 1..].split_whitespace().next().unwrap_or("");
+        if space <= from || !STARTERS.contains(&next) {
+            continue;
+        }
         let word_start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
         let word = &before[word_start..];
         let initialism = word.len() >= 4
@@ -130,13 +141,25 @@ fn split_after_initialisms(text: &str, start: usize, end: usize, out: &mut Vec<(
                 .as_bytes()
                 .chunks(2)
                 .all(|pair| pair.len() == 2 && pair[0].is_ascii_uppercase() && pair[1] == b'.');
-        let next = piece[at + 1..].split_whitespace().next().unwrap_or("");
-        if initialism && STARTERS.contains(&next) && at + 1 > from {
-            out.push((start + from, start + at + 1));
-            from = at + 1;
+        if initialism || closes_a_quoted_sentence(&piece[from..space]) {
+            out.push((start + from, start + space));
+            from = space;
         }
     }
     out.push((start + from, end));
+}
+
+/// Whether `text` ends with a full stop (or ! ?) and a closing double quote,
+/// with every double quote in it paired.
+fn closes_a_quoted_sentence(text: &str) -> bool {
+    let ends = [".\"", "!\"", "?\"", ".\u{201d}", "!\u{201d}", "?\u{201d}"];
+    if !ends.iter().any(|e| text.ends_with(e)) {
+        return false;
+    }
+    let straight = text.matches('"').count();
+    let opening = text.matches('\u{201c}').count();
+    let closing = text.matches('\u{201d}').count();
+    straight.is_multiple_of(2) && opening == closing
 }
 
 #[cfg(test)]
@@ -185,6 +208,20 @@ mod tests {
             vec![
                 "Standard Oil Corp. said it earned 5.93 mln dlrs, up 1.5 pct.",
                 "The bank said 13.5 billion dlrs in assets.",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_apostrophe_does_not_hide_the_end_of_a_quoted_sentence() {
+        let body = "The Union's readiness was clear, stating, \"The 'coalition' is ready to do its share.\" However, a hurdle remains. She said \u{201c}We wait. However long it takes.\u{201d} Then she left.";
+        assert_eq!(
+            sentences_of(body),
+            vec![
+                "The Union's readiness was clear, stating, \"The 'coalition' is ready to do its share.\"",
+                "However, a hurdle remains.",
+                "She said \u{201c}We wait. However long it takes.\u{201d}",
+                "Then she left.",
             ]
         );
     }

@@ -443,6 +443,11 @@ pub fn sentence_entities(article: &Article, index: usize) -> Vec<&str> {
 }
 
 /// The sentences of `articles` on `topic`, in article then text order.
+///
+/// A sentence is on the topic when its own score reaches the threshold, or
+/// when it has some evidence of its own (half the threshold) and a sentence
+/// of the same paragraph close by is on the topic: news refers back to what
+/// it just named ("its readiness to contribute to these guarantees").
 pub fn retrieve(
     corpus: &Corpus,
     index: &CorpusIndex,
@@ -457,13 +462,32 @@ pub fn retrieve(
         ) else {
             continue;
         };
-        for (sentence_index, sentence) in sentences.iter().enumerate() {
-            if !sentence.is_prose {
-                continue;
-            }
-            let entities = sentence_entities(article, sentence_index);
-            let score = topic.score(&sentence.tokens, &entities);
-            if score >= topic.threshold {
+        let scores: Vec<f32> = sentences
+            .iter()
+            .enumerate()
+            .map(|(sentence_index, sentence)| {
+                if sentence.is_prose {
+                    let entities = sentence_entities(article, sentence_index);
+                    topic.score(&sentence.tokens, &entities)
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        let block_of = |s: usize| article.sentences[s].block;
+        for (sentence_index, &score) in scores.iter().enumerate() {
+            let in_context = || {
+                let from = sentence_index.saturating_sub(CONTEXT_WINDOW);
+                let to = (sentence_index + CONTEXT_WINDOW).min(scores.len() - 1);
+                (from..=to).any(|other| {
+                    other != sentence_index
+                        && block_of(other) == block_of(sentence_index)
+                        && scores[other] >= topic.threshold
+                })
+            };
+            let on_topic = score >= topic.threshold
+                || (score >= topic.threshold * CONTEXT_SHARE && in_context());
+            if on_topic {
                 hits.push(Hit {
                     article: article_index,
                     sentence: sentence_index,
@@ -474,6 +498,11 @@ pub fn retrieve(
     }
     hits
 }
+
+/// How far (in sentences) a paragraph's on-topic sentence lends context.
+const CONTEXT_WINDOW: usize = 2;
+/// The share of the threshold a sentence needs of its own to join by context.
+const CONTEXT_SHARE: f32 = 0.5;
 
 /// How many sentences each article has on a topic, in `articles` order.
 pub fn coverage(
@@ -535,6 +564,56 @@ mod tests {
             2.0
         );
         assert_eq!(topic.score(&n.tokens("Nothing here.", 0), &[]), 0.0);
+    }
+
+    #[test]
+    fn a_sentence_with_some_evidence_joins_by_paragraph_context() {
+        let make = |id: &str, body: &str| {
+            crate::analysis::analyze_document(crate::load::Document {
+                id: id.to_string(),
+                title: None,
+                source: None,
+                date: None,
+                url: None,
+                origin: crate::model::Origin::Builtin("test"),
+                body: body.to_string(),
+                format: crate::load::Format::Text,
+                markup_blocks: None,
+            })
+        };
+        let corpus = Corpus {
+            articles: vec![
+                make(
+                    "together",
+                    "Engineers finished the river dam on Monday. Its cost had doubled, officials said.",
+                ),
+                make(
+                    "apart",
+                    "Engineers finished the river dam on Monday.\n\nIts cost had doubled, officials said.",
+                ),
+                make("alone", "Its cost had doubled, officials said."),
+            ],
+            warnings: Vec::new(),
+        };
+        let spec: TopicSpec = toml::from_str(
+            r#"
+            id = "dam"
+            label = "Dam"
+            terms = { dam = 3.0, cost = 1.5 }
+            "#,
+        )
+        .expect("spec parses");
+        let topic = Topic::compile(&spec, TopicOrigin::Builtin, &Normalizer::default());
+        let index = CorpusIndex::build(&corpus);
+        let hits = retrieve(&corpus, &index, &topic, &[0, 1, 2]);
+        let retrieved = |article: usize| hits.iter().filter(|h| h.article == article).count();
+        assert_eq!(
+            retrieved(0),
+            2,
+            "the cost sentence follows the dam sentence"
+        );
+        assert_eq!(retrieved(1), 1, "another paragraph lends no context");
+        assert_eq!(retrieved(2), 0, "half the threshold alone is not enough");
     }
 
     #[test]

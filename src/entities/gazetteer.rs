@@ -3,11 +3,12 @@
 
 use crate::model::EntityType;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const PLACES: &str = include_str!("../../assets/gazetteer/places.tsv");
 const ORGANIZATIONS: &str = include_str!("../../assets/gazetteer/organizations.tsv");
+const CAPITALS: &str = include_str!("../../assets/gazetteer/capitals.tsv");
 
 pub struct Entry {
     pub canonical: &'static str,
@@ -59,6 +60,22 @@ fn gazetteer() -> &'static Gazetteer {
             });
         Gazetteer { matcher, entries }
     })
+}
+
+/// The country whose capital is `city` (a canonical place name): news names
+/// a government by its capital ("Kyiv will not cede ...").
+pub fn country_of_capital(city: &str) -> Option<&'static str> {
+    static BY_CAPITAL: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    BY_CAPITAL
+        .get_or_init(|| {
+            CAPITALS
+                .lines()
+                .filter(|line| !line.starts_with('#'))
+                .filter_map(|line| line.split_once('\t'))
+                .collect()
+        })
+        .get(city)
+        .copied()
 }
 
 /// Whether a country, continent or world region starts with `stem`: how a
