@@ -7,7 +7,6 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Condvar, Mutex};
-use std::thread::JoinHandle;
 
 struct Shared<Req> {
     pending: Mutex<Pending<Req>>,
@@ -43,7 +42,6 @@ impl<Res> JobContext<Res> {
 pub struct LatestWorker<Req, Res> {
     shared: Arc<Shared<Req>>,
     results: Receiver<(u64, Res)>,
-    thread: Option<JoinHandle<()>>,
 }
 
 impl<Req: Send + 'static, Res: Send + 'static> LatestWorker<Req, Res> {
@@ -62,7 +60,7 @@ impl<Req: Send + 'static, Res: Send + 'static> LatestWorker<Req, Res> {
         });
         let (sender, results) = mpsc::channel();
         let thread_shared = Arc::clone(&shared);
-        let thread = std::thread::Builder::new()
+        std::thread::Builder::new()
             .name(name.to_string())
             .spawn(move || {
                 let newest_shared = Arc::clone(&thread_shared);
@@ -96,11 +94,7 @@ impl<Req: Send + 'static, Res: Send + 'static> LatestWorker<Req, Res> {
                     }
                 }
             })?;
-        Ok(LatestWorker {
-            shared,
-            results,
-            thread: Some(thread),
-        })
+        Ok(LatestWorker { shared, results })
     }
 
     /// Replaces any request not yet started; a running one sees itself stale.
@@ -137,14 +131,15 @@ impl<Req: Send + 'static, Res: Send + 'static> LatestWorker<Req, Res> {
 }
 
 impl<Req, Res> Drop for LatestWorker<Req, Res> {
+    /// Stops the thread without waiting for it: a job in progress (a long
+    /// engine call that cannot stop midway) sees itself stale and finishes
+    /// on its own, so closing a view or quitting never waits for it.
     fn drop(&mut self) {
         if let Ok(mut pending) = self.shared.pending.lock() {
             pending.shutting_down = true;
         }
+        self.shared.newest.fetch_add(1, Ordering::AcqRel);
         self.shared.wake.notify_all();
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
     }
 }
 

@@ -1,6 +1,8 @@
 //! The search overlay (`/`): a query line and the best matching sentences,
 //! updated as the user types. Matching runs on a [`LatestWorker`], so the
-//! screen keeps answering keys; partial results arrive best first.
+//! screen keeps answering keys; partial results arrive best first. The
+//! worker also builds the index at the first `/` (seconds on a big corpus):
+//! the overlay says "indexing…" meanwhile and keeps what is typed.
 
 use super::action::Action;
 use super::keymap::{self, Mode};
@@ -16,13 +18,15 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Rows per result: title and outlet, then the sentence.
 const RESULT_ROWS: usize = 2;
 
 pub struct SearchLayer {
-    index: Arc<SearchIndex>,
+    corpus: Arc<Corpus>,
+    /// Filled by the worker; shared with the app so it is built once per corpus.
+    index: Arc<OnceLock<Arc<SearchIndex>>>,
     matcher: Arc<dyn Matcher>,
     worker: Option<LatestWorker<String, Update>>,
     input: String,
@@ -37,18 +41,34 @@ pub struct SearchLayer {
 }
 
 impl SearchLayer {
-    /// A search over `index` (built from the corpus the reader shows).
-    pub fn new(index: Arc<SearchIndex>) -> SearchLayer {
+    /// A search over `corpus`, whose index `index` holds once built.
+    pub fn new(corpus: Arc<Corpus>, index: Arc<OnceLock<Arc<SearchIndex>>>) -> SearchLayer {
         let matcher: Arc<dyn Matcher> = Arc::new(NucleoMatcher);
-        let mut searcher = Searcher::new(Arc::clone(&index), Arc::clone(&matcher));
-        let worker = LatestWorker::spawn(
-            "crossread-search",
-            move |query: String, context: &JobContext<Update>| {
-                searcher.run(&query, |update| context.emit(update));
-            },
-        )
-        .ok();
+        let worker = {
+            let corpus = Arc::clone(&corpus);
+            let index = Arc::clone(&index);
+            let matcher = Arc::clone(&matcher);
+            let mut searcher: Option<Searcher> = None;
+            LatestWorker::spawn(
+                "crossread-search",
+                move |query: String, context: &JobContext<Update>| {
+                    let searcher = searcher.get_or_insert_with(|| {
+                        let index = index.get_or_init(|| Arc::new(SearchIndex::build(&corpus)));
+                        Searcher::new(Arc::clone(index), Arc::clone(&matcher))
+                    });
+                    searcher.run(&query, |update| context.emit(update));
+                },
+            )
+            .ok()
+        };
+        if let Some(worker) = &worker
+            && index.get().is_none()
+        {
+            // Start indexing now; what is typed meanwhile replaces this query.
+            worker.submit(String::new());
+        }
         SearchLayer {
+            corpus,
             index,
             matcher,
             worker,
@@ -77,6 +97,11 @@ impl SearchLayer {
         self.shown.query != self.input || !self.shown.complete
     }
 
+    /// True until the worker has built the index.
+    pub fn indexing(&self) -> bool {
+        self.index.get().is_none()
+    }
+
     fn changed(&mut self) {
         match &self.worker {
             Some(worker) => {
@@ -84,8 +109,10 @@ impl SearchLayer {
             }
             // No thread could be started: search on this one rather than not at all.
             None => {
-                let mut searcher =
-                    Searcher::new(Arc::clone(&self.index), Arc::clone(&self.matcher));
+                let index = self
+                    .index
+                    .get_or_init(|| Arc::new(SearchIndex::build(&self.corpus)));
+                let mut searcher = Searcher::new(Arc::clone(index), Arc::clone(&self.matcher));
                 let mut last = None;
                 searcher.run(&self.input, |update| {
                     last = Some(update);
@@ -124,8 +151,11 @@ impl SearchLayer {
     }
 
     fn status(&self) -> String {
+        let Some(index) = self.index.get() else {
+            return format!("indexing {} articles…", self.corpus.articles.len());
+        };
         if self.input.trim().is_empty() {
-            return format!("{} sentences", self.index.len());
+            return format!("{} sentences", index.len());
         }
         if !self.shown.complete && self.shown.candidates > 0 {
             let percent = self.shown.examined * 100 / self.shown.candidates;
@@ -141,7 +171,7 @@ impl SearchLayer {
     }
 
     fn result_lines(&self, hit: Hit, selected: bool, columns: usize) -> [Line<'static>; 2] {
-        let Some(view) = self.index.view(hit.entry) else {
+        let Some(view) = self.index.get().and_then(|index| index.view(hit.entry)) else {
             return [Line::default(), Line::default()];
         };
         let marker = if selected { "▶ " } else { "  " };
@@ -241,7 +271,7 @@ impl Layer for SearchLayer {
             Some(Action::Open) => {
                 if let Some(view) = self
                     .selected_hit()
-                    .and_then(|hit| self.index.view(hit.entry))
+                    .and_then(|hit| self.index.get()?.view(hit.entry))
                 {
                     context.queue.push(Action::OpenAt {
                         article: view.article_index,
@@ -294,12 +324,15 @@ impl Layer for SearchLayer {
         EventState::Consumed
     }
 
-    fn prepare(&mut self, area: Rect) {
+    fn poll(&mut self) {
         if let Some(worker) = &self.worker {
             for update in worker.drain() {
                 self.apply(update);
             }
         }
+    }
+
+    fn prepare(&mut self, area: Rect) {
         let inner = Self::frame(area).height.saturating_sub(3);
         self.page = (usize::from(inner) / RESULT_ROWS).max(1);
         if self.selected < self.offset {
@@ -316,19 +349,22 @@ impl Layer for SearchLayer {
             .map(|hit| hit.entry)
             .filter(|entry| !self.positions.contains_key(entry))
             .collect();
+        let Some(index) = self.index.get().cloned() else {
+            return;
+        };
         if visible.is_empty() {
             return;
         }
         let query = Query::parse(&self.shown.query);
-        let prepared = Prepared::new(&self.index, self.matcher.as_ref(), &query);
+        let prepared = Prepared::new(&index, self.matcher.as_ref(), &query);
         for entry in visible {
-            let positions = prepared.positions(&self.index, self.matcher.as_ref(), entry);
+            let positions = prepared.positions(&index, self.matcher.as_ref(), entry);
             self.positions.insert(entry, positions);
         }
     }
 
     fn busy(&self) -> bool {
-        self.searching()
+        self.searching() || self.indexing()
     }
 
     fn render(&self, _corpus: &Corpus, area: Rect, buf: &mut Buffer) {
