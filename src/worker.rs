@@ -174,6 +174,42 @@ mod tests {
     }
 
     #[test]
+    fn dropping_does_not_wait_for_a_running_job() {
+        let (started_tx, started_rx) = mpsc::channel::<()>();
+        let (gate_tx, gate_rx) = mpsc::channel::<()>();
+        let (done_tx, done_rx) = mpsc::channel::<bool>();
+        let gate = Mutex::new(gate_rx);
+        let worker = LatestWorker::spawn("test", move |(), context: &JobContext<()>| {
+            let _ = started_tx.send(());
+            let _ = gate.lock().map(|rx| rx.recv());
+            let _ = done_tx.send(context.is_stale());
+        })
+        .expect("spawn");
+        worker.submit(());
+        started_rx
+            .recv_timeout(Duration::from_secs(5))
+            .expect("the job started");
+        // Should drop wait for the job, the gate opens anyway after a while
+        // and the job reports before drop returns.
+        let late_gate = gate_tx.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_secs(2));
+            let _ = late_gate.send(());
+        });
+        drop(worker);
+        assert!(
+            done_rx.try_recv().is_err(),
+            "drop returned before the job finished"
+        );
+        gate_tx.send(()).expect("release");
+        assert_eq!(
+            done_rx.recv_timeout(Duration::from_secs(5)),
+            Ok(true),
+            "the abandoned job sees itself stale"
+        );
+    }
+
+    #[test]
     fn progressive_results_arrive_in_order() {
         let worker = LatestWorker::spawn("test", |request: u32, context: &JobContext<u32>| {
             for step in 0..request {

@@ -244,10 +244,9 @@ impl App {
                 (View::Browse, Focus::Reader) => vec![Mode::Reader, Mode::Navigation],
             },
         };
-        // Typing goes into the search query, so global letter keys are not advertised there.
-        if !modes.contains(&Mode::Search) {
-            modes.push(Mode::Global);
-        }
+        // What a layer leaves goes to the global keys (see `handle_key`);
+        // the hints leave out the ones a text layer types instead.
+        modes.push(Mode::Global);
         modes
     }
 
@@ -440,7 +439,6 @@ impl App {
                     self.open_at(article, start, end);
                 }
             }
-            Action::FocusNext | Action::FocusPrev => {}
             _ => return false,
         }
         true

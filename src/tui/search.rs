@@ -26,7 +26,9 @@ const RESULT_ROWS: usize = 2;
 pub struct SearchLayer {
     corpus: Arc<Corpus>,
     /// Filled by the worker; shared with the app so it is built once per corpus.
-    index: Arc<OnceLock<Arc<SearchIndex>>>,
+    shared_index: Arc<OnceLock<Arc<SearchIndex>>>,
+    /// The index once taken from `shared_index` (at a poll, like results).
+    index: Option<Arc<SearchIndex>>,
     matcher: Arc<dyn Matcher>,
     worker: Option<LatestWorker<String, Update>>,
     input: String,
@@ -69,7 +71,8 @@ impl SearchLayer {
         }
         SearchLayer {
             corpus,
-            index,
+            index: index.get().cloned(),
+            shared_index: index,
             matcher,
             worker,
             input: String::new(),
@@ -99,7 +102,7 @@ impl SearchLayer {
 
     /// True until the worker has built the index.
     pub fn indexing(&self) -> bool {
-        self.index.get().is_none()
+        self.index.is_none()
     }
 
     fn changed(&mut self) {
@@ -110,8 +113,9 @@ impl SearchLayer {
             // No thread could be started: search on this one rather than not at all.
             None => {
                 let index = self
-                    .index
+                    .shared_index
                     .get_or_init(|| Arc::new(SearchIndex::build(&self.corpus)));
+                self.index = Some(Arc::clone(index));
                 let mut searcher = Searcher::new(Arc::clone(index), Arc::clone(&self.matcher));
                 let mut last = None;
                 searcher.run(&self.input, |update| {
@@ -151,7 +155,7 @@ impl SearchLayer {
     }
 
     fn status(&self) -> String {
-        let Some(index) = self.index.get() else {
+        let Some(index) = &self.index else {
             return format!("indexing {} articles…", self.corpus.articles.len());
         };
         if self.input.trim().is_empty() {
@@ -171,7 +175,7 @@ impl SearchLayer {
     }
 
     fn result_lines(&self, hit: Hit, selected: bool, columns: usize) -> [Line<'static>; 2] {
-        let Some(view) = self.index.get().and_then(|index| index.view(hit.entry)) else {
+        let Some(view) = self.index.as_ref().and_then(|index| index.view(hit.entry)) else {
             return [Line::default(), Line::default()];
         };
         let marker = if selected { "▶ " } else { "  " };
@@ -271,7 +275,7 @@ impl Layer for SearchLayer {
             Some(Action::Open) => {
                 if let Some(view) = self
                     .selected_hit()
-                    .and_then(|hit| self.index.get()?.view(hit.entry))
+                    .and_then(|hit| self.index.as_ref()?.view(hit.entry))
                 {
                     context.queue.push(Action::OpenAt {
                         article: view.article_index,
@@ -325,6 +329,9 @@ impl Layer for SearchLayer {
     }
 
     fn poll(&mut self) {
+        if self.index.is_none() {
+            self.index = self.shared_index.get().cloned();
+        }
         if let Some(worker) = &self.worker {
             for update in worker.drain() {
                 self.apply(update);
@@ -349,7 +356,7 @@ impl Layer for SearchLayer {
             .map(|hit| hit.entry)
             .filter(|entry| !self.positions.contains_key(entry))
             .collect();
-        let Some(index) = self.index.get().cloned() else {
+        let Some(index) = self.index.clone() else {
             return;
         };
         if visible.is_empty() {
@@ -524,6 +531,38 @@ mod tests {
         press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
         assert!(app.layers().is_empty());
         assert_eq!((app.selected, app.focus, app.reader.article), before);
+    }
+
+    #[test]
+    fn typing_while_indexing_keeps_the_query_and_runs_it_when_ready() {
+        let mut app = app(100, 30);
+        // Keys without a poll in between: the index cannot arrive meanwhile.
+        for c in "/800000 tro".chars() {
+            app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+        assert!(app.busy());
+        let area = Rect::new(0, 0, 100, 30);
+        app.prepare_layout(area);
+        let mut buf = ratatui::buffer::Buffer::empty(area);
+        ui::draw(&app, area, &mut buf);
+        let waiting: String = buf.content().iter().map(|cell| cell.symbol()).collect();
+        assert!(waiting.contains("indexing 5 articles…"), "{waiting}");
+        assert!(waiting.contains("/ 800000 tro"), "{waiting}");
+        settle(&mut app);
+        let shown = text_of(&screen(&mut app, 100, 30));
+        assert!(shown.contains("800,000 troops"), "{shown}");
+        assert!(!shown.contains("indexing"), "{shown}");
+    }
+
+    #[test]
+    fn the_index_is_built_once_per_corpus() {
+        let mut app = app(100, 30);
+        type_text(&mut app, "/x");
+        settle(&mut app);
+        press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+        // The second overlay has the index at once: nothing to wait for.
+        press(&mut app, KeyCode::Char('/'), KeyModifiers::NONE);
+        assert!(!app.busy());
     }
 
     #[test]

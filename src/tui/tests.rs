@@ -828,3 +828,56 @@ fn snapshot_topic_picker() {
     settle(&mut app);
     insta::assert_snapshot!(draw(&mut app, 100, 30).backend());
 }
+
+/// The status bar (the last screen line).
+fn status_line(app: &mut App, width: u16, height: u16) -> String {
+    let text = screen_text(app, width, height);
+    text.lines().last().unwrap_or_default().to_string()
+}
+
+#[test]
+fn text_layers_hint_only_keys_that_work_there() {
+    let mut app = compare_view(120, 40);
+    let compare_status = status_line(&mut app, 120, 40);
+    assert!(compare_status.contains("Esc back"), "{compare_status}");
+    type_keys(&mut app, "t");
+    settle(&mut app);
+    let picker_status = status_line(&mut app, 120, 40);
+    assert!(picker_status.contains("Enter choose"), "{picker_status}");
+    assert!(picker_status.contains("Ctrl-c quit"), "{picker_status}");
+    for lie in [
+        "q quit",
+        "? help",
+        "/ search",
+        "Tab",
+        "t topic",
+        "c compare",
+    ] {
+        assert!(!picker_status.contains(lie), "{lie}: {picker_status}");
+    }
+    // What the hints leave out is indeed typed.
+    type_keys(&mut app, "q?/");
+    assert!(!app.should_quit);
+    assert_eq!(app.layers().len(), 1);
+    assert!(screen_text(&mut app, 120, 40).contains("› q?/"));
+    app.handle_key(&KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert!(app.should_quit, "Ctrl-c quits from the picker as hinted");
+
+    let mut app = sized(120, 40);
+    type_keys(&mut app, "/");
+    let search_status = status_line(&mut app, 120, 40);
+    assert!(search_status.contains("Esc close"), "{search_status}");
+    assert!(search_status.contains("Ctrl-c quit"), "{search_status}");
+    assert!(!search_status.contains("q quit"), "{search_status}");
+}
+
+#[test]
+fn tab_moves_between_sources_in_the_compare_view() {
+    let mut app = compare_view(80, 24);
+    type_keys(&mut app, "\t\t");
+    assert_eq!(compare(&app).column, 2);
+    app.handle_key(&key(KeyCode::BackTab));
+    assert_eq!(compare(&app).column, 1);
+    let status = status_line(&mut app, 200, 40);
+    assert!(!status.contains("switch pane"), "{status}");
+}
