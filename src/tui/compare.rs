@@ -476,8 +476,8 @@ impl CompareState {
     }
 
     /// One header item per source: "1 Reuters 12 sentences", names cut to
-    /// `name_max`; silent sources folded into one "N silent" item when
-    /// `fold_silent` (hidden ones always stay, so the header says which).
+    /// `name_max`; silent sources folded into one leading "N silent" item
+    /// when `fold_silent` (hidden ones always stay, so the header says which).
     fn header_items(
         &self,
         computed: &Computed,
@@ -534,15 +534,20 @@ impl CompareState {
             });
         }
         if silent > 0 {
-            let text = format!("{silent} more silent  ");
-            items.push(HeaderItem {
-                width: width(&text),
-                spans: vec![Span::styled(
-                    text,
-                    Style::new().fg(Color::Red).add_modifier(Modifier::ITALIC),
-                )],
-                sources: silent,
-            });
+            // First, so a "+N more" at the end counts sources that have
+            // something to say, not the silent majority of a big corpus.
+            let text = format!("{silent} silent  ");
+            items.insert(
+                0,
+                HeaderItem {
+                    width: width(&text),
+                    spans: vec![Span::styled(
+                        text,
+                        Style::new().fg(Color::Red).add_modifier(Modifier::ITALIC),
+                    )],
+                    sources: silent,
+                },
+            );
         }
         items
     }

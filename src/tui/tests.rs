@@ -881,3 +881,58 @@ fn tab_moves_between_sources_in_the_compare_view() {
     let status = status_line(&mut app, 200, 40);
     assert!(!status.contains("switch pane"), "{status}");
 }
+
+/// The built-in articles, each `copies` times, then `silent` empty articles.
+fn big_corpus(copies: usize, silent: usize) -> Corpus {
+    let builtin = open_corpus(&[]).expect("built-in");
+    let mut articles: Vec<Article> = (0..copies)
+        .flat_map(|_| builtin.articles.iter().cloned())
+        .collect();
+    let mut empty = hostile_corpus().articles.remove(0);
+    empty.body = String::new();
+    empty.blocks.clear();
+    empty.source = Some("Quiet Wire".into());
+    articles.extend(std::iter::repeat_n(empty, silent));
+    Corpus {
+        articles,
+        warnings: Vec::new(),
+    }
+}
+
+#[test]
+fn a_big_corpus_folds_silent_sources_and_counts_the_rest() {
+    let mut app = App::new(big_corpus(1, 400));
+    app.prepare(Rect::new(0, 0, 120, 40));
+    type_keys(&mut app, "c");
+    settle(&mut app);
+    let text = screen_text(&mut app, 120, 40);
+    let header = coverage_header(&text);
+    assert!(header.contains("400 silent"), "{header}");
+    assert!(!header.contains("Quiet Wire"), "{header}");
+    assert!(!header.contains("more"), "{header}");
+    assert_eq!(compare(&app).columns(), &[0, 1, 2, 3, 4]);
+
+    let mut app = App::new(big_corpus(12, 0));
+    app.prepare(Rect::new(0, 0, 80, 24));
+    type_keys(&mut app, "c");
+    settle(&mut app);
+    let text = screen_text(&mut app, 80, 24);
+    let header_lines = text
+        .lines()
+        .skip(1)
+        .take_while(|line| !line.contains("differs number entity"))
+        .collect::<Vec<_>>();
+    assert!(header_lines.len() <= 3, "{text}");
+    let last = header_lines.last().expect("a header");
+    let more: usize = last
+        .split('+')
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("+N more");
+    let listed = header_lines
+        .iter()
+        .map(|line| line.matches(" sentence").count())
+        .sum::<usize>();
+    assert_eq!(listed + more, 60, "{text}");
+}
