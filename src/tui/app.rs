@@ -393,6 +393,8 @@ impl App {
             | Action::NextOnly
             | Action::PrevOnly
             | Action::ToggleSource { .. } => {}
+            // Text fields edit in their layers; nothing to edit elsewhere.
+            Action::DeleteChar | Action::DeleteWord | Action::ClearInput => {}
         }
     }
 

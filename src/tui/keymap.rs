@@ -488,6 +488,24 @@ const PICKER: &[Binding] = &[
         Some("close"),
         "Close the topic picker",
     ),
+    bind(
+        &[Key::plain(KeyCode::Backspace)],
+        Action::DeleteChar,
+        None,
+        "Delete the last character typed",
+    ),
+    bind(
+        &[Key::ctrl('w')],
+        Action::DeleteWord,
+        None,
+        "Delete the last word typed",
+    ),
+    bind(
+        &[Key::ctrl('u')],
+        Action::ClearInput,
+        None,
+        "Clear what was typed",
+    ),
 ];
 
 const PAGER: &[Binding] = &[
@@ -571,6 +589,24 @@ const SEARCH: &[Binding] = &[
         Action::CloseLayer,
         Some("close"),
         "Close search, back to where you were",
+    ),
+    bind(
+        &[Key::plain(KeyCode::Backspace)],
+        Action::DeleteChar,
+        None,
+        "Delete the last character typed",
+    ),
+    bind(
+        &[Key::ctrl('w')],
+        Action::DeleteWord,
+        None,
+        "Delete the last word typed",
+    ),
+    bind(
+        &[Key::ctrl('u')],
+        Action::ClearInput,
+        None,
+        "Clear what was typed",
     ),
 ];
 

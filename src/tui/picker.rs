@@ -6,14 +6,15 @@
 use super::action::Action;
 use super::jobs::{CoverageTable, TopicEngine};
 use super::keymap::{self, Mode};
-use super::layer::{EventState, Layer, LayerContext};
+use super::layer::{EventState, Layer, LayerContext, TextEdit, edit_text};
 use super::text::{clean, truncate};
 use crate::model::Corpus;
+use crate::search::query::MAX_QUERY_BYTES;
 use crate::worker::LatestWorker;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -142,26 +143,12 @@ impl Layer for TopicPicker {
                 self.selected = (self.selected + 1).min(self.matches.len().saturating_sub(1))
             }
             Some(Action::Up) => self.selected = self.selected.saturating_sub(1),
-            _ => match key.code {
-                KeyCode::Backspace => {
-                    self.query.pop();
-                    self.refilter();
-                }
-                KeyCode::Char(c)
-                    if !key
-                        .modifiers
-                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-                        && !c.is_control() =>
-                {
-                    self.query.push(c);
-                    self.refilter();
-                }
+            other => match edit_text(&mut self.query, other, key, MAX_QUERY_BYTES) {
+                TextEdit::Changed => self.refilter(),
+                TextEdit::Unchanged => {}
                 // Ctrl-C and Ctrl-Z keep working; every other key stays
                 // here, as the status bar (which hides letter keys) says.
-                _ if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                    return EventState::NotConsumed;
-                }
-                _ => {}
+                TextEdit::PassOn => return EventState::NotConsumed,
             },
         }
         EventState::Consumed

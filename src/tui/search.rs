@@ -6,13 +6,14 @@
 
 use super::action::Action;
 use super::keymap::{self, Mode};
-use super::layer::{EventState, Layer, LayerContext};
+use super::layer::{EventState, Layer, LayerContext, TextEdit, edit_text};
 use super::text::{clean, truncate, width};
 use crate::model::Corpus;
+use crate::search::query::MAX_QUERY_BYTES;
 use crate::search::{Hit, Matcher, NucleoMatcher, Prepared, Query, SearchIndex, Searcher, Update};
 use crate::worker::{JobContext, LatestWorker};
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -294,35 +295,11 @@ impl Layer for SearchLayer {
                     (self.selected + self.page.max(1)).min(self.shown.hits.len().saturating_sub(1))
             }
             Some(Action::PageUp) => self.selected = self.selected.saturating_sub(self.page.max(1)),
-            _ => match key.code {
-                KeyCode::Backspace => {
-                    self.input.pop();
-                    self.changed();
-                }
-                KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                    self.input.clear();
-                    self.changed();
-                }
-                KeyCode::Char('w') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                    let kept = self.input.trim_end().rfind(' ').map_or(0, |at| at + 1);
-                    self.input.truncate(kept);
-                    self.changed();
-                }
-                KeyCode::Char(c)
-                    if !key
-                        .modifiers
-                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-                        && !c.is_control()
-                        && self.input.len() < crate::search::query::MAX_QUERY_BYTES =>
-                {
-                    self.input.push(c);
-                    self.changed();
-                }
+            other => match edit_text(&mut self.input, other, key, MAX_QUERY_BYTES) {
+                TextEdit::Changed => self.changed(),
+                TextEdit::Unchanged => {}
                 // Ctrl-C and Ctrl-Z keep working; every other key stays here.
-                _ if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                    return EventState::NotConsumed;
-                }
-                _ => {}
+                TextEdit::PassOn => return EventState::NotConsumed,
             },
         }
         EventState::Consumed

@@ -860,6 +860,12 @@ fn text_layers_hint_only_keys_that_work_there() {
     assert!(!app.should_quit);
     assert_eq!(app.layers().len(), 1);
     assert!(screen_text(&mut app, 120, 40).contains("› q?/"));
+    type_keys(&mut app, " terr");
+    app.handle_key(&KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL));
+    assert!(screen_text(&mut app, 120, 40).contains("› q?/ ▏"));
+    app.handle_key(&key(KeyCode::Backspace));
+    app.handle_key(&KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    assert!(screen_text(&mut app, 120, 40).contains("› ▏"));
     app.handle_key(&KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
     assert!(app.should_quit, "Ctrl-c quits from the picker as hinted");
 
