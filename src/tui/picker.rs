@@ -191,29 +191,42 @@ impl Layer for TopicPicker {
         // Four columns per source while they fit in half the width; past
         // that (a big corpus) each topic gets totals instead.
         let per_source = articles * 4 <= text_width / 2;
-        let explain = if self.counts.is_none() {
-            "counting sentences per source…".to_string()
-        } else if per_source {
-            let sources: Vec<String> = corpus
-                .articles
-                .iter()
-                .enumerate()
-                .map(|(i, a)| format!("{} {}", i + 1, clean(a.source_or_id())))
-                .collect();
-            format!("sentences per source: {}", sources.join(" · "))
-        } else {
-            format!("sentences on the topic, and how many of the {articles} sources have any")
-        };
-        lines.push(Line::styled(
-            truncate(&explain, text_width).into_owned(),
-            Style::new().fg(Color::DarkGray),
-        ));
         let counts_width = if per_source {
             articles * 4
         } else {
             SUMMARY_WIDTH.min(text_width / 2)
         };
         let label_width = text_width.saturating_sub(counts_width + 3);
+        let dim = Style::new().fg(Color::DarkGray);
+        if self.counts.is_none() {
+            lines.push(Line::styled("counting sentences per source…", dim));
+        } else if per_source {
+            // The source numbers stand over their count columns.
+            let sources: Vec<String> = corpus
+                .articles
+                .iter()
+                .enumerate()
+                .map(|(i, a)| format!("{} {}", i + 1, clean(a.source_or_id())))
+                .collect();
+            let explain = format!("sentences per source: {}", sources.join(" · "));
+            let explain = truncate(&explain, label_width + 2);
+            let pad = " ".repeat((label_width + 3).saturating_sub(super::text::width(&explain)));
+            let mut spans = vec![Span::styled(format!("{explain}{pad}"), dim)];
+            spans.extend((1..=articles).map(|n| {
+                Span::styled(
+                    format!("{n:>4}"),
+                    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+                )
+            }));
+            lines.push(Line::from(spans));
+        } else {
+            let explain =
+                format!("sentences on the topic, and how many of the {articles} sources have any");
+            lines.push(Line::styled(
+                truncate(&explain, text_width).into_owned(),
+                dim,
+            ));
+        }
         if self.matches.is_empty() {
             lines.push(Line::styled(
                 "no topic matches",
