@@ -233,15 +233,14 @@ impl CompareState {
                     .any(|c| shown(c.article))
             })
             .collect();
+        let mut carries = vec![false; self.hidden.len()];
+        for cell in computed.comparison.rows.iter().flat_map(|row| &row.cells) {
+            if let Some(flag) = carries.get_mut(cell.article) {
+                *flag = true;
+            }
+        }
         self.columns = (0..self.hidden.len())
-            .filter(|&a| {
-                shown(a)
-                    && computed
-                        .comparison
-                        .rows
-                        .iter()
-                        .any(|row| row.cell(a).is_some())
-            })
+            .filter(|&a| shown(a) && carries[a])
             .collect();
         if let Some(keep) = keep {
             self.row = self.rows.partition_point(|&r| r < keep);

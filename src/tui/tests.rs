@@ -473,7 +473,7 @@ fn draw_unpolled(app: &mut App, width: u16, height: u16) -> String {
     let mut buf = Buffer::empty(area);
     ui::draw(app, area, &mut buf);
     buf.content()
-        .chunks(usize::from(width))
+        .chunks(usize::from(width).max(1))
         .map(|row| row.iter().map(|cell| cell.symbol()).collect::<String>())
         .collect::<Vec<_>>()
         .join("\n")
@@ -492,6 +492,9 @@ fn the_compare_view_says_it_is_comparing_and_keys_keep_working() {
         "{text}"
     );
     assert!(text.contains("comparing…"), "{text}");
+    for (width, height) in [(0, 0), (10, 3), (30, 8), (40, 10)] {
+        draw_unpolled(&mut app, width, height);
+    }
     // Moving, jumping and hiding do nothing harmful before the rows arrive.
     press_only(&mut app, "jG]}lL2");
     assert!(compare(&app).hidden[1]);
