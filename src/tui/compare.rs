@@ -689,8 +689,10 @@ impl CompareState {
         self.render_grid(&columns, buf);
     }
 
-    /// "3 of 5" (of every compared source, hidden ones included), "only
-    /// Reuters" for a row one source has alone, plus how many are hidden.
+    /// "3 of 5 · 1 4 5" (of every compared source, hidden ones included,
+    /// then the numbers of the shown sources that carry it, so a row is
+    /// placed even when its columns are paged off screen), "only 5 PPL News"
+    /// for a row one source has alone, and how many of its sources are hidden.
     fn row_label(&self, row: &Row) -> String {
         let corpus = &self.engine.corpus;
         if let [only] = row.cells.as_slice() {
@@ -698,19 +700,25 @@ impl CompareState {
                 .articles
                 .get(only.article)
                 .map_or("", |a| a.source_or_id());
-            return format!("only {}", clean(name));
+            return format!("only {} {}", index_label(only.article), clean(name));
         }
         let total = self.comparison().map_or(0, |c| c.sources.len());
-        let hidden = row
-            .cells
-            .iter()
-            .filter(|c| self.hidden.get(c.article).copied().unwrap_or(false))
-            .count();
-        if hidden == 0 {
-            format!("{} of {total}", row.cells.len())
-        } else {
-            format!("{} of {total}, {hidden} hidden", row.cells.len())
+        let is_hidden = |article: usize| self.hidden.get(article).copied().unwrap_or(false);
+        let mut label = format!("{} of {total}", row.cells.len());
+        if row.cells.len() < total {
+            let carriers: Vec<String> = row
+                .cells
+                .iter()
+                .filter(|c| !is_hidden(c.article))
+                .map(|c| index_label(c.article))
+                .collect();
+            label.push_str(&format!(" · {}", carriers.join(" ")));
         }
+        let hidden = row.cells.iter().filter(|c| is_hidden(c.article)).count();
+        if hidden > 0 {
+            label.push_str(&format!(" · {hidden} hidden"));
+        }
+        label
     }
 
     fn render_grid(&self, columns: &[Rect], buf: &mut Buffer) {

@@ -625,13 +625,24 @@ fn hiding_a_source_keeps_row_counts_and_drops_rows_only_it_carries() {
     assert_eq!(labels.len(), expected.len());
     for (label, row) in labels.iter().zip(&expected) {
         let carried = row.cells.iter().any(|c| c.article == hidden);
-        let want = match (row.cells.len(), carried) {
+        let numbers: Vec<String> = row
+            .cells
+            .iter()
+            .filter(|c| c.article != hidden)
+            .map(|c| (c.article + 1).to_string())
+            .collect();
+        let numbers = numbers.join(" ");
+        let n = row.cells.len();
+        let want = match (n, carried) {
             (1, _) => format!(
-                "only {}",
+                "only {} {}",
+                row.cells[0].article + 1,
                 app.corpus.articles[row.cells[0].article].source_or_id()
             ),
-            (n, false) => format!("{n} of {total}"),
-            (n, true) => format!("{n} of {total}, 1 hidden"),
+            (n, false) if n == total => format!("{n} of {total}"),
+            (n, true) if n == total => format!("{n} of {total} · 1 hidden"),
+            (n, false) => format!("{n} of {total} · {numbers}"),
+            (n, true) => format!("{n} of {total} · {numbers} · 1 hidden"),
         };
         assert_eq!(label, &want);
     }
