@@ -737,6 +737,7 @@ fn the_picker_lists_topics_before_its_counts_arrive() {
     press_only(&mut app, "t");
     let text = draw_unpolled(&mut app, 100, 30);
     assert!(text.contains("Territory (territory)"), "{text}");
+    assert!(text.contains("counting sentences per source…"), "{text}");
     assert!(app.busy());
     // Typing works meanwhile; the counts fill in later.
     press_only(&mut app, "terr");
