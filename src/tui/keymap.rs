@@ -456,7 +456,7 @@ const COMPARE: &[Binding] = &[
         "Hide or show source N",
     ),
     bind(
-        &[Key::plain(Esc), Key::char('q')],
+        &[Key::plain(Esc), Key::char('q'), Key::char('c')],
         Action::CloseCompare,
         Some("back"),
         "Back to the reader",

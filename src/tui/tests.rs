@@ -451,6 +451,11 @@ fn c_opens_the_compare_view_on_the_default_topic_and_esc_returns() {
     type_keys(&mut app, "\x1b");
     assert_eq!(app.view, super::app::View::Browse);
     assert_eq!(app.focus, Focus::Reader);
+    // `c` toggles, like `p` and `?` do.
+    type_keys(&mut app, "c");
+    assert_eq!(app.view, super::app::View::Compare);
+    type_keys(&mut app, "c");
+    assert_eq!(app.view, super::app::View::Browse);
 }
 
 /// Keys are applied without a prepare, so the worker's result cannot be
