@@ -296,6 +296,32 @@ impl CompareState {
         let last = self.rows.len().saturating_sub(1);
         self.row = self.row.saturating_add_signed(delta).min(last);
         self.reveal = true;
+        self.follow_cells();
+    }
+
+    /// After a row move: when none of the row's cells is in the columns on
+    /// screen, the first column that has one is selected and paged to, as
+    /// the row itself is scrolled to (a row of "·" shows nothing).
+    fn follow_cells(&mut self) {
+        let Some(row) = self.selected_row() else {
+            return;
+        };
+        let shown = self.shown();
+        if row.cells.iter().any(|c| shown.contains(&c.article)) {
+            return;
+        }
+        if let Some(position) = self.columns.iter().position(|&a| row.cell(a).is_some()) {
+            self.column = position;
+            self.keep_column_in_view();
+        }
+    }
+
+    fn keep_column_in_view(&mut self) {
+        if self.column < self.first {
+            self.first = self.column;
+        } else if self.column >= self.first + self.fit {
+            self.first = self.column + 1 - self.fit;
+        }
     }
 
     /// Selects the next (or previous) shown row after the selected one that
@@ -312,6 +338,7 @@ impl CompareState {
         if let Some(row) = found {
             self.row = row;
             self.reveal = true;
+            self.follow_cells();
         }
     }
 
@@ -330,11 +357,7 @@ impl CompareState {
     pub fn move_column(&mut self, delta: isize) {
         let last = self.columns.len().saturating_sub(1);
         self.column = self.column.saturating_add_signed(delta).min(last);
-        if self.column < self.first {
-            self.first = self.column;
-        } else if self.column >= self.first + self.fit {
-            self.first = self.column + 1 - self.fit;
-        }
+        self.keep_column_in_view();
     }
 
     /// Pages the columns sideways by a screenful.
@@ -395,11 +418,7 @@ impl CompareState {
         self.fit = fit.min(count).max(1);
         self.first = self.first.min(count.saturating_sub(self.fit));
         self.column = self.column.min(count.saturating_sub(1));
-        if self.column < self.first {
-            self.first = self.column;
-        } else if self.column >= self.first + self.fit {
-            self.first = self.column + 1 - self.fit;
-        }
+        self.keep_column_in_view();
         // The header may take a fifth of the height; the rows need the rest.
         let max_lines =
             (usize::from(inner.height.saturating_sub(2)) / 5).clamp(1, MAX_HEADER_LINES);

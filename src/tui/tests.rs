@@ -711,6 +711,26 @@ fn narrow_screens_page_the_source_columns() {
 }
 
 #[test]
+fn moving_to_a_row_pages_the_columns_to_one_of_its_cells() {
+    let mut app = compare_view(80, 24);
+    let rows = compare(&app).shown_rows().len();
+    for _ in 0..rows {
+        let state = compare(&app);
+        let row = state.selected_row().expect("a row");
+        let shown = state.shown();
+        assert!(
+            row.cells.iter().any(|c| shown.contains(&c.article)),
+            "row {} has nothing in columns {shown:?}",
+            state.row
+        );
+        type_keys(&mut app, "j");
+    }
+    // Paging by hand is left alone, even onto columns without the row.
+    type_keys(&mut app, "gLLL");
+    assert_eq!(compare(&app).shown(), vec![3, 4]);
+}
+
+#[test]
 fn enter_on_a_cell_opens_its_sentence_in_the_reader() {
     let mut app = compare_view(160, 45);
     let target = compare(&app).selected_target().expect("a cell");
