@@ -270,9 +270,10 @@ impl CompareState {
         self.comparison()?.rows.get(*self.rows.get(self.row)?)
     }
 
-    /// Compares `topic` (an index into the topics) unless it is already shown.
+    /// Compares `topic` (an index into the topics) unless it is already
+    /// shown or on its way (asking again would restart the work).
     pub fn set_topic(&mut self, topic: usize) {
-        if topic >= self.topics().topics.len() || (topic == self.topic && !self.computing()) {
+        if topic >= self.topics().topics.len() || topic == self.topic {
             return;
         }
         self.topic = topic;

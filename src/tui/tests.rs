@@ -541,6 +541,12 @@ fn only_the_newest_topic_is_shown() {
     app.prepare(app.areas.screen);
     assert_eq!(comparison(&app).topic_id, "fighting");
     assert_eq!(compare(&app).topic, fighting);
+    // Choosing the topic on screen again keeps its rows and selection.
+    type_keys(&mut app, "G");
+    let row = compare(&app).row;
+    app.dispatch(super::action::Action::SetTopic { topic: fighting });
+    assert!(!compare(&app).computing());
+    assert_eq!(compare(&app).row, row);
 }
 
 #[test]
