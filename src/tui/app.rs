@@ -573,8 +573,10 @@ impl App {
     /// look at a waiting state).
     pub fn prepare_layout(&mut self, screen: Rect) {
         self.areas = Areas::compute(screen, self.focus);
+        // The area layers are drawn in (see `ui::draw`), so their paging
+        // counts the rows they really have.
         for layer in &mut self.layers {
-            layer.prepare(screen);
+            layer.prepare(self.areas.main);
         }
         if self.areas.too_small || self.corpus.articles.is_empty() {
             return;

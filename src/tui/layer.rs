@@ -31,7 +31,8 @@ pub trait Layer {
     fn handle_key(&mut self, key: &KeyEvent, context: &mut LayerContext) -> EventState;
     /// Takes what the layer's worker finished; called before each frame.
     fn poll(&mut self) {}
-    /// Called with the screen area before each frame, so paging knows its size.
+    /// Called before each frame with the area the layer is drawn in, so
+    /// paging knows its size.
     fn prepare(&mut self, _area: Rect) {}
     fn render(&self, corpus: &Corpus, area: Rect, buf: &mut Buffer);
     /// The keymap modes whose hints the status bar shows while this layer is on top.

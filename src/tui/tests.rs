@@ -988,3 +988,16 @@ fn a_big_corpus_folds_silent_sources_and_counts_the_rest() {
         .sum::<usize>();
     assert_eq!(listed + more, 60, "{text}");
 }
+
+#[test]
+fn the_end_of_the_help_is_reachable() {
+    let mut app = sized(100, 30);
+    type_keys(&mut app, "?G");
+    let text = screen_text(&mut app, 100, 30);
+    let last = super::keymap::bindings(super::keymap::Mode::Panel)
+        .last()
+        .expect("a binding")
+        .help;
+    assert!(text.contains(last), "{text}");
+    assert!(!text.contains("more ↓"), "{text}");
+}
