@@ -248,6 +248,7 @@ impl CompareState {
         }
         self.row = self.row.min(self.rows.len().saturating_sub(1));
         self.column = self.column.min(self.columns.len().saturating_sub(1));
+        self.follow_cells();
     }
 
     /// Article indices of the sources not hidden, in corpus order.

@@ -734,6 +734,14 @@ fn moving_to_a_row_pages_the_columns_to_one_of_its_cells() {
     // Paging by hand is left alone, even onto columns without the row.
     type_keys(&mut app, "gLLL");
     assert_eq!(compare(&app).shown(), vec![3, 4]);
+    // Hiding sources keeps the selected row's cells in view.
+    for source in ["4", "5"] {
+        type_keys(&mut app, source);
+        let state = compare(&app);
+        let row = state.selected_row().expect("a row");
+        let shown = state.shown();
+        assert!(row.cells.iter().any(|c| shown.contains(&c.article)));
+    }
 }
 
 #[test]
