@@ -496,8 +496,9 @@ impl CompareState {
     }
 
     /// One header item per source: "1 Reuters 12 sentences", names cut to
-    /// `name_max`; silent sources folded into one leading "N silent" item
-    /// when `fold_silent` (hidden ones always stay, so the header says which).
+    /// `name_max`. With `fold_silent`, silent sources are folded into one
+    /// leading "N silent" item and the rest ordered hidden first, then by
+    /// sentences (hidden ones always stay, so the header says which).
     fn header_items(
         &self,
         computed: &Computed,
@@ -505,11 +506,22 @@ impl CompareState {
         fold_silent: bool,
     ) -> Vec<HeaderItem> {
         let label_style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+        let count_of = |index: usize| computed.coverage.get(index).copied().unwrap_or(0);
+        let hidden_at = |index: usize| self.hidden.get(index).copied().unwrap_or(false);
+        let mut order: Vec<usize> = (0..self.engine.corpus.articles.len()).collect();
+        if fold_silent {
+            // Too many to list: hidden sources first (the header must say
+            // which), then those with the most to say.
+            order.sort_by_key(|&index| (!hidden_at(index), std::cmp::Reverse(count_of(index))));
+        }
         let mut items = Vec::new();
         let mut silent = 0;
-        for (index, article) in self.engine.corpus.articles.iter().enumerate() {
-            let count = computed.coverage.get(index).copied().unwrap_or(0);
-            let hidden = self.hidden.get(index).copied().unwrap_or(false);
+        for index in order {
+            let Some(article) = self.engine.corpus.articles.get(index) else {
+                continue;
+            };
+            let count = count_of(index);
+            let hidden = hidden_at(index);
             if fold_silent && count == 0 && !hidden {
                 silent += 1;
                 continue;

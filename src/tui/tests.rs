@@ -995,6 +995,11 @@ fn a_big_corpus_folds_silent_sources_and_counts_the_rest() {
         .map(|line| line.matches(" sentence").count())
         .sum::<usize>();
     assert_eq!(listed + more, 60, "{text}");
+    // A hidden source is named first when not all can be.
+    type_keys(&mut app, "9");
+    let text = screen_text(&mut app, 80, 24);
+    let first = text.lines().nth(1).expect("the header");
+    assert!(first.contains("Coverage 9 ") && first.contains("hidden"), "{text}");
 }
 
 #[test]
