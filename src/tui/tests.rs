@@ -999,7 +999,10 @@ fn a_big_corpus_folds_silent_sources_and_counts_the_rest() {
     type_keys(&mut app, "9");
     let text = screen_text(&mut app, 80, 24);
     let first = text.lines().nth(1).expect("the header");
-    assert!(first.contains("Coverage 9 ") && first.contains("hidden"), "{text}");
+    assert!(
+        first.contains("Coverage 9 ") && first.contains("hidden"),
+        "{text}"
+    );
 }
 
 #[test]
