@@ -7,7 +7,6 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Condvar, Mutex};
-use std::thread::JoinHandle;
 
 struct Shared<Req> {
     pending: Mutex<Pending<Req>>,
@@ -43,7 +42,6 @@ impl<Res> JobContext<Res> {
 pub struct LatestWorker<Req, Res> {
     shared: Arc<Shared<Req>>,
     results: Receiver<(u64, Res)>,
-    thread: Option<JoinHandle<()>>,
 }
 
 impl<Req: Send + 'static, Res: Send + 'static> LatestWorker<Req, Res> {
@@ -62,7 +60,7 @@ impl<Req: Send + 'static, Res: Send + 'static> LatestWorker<Req, Res> {
         });
         let (sender, results) = mpsc::channel();
         let thread_shared = Arc::clone(&shared);
-        let thread = std::thread::Builder::new()
+        std::thread::Builder::new()
             .name(name.to_string())
             .spawn(move || {
                 let newest_shared = Arc::clone(&thread_shared);
@@ -96,11 +94,7 @@ impl<Req: Send + 'static, Res: Send + 'static> LatestWorker<Req, Res> {
                     }
                 }
             })?;
-        Ok(LatestWorker {
-            shared,
-            results,
-            thread: Some(thread),
-        })
+        Ok(LatestWorker { shared, results })
     }
 
     /// Replaces any request not yet started; a running one sees itself stale.
@@ -137,14 +131,15 @@ impl<Req: Send + 'static, Res: Send + 'static> LatestWorker<Req, Res> {
 }
 
 impl<Req, Res> Drop for LatestWorker<Req, Res> {
+    /// Stops the thread without waiting for it: a job in progress (a long
+    /// engine call that cannot stop midway) sees itself stale and finishes
+    /// on its own, so closing a view or quitting never waits for it.
     fn drop(&mut self) {
         if let Ok(mut pending) = self.shared.pending.lock() {
             pending.shutting_down = true;
         }
+        self.shared.newest.fetch_add(1, Ordering::AcqRel);
         self.shared.wake.notify_all();
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
     }
 }
 
@@ -175,6 +170,42 @@ mod tests {
         assert!(
             worker.drain().is_empty(),
             "requests 1 and 2 must not report"
+        );
+    }
+
+    #[test]
+    fn dropping_does_not_wait_for_a_running_job() {
+        let (started_tx, started_rx) = mpsc::channel::<()>();
+        let (gate_tx, gate_rx) = mpsc::channel::<()>();
+        let (done_tx, done_rx) = mpsc::channel::<bool>();
+        let gate = Mutex::new(gate_rx);
+        let worker = LatestWorker::spawn("test", move |(), context: &JobContext<()>| {
+            let _ = started_tx.send(());
+            let _ = gate.lock().map(|rx| rx.recv());
+            let _ = done_tx.send(context.is_stale());
+        })
+        .expect("spawn");
+        worker.submit(());
+        started_rx
+            .recv_timeout(Duration::from_secs(5))
+            .expect("the job started");
+        // Should drop wait for the job, the gate opens anyway after a while
+        // and the job reports before drop returns.
+        let late_gate = gate_tx.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_secs(2));
+            let _ = late_gate.send(());
+        });
+        drop(worker);
+        assert!(
+            done_rx.try_recv().is_err(),
+            "drop returned before the job finished"
+        );
+        gate_tx.send(()).expect("release");
+        assert_eq!(
+            done_rx.recv_timeout(Duration::from_secs(5)),
+            Ok(true),
+            "the abandoned job sees itself stale"
         );
     }
 

@@ -18,6 +18,9 @@ fn compare_view_opens_changes_topic_hides_a_source_and_jumps() {
     tui.wait_for_text("row 1/");
     tui.send(&["t"]);
     tui.wait_for_text("sentences per source");
+    // Letters are typed into the filter, so the hints offer Ctrl-c to quit.
+    let screen = tui.wait_for_text("Ctrl-c quit");
+    assert!(!screen.contains("q quit"), "{screen}");
     tui.send(&["t", "e", "r", "r", "i", "t", "Enter"]);
     tui.wait_for("the territory topic", |screen| {
         screen.contains("Compare: ")

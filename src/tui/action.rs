@@ -91,4 +91,9 @@ pub enum Action {
     ToggleSource {
         source: usize,
     },
+    /// In a text field (search, topic picker): delete the last character,
+    /// the last word, or everything typed.
+    DeleteChar,
+    DeleteWord,
+    ClearInput,
 }

@@ -8,7 +8,7 @@ use super::decorate::Toggles;
 use super::keymap::{self, Mode};
 use super::layer::{EventState, Layer, LayerContext, Pager};
 use super::panel::PanelLayer;
-use super::picker::{TopicEntry, TopicPicker};
+use super::picker::TopicPicker;
 use super::reader::{Layout, LayoutKey};
 use super::search::SearchLayer;
 use crate::model::{Article, Corpus};
@@ -16,7 +16,7 @@ use crate::search::SearchIndex;
 use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 use std::collections::VecDeque;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
 /// Smallest screen the panes are drawn on; below it the screen says so.
@@ -136,7 +136,8 @@ impl Areas {
 }
 
 pub struct App {
-    pub corpus: Corpus,
+    /// Shared with the workers that search and compare it.
+    pub corpus: Arc<Corpus>,
     pub load: LoadState,
     pub view: View,
     pub focus: Focus,
@@ -154,8 +155,8 @@ pub struct App {
     queue: VecDeque<Action>,
     pub should_quit: bool,
     pub suspend_requested: bool,
-    /// Built at the first `/` and kept for the corpus.
-    search_index: Option<Arc<SearchIndex>>,
+    /// Built by the search overlay's worker at the first `/`, kept for the corpus.
+    search_index: Arc<OnceLock<Arc<SearchIndex>>>,
 }
 
 impl App {
@@ -176,7 +177,7 @@ impl App {
 
     fn with_state(corpus: Corpus, load: LoadState) -> App {
         App {
-            corpus,
+            corpus: Arc::new(corpus),
             load,
             view: View::Browse,
             focus: Focus::List,
@@ -191,19 +192,19 @@ impl App {
             queue: VecDeque::new(),
             should_quit: false,
             suspend_requested: false,
-            search_index: None,
+            search_index: Arc::default(),
         }
     }
 
     /// The background load finished.
     pub fn loaded(&mut self, corpus: Corpus) {
-        self.corpus = corpus;
+        self.corpus = Arc::new(corpus);
         self.load = LoadState::Ready;
         self.selected = 0;
         self.list_offset = 0;
         self.reader = ReaderState::default();
         self.layout = None;
-        self.search_index = None;
+        self.search_index = Arc::default();
         self.compare = None;
     }
 
@@ -222,9 +223,11 @@ impl App {
         &self.layers
     }
 
-    /// A layer waits for background results and wants frames meanwhile.
+    /// A layer or the compare view waits for background results and wants
+    /// frames meanwhile.
     pub fn busy(&self) -> bool {
         self.layers.iter().any(|layer| layer.busy())
+            || self.compare.as_ref().is_some_and(CompareState::computing)
     }
 
     pub fn push_layer(&mut self, layer: Box<dyn Layer>) {
@@ -241,10 +244,9 @@ impl App {
                 (View::Browse, Focus::Reader) => vec![Mode::Reader, Mode::Navigation],
             },
         };
-        // Typing goes into the search query, so global letter keys are not advertised there.
-        if !modes.contains(&Mode::Search) {
-            modes.push(Mode::Global);
-        }
+        // What a layer leaves goes to the global keys (see `handle_key`);
+        // the hints leave out the ones a text layer types instead.
+        modes.push(Mode::Global);
         modes
     }
 
@@ -292,11 +294,10 @@ impl App {
             Action::Help => self.layers.push(Box::new(Pager::help())),
             Action::Warnings => self.layers.push(Box::new(Pager::warnings(&self.corpus))),
             Action::Search => {
-                let index = self
-                    .search_index
-                    .get_or_insert_with(|| Arc::new(SearchIndex::build(&self.corpus)));
-                self.layers
-                    .push(Box::new(SearchLayer::new(Arc::clone(index))));
+                self.layers.push(Box::new(SearchLayer::new(
+                    Arc::clone(&self.corpus),
+                    Arc::clone(&self.search_index),
+                )));
             }
             Action::CloseLayer => {
                 self.layers.pop();
@@ -366,21 +367,7 @@ impl App {
                 if self.open_compare()
                     && let Some(compare) = &self.compare
                 {
-                    let coverage = compare.topic_coverage(&self.corpus);
-                    let entries = compare
-                        .topics
-                        .topics
-                        .iter()
-                        .zip(coverage)
-                        .enumerate()
-                        .map(|(index, (topic, counts))| TopicEntry {
-                            topic: index,
-                            id: topic.id.clone(),
-                            label: topic.label.clone(),
-                            counts,
-                        })
-                        .collect();
-                    let picker = TopicPicker::new(entries, compare.topic);
+                    let picker = TopicPicker::new(compare.engine(), compare.topic);
                     self.layers.clear();
                     self.layers.push(Box::new(picker));
                 }
@@ -389,7 +376,7 @@ impl App {
                 if self.open_compare()
                     && let Some(compare) = &mut self.compare
                 {
-                    compare.set_topic(&self.corpus, topic);
+                    compare.set_topic(topic);
                 }
             }
             Action::CloseCompare => {
@@ -406,6 +393,8 @@ impl App {
             | Action::NextOnly
             | Action::PrevOnly
             | Action::ToggleSource { .. } => {}
+            // Text fields edit in their layers; nothing to edit elsewhere.
+            Action::DeleteChar | Action::DeleteWord | Action::ClearInput => {}
         }
     }
 
@@ -416,7 +405,7 @@ impl App {
             return false;
         }
         if self.compare.is_none() {
-            self.compare = Some(CompareState::new(&self.corpus));
+            self.compare = Some(CompareState::new(Arc::clone(&self.corpus)));
         }
         self.view = View::Compare;
         true
@@ -446,13 +435,12 @@ impl App {
             Action::PrevDiffers => compare.jump(false, differs_between_sources),
             Action::NextOnly => compare.jump(true, |row| row.cells.len() == 1),
             Action::PrevOnly => compare.jump(false, |row| row.cells.len() == 1),
-            Action::ToggleSource { source } => compare.toggle_source(&self.corpus, source),
+            Action::ToggleSource { source } => compare.toggle_source(source),
             Action::Open => {
-                if let Some((article, start, end)) = compare.selected_target(&self.corpus) {
+                if let Some((article, start, end)) = compare.selected_target() {
                     self.open_at(article, start, end);
                 }
             }
-            Action::FocusNext | Action::FocusPrev => {}
             _ => return false,
         }
         true
@@ -565,9 +553,30 @@ impl App {
     /// layout (rebuilt only when article, width or toggles change, keeping
     /// the reading position), pending reveals and scroll limits.
     pub fn prepare(&mut self, screen: Rect) {
-        self.areas = Areas::compute(screen, self.focus);
+        self.poll();
+        self.prepare_layout(screen);
+    }
+
+    /// Takes what the workers finished (search results, a comparison, the
+    /// picker's counts), whatever is on screen: a comparison finishing behind
+    /// the reader must not keep the loop drawing at frame rate.
+    pub fn poll(&mut self) {
         for layer in &mut self.layers {
-            layer.prepare(screen);
+            layer.poll();
+        }
+        if let Some(compare) = &mut self.compare {
+            compare.poll();
+        }
+    }
+
+    /// [`App::prepare`] without taking worker results (tests use it to
+    /// look at a waiting state).
+    pub fn prepare_layout(&mut self, screen: Rect) {
+        self.areas = Areas::compute(screen, self.focus);
+        // The area layers are drawn in (see `ui::draw`), so their paging
+        // counts the rows they really have.
+        for layer in &mut self.layers {
+            layer.prepare(self.areas.main);
         }
         if self.areas.too_small || self.corpus.articles.is_empty() {
             return;
@@ -575,7 +584,7 @@ impl App {
         if self.view == View::Compare
             && let Some(compare) = &mut self.compare
         {
-            compare.prepare(&self.corpus, self.areas.main);
+            compare.prepare(self.areas.main);
         }
         let list_rows = usize::from(Areas::inner(self.areas.list).height / ITEM_HEIGHT);
         if list_rows > 0 {

@@ -1,21 +1,32 @@
 //! The compare view: one topic side by side across sources. The engine
 //! ([`crate::compare`]) decides rows, cells and word marks; this module only
 //! lays them out in columns (wrapped once per width) and keeps the selection.
+//!
+//! The comparison always covers every article of the corpus and is computed
+//! on a worker ([`super::jobs`]); hiding a source only changes what is shown,
+//! so a row's "3 of 5" stays a fact about the comparison.
 
+use super::jobs::{Computed, TopicEngine};
 use super::text::{clean, truncate, width};
-use crate::compare::{Cell, Comparison, MarkKind, compare};
+use crate::compare::{Cell, Comparison, MarkKind, Row};
 use crate::model::{Article, Corpus};
-use crate::topics::{CorpusIndex, TopicSet, config_path, coverage};
+use crate::topics::{TopicSet, config_path};
+use crate::worker::LatestWorker;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Widget};
+use std::sync::Arc;
 
 /// Narrowest column a source gets before the view pages sideways instead.
 pub const MIN_COLUMN: u16 = 28;
 /// The topic shown when the view first opens.
 const DEFAULT_TOPIC: &str = "security-guarantees";
+/// Most lines the coverage header takes; the rows need the screen more.
+const MAX_HEADER_LINES: usize = 6;
+/// "Coverage " and the indent of the header's next lines.
+const HEADER_LEAD: usize = 9;
 
 pub fn style_of(mark: Option<MarkKind>) -> Style {
     match mark {
@@ -53,59 +64,79 @@ struct Grid {
     lines: usize,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct HeaderKey {
+    generation: u64,
+    width: usize,
+    max_lines: usize,
+}
+
+/// One source in the coverage header.
+struct HeaderItem {
+    spans: Vec<Span<'static>>,
+    width: usize,
+    /// Sources the item stands for (a summary item stands for several).
+    sources: usize,
+}
+
 pub struct CompareState {
-    pub topics: TopicSet,
-    index: CorpusIndex,
-    /// Index into `topics.topics`.
+    engine: Arc<TopicEngine>,
+    /// None when no thread could be started: the view then computes inline.
+    worker: Option<LatestWorker<usize, Computed>>,
+    /// Index into the topics: the topic shown, or being compared.
     pub topic: usize,
-    /// Per corpus article: left out of the comparison.
+    /// Per corpus article: left out of the view.
     pub hidden: Vec<bool>,
-    pub comparison: Comparison,
-    /// Sentences on the topic per corpus article (hidden ones included).
-    pub coverage: Vec<usize>,
-    /// Selected row.
+    /// The comparison of `topic`; None while it is being computed.
+    computed: Option<Computed>,
+    /// Indices into the comparison's rows that a shown source carries.
+    rows: Vec<usize>,
+    /// Articles with a column: shown sources that carry at least one row.
+    columns: Vec<usize>,
+    /// Selected position in `rows`.
     pub row: usize,
-    /// Selected position in [`CompareState::visible`].
+    /// Selected position in `columns`.
     pub column: usize,
-    /// First position of `visible` shown on screen.
+    /// First position of `columns` shown on screen.
     pub first: usize,
     /// First visual line of the grid in view.
     pub scroll: usize,
     /// Bring the selected row into view at the next prepare.
     reveal: bool,
+    /// Changes whenever the rows or columns do (grid and header caches).
     generation: u64,
     /// Columns that fit at the last size seen.
     pub fit: usize,
     /// Where the grid body is (set by prepare).
     pub body: Rect,
     grid: Option<Grid>,
+    header: Option<(HeaderKey, Vec<Line<'static>>)>,
 }
 
 impl CompareState {
-    pub fn new(corpus: &Corpus) -> CompareState {
+    pub fn new(corpus: Arc<Corpus>) -> CompareState {
         let (topics, _) = TopicSet::load(config_path().as_deref());
         CompareState::with_topics(corpus, topics)
     }
 
-    pub fn with_topics(corpus: &Corpus, topics: TopicSet) -> CompareState {
-        let index = CorpusIndex::build(corpus);
+    /// Starts comparing the default topic in the background.
+    pub fn with_topics(corpus: Arc<Corpus>, topics: TopicSet) -> CompareState {
         let topic = topics
             .topics
             .iter()
             .position(|t| t.id == DEFAULT_TOPIC)
             .unwrap_or(0);
+        let hidden = vec![false; corpus.articles.len()];
+        let engine = TopicEngine::new(corpus, topics);
+        let worker = TopicEngine::compare_worker(&engine);
         let mut state = CompareState {
-            topics,
-            index,
+            engine,
+            worker,
             topic,
-            hidden: vec![false; corpus.articles.len()],
-            comparison: Comparison {
-                topic_id: String::new(),
-                topic_label: String::new(),
-                sources: Vec::new(),
-                rows: Vec::new(),
-            },
-            coverage: Vec::new(),
+            hidden,
+            computed: None,
+            rows: Vec::new(),
+            columns: Vec::new(),
             row: 0,
             column: 0,
             first: 0,
@@ -115,53 +146,143 @@ impl CompareState {
             fit: 2,
             body: Rect::default(),
             grid: None,
+            header: None,
         };
-        state.recompute(corpus);
+        state.request();
         state
     }
 
-    /// Article indices of the sources in the comparison, in corpus order.
+    /// Shared with the topic picker, so the corpus index is built once.
+    pub fn engine(&self) -> &Arc<TopicEngine> {
+        &self.engine
+    }
+
+    pub fn topics(&self) -> &TopicSet {
+        &self.engine.topics
+    }
+
+    /// The comparison on screen; None while it is being computed.
+    pub fn comparison(&self) -> Option<&Comparison> {
+        self.computed.as_ref().map(|c| &c.comparison)
+    }
+
+    /// The topic's comparison has not arrived yet.
+    pub fn computing(&self) -> bool {
+        self.computed.is_none()
+    }
+
+    fn topic_label(&self) -> &str {
+        self.topics()
+            .topics
+            .get(self.topic)
+            .map_or("", |t| t.label.as_str())
+    }
+
+    /// Drops what is shown and asks for the comparison of `self.topic`.
+    fn request(&mut self) {
+        self.computed = None;
+        self.row = 0;
+        self.scroll = 0;
+        self.refresh(None);
+        match &self.worker {
+            Some(worker) => {
+                worker.submit(self.topic);
+            }
+            None => {
+                self.computed = self.engine.compare(self.topic);
+                self.refresh(None);
+            }
+        }
+    }
+
+    /// Takes the worker's result for the topic asked for last; results for
+    /// topics asked for before are dropped by the worker.
+    pub fn poll(&mut self) {
+        let Some(worker) = &self.worker else {
+            return;
+        };
+        let arrived = worker
+            .drain()
+            .into_iter()
+            .rfind(|computed| computed.topic == self.topic);
+        if let Some(computed) = arrived {
+            self.computed = Some(computed);
+            self.row = 0;
+            self.scroll = 0;
+            self.refresh(None);
+        }
+    }
+
+    /// Recomputes which rows and columns are shown after the comparison or
+    /// the hidden sources changed, keeping row `keep` of the comparison (or
+    /// the next shown one) selected.
+    fn refresh(&mut self, keep: Option<usize>) {
+        self.generation += 1;
+        self.grid = None;
+        self.rows.clear();
+        self.columns.clear();
+        let Some(computed) = &self.computed else {
+            return;
+        };
+        let shown = |article: usize| !self.hidden.get(article).copied().unwrap_or(false);
+        self.rows = (0..computed.comparison.rows.len())
+            .filter(|&r| {
+                computed.comparison.rows[r]
+                    .cells
+                    .iter()
+                    .any(|c| shown(c.article))
+            })
+            .collect();
+        let mut carries = vec![false; self.hidden.len()];
+        for cell in computed.comparison.rows.iter().flat_map(|row| &row.cells) {
+            if let Some(flag) = carries.get_mut(cell.article) {
+                *flag = true;
+            }
+        }
+        self.columns = (0..self.hidden.len())
+            .filter(|&a| shown(a) && carries[a])
+            .collect();
+        if let Some(keep) = keep {
+            self.row = self.rows.partition_point(|&r| r < keep);
+            self.reveal = true;
+        }
+        self.row = self.row.min(self.rows.len().saturating_sub(1));
+        self.column = self.column.min(self.columns.len().saturating_sub(1));
+        self.follow_cells();
+    }
+
+    /// Article indices of the sources not hidden, in corpus order.
     pub fn visible(&self) -> Vec<usize> {
         (0..self.hidden.len())
             .filter(|&a| !self.hidden[a])
             .collect()
     }
 
-    /// Sentences per topic per article, for the topic picker.
-    pub fn topic_coverage(&self, corpus: &Corpus) -> Vec<Vec<usize>> {
-        let all: Vec<usize> = (0..corpus.articles.len()).collect();
-        self.topics
-            .topics
+    /// The comparison's rows a shown source carries, in order.
+    pub fn shown_rows(&self) -> Vec<&Row> {
+        self.rows
             .iter()
-            .map(|topic| coverage(corpus, &self.index, topic, &all))
+            .filter_map(|&r| self.comparison()?.rows.get(r))
             .collect()
     }
 
-    /// Runs the engine for the current topic and sources; instant on
-    /// corpora of a few dozen articles.
-    pub fn recompute(&mut self, corpus: &Corpus) {
-        let Some(topic) = self.topics.topics.get(self.topic) else {
-            return;
-        };
-        let all: Vec<usize> = (0..corpus.articles.len()).collect();
-        self.coverage = coverage(corpus, &self.index, topic, &all);
-        self.comparison = compare(corpus, &self.index, topic, &self.visible());
-        self.generation += 1;
-        self.row = 0;
-        self.scroll = 0;
-        self.column = self.column.min(self.visible().len().saturating_sub(1));
-        self.grid = None;
+    /// The selected row of the comparison.
+    pub fn selected_row(&self) -> Option<&Row> {
+        self.comparison()?.rows.get(*self.rows.get(self.row)?)
     }
 
-    pub fn set_topic(&mut self, corpus: &Corpus, topic: usize) {
-        if topic < self.topics.topics.len() {
-            self.topic = topic;
-            self.recompute(corpus);
+    /// Compares `topic` (an index into the topics) unless it is already
+    /// shown or on its way (asking again would restart the work).
+    pub fn set_topic(&mut self, topic: usize) {
+        if topic >= self.topics().topics.len() || topic == self.topic {
+            return;
         }
+        self.topic = topic;
+        self.request();
     }
 
     /// Hides or shows article `source`; the last visible source stays.
-    pub fn toggle_source(&mut self, corpus: &Corpus, source: usize) {
+    pub fn toggle_source(&mut self, source: usize) {
         let Some(&hidden) = self.hidden.get(source) else {
             return;
         };
@@ -169,28 +290,57 @@ impl CompareState {
             return;
         }
         self.hidden[source] = !hidden;
-        self.recompute(corpus);
+        let keep = self.rows.get(self.row).copied();
+        self.refresh(keep);
     }
 
     pub fn move_row(&mut self, delta: isize) {
-        let last = self.comparison.rows.len().saturating_sub(1);
+        let last = self.rows.len().saturating_sub(1);
         self.row = self.row.saturating_add_signed(delta).min(last);
         self.reveal = true;
+        self.follow_cells();
     }
 
-    /// Selects the next (or previous) row after the selected one that `wanted` accepts.
-    pub fn jump(&mut self, forward: bool, wanted: impl Fn(&crate::compare::Row) -> bool) {
-        let rows = &self.comparison.rows;
+    /// After a row move: when none of the row's cells is in the columns on
+    /// screen, the first column that has one is selected and paged to, as
+    /// the row itself is scrolled to (a row of "·" shows nothing).
+    fn follow_cells(&mut self) {
+        let Some(row) = self.selected_row() else {
+            return;
+        };
+        let shown = self.shown();
+        if row.cells.iter().any(|c| shown.contains(&c.article)) {
+            return;
+        }
+        if let Some(position) = self.columns.iter().position(|&a| row.cell(a).is_some()) {
+            self.column = position;
+            self.keep_column_in_view();
+        }
+    }
+
+    fn keep_column_in_view(&mut self) {
+        if self.column < self.first {
+            self.first = self.column;
+        } else if self.column >= self.first + self.fit {
+            self.first = self.column + 1 - self.fit;
+        }
+    }
+
+    /// Selects the next (or previous) shown row after the selected one that
+    /// `wanted` accepts.
+    pub fn jump(&mut self, forward: bool, wanted: impl Fn(&Row) -> bool) {
+        let rows = self.shown_rows();
         let found = if forward {
-            (self.row + 1..rows.len()).find(|&r| wanted(&rows[r]))
+            (self.row + 1..rows.len()).find(|&r| wanted(rows[r]))
         } else {
             (0..self.row.min(rows.len()))
                 .rev()
-                .find(|&r| wanted(&rows[r]))
+                .find(|&r| wanted(rows[r]))
         };
         if let Some(row) = found {
             self.row = row;
             self.reveal = true;
+            self.follow_cells();
         }
     }
 
@@ -207,18 +357,14 @@ impl CompareState {
     }
 
     pub fn move_column(&mut self, delta: isize) {
-        let last = self.visible().len().saturating_sub(1);
+        let last = self.columns.len().saturating_sub(1);
         self.column = self.column.saturating_add_signed(delta).min(last);
-        if self.column < self.first {
-            self.first = self.column;
-        } else if self.column >= self.first + self.fit {
-            self.first = self.column + 1 - self.fit;
-        }
+        self.keep_column_in_view();
     }
 
     /// Pages the columns sideways by a screenful.
     pub fn page_columns(&mut self, forward: bool) {
-        let count = self.visible().len();
+        let count = self.columns.len();
         let fit = self.fit.max(1);
         self.first = if forward {
             (self.first + fit).min(count.saturating_sub(fit))
@@ -230,25 +376,33 @@ impl CompareState {
     }
 
     /// The article and byte range to open for the selected cell (the first
-    /// cell of the row when the selected source has none there).
-    pub fn selected_target(&self, corpus: &Corpus) -> Option<(usize, usize, usize)> {
-        let row = self.comparison.rows.get(self.row)?;
-        let source = self.visible().get(self.column).copied();
-        let cell = source
-            .and_then(|s| row.cell(s))
-            .or_else(|| row.cells.first())?;
-        let article = corpus.articles.get(cell.article)?;
+    /// shown cell of the row when the selected source has none there).
+    pub fn selected_target(&self) -> Option<(usize, usize, usize)> {
+        let row = self.selected_row()?;
+        let source = self.columns.get(self.column).copied();
+        let cell = source.and_then(|s| row.cell(s)).or_else(|| {
+            row.cells
+                .iter()
+                .find(|c| !self.hidden.get(c.article).copied().unwrap_or(true))
+        })?;
+        let article = self.engine.corpus.articles.get(cell.article)?;
         let first = article.sentences.get(*cell.sentences.first()?)?;
         let last = article.sentences.get(*cell.sentences.last()?)?;
         Some((cell.article, first.start, last.end))
     }
 
-    /// The shown sources: positions `first..first + fit` of `visible`.
+    /// Articles with a column, in corpus order.
+    pub fn columns(&self) -> &[usize] {
+        &self.columns
+    }
+
+    /// The sources on screen: positions `first..first + fit` of the columns.
     pub fn shown(&self) -> Vec<usize> {
-        self.visible()
-            .into_iter()
+        self.columns
+            .iter()
             .skip(self.first)
             .take(self.fit)
+            .copied()
             .collect()
     }
 
@@ -257,22 +411,32 @@ impl CompareState {
     }
 
     /// Fits the view to `area` (the whole main area): columns, paging, the
-    /// wrapped grid, and the scroll that keeps the selection in view.
-    pub fn prepare(&mut self, corpus: &Corpus, area: Rect) {
+    /// coverage header, the wrapped grid, and the scroll that keeps the
+    /// selection in view. Results are taken by [`CompareState::poll`].
+    pub fn prepare(&mut self, area: Rect) {
         let inner = inner(area);
-        let count = self.visible().len();
+        let count = self.columns.len();
         let fit = usize::from(inner.width.saturating_add(1) / (MIN_COLUMN + 1)).max(2);
         self.fit = fit.min(count).max(1);
         self.first = self.first.min(count.saturating_sub(self.fit));
         self.column = self.column.min(count.saturating_sub(1));
-        if self.column < self.first {
-            self.first = self.column;
-        } else if self.column >= self.first + self.fit {
-            self.first = self.column + 1 - self.fit;
+        self.keep_column_in_view();
+        // The header may take a fifth of the height; the rows need the rest.
+        let max_lines =
+            (usize::from(inner.height.saturating_sub(2)) / 5).clamp(1, MAX_HEADER_LINES);
+        let header_key = HeaderKey {
+            generation: self.generation,
+            width: usize::from(inner.width),
+            max_lines,
+        };
+        if self.header.as_ref().map(|(key, _)| *key) != Some(header_key) {
+            let lines = self.coverage_lines(header_key.width, max_lines);
+            self.header = Some((header_key, lines));
         }
-        let header = self.header_height(corpus, inner.width);
+        let header = self.header.as_ref().map_or(1, |(_, lines)| lines.len());
+        let header = u16::try_from(header).unwrap_or(u16::MAX).saturating_add(2);
         self.body = Rect {
-            y: inner.y + header,
+            y: inner.y + header.min(inner.height),
             height: inner.height.saturating_sub(header),
             ..inner
         };
@@ -280,11 +444,11 @@ impl CompareState {
         let text_width = usize::from(column_width(inner.width, self.fit)).saturating_sub(2);
         let key = GridKey {
             generation: self.generation,
-            shown: shown.clone(),
+            shown,
             text_width,
         };
         if self.grid.as_ref().map(|g| &g.key) != Some(&key) {
-            self.grid = Some(self.build_grid(corpus, key));
+            self.grid = Some(self.build_grid(key));
         }
         let Some(grid) = &self.grid else {
             return;
@@ -304,10 +468,12 @@ impl CompareState {
         self.scroll = self.scroll.min(grid.lines.saturating_sub(height));
     }
 
-    fn build_grid(&self, corpus: &Corpus, key: GridKey) -> Grid {
-        let mut rows = Vec::with_capacity(self.comparison.rows.len());
+    fn build_grid(&self, key: GridKey) -> Grid {
+        let corpus = &self.engine.corpus;
+        let rows = self.shown_rows();
+        let mut grid_rows = Vec::with_capacity(rows.len());
         let mut top = 0;
-        for row in &self.comparison.rows {
+        for row in rows {
             let cells: Vec<Vec<Line<'static>>> = key
                 .shown
                 .iter()
@@ -319,54 +485,56 @@ impl CompareState {
                 )
                 .collect();
             let height = 1 + cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
-            rows.push(GridRow { top, height, cells });
+            grid_rows.push(GridRow { top, height, cells });
             top += height;
         }
         Grid {
             key,
-            rows,
+            rows: grid_rows,
             lines: top,
         }
     }
 
-    /// Coverage line(s), legend line and column titles.
-    fn header_height(&self, corpus: &Corpus, width: u16) -> u16 {
-        let coverage = self.coverage_lines(corpus, usize::from(width)).len();
-        u16::try_from(coverage)
-            .unwrap_or(u16::MAX)
-            .saturating_add(2)
-    }
-
-    /// "1 Reuters 12" per source, wrapped between items; silent sources
-    /// read "silent", hidden ones are dimmed.
-    fn coverage_lines(&self, corpus: &Corpus, max_width: usize) -> Vec<Line<'static>> {
-        let mut lines: Vec<Line<'static>> = Vec::new();
-        let mut current: Vec<Span<'static>> = vec![Span::styled(
-            "Coverage ",
-            Style::new().add_modifier(Modifier::BOLD),
-        )];
-        let mut used = 9;
-        for (index, article) in corpus.articles.iter().enumerate() {
-            let count = self.coverage.get(index).copied().unwrap_or(0);
-            let hidden = self.hidden.get(index).copied().unwrap_or(false);
-            let name = truncate(&clean(article.source_or_id()), 24).into_owned();
-            let amount = match (count, hidden) {
-                (_, true) => "hidden".to_string(),
-                (0, false) => "silent".to_string(),
-                (1, false) => "1 sentence".to_string(),
-                (n, false) => format!("{n} sentences"),
+    /// One header item per source: "1 Reuters 12 sentences", names cut to
+    /// `name_max`. With `fold_silent`, silent sources are folded into one
+    /// leading "N silent" item and the rest ordered hidden first, then by
+    /// sentences (hidden ones always stay, so the header says which).
+    fn header_items(
+        &self,
+        computed: &Computed,
+        name_max: usize,
+        fold_silent: bool,
+    ) -> Vec<HeaderItem> {
+        let label_style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+        let count_of = |index: usize| computed.coverage.get(index).copied().unwrap_or(0);
+        let hidden_at = |index: usize| self.hidden.get(index).copied().unwrap_or(false);
+        let mut order: Vec<usize> = (0..self.engine.corpus.articles.len()).collect();
+        if fold_silent {
+            // Too many to list: hidden sources first (the header must say
+            // which), then those with the most to say.
+            order.sort_by_key(|&index| (!hidden_at(index), std::cmp::Reverse(count_of(index))));
+        }
+        let mut items = Vec::new();
+        let mut silent = 0;
+        for index in order {
+            let Some(article) = self.engine.corpus.articles.get(index) else {
+                continue;
             };
-            let item_width = width(&index_label(index)) + width(&name) + width(&amount) + 4;
-            if used + item_width > max_width && used > 9 {
-                lines.push(Line::from(std::mem::take(&mut current)));
-                current.push(Span::raw("         "));
-                used = 9;
+            let count = count_of(index);
+            let hidden = hidden_at(index);
+            if fold_silent && count == 0 && !hidden {
+                silent += 1;
+                continue;
             }
+            let name = truncate(&clean(article.source_or_id()), name_max).into_owned();
+            let amount = match count {
+                0 => "silent".to_string(),
+                1 => "1 sentence".to_string(),
+                n => format!("{n} sentences"),
+            };
             let (name_style, amount_style) = if hidden {
-                (
-                    Style::new().fg(Color::DarkGray),
-                    Style::new().fg(Color::DarkGray),
-                )
+                let dim = Style::new().fg(Color::DarkGray);
+                (dim, dim)
             } else if count == 0 {
                 (
                     Style::new().fg(Color::Magenta),
@@ -375,35 +543,103 @@ impl CompareState {
             } else {
                 (Style::new().fg(Color::Magenta), Style::new())
             };
-            current.push(Span::styled(
-                index_label(index),
-                Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-            ));
-            current.push(Span::raw(" "));
-            current.push(Span::styled(name, name_style));
-            current.push(Span::raw(" "));
-            current.push(Span::styled(amount, amount_style));
-            current.push(Span::raw("  "));
-            used += item_width;
+            let mut spans = vec![
+                Span::styled(index_label(index), label_style),
+                Span::raw(" "),
+                Span::styled(name, name_style),
+                Span::raw(" "),
+                Span::styled(amount, amount_style),
+            ];
+            if hidden {
+                spans.push(Span::styled(
+                    " hidden",
+                    Style::new()
+                        .fg(Color::Yellow)
+                        .add_modifier(Modifier::ITALIC),
+                ));
+            }
+            spans.push(Span::raw("  "));
+            items.push(HeaderItem {
+                width: spans.iter().map(|s| width(&s.content)).sum(),
+                spans,
+                sources: 1,
+            });
         }
-        lines.push(Line::from(current));
-        lines
+        if silent > 0 {
+            // First, so a "+N more" at the end counts sources that have
+            // something to say, not the silent majority of a big corpus.
+            let text = format!("{silent} silent  ");
+            items.insert(
+                0,
+                HeaderItem {
+                    width: width(&text),
+                    spans: vec![Span::styled(
+                        text,
+                        Style::new().fg(Color::Red).add_modifier(Modifier::ITALIC),
+                    )],
+                    sources: silent,
+                },
+            );
+        }
+        items
     }
 
-    pub fn render(&self, corpus: &Corpus, area: Rect, buf: &mut Buffer) {
+    /// The coverage header in at most `max_lines` lines of `width` columns.
+    /// Names are shown whole when everything fits; else shortened, then
+    /// silent sources are folded into one item, then the rest is counted.
+    fn coverage_lines(&self, width: usize, max_lines: usize) -> Vec<Line<'static>> {
+        let lead = Span::styled("Coverage ", Style::new().add_modifier(Modifier::BOLD));
+        let Some(computed) = &self.computed else {
+            return vec![Line::from(vec![
+                lead,
+                Span::styled(
+                    "counting sentences per source…",
+                    Style::new().fg(Color::DarkGray),
+                ),
+            ])];
+        };
+        // An item is at least a dozen columns: past that many sources, only
+        // folding the silent ones can fit.
+        let room = width.saturating_mul(max_lines) / 12;
+        let many = self.hidden.len() > room;
+        let attempts = [
+            (usize::MAX, false),
+            (24, false),
+            (16, false),
+            (10, false),
+            (16, true),
+            (10, true),
+        ];
+        let mut items = Vec::new();
+        for (name_max, fold_silent) in attempts {
+            if many && !fold_silent {
+                continue;
+            }
+            items = self.header_items(computed, name_max, fold_silent);
+            if let Some(lines) = wrap_items(&items, width, max_lines, None) {
+                return lines;
+            }
+        }
+        let total: usize = items.iter().map(|item| item.sources).sum();
+        wrap_items(&items, width, max_lines, Some(total)).unwrap_or_default()
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer) {
         let area = area.intersection(buf.area);
         if area.is_empty() {
             return;
         }
-        let visible = self.visible();
+        let corpus = &self.engine.corpus;
         let shown = self.shown();
-        let total_rows = self.comparison.rows.len();
-        let position = if total_rows == 0 {
+        let total_rows = self.rows.len();
+        let position = if self.computing() {
+            "comparing…".to_string()
+        } else if total_rows == 0 {
             "no rows".to_string()
         } else {
             format!("row {}/{}", self.row + 1, total_rows)
         };
-        let title = format!(" Compare: {} ", clean(&self.comparison.topic_label));
+        let title = format!(" Compare: {} ", clean(self.topic_label()));
         let block = Block::bordered()
             .border_type(BorderType::Rounded)
             .border_style(Style::new().fg(Color::Cyan))
@@ -418,12 +654,11 @@ impl CompareState {
             return;
         }
         let mut y = inner.y;
-        let coverage = self.coverage_lines(corpus, usize::from(inner.width));
-        for line in coverage {
+        for line in self.header.iter().flat_map(|(_, lines)| lines) {
             if y >= self.body.y.saturating_sub(2) || y >= inner.bottom() {
                 break;
             }
-            line.render(
+            line.clone().render(
                 Rect {
                     y,
                     height: 1,
@@ -442,7 +677,7 @@ impl CompareState {
                 Span::styled("entity", style_of(Some(MarkKind::Entity))),
                 Span::styled("  shared wording plain", Style::new().fg(Color::DarkGray)),
             ];
-            if shown.len() < visible.len() {
+            if shown.len() < self.columns.len() {
                 let first = self.first + 1;
                 let last = self.first + shown.len();
                 let range = if first == last {
@@ -451,7 +686,7 @@ impl CompareState {
                     format!("{first}–{last}")
                 };
                 legend.push(Span::styled(
-                    format!("   sources {range} of {} ‹H L›", visible.len()),
+                    format!("   sources {range} of {} ‹H L›", self.columns.len()),
                     Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
                 ));
             }
@@ -484,17 +719,59 @@ impl CompareState {
                 buf.set_stringn(rect.x, y, &text, usize::from(rect.width), style);
             }
         }
-        self.render_grid(corpus, &columns, buf);
+        self.render_grid(&columns, buf);
     }
 
-    fn render_grid(&self, corpus: &Corpus, columns: &[Rect], buf: &mut Buffer) {
+    /// "3 of 5 · 1 4 5" (of every compared source, hidden ones included,
+    /// then the numbers of the shown sources that carry it, so a row is
+    /// placed even when its columns are paged off screen), "only 5 PPL News"
+    /// for a row one source has alone, and how many of its sources are hidden.
+    fn row_label(&self, row: &Row) -> String {
+        let corpus = &self.engine.corpus;
+        if let [only] = row.cells.as_slice() {
+            let name = corpus
+                .articles
+                .get(only.article)
+                .map_or("", |a| a.source_or_id());
+            return format!("only {} {}", index_label(only.article), clean(name));
+        }
+        let total = self.comparison().map_or(0, |c| c.sources.len());
+        let is_hidden = |article: usize| self.hidden.get(article).copied().unwrap_or(false);
+        let mut label = format!("{} of {total}", row.cells.len());
+        if row.cells.len() < total {
+            let carriers: Vec<String> = row
+                .cells
+                .iter()
+                .filter(|c| !is_hidden(c.article))
+                .map(|c| index_label(c.article))
+                .collect();
+            label.push_str(&format!(" · {}", carriers.join(" ")));
+        }
+        let hidden = row.cells.iter().filter(|c| is_hidden(c.article)).count();
+        if hidden > 0 {
+            label.push_str(&format!(" · {hidden} hidden"));
+        }
+        label
+    }
+
+    fn render_grid(&self, columns: &[Rect], buf: &mut Buffer) {
         let body = self.body.intersection(buf.area);
-        let Some(grid) = &self.grid else {
-            return;
-        };
         if body.is_empty() {
             return;
         }
+        if self.computing() {
+            let text = format!(
+                "Comparing “{}” across {} sources…",
+                clean(self.topic_label()),
+                self.hidden.len()
+            );
+            let text = truncate(&text, usize::from(body.width));
+            buf.set_string(body.x, body.y, text, Style::new().fg(Color::Cyan));
+            return;
+        }
+        let Some(grid) = &self.grid else {
+            return;
+        };
         if grid.rows.is_empty() {
             let text = "No sentence of the shown sources is on this topic — t picks another.";
             let text = truncate(text, usize::from(body.width));
@@ -502,7 +779,7 @@ impl CompareState {
             return;
         }
         let height = usize::from(body.height);
-        let total = self.visible().len();
+        let shown_rows = self.shown_rows();
         let first_row = grid
             .rows
             .partition_point(|r| r.top + r.height <= self.scroll);
@@ -515,21 +792,11 @@ impl CompareState {
                 let at = (row.top + line).checked_sub(self.scroll)?;
                 (at < height).then(|| body.y + at as u16)
             };
-            // A grid from before a recompute may outlive its rows for a frame.
-            let Some(data) = self.comparison.rows.get(index) else {
+            let Some(data) = shown_rows.get(index) else {
                 break;
             };
             if let Some(y) = line_y(0) {
-                let label = if data.cells.len() == 1 {
-                    let name = data
-                        .cells
-                        .first()
-                        .and_then(|c| corpus.articles.get(c.article))
-                        .map_or("", |a| a.source_or_id());
-                    format!("only {}", clean(name))
-                } else {
-                    format!("{} of {}", data.cells.len(), total)
-                };
+                let label = self.row_label(data);
                 let (rule, style) = if selected {
                     (
                         "━",
@@ -586,6 +853,50 @@ impl CompareState {
             }
         }
     }
+}
+
+/// Lays `items` out after "Coverage ", wrapping between items, in at most
+/// `max_lines` lines of `width`; None when they do not all fit. With
+/// `total` (the sources all items stand for), what does not fit is counted
+/// in a closing "+N more" instead.
+fn wrap_items(
+    items: &[HeaderItem],
+    width: usize,
+    max_lines: usize,
+    total: Option<usize>,
+) -> Option<Vec<Line<'static>>> {
+    let lead = Span::styled("Coverage ", Style::new().add_modifier(Modifier::BOLD));
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut current: Vec<Span<'static>> = vec![lead];
+    let mut used = HEADER_LEAD;
+    let mut placed = 0;
+    for (position, item) in items.iter().enumerate() {
+        let last_line = lines.len() + 1 >= max_lines;
+        // On the last line keep room for the "+N more" that may follow.
+        let reserve = match (total, last_line, position + 1 < items.len()) {
+            (Some(_), true, true) => 12,
+            _ => 0,
+        };
+        if used + item.width + reserve > width && used > HEADER_LEAD {
+            if last_line {
+                let total = total?;
+                current.push(Span::styled(
+                    format!("+{} more", total - placed),
+                    Style::new().fg(Color::Cyan),
+                ));
+                lines.push(Line::from(current));
+                return Some(lines);
+            }
+            lines.push(Line::from(std::mem::take(&mut current)));
+            current.push(Span::raw(" ".repeat(HEADER_LEAD)));
+            used = HEADER_LEAD;
+        }
+        current.extend(item.spans.iter().cloned());
+        used += item.width;
+        placed += item.sources;
+    }
+    lines.push(Line::from(current));
+    Some(lines)
 }
 
 fn index_label(index: usize) -> String {

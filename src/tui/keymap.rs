@@ -45,6 +45,12 @@ impl Mode {
         Mode::Panel,
     ];
 
+    /// A layer of this mode takes what is typed as text: of the keys it does
+    /// not bind itself, only those with Ctrl get past it.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Mode::Search | Mode::Picker)
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Mode::Global => "Anywhere",
@@ -410,13 +416,13 @@ const COMPARE: &[Binding] = &[
         "Previous row only one source has",
     ),
     bind(
-        &[Key::char('h'), Key::plain(Left)],
+        &[Key::char('h'), Key::plain(Left), Key::plain(BackTab)],
         Action::ColumnLeft,
         None,
         "Select the source on the left",
     ),
     bind(
-        &[Key::char('l'), Key::plain(KeyCode::Right)],
+        &[Key::char('l'), Key::plain(KeyCode::Right), Key::plain(Tab)],
         Action::ColumnRight,
         None,
         "Select the source on the right",
@@ -450,7 +456,7 @@ const COMPARE: &[Binding] = &[
         "Hide or show source N",
     ),
     bind(
-        &[Key::plain(Esc), Key::char('q')],
+        &[Key::plain(Esc), Key::char('q'), Key::char('c')],
         Action::CloseCompare,
         Some("back"),
         "Back to the reader",
@@ -481,6 +487,24 @@ const PICKER: &[Binding] = &[
         Action::CloseLayer,
         Some("close"),
         "Close the topic picker",
+    ),
+    bind(
+        &[Key::plain(KeyCode::Backspace)],
+        Action::DeleteChar,
+        None,
+        "Delete the last character typed",
+    ),
+    bind(
+        &[Key::ctrl('w')],
+        Action::DeleteWord,
+        None,
+        "Delete the last word typed",
+    ),
+    bind(
+        &[Key::ctrl('u')],
+        Action::ClearInput,
+        None,
+        "Clear what was typed",
     ),
 ];
 
@@ -566,6 +590,24 @@ const SEARCH: &[Binding] = &[
         Some("close"),
         "Close search, back to where you were",
     ),
+    bind(
+        &[Key::plain(KeyCode::Backspace)],
+        Action::DeleteChar,
+        None,
+        "Delete the last character typed",
+    ),
+    bind(
+        &[Key::ctrl('w')],
+        Action::DeleteWord,
+        None,
+        "Delete the last word typed",
+    ),
+    bind(
+        &[Key::ctrl('u')],
+        Action::ClearInput,
+        None,
+        "Clear what was typed",
+    ),
 ];
 
 /// The bindings of one mode, in the order help shows them.
@@ -606,22 +648,29 @@ pub fn lookup(modes: &[Mode], key: &KeyEvent) -> Option<Action> {
     }
 }
 
-/// Status-bar hints of `modes`, in lookup order: ("Enter", "read"). A key
-/// that an earlier mode binds to something else is not advertised.
+/// Status-bar hints of `modes`, in lookup order: ("Enter", "read"). Each
+/// binding is advertised by its first key that reaches it: not bound by an
+/// earlier mode, and not typed into the text of an earlier text-taking
+/// layer (there "q quit" becomes "Ctrl-c quit").
 pub fn hints(modes: &[Mode]) -> Vec<(String, &'static str)> {
     let mut hints = Vec::new();
     for (position, mode) in modes.iter().enumerate() {
         let earlier = &modes[..position];
+        let typed_as_text = earlier.iter().any(|mode| mode.takes_text());
         for binding in bindings(*mode) {
-            let (Some(hint), Some(first)) = (binding.hint, binding.keys.first()) else {
+            let Some(hint) = binding.hint else {
                 continue;
             };
-            let shadowed = earlier
-                .iter()
-                .flat_map(|mode| bindings(*mode))
-                .any(|other| other.keys.contains(first));
-            if !shadowed {
-                hints.push((first.label(), hint));
+            let reaching = binding.keys.iter().find(|key| {
+                let swallowed = typed_as_text && !key.modifiers.contains(KeyModifiers::CONTROL);
+                let shadowed = earlier
+                    .iter()
+                    .flat_map(|mode| bindings(*mode))
+                    .any(|other| other.keys.contains(key));
+                !swallowed && !shadowed
+            });
+            if let Some(key) = reaching {
+                hints.push((key.label(), hint));
             }
         }
     }
@@ -736,6 +785,67 @@ mod tests {
                         seen.push(*key);
                     }
                 }
+            }
+        }
+    }
+
+    /// Where a key ends up with `modes` active: the first mode binding it,
+    /// unless a text-taking mode before that types it (no Ctrl held).
+    fn route(modes: &[Mode], key: &Key) -> Option<Action> {
+        for mode in modes {
+            if let Some(binding) = bindings(*mode).iter().find(|b| b.keys.contains(key)) {
+                return Some(binding.action);
+            }
+            if mode.takes_text() && !key.modifiers.contains(KeyModifiers::CONTROL) {
+                return None;
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn every_hinted_key_reaches_its_action() {
+        let stacks: [&[Mode]; 8] = [
+            &[Mode::List, Mode::Navigation, Mode::Global],
+            &[Mode::Reader, Mode::Navigation, Mode::Global],
+            &[Mode::Compare, Mode::Navigation, Mode::Global],
+            &[Mode::Pager, Mode::Global],
+            &[Mode::Panel, Mode::Global],
+            &[Mode::Search, Mode::Global],
+            &[Mode::Picker, Mode::Global],
+            &[Mode::Global],
+        ];
+        for modes in stacks {
+            for (label, hint) in hints(modes) {
+                let binding = modes
+                    .iter()
+                    .flat_map(|mode| bindings(*mode))
+                    .find(|b| b.hint == Some(hint) && b.keys.iter().any(|k| k.label() == label))
+                    .expect("a hint comes from a binding");
+                let key = binding
+                    .keys
+                    .iter()
+                    .find(|k| k.label() == label)
+                    .expect("the hinted key");
+                assert_eq!(
+                    route(modes, key),
+                    Some(binding.action),
+                    "{label} {hint} in {modes:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn text_layers_hint_ctrl_c_not_q() {
+        for layer in [Mode::Search, Mode::Picker] {
+            let hints = hints(&[layer, Mode::Global]);
+            assert!(hints.contains(&("Ctrl-c".to_string(), "quit")), "{hints:?}");
+            for (label, _) in &hints {
+                let mut chars = label.chars();
+                let typed =
+                    chars.next().is_some_and(|c| c.is_ascii_graphic()) && chars.next().is_none();
+                assert!(!typed, "{label} would be typed into the {layer:?} text");
             }
         }
     }

@@ -7,7 +7,7 @@ use super::keymap::{self, Mode};
 use super::text::{clean, truncate, width};
 use crate::model::Corpus;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -29,7 +29,10 @@ pub struct LayerContext<'a> {
 
 pub trait Layer {
     fn handle_key(&mut self, key: &KeyEvent, context: &mut LayerContext) -> EventState;
-    /// Called with the screen area before each frame, so paging knows its size.
+    /// Takes what the layer's worker finished; called before each frame.
+    fn poll(&mut self) {}
+    /// Called before each frame with the area the layer is drawn in, so
+    /// paging knows its size.
     fn prepare(&mut self, _area: Rect) {}
     fn render(&self, corpus: &Corpus, area: Rect, buf: &mut Buffer);
     /// The keymap modes whose hints the status bar shows while this layer is on top.
@@ -38,6 +41,57 @@ pub trait Layer {
     /// loop then keeps drawing frames so they show as they arrive.
     fn busy(&self) -> bool {
         false
+    }
+}
+
+/// What a text-taking layer (search, topic picker) did with a key its table
+/// does not bind to anything but editing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextEdit {
+    /// The text changed.
+    Changed,
+    /// The key was the layer's, nothing changed.
+    Unchanged,
+    /// A Ctrl key the layer does not use (Ctrl-C, Ctrl-Z): for the global keys.
+    PassOn,
+}
+
+/// Applies `action` (the layer's lookup of `key`) or types `key` into
+/// `text`, keeping it within `max_bytes`.
+pub fn edit_text(
+    text: &mut String,
+    action: Option<Action>,
+    key: &KeyEvent,
+    max_bytes: usize,
+) -> TextEdit {
+    let before = text.len();
+    match (action, key.code) {
+        (Some(Action::DeleteChar), _) => {
+            text.pop();
+        }
+        (Some(Action::DeleteWord), _) => {
+            let kept = text.trim_end().rfind(' ').map_or(0, |at| at + 1);
+            text.truncate(kept);
+        }
+        (Some(Action::ClearInput), _) => text.clear(),
+        (Some(_), _) => return TextEdit::Unchanged,
+        (None, KeyCode::Char(c))
+            if !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                && !c.is_control() =>
+        {
+            if text.len() + c.len_utf8() <= max_bytes {
+                text.push(c);
+            }
+        }
+        (None, _) if key.modifiers.contains(KeyModifiers::CONTROL) => return TextEdit::PassOn,
+        (None, _) => {}
+    }
+    if text.len() == before {
+        TextEdit::Unchanged
+    } else {
+        TextEdit::Changed
     }
 }
 

@@ -5,7 +5,8 @@
 //! - [`app`]: state and the single `apply(Action)`; [`ui`]: rendering from state.
 //! - [`layer`]: overlays that see keys first (help, warnings; search later).
 //! - [`search`]: the `/` search overlay over [`crate::search`].
-//! - [`compare`]: the compare view's columns; [`picker`]: the topic picker layer.
+//! - [`compare`]: the compare view's columns; [`picker`]: the topic picker layer;
+//!   [`jobs`]: their engine work (index, comparison, coverage) off the UI thread.
 //! - [`reader`]: wrap-once-per-width layout and visible-slice drawing.
 //! - [`decorate`]: styled byte ranges and gutter marks over the body.
 //! - [`highlight`]: entity colours, claim marks, legend, claim jumps.
@@ -17,6 +18,7 @@ pub mod app;
 pub mod compare;
 pub mod decorate;
 pub mod highlight;
+pub mod jobs;
 pub mod keymap;
 pub mod layer;
 pub mod panel;

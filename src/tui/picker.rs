@@ -1,31 +1,42 @@
 //! The topic picker: a layer listing the topics with how many sentences each
-//! source has on them, narrowed by a fuzzy query as the user types.
+//! source has on them, narrowed by a fuzzy query as the user types. The
+//! counts are computed on a worker ([`super::jobs`]); the list and the query
+//! work before they arrive.
 
 use super::action::Action;
+use super::jobs::{CoverageTable, TopicEngine};
 use super::keymap::{self, Mode};
-use super::layer::{EventState, Layer, LayerContext};
+use super::layer::{EventState, Layer, LayerContext, TextEdit, edit_text};
 use super::text::{clean, truncate};
 use crate::model::Corpus;
+use crate::search::query::MAX_QUERY_BYTES;
+use crate::worker::LatestWorker;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
+use std::sync::Arc;
+
+/// Room for "12345 in 17000 sources" when per-source columns do not fit.
+const SUMMARY_WIDTH: usize = 24;
 
 pub struct TopicEntry {
     /// Index into the compare view's topic set.
     pub topic: usize,
     pub id: String,
     pub label: String,
-    /// Sentences on the topic per corpus article.
-    pub counts: Vec<usize>,
 }
 
 pub struct TopicPicker {
     entries: Vec<TopicEntry>,
+    /// Sentences per topic per article; None until the worker has them.
+    counts: Option<CoverageTable>,
+    /// Builds `counts` when the engine does not have them yet.
+    worker: Option<LatestWorker<(), CoverageTable>>,
     query: String,
     /// Indices into `entries` matching the query, best first.
     matches: Vec<usize>,
@@ -34,10 +45,38 @@ pub struct TopicPicker {
 }
 
 impl TopicPicker {
-    /// `current` (an index into the topics) starts selected.
-    pub fn new(entries: Vec<TopicEntry>, current: usize) -> TopicPicker {
+    /// The topics of `engine`, `current` (an index into them) selected.
+    pub fn new(engine: &Arc<TopicEngine>, current: usize) -> TopicPicker {
+        let entries = engine
+            .topics
+            .topics
+            .iter()
+            .enumerate()
+            .map(|(topic, spec)| TopicEntry {
+                topic,
+                id: spec.id.clone(),
+                label: spec.label.clone(),
+            })
+            .collect();
+        let mut counts = engine.coverage_ready();
+        let worker = match counts {
+            Some(_) => None,
+            None => {
+                let worker = TopicEngine::coverage_worker(engine);
+                match &worker {
+                    Some(worker) => {
+                        worker.submit(());
+                    }
+                    // No thread could be started: count on this one.
+                    None => counts = Some(engine.coverage_table()),
+                }
+                worker
+            }
+        };
         let mut picker = TopicPicker {
             entries,
+            counts,
+            worker,
             query: String::new(),
             matches: Vec::new(),
             selected: 0,
@@ -104,23 +143,28 @@ impl Layer for TopicPicker {
                 self.selected = (self.selected + 1).min(self.matches.len().saturating_sub(1))
             }
             Some(Action::Up) => self.selected = self.selected.saturating_sub(1),
-            _ => match key.code {
-                KeyCode::Backspace => {
-                    self.query.pop();
-                    self.refilter();
-                }
-                KeyCode::Char(c)
-                    if !key
-                        .modifiers
-                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-                {
-                    self.query.push(c);
-                    self.refilter();
-                }
-                _ => return EventState::NotConsumed,
+            other => match edit_text(&mut self.query, other, key, MAX_QUERY_BYTES) {
+                TextEdit::Changed => self.refilter(),
+                TextEdit::Unchanged => {}
+                // Ctrl-C and Ctrl-Z keep working; every other key stays
+                // here, as the status bar (which hides letter keys) says.
+                TextEdit::PassOn => return EventState::NotConsumed,
             },
         }
         EventState::Consumed
+    }
+
+    fn poll(&mut self) {
+        if let Some(worker) = &self.worker
+            && let Some(counts) = worker.drain().pop()
+        {
+            self.counts = Some(counts);
+            self.worker = None;
+        }
+    }
+
+    fn busy(&self) -> bool {
+        self.counts.is_none()
     }
 
     fn render(&self, corpus: &Corpus, area: Rect, buf: &mut Buffer) {
@@ -143,26 +187,46 @@ impl Layer for TopicPicker {
             Span::raw(clean(&self.query).into_owned()),
             Span::styled("▏", Style::new().fg(Color::Cyan)),
         ]));
-        let sources: Vec<String> = corpus
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| format!("{} {}", i + 1, clean(a.source_or_id())))
-            .collect();
-        lines.push(Line::styled(
-            truncate(
-                &format!("sentences per source: {}", sources.join(" · ")),
-                text_width,
-            )
-            .into_owned(),
-            Style::new().fg(Color::DarkGray),
-        ));
-        let counts_width = self
-            .entries
-            .first()
-            .map_or(0, |e| e.counts.len() * 4)
-            .min(text_width / 2);
+        let articles = corpus.articles.len();
+        // Four columns per source while they fit in half the width; past
+        // that (a big corpus) each topic gets totals instead.
+        let per_source = articles * 4 <= text_width / 2;
+        let counts_width = if per_source {
+            articles * 4
+        } else {
+            SUMMARY_WIDTH.min(text_width / 2)
+        };
         let label_width = text_width.saturating_sub(counts_width + 3);
+        let dim = Style::new().fg(Color::DarkGray);
+        if self.counts.is_none() {
+            lines.push(Line::styled("counting sentences per source…", dim));
+        } else if per_source {
+            // The source numbers stand over their count columns.
+            let sources: Vec<String> = corpus
+                .articles
+                .iter()
+                .enumerate()
+                .map(|(i, a)| format!("{} {}", i + 1, clean(a.source_or_id())))
+                .collect();
+            let explain = format!("sentences per source: {}", sources.join(" · "));
+            let explain = truncate(&explain, label_width + 2);
+            let pad = " ".repeat((label_width + 3).saturating_sub(super::text::width(&explain)));
+            let mut spans = vec![Span::styled(format!("{explain}{pad}"), dim)];
+            spans.extend((1..=articles).map(|n| {
+                Span::styled(
+                    format!("{n:>4}"),
+                    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+                )
+            }));
+            lines.push(Line::from(spans));
+        } else {
+            let explain =
+                format!("sentences on the topic, and how many of the {articles} sources have any");
+            lines.push(Line::styled(
+                truncate(&explain, text_width).into_owned(),
+                dim,
+            ));
+        }
         if self.matches.is_empty() {
             lines.push(Line::styled(
                 "no topic matches",
@@ -190,18 +254,31 @@ impl Layer for TopicPicker {
                 Span::styled(format!("{label}{pad}"), style),
                 Span::raw(" "),
             ];
-            for count in &entry.counts {
-                let count_style = if *count == 0 {
-                    Style::new().fg(Color::DarkGray)
-                } else {
-                    Style::new().fg(Color::Yellow)
-                };
-                let text = if *count == 0 {
-                    "   ·".to_string()
-                } else {
-                    format!("{count:>4}")
-                };
-                spans.push(Span::styled(text, count_style));
+            let counts = self
+                .counts
+                .as_ref()
+                .and_then(|table| table.get(entry.topic));
+            match counts {
+                Some(counts) if per_source => {
+                    for &count in counts {
+                        spans.push(if count == 0 {
+                            Span::styled("   ·", Style::new().fg(Color::DarkGray))
+                        } else {
+                            Span::styled(format!("{count:>4}"), Style::new().fg(Color::Yellow))
+                        });
+                    }
+                }
+                Some(counts) => {
+                    let sentences: usize = counts.iter().sum();
+                    let sources = counts.iter().filter(|&&count| count > 0).count();
+                    let text = format!("{sentences} in {sources} sources");
+                    let text = truncate(&text, counts_width);
+                    spans.push(Span::styled(
+                        format!("{text:>counts_width$}"),
+                        Style::new().fg(Color::Yellow),
+                    ));
+                }
+                None => {}
             }
             lines.push(Line::from(spans));
         }

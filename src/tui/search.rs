@@ -1,28 +1,35 @@
 //! The search overlay (`/`): a query line and the best matching sentences,
 //! updated as the user types. Matching runs on a [`LatestWorker`], so the
-//! screen keeps answering keys; partial results arrive best first.
+//! screen keeps answering keys; partial results arrive best first. The
+//! worker also builds the index at the first `/` (seconds on a big corpus):
+//! the overlay says "indexing…" meanwhile and keeps what is typed.
 
 use super::action::Action;
 use super::keymap::{self, Mode};
-use super::layer::{EventState, Layer, LayerContext};
+use super::layer::{EventState, Layer, LayerContext, TextEdit, edit_text};
 use super::text::{clean, truncate, width};
 use crate::model::Corpus;
+use crate::search::query::MAX_QUERY_BYTES;
 use crate::search::{Hit, Matcher, NucleoMatcher, Prepared, Query, SearchIndex, Searcher, Update};
 use crate::worker::{JobContext, LatestWorker};
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Rows per result: title and outlet, then the sentence.
 const RESULT_ROWS: usize = 2;
 
 pub struct SearchLayer {
-    index: Arc<SearchIndex>,
+    corpus: Arc<Corpus>,
+    /// Filled by the worker; shared with the app so it is built once per corpus.
+    shared_index: Arc<OnceLock<Arc<SearchIndex>>>,
+    /// The index once taken from `shared_index` (at a poll, like results).
+    index: Option<Arc<SearchIndex>>,
     matcher: Arc<dyn Matcher>,
     worker: Option<LatestWorker<String, Update>>,
     input: String,
@@ -37,19 +44,36 @@ pub struct SearchLayer {
 }
 
 impl SearchLayer {
-    /// A search over `index` (built from the corpus the reader shows).
-    pub fn new(index: Arc<SearchIndex>) -> SearchLayer {
+    /// A search over `corpus`, whose index `index` holds once built.
+    pub fn new(corpus: Arc<Corpus>, index: Arc<OnceLock<Arc<SearchIndex>>>) -> SearchLayer {
         let matcher: Arc<dyn Matcher> = Arc::new(NucleoMatcher);
-        let mut searcher = Searcher::new(Arc::clone(&index), Arc::clone(&matcher));
-        let worker = LatestWorker::spawn(
-            "crossread-search",
-            move |query: String, context: &JobContext<Update>| {
-                searcher.run(&query, |update| context.emit(update));
-            },
-        )
-        .ok();
+        let worker = {
+            let corpus = Arc::clone(&corpus);
+            let index = Arc::clone(&index);
+            let matcher = Arc::clone(&matcher);
+            let mut searcher: Option<Searcher> = None;
+            LatestWorker::spawn(
+                "crossread-search",
+                move |query: String, context: &JobContext<Update>| {
+                    let searcher = searcher.get_or_insert_with(|| {
+                        let index = index.get_or_init(|| Arc::new(SearchIndex::build(&corpus)));
+                        Searcher::new(Arc::clone(index), Arc::clone(&matcher))
+                    });
+                    searcher.run(&query, |update| context.emit(update));
+                },
+            )
+            .ok()
+        };
+        if let Some(worker) = &worker
+            && index.get().is_none()
+        {
+            // Start indexing now; what is typed meanwhile replaces this query.
+            worker.submit(String::new());
+        }
         SearchLayer {
-            index,
+            corpus,
+            index: index.get().cloned(),
+            shared_index: index,
             matcher,
             worker,
             input: String::new(),
@@ -77,6 +101,11 @@ impl SearchLayer {
         self.shown.query != self.input || !self.shown.complete
     }
 
+    /// True until the worker has built the index.
+    pub fn indexing(&self) -> bool {
+        self.index.is_none()
+    }
+
     fn changed(&mut self) {
         match &self.worker {
             Some(worker) => {
@@ -84,8 +113,11 @@ impl SearchLayer {
             }
             // No thread could be started: search on this one rather than not at all.
             None => {
-                let mut searcher =
-                    Searcher::new(Arc::clone(&self.index), Arc::clone(&self.matcher));
+                let index = self
+                    .shared_index
+                    .get_or_init(|| Arc::new(SearchIndex::build(&self.corpus)));
+                self.index = Some(Arc::clone(index));
+                let mut searcher = Searcher::new(Arc::clone(index), Arc::clone(&self.matcher));
                 let mut last = None;
                 searcher.run(&self.input, |update| {
                     last = Some(update);
@@ -124,8 +156,11 @@ impl SearchLayer {
     }
 
     fn status(&self) -> String {
+        let Some(index) = &self.index else {
+            return format!("indexing {} articles…", self.corpus.articles.len());
+        };
         if self.input.trim().is_empty() {
-            return format!("{} sentences", self.index.len());
+            return format!("{} sentences", index.len());
         }
         if !self.shown.complete && self.shown.candidates > 0 {
             let percent = self.shown.examined * 100 / self.shown.candidates;
@@ -141,7 +176,7 @@ impl SearchLayer {
     }
 
     fn result_lines(&self, hit: Hit, selected: bool, columns: usize) -> [Line<'static>; 2] {
-        let Some(view) = self.index.view(hit.entry) else {
+        let Some(view) = self.index.as_ref().and_then(|index| index.view(hit.entry)) else {
             return [Line::default(), Line::default()];
         };
         let marker = if selected { "▶ " } else { "  " };
@@ -241,7 +276,7 @@ impl Layer for SearchLayer {
             Some(Action::Open) => {
                 if let Some(view) = self
                     .selected_hit()
-                    .and_then(|hit| self.index.view(hit.entry))
+                    .and_then(|hit| self.index.as_ref()?.view(hit.entry))
                 {
                     context.queue.push(Action::OpenAt {
                         article: view.article_index,
@@ -260,46 +295,28 @@ impl Layer for SearchLayer {
                     (self.selected + self.page.max(1)).min(self.shown.hits.len().saturating_sub(1))
             }
             Some(Action::PageUp) => self.selected = self.selected.saturating_sub(self.page.max(1)),
-            _ => match key.code {
-                KeyCode::Backspace => {
-                    self.input.pop();
-                    self.changed();
-                }
-                KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                    self.input.clear();
-                    self.changed();
-                }
-                KeyCode::Char('w') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                    let kept = self.input.trim_end().rfind(' ').map_or(0, |at| at + 1);
-                    self.input.truncate(kept);
-                    self.changed();
-                }
-                KeyCode::Char(c)
-                    if !key
-                        .modifiers
-                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-                        && !c.is_control()
-                        && self.input.len() < crate::search::query::MAX_QUERY_BYTES =>
-                {
-                    self.input.push(c);
-                    self.changed();
-                }
+            other => match edit_text(&mut self.input, other, key, MAX_QUERY_BYTES) {
+                TextEdit::Changed => self.changed(),
+                TextEdit::Unchanged => {}
                 // Ctrl-C and Ctrl-Z keep working; every other key stays here.
-                _ if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                    return EventState::NotConsumed;
-                }
-                _ => {}
+                TextEdit::PassOn => return EventState::NotConsumed,
             },
         }
         EventState::Consumed
     }
 
-    fn prepare(&mut self, area: Rect) {
+    fn poll(&mut self) {
+        if self.index.is_none() {
+            self.index = self.shared_index.get().cloned();
+        }
         if let Some(worker) = &self.worker {
             for update in worker.drain() {
                 self.apply(update);
             }
         }
+    }
+
+    fn prepare(&mut self, area: Rect) {
         let inner = Self::frame(area).height.saturating_sub(3);
         self.page = (usize::from(inner) / RESULT_ROWS).max(1);
         if self.selected < self.offset {
@@ -316,19 +333,22 @@ impl Layer for SearchLayer {
             .map(|hit| hit.entry)
             .filter(|entry| !self.positions.contains_key(entry))
             .collect();
+        let Some(index) = self.index.clone() else {
+            return;
+        };
         if visible.is_empty() {
             return;
         }
         let query = Query::parse(&self.shown.query);
-        let prepared = Prepared::new(&self.index, self.matcher.as_ref(), &query);
+        let prepared = Prepared::new(&index, self.matcher.as_ref(), &query);
         for entry in visible {
-            let positions = prepared.positions(&self.index, self.matcher.as_ref(), entry);
+            let positions = prepared.positions(&index, self.matcher.as_ref(), entry);
             self.positions.insert(entry, positions);
         }
     }
 
     fn busy(&self) -> bool {
-        self.searching()
+        self.searching() || self.indexing()
     }
 
     fn render(&self, _corpus: &Corpus, area: Rect, buf: &mut Buffer) {
@@ -488,6 +508,38 @@ mod tests {
         press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
         assert!(app.layers().is_empty());
         assert_eq!((app.selected, app.focus, app.reader.article), before);
+    }
+
+    #[test]
+    fn typing_while_indexing_keeps_the_query_and_runs_it_when_ready() {
+        let mut app = app(100, 30);
+        // Keys without a poll in between: the index cannot arrive meanwhile.
+        for c in "/800000 tro".chars() {
+            app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+        assert!(app.busy());
+        let area = Rect::new(0, 0, 100, 30);
+        app.prepare_layout(area);
+        let mut buf = ratatui::buffer::Buffer::empty(area);
+        ui::draw(&app, area, &mut buf);
+        let waiting: String = buf.content().iter().map(|cell| cell.symbol()).collect();
+        assert!(waiting.contains("indexing 5 articles…"), "{waiting}");
+        assert!(waiting.contains("/ 800000 tro"), "{waiting}");
+        settle(&mut app);
+        let shown = text_of(&screen(&mut app, 100, 30));
+        assert!(shown.contains("800,000 troops"), "{shown}");
+        assert!(!shown.contains("indexing"), "{shown}");
+    }
+
+    #[test]
+    fn the_index_is_built_once_per_corpus() {
+        let mut app = app(100, 30);
+        type_text(&mut app, "/x");
+        settle(&mut app);
+        press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+        // The second overlay has the index at once: nothing to wait for.
+        press(&mut app, KeyCode::Char('/'), KeyModifiers::NONE);
+        assert!(!app.busy());
     }
 
     #[test]

@@ -409,114 +409,345 @@ fn readme_key_table_is_the_keymap() {
     );
 }
 
+/// Waits for the workers (compare, picker counts, search) as the event loop
+/// does: a frame at a time while the app says it is busy.
+fn settle(app: &mut App) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while app.busy() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the workers did not finish"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        app.prepare(app.areas.screen);
+    }
+}
+
 fn compare_view(width: u16, height: u16) -> App {
     let mut app = sized(width, height);
     type_keys(&mut app, "c");
+    settle(&mut app);
     app
+}
+
+fn compare(app: &App) -> &super::compare::CompareState {
+    app.compare.as_ref().expect("compare state")
+}
+
+fn comparison(app: &App) -> &crate::compare::Comparison {
+    compare(app).comparison().expect("the comparison arrived")
+}
+
+fn screen_text(app: &mut App, width: u16, height: u16) -> String {
+    format!("{}", draw(app, width, height).backend())
 }
 
 #[test]
 fn c_opens_the_compare_view_on_the_default_topic_and_esc_returns() {
     let mut app = compare_view(160, 45);
     assert_eq!(app.view, super::app::View::Compare);
-    let compare = app.compare.as_ref().expect("compare state");
-    assert_eq!(compare.comparison.topic_id, "security-guarantees");
-    assert!(!compare.comparison.rows.is_empty());
+    assert_eq!(comparison(&app).topic_id, "security-guarantees");
+    assert!(!comparison(&app).rows.is_empty());
     type_keys(&mut app, "\x1b");
     assert_eq!(app.view, super::app::View::Browse);
     assert_eq!(app.focus, Focus::Reader);
+    // `c` toggles, like `p` and `?` do.
+    type_keys(&mut app, "c");
+    assert_eq!(app.view, super::app::View::Compare);
+    type_keys(&mut app, "c");
+    assert_eq!(app.view, super::app::View::Browse);
+}
+
+/// Keys are applied without a prepare, so the worker's result cannot be
+/// taken in between and the "comparing" state is there to look at.
+fn press_only(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let code = if c == '\x1b' {
+            KeyCode::Esc
+        } else {
+            KeyCode::Char(c)
+        };
+        app.handle_key(&key(code));
+    }
+}
+
+/// Draws without taking worker results (layout only, as prepare does after polling).
+fn draw_unpolled(app: &mut App, width: u16, height: u16) -> String {
+    let area = Rect::new(0, 0, width, height);
+    app.prepare_layout(area);
+    let mut buf = Buffer::empty(area);
+    ui::draw(app, area, &mut buf);
+    buf.content()
+        .chunks(usize::from(width).max(1))
+        .map(|row| row.iter().map(|cell| cell.symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_compare_view_says_it_is_comparing_and_keys_keep_working() {
+    let mut app = sized(80, 24);
+    press_only(&mut app, "c");
+    assert!(compare(&app).computing());
+    assert!(app.busy(), "the loop keeps drawing while comparing");
+    let text = draw_unpolled(&mut app, 80, 24);
+    assert!(text.contains("Compare: Security guarantees"), "{text}");
+    assert!(
+        text.contains("Comparing “Security guarantees” across 5 sources…"),
+        "{text}"
+    );
+    assert!(text.contains("comparing…"), "{text}");
+    for (width, height) in [(0, 0), (10, 3), (30, 8), (40, 10)] {
+        draw_unpolled(&mut app, width, height);
+    }
+    // Moving, jumping and hiding do nothing harmful before the rows arrive.
+    press_only(&mut app, "jG]}lL2");
+    assert!(compare(&app).hidden[1]);
+    press_only(&mut app, "\x1b");
+    assert_eq!(app.view, super::app::View::Browse);
+    press_only(&mut app, "c");
+    settle(&mut app);
+    assert!(!compare(&app).computing());
+    assert!(compare(&app).hidden[1], "hiding survives the wait");
+    assert!(!app.busy());
+}
+
+#[test]
+fn q_quits_nothing_while_comparing_it_goes_back() {
+    let mut app = sized(80, 24);
+    press_only(&mut app, "cq");
+    assert_eq!(app.view, super::app::View::Browse);
+    assert!(!app.should_quit);
+}
+
+#[test]
+fn only_the_newest_topic_is_shown() {
+    let mut app = compare_view(120, 40);
+    let ids: Vec<String> = compare(&app)
+        .topics()
+        .topics
+        .iter()
+        .map(|t| t.id.clone())
+        .collect();
+    let territory = ids.iter().position(|id| id == "territory").expect("topic");
+    let fighting = ids.iter().position(|id| id == "fighting").expect("topic");
+    app.dispatch(super::action::Action::SetTopic { topic: territory });
+    assert!(compare(&app).computing(), "the old rows are not shown");
+    app.dispatch(super::action::Action::SetTopic { topic: fighting });
+    settle(&mut app);
+    assert_eq!(comparison(&app).topic_id, "fighting");
+    // Later polls bring nothing else in.
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    app.prepare(app.areas.screen);
+    assert_eq!(comparison(&app).topic_id, "fighting");
+    assert_eq!(compare(&app).topic, fighting);
+    // Choosing the topic on screen again keeps its rows and selection.
+    type_keys(&mut app, "G");
+    let row = compare(&app).row;
+    app.dispatch(super::action::Action::SetTopic { topic: fighting });
+    assert!(!compare(&app).computing());
+    assert_eq!(compare(&app).row, row);
 }
 
 #[test]
 fn compare_jumps_land_on_the_right_rows() {
     let mut app = compare_view(160, 45);
     type_keys(&mut app, "]");
-    let compare = app.compare.as_ref().expect("compare state");
-    let rows = &compare.comparison.rows;
+    let rows = compare(&app).shown_rows();
     let expected = (1..rows.len()).find(|&r| rows[r].cells.len() >= 2 && rows[r].differs());
-    assert_eq!(Some(compare.row), expected.or(Some(0)));
+    assert_eq!(Some(compare(&app).row), expected.or(Some(0)));
     type_keys(&mut app, "}");
-    let compare = app.compare.as_ref().expect("compare state");
-    let rows = &compare.comparison.rows;
+    let rows = compare(&app).shown_rows();
     let solo = rows.iter().position(|r| r.cells.len() == 1);
     if let Some(solo) = solo {
-        assert_eq!(rows[compare.row].cells.len(), 1);
-        assert!(compare.row >= solo);
-        let here = compare.row;
+        let here = compare(&app).row;
+        assert_eq!(rows[here].cells.len(), 1);
+        assert!(here >= solo);
         let previous = (0..here)
             .rev()
             .find(|&r| rows[r].cells.len() == 1)
             .unwrap_or(here);
         type_keys(&mut app, "{");
-        assert_eq!(app.compare.as_ref().expect("compare state").row, previous);
+        assert_eq!(compare(&app).row, previous);
     }
     type_keys(&mut app, "G");
-    let compare = app.compare.as_ref().expect("compare state");
-    assert_eq!(compare.row, compare.comparison.rows.len() - 1);
+    assert_eq!(compare(&app).row, compare(&app).shown_rows().len() - 1);
     type_keys(&mut app, "g");
-    assert_eq!(app.compare.as_ref().expect("state").row, 0);
+    assert_eq!(compare(&app).row, 0);
     type_keys(&mut app, "jj");
-    assert_eq!(app.compare.as_ref().expect("state").row, 2);
+    assert_eq!(compare(&app).row, 2);
+}
+
+/// Row labels as drawn, top to bottom, read off a tall screen.
+fn row_labels(app: &mut App) -> Vec<String> {
+    let text = screen_text(app, 200, 400);
+    text.lines()
+        .filter_map(|line| {
+            let line = line.trim_start_matches(['"', '│']);
+            let rest = line
+                .strip_prefix("━━ ")
+                .or_else(|| line.strip_prefix("── "))?;
+            let end = rest.find(" ━").or_else(|| rest.find(" ─"))?;
+            Some(rest[..end].to_string())
+        })
+        .collect()
+}
+
+/// The coverage header's lines joined (they end at the legend line).
+fn coverage_header(text: &str) -> String {
+    text.lines()
+        .skip(1)
+        .take_while(|line| !line.contains("differs number entity"))
+        .collect()
 }
 
 #[test]
-fn digits_hide_and_show_sources() {
-    let mut app = compare_view(160, 45);
-    let before = app
-        .compare
-        .as_ref()
-        .expect("state")
-        .comparison
-        .sources
-        .clone();
-    assert_eq!(before.len(), app.corpus.articles.len());
-    type_keys(&mut app, "2");
-    let compare = app.compare.as_ref().expect("state");
-    assert!(!compare.comparison.sources.contains(&1));
-    assert!(compare.hidden[1]);
-    let text = format!("{}", draw(&mut app, 160, 45).backend());
-    assert!(text.contains("hidden"), "{text}");
-    type_keys(&mut app, "2");
+fn hiding_a_source_keeps_row_counts_and_drops_rows_only_it_carries() {
+    let mut app = compare_view(200, 400);
+    let all_rows = comparison(&app).rows.clone();
+    let total = comparison(&app).sources.len();
+    assert_eq!(total, 5);
+    let labels = row_labels(&mut app);
+    assert_eq!(labels.len(), all_rows.len(), "{labels:?}");
+    // Hide the source with the most rows to itself, if any has one.
+    let hidden = (0..total)
+        .max_by_key(|&a| {
+            all_rows
+                .iter()
+                .filter(|r| r.cells.len() == 1 && r.cells[0].article == a)
+                .count()
+        })
+        .expect("sources");
+    type_keys(&mut app, &(hidden + 1).to_string());
+    let state = compare(&app);
+    assert!(state.hidden[hidden]);
     assert_eq!(
-        app.compare.as_ref().expect("state").comparison.sources,
-        before
+        comparison(&app).sources.len(),
+        total,
+        "the comparison still covers every source"
     );
+    assert!(!state.columns().contains(&hidden));
+    let expected: Vec<&crate::compare::Row> = all_rows
+        .iter()
+        .filter(|r| r.cells.iter().any(|c| c.article != hidden))
+        .collect();
+    assert_eq!(state.shown_rows(), expected);
+    let labels = row_labels(&mut app);
+    assert_eq!(labels.len(), expected.len());
+    for (label, row) in labels.iter().zip(&expected) {
+        let carried = row.cells.iter().any(|c| c.article == hidden);
+        let numbers: Vec<String> = row
+            .cells
+            .iter()
+            .filter(|c| c.article != hidden)
+            .map(|c| (c.article + 1).to_string())
+            .collect();
+        let numbers = numbers.join(" ");
+        let n = row.cells.len();
+        let want = match (n, carried) {
+            (1, _) => format!(
+                "only {} {}",
+                row.cells[0].article + 1,
+                app.corpus.articles[row.cells[0].article].source_or_id()
+            ),
+            (n, false) if n == total => format!("{n} of {total}"),
+            (n, true) if n == total => format!("{n} of {total} · 1 hidden"),
+            (n, false) => format!("{n} of {total} · {numbers}"),
+            (n, true) => format!("{n} of {total} · {numbers} · 1 hidden"),
+        };
+        assert_eq!(label, &want);
+    }
+    let text = screen_text(&mut app, 200, 60);
+    let name = app.corpus.articles[hidden].source_or_id().to_string();
+    let header = coverage_header(&text);
+    let item = format!("{} {name} ", hidden + 1);
+    let at = header.find(&item).expect("the hidden source is listed");
+    assert!(header[at..].contains("hidden"), "{header}");
+    // Jumps only stop on rows that are shown.
+    for keys in ["]]]]", "[[", "}}}}", "{{"] {
+        type_keys(&mut app, keys);
+        let row = compare(&app).selected_row().expect("a row");
+        assert!(row.cells.iter().any(|c| c.article != hidden));
+    }
+    type_keys(&mut app, &(hidden + 1).to_string());
+    assert_eq!(compare(&app).shown_rows().len(), all_rows.len());
     // Hiding all but one keeps the last source.
     type_keys(&mut app, "12345");
-    assert_eq!(app.compare.as_ref().expect("state").visible().len(), 1);
+    assert_eq!(compare(&app).visible().len(), 1);
+}
+
+#[test]
+fn hiding_a_source_keeps_the_selected_row_when_it_stays() {
+    let mut app = compare_view(160, 45);
+    type_keys(&mut app, "jjj");
+    let before = compare(&app).selected_row().cloned().expect("a row");
+    let other = (0..5)
+        .find(|&a| before.cells.iter().any(|c| c.article != a))
+        .expect("a source to hide");
+    let keep = before.cells.iter().any(|c| c.article != other);
+    type_keys(&mut app, &(other + 1).to_string());
+    if keep {
+        assert_eq!(compare(&app).selected_row(), Some(&before));
+    }
 }
 
 #[test]
 fn narrow_screens_page_the_source_columns() {
     let mut app = compare_view(80, 24);
-    let compare = app.compare.as_ref().expect("state");
-    assert_eq!(compare.fit, 2);
-    assert_eq!(compare.shown(), vec![0, 1]);
-    let text = format!("{}", draw(&mut app, 80, 24).backend());
+    assert_eq!(compare(&app).fit, 2);
+    assert_eq!(compare(&app).shown(), vec![0, 1]);
+    let text = screen_text(&mut app, 80, 24);
     assert!(text.contains("sources 1–2 of 5"), "{text}");
     type_keys(&mut app, "L");
-    assert_eq!(app.compare.as_ref().expect("state").shown(), vec![2, 3]);
+    assert_eq!(compare(&app).shown(), vec![2, 3]);
     type_keys(&mut app, ">");
-    assert_eq!(app.compare.as_ref().expect("state").shown(), vec![3, 4]);
+    assert_eq!(compare(&app).shown(), vec![3, 4]);
     type_keys(&mut app, "H");
-    assert_eq!(app.compare.as_ref().expect("state").shown(), vec![1, 2]);
+    assert_eq!(compare(&app).shown(), vec![1, 2]);
     type_keys(&mut app, "hhh");
-    let compare = app.compare.as_ref().expect("state");
-    assert_eq!((compare.column, compare.shown()), (0, vec![0, 1]));
+    assert_eq!(
+        (compare(&app).column, compare(&app).shown()),
+        (0, vec![0, 1])
+    );
     type_keys(&mut app, "lll");
-    let compare = app.compare.as_ref().expect("state");
-    assert_eq!((compare.column, compare.shown()), (3, vec![2, 3]));
+    assert_eq!(
+        (compare(&app).column, compare(&app).shown()),
+        (3, vec![2, 3])
+    );
+}
+
+#[test]
+fn moving_to_a_row_pages_the_columns_to_one_of_its_cells() {
+    let mut app = compare_view(80, 24);
+    let rows = compare(&app).shown_rows().len();
+    for _ in 0..rows {
+        let state = compare(&app);
+        let row = state.selected_row().expect("a row");
+        let shown = state.shown();
+        assert!(
+            row.cells.iter().any(|c| shown.contains(&c.article)),
+            "row {} has nothing in columns {shown:?}",
+            state.row
+        );
+        type_keys(&mut app, "j");
+    }
+    // Paging by hand is left alone, even onto columns without the row.
+    type_keys(&mut app, "gLLL");
+    assert_eq!(compare(&app).shown(), vec![3, 4]);
+    // Hiding sources keeps the selected row's cells in view.
+    for source in ["4", "5"] {
+        type_keys(&mut app, source);
+        let state = compare(&app);
+        let row = state.selected_row().expect("a row");
+        let shown = state.shown();
+        assert!(row.cells.iter().any(|c| shown.contains(&c.article)));
+    }
 }
 
 #[test]
 fn enter_on_a_cell_opens_its_sentence_in_the_reader() {
     let mut app = compare_view(160, 45);
-    let target = app
-        .compare
-        .as_ref()
-        .expect("state")
-        .selected_target(&app.corpus)
-        .expect("a cell");
+    let target = compare(&app).selected_target().expect("a cell");
     type_keys(&mut app, "\n");
     assert_eq!(app.view, super::app::View::Browse);
     assert_eq!(app.reader.article, target.0);
@@ -528,13 +759,31 @@ fn topic_picker_filters_and_chooses() {
     let mut app = compare_view(160, 45);
     type_keys(&mut app, "t");
     assert_eq!(app.layers().len(), 1);
-    let text = format!("{}", draw(&mut app, 160, 45).backend());
+    settle(&mut app);
+    let text = screen_text(&mut app, 160, 45);
     assert!(text.contains("territory"), "{text}");
+    assert!(text.contains("sentences per source"), "{text}");
     type_keys(&mut app, "territ\n");
     assert!(app.layers().is_empty());
-    let compare = app.compare.as_ref().expect("state");
-    assert_eq!(compare.comparison.topic_id, "territory");
-    assert_eq!(compare.row, 0);
+    settle(&mut app);
+    assert_eq!(comparison(&app).topic_id, "territory");
+    assert_eq!(compare(&app).row, 0);
+}
+
+#[test]
+fn the_picker_lists_topics_before_its_counts_arrive() {
+    let mut app = sized(100, 30);
+    press_only(&mut app, "t");
+    let text = draw_unpolled(&mut app, 100, 30);
+    assert!(text.contains("Territory (territory)"), "{text}");
+    assert!(text.contains("counting sentences per source…"), "{text}");
+    assert!(app.busy());
+    // Typing works meanwhile; the counts fill in later.
+    press_only(&mut app, "terr");
+    settle(&mut app);
+    let text = screen_text(&mut app, 100, 30);
+    assert!(text.contains("› terr"), "{text}");
+    assert!(text.contains("sentences per source"), "{text}");
 }
 
 #[test]
@@ -562,9 +811,47 @@ fn compare_view_survives_every_small_size() {
 }
 
 #[test]
+fn the_coverage_header_shows_whole_names_when_there_is_room() {
+    let mut app = compare_view(200, 60);
+    let text = screen_text(&mut app, 200, 60);
+    let header = coverage_header(&text);
+    for (index, article) in app.corpus.articles.iter().enumerate() {
+        let item = format!("{} {}", index + 1, article.source_or_id());
+        assert!(header.contains(&item), "{item} in {header}");
+    }
+    assert!(!header.contains('…'), "{header}");
+}
+
+#[test]
+fn the_coverage_header_shortens_names_only_when_it_must() {
+    let mut app = compare_view(80, 24);
+    let text = screen_text(&mut app, 80, 24);
+    let header_lines = text
+        .lines()
+        .skip(1)
+        .take_while(|line| !line.contains("differs number entity"))
+        .count();
+    assert!(header_lines <= 4, "{text}");
+    for (index, article) in app.corpus.articles.iter().enumerate() {
+        let name = article.source_or_id();
+        let short: String = name.chars().take(10).collect();
+        assert!(
+            text.contains(&format!("{} {short}", index + 1)),
+            "{short} in {text}"
+        );
+    }
+}
+
+#[test]
 fn snapshot_compare_160x45() {
     let mut app = compare_view(160, 45);
     insta::assert_snapshot!(draw(&mut app, 160, 45).backend());
+}
+
+#[test]
+fn snapshot_compare_200x60() {
+    let mut app = compare_view(200, 60);
+    insta::assert_snapshot!(draw(&mut app, 200, 60).backend());
 }
 
 #[test]
@@ -575,8 +862,158 @@ fn snapshot_compare_80x24() {
 }
 
 #[test]
+fn snapshot_compare_80x24_with_a_source_hidden() {
+    let mut app = compare_view(80, 24);
+    type_keys(&mut app, "2");
+    insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn snapshot_compare_comparing_80x24() {
+    let mut app = sized(80, 24);
+    press_only(&mut app, "c");
+    insta::assert_snapshot!(draw_unpolled(&mut app, 80, 24));
+}
+
+#[test]
 fn snapshot_topic_picker() {
     let mut app = compare_view(100, 30);
     type_keys(&mut app, "t");
+    settle(&mut app);
     insta::assert_snapshot!(draw(&mut app, 100, 30).backend());
+}
+
+/// The status bar (the last screen line).
+fn status_line(app: &mut App, width: u16, height: u16) -> String {
+    let text = screen_text(app, width, height);
+    text.lines().last().unwrap_or_default().to_string()
+}
+
+#[test]
+fn text_layers_hint_only_keys_that_work_there() {
+    let mut app = compare_view(120, 40);
+    let compare_status = status_line(&mut app, 120, 40);
+    assert!(compare_status.contains("Esc back"), "{compare_status}");
+    type_keys(&mut app, "t");
+    settle(&mut app);
+    let picker_status = status_line(&mut app, 120, 40);
+    assert!(picker_status.contains("Enter choose"), "{picker_status}");
+    assert!(picker_status.contains("Ctrl-c quit"), "{picker_status}");
+    for lie in [
+        "q quit",
+        "? help",
+        "/ search",
+        "Tab",
+        "t topic",
+        "c compare",
+    ] {
+        assert!(!picker_status.contains(lie), "{lie}: {picker_status}");
+    }
+    // What the hints leave out is indeed typed.
+    type_keys(&mut app, "q?/");
+    assert!(!app.should_quit);
+    assert_eq!(app.layers().len(), 1);
+    assert!(screen_text(&mut app, 120, 40).contains("› q?/"));
+    type_keys(&mut app, " terr");
+    app.handle_key(&KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL));
+    assert!(screen_text(&mut app, 120, 40).contains("› q?/ ▏"));
+    app.handle_key(&key(KeyCode::Backspace));
+    app.handle_key(&KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    assert!(screen_text(&mut app, 120, 40).contains("› ▏"));
+    app.handle_key(&KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert!(app.should_quit, "Ctrl-c quits from the picker as hinted");
+
+    let mut app = sized(120, 40);
+    type_keys(&mut app, "/");
+    let search_status = status_line(&mut app, 120, 40);
+    assert!(search_status.contains("Esc close"), "{search_status}");
+    assert!(search_status.contains("Ctrl-c quit"), "{search_status}");
+    assert!(!search_status.contains("q quit"), "{search_status}");
+}
+
+#[test]
+fn tab_moves_between_sources_in_the_compare_view() {
+    let mut app = compare_view(80, 24);
+    type_keys(&mut app, "\t\t");
+    assert_eq!(compare(&app).column, 2);
+    app.handle_key(&key(KeyCode::BackTab));
+    assert_eq!(compare(&app).column, 1);
+    let status = status_line(&mut app, 200, 40);
+    assert!(!status.contains("switch pane"), "{status}");
+}
+
+/// The built-in articles, each `copies` times, then `silent` empty articles.
+fn big_corpus(copies: usize, silent: usize) -> Corpus {
+    let builtin = open_corpus(&[]).expect("built-in");
+    let mut articles: Vec<Article> = (0..copies)
+        .flat_map(|_| builtin.articles.iter().cloned())
+        .collect();
+    let mut empty = hostile_corpus().articles.remove(0);
+    empty.body = String::new();
+    empty.blocks.clear();
+    empty.source = Some("Quiet Wire".into());
+    articles.extend(std::iter::repeat_n(empty, silent));
+    Corpus {
+        articles,
+        warnings: Vec::new(),
+    }
+}
+
+#[test]
+fn a_big_corpus_folds_silent_sources_and_counts_the_rest() {
+    let mut app = App::new(big_corpus(1, 400));
+    app.prepare(Rect::new(0, 0, 120, 40));
+    type_keys(&mut app, "c");
+    settle(&mut app);
+    let text = screen_text(&mut app, 120, 40);
+    let header = coverage_header(&text);
+    assert!(header.contains("400 silent"), "{header}");
+    assert!(!header.contains("Quiet Wire"), "{header}");
+    assert!(!header.contains("more"), "{header}");
+    assert_eq!(compare(&app).columns(), &[0, 1, 2, 3, 4]);
+
+    let mut app = App::new(big_corpus(12, 0));
+    app.prepare(Rect::new(0, 0, 80, 24));
+    type_keys(&mut app, "c");
+    settle(&mut app);
+    let text = screen_text(&mut app, 80, 24);
+    let header_lines = text
+        .lines()
+        .skip(1)
+        .take_while(|line| !line.contains("differs number entity"))
+        .collect::<Vec<_>>();
+    assert!(header_lines.len() <= 3, "{text}");
+    let last = header_lines.last().expect("a header");
+    let more: usize = last
+        .split('+')
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("+N more");
+    let listed = header_lines
+        .iter()
+        .map(|line| line.matches(" sentence").count())
+        .sum::<usize>();
+    assert_eq!(listed + more, 60, "{text}");
+    // A hidden source is named first when not all can be.
+    type_keys(&mut app, "9");
+    let text = screen_text(&mut app, 80, 24);
+    let first = text.lines().nth(1).expect("the header");
+    assert!(
+        first.contains("Coverage 9 ") && first.contains("hidden"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_end_of_the_help_is_reachable() {
+    let mut app = sized(100, 30);
+    type_keys(&mut app, "?G");
+    let text = screen_text(&mut app, 100, 30);
+    let last = super::keymap::bindings(super::keymap::Mode::Panel)
+        .last()
+        .expect("a binding")
+        .help;
+    assert!(text.contains(last), "{text}");
+    assert!(!text.contains("more ↓"), "{text}");
 }

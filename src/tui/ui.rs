@@ -37,7 +37,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             }
             View::Compare => {
                 if let Some(compare) = &app.compare {
-                    compare.render(&app.corpus, areas.main, buf);
+                    compare.render(areas.main, buf);
                 }
             }
         },
