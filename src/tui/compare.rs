@@ -932,12 +932,16 @@ fn column_rects(inner: Rect, fit: usize) -> Vec<Rect> {
         .collect()
 }
 
-/// A cell's sentences wrapped to `width` columns, marked words styled.
+/// A cell's sentences wrapped to `width` columns, marked words styled. When
+/// a cell holds several sentences each starts on its own line under a
+/// bullet, so the reader sees where one report ends and the next begins.
 fn wrap_cell(article: &Article, cell: &Cell, width: usize) -> Vec<Line<'static>> {
     let width = width.max(1);
-    // Words as styled pieces: a mark can cover part of a word ("U.S.-backed").
-    let mut words: Vec<Vec<(String, Option<MarkKind>)>> = Vec::new();
+    let bulleted = cell.sentences.len() > 1 && width > BULLET.len() + 1;
+    let mut lines = Vec::new();
     for sentence in cell.segments(article) {
+        // Words as styled pieces: a mark can cover part of a word ("U.S.-backed").
+        let mut words: Vec<Vec<(String, Option<MarkKind>)>> = Vec::new();
         let mut open = false;
         for segment in sentence {
             let text = clean(segment.text);
@@ -955,7 +959,29 @@ fn wrap_cell(article: &Article, cell: &Cell, width: usize) -> Vec<Line<'static>>
                 open = true;
             }
         }
+        if bulleted {
+            let indent = BULLET.len();
+            for (n, mut line) in wrap_words(words, width - indent).into_iter().enumerate() {
+                let lead = if n == 0 { BULLET } else { "  " };
+                line.spans.insert(
+                    0,
+                    Span::styled(lead, Style::default().add_modifier(Modifier::DIM)),
+                );
+                lines.push(line);
+            }
+        } else {
+            lines.extend(wrap_words(words, width));
+        }
     }
+    lines
+}
+
+/// What starts each sentence of a cell that holds several.
+const BULLET: &str = "• ";
+
+/// Styled words wrapped to `width` columns; a word longer than the column
+/// is cut across lines.
+fn wrap_words(words: Vec<Vec<(String, Option<MarkKind>)>>, width: usize) -> Vec<Line<'static>> {
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
@@ -974,7 +1000,6 @@ fn wrap_cell(article: &Article, cell: &Cell, width: usize) -> Vec<Line<'static>>
             spans.extend(word.into_iter().map(|(t, m)| Span::styled(t, style_of(m))));
             continue;
         }
-        // A word longer than the column is cut across lines.
         for (text, mark) in word {
             for c in text.chars() {
                 let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
