@@ -166,7 +166,7 @@ impl Topic {
             threshold: None,
         };
         for token in &content {
-            spec.terms.insert(token.norm.clone(), 1.0);
+            spec.terms.insert(token.norm.to_string(), 1.0);
         }
         let needed = content.len() / 2 + 1;
         if content.len() > 1 {
@@ -203,7 +203,7 @@ impl Topic {
         let mut matched: HashSet<usize> = HashSet::new();
         let mut groups = Vec::new();
         for (at, token) in tokens.iter().enumerate() {
-            let Some(candidates) = self.by_first.get(&token.stem) else {
+            let Some(candidates) = self.by_first.get(&*token.stem) else {
                 continue;
             };
             for &index in candidates {
@@ -213,7 +213,7 @@ impl Topic {
                         .stems
                         .iter()
                         .zip(&tokens[at..])
-                        .all(|(stem, token)| *stem == token.stem);
+                        .all(|(stem, token)| **stem == *token.stem);
                 if fits && matched.insert(pattern.group) {
                     groups.push((pattern.group, pattern.weight));
                 }
@@ -360,8 +360,7 @@ impl CorpusIndex {
                     .map(|(index, sentence)| {
                         let text = article.sentence_text(sentence);
                         let tokens = normalizer.tokens(text, sentence.start);
-                        let distinct: HashSet<&str> =
-                            tokens.iter().map(|t| t.stem.as_str()).collect();
+                        let distinct: HashSet<&str> = tokens.iter().map(|t| &*t.stem).collect();
                         for stem in distinct {
                             *document_frequency.entry(stem.to_string()).or_default() += 1;
                         }

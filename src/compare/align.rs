@@ -547,7 +547,7 @@ impl Concepts {
                         window
                             .iter()
                             .zip(stems)
-                            .all(|(token, stem)| token.stem == *stem)
+                            .all(|(token, stem)| *token.stem == **stem)
                     })
                 })
             })
@@ -670,7 +670,7 @@ fn word_weights(
     for token in tokens {
         // Two statements that both deny something agree on more than their
         // shared words show.
-        if NEGATIONS.contains(&token.norm.as_str()) {
+        if NEGATIONS.contains(&&*token.norm) {
             *weights.entry(ids.of("¬".to_string())).or_default() += NEGATION_WEIGHT;
         }
         if token.is_stopword || (!token.is_number && token.stem.chars().count() < 2) {
@@ -680,7 +680,7 @@ fn word_weights(
         if topic.uses_stem(&token.stem) {
             weight *= TOPIC_WORD_WEIGHT;
         }
-        *weights.entry(ids.of(token.stem.clone())).or_default() += weight;
+        *weights.entry(ids.of(token.stem.to_string())).or_default() += weight;
         // A capital stands for its country's government: "Kyiv will not
         // cede" and "Ukraine will not compromise" say the same.
         for country in capital_country_stems(&token.norm) {
@@ -716,7 +716,7 @@ fn capital_country_stems(word: &str) -> Vec<String> {
         .tokens(country, 0)
         .into_iter()
         .filter(|t| !t.is_stopword)
-        .map(|t| t.stem)
+        .map(|t| t.stem.to_string())
         .collect()
 }
 
@@ -742,7 +742,7 @@ fn clauses(body: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
     for (at, token) in tokens.iter().enumerate() {
         if at > start && words >= MIN_CLAUSE_WORDS {
             let gap = body.get(tokens[at - 1].end..token.start).unwrap_or("");
-            if gap.contains(CLAUSE_BREAKS) || CLAUSE_OPENERS.contains(&token.norm.as_str()) {
+            if gap.contains(CLAUSE_BREAKS) || CLAUSE_OPENERS.contains(&&*token.norm) {
                 ranges.push(start..at);
                 start = at;
                 words = 0;

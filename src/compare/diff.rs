@@ -30,7 +30,7 @@ pub fn mark_differences(corpus: &Corpus, index: &CorpusIndex, cells: &mut [Cell]
         .collect();
     let words: Vec<Vec<&str>> = tokens
         .iter()
-        .map(|cell| cell.iter().map(|t| t.norm.as_str()).collect())
+        .map(|cell| cell.iter().map(|t| &*t.norm).collect())
         .collect();
     let mut shared: Vec<Vec<bool>> = words.iter().map(|w| vec![false; w.len()]).collect();
     for (a, b) in diff_pairs(corpus, cells, &words) {
@@ -58,7 +58,7 @@ pub fn mark_differences(corpus: &Corpus, index: &CorpusIndex, cells: &mut [Cell]
             .iter()
             .enumerate()
             .filter(|(o, _)| *o != c)
-            .flat_map(|(_, t)| t.iter().filter(|t| t.is_number).map(|t| t.norm.as_str()))
+            .flat_map(|(_, t)| t.iter().filter(|t| t.is_number).map(|t| &*t.norm))
             .collect();
         let other_entities: HashSet<&str> = entity_spans
             .iter()
@@ -71,7 +71,7 @@ pub fn mark_differences(corpus: &Corpus, index: &CorpusIndex, cells: &mut [Cell]
             let entity = entity_spans[c]
                 .iter()
                 .find(|(start, end, _)| token.start >= *start && token.end <= *end);
-            let kind = if token.is_number && !other_numbers.contains(token.norm.as_str()) {
+            let kind = if token.is_number && !other_numbers.contains(&*token.norm) {
                 Some(MarkKind::Number)
             } else if let Some((_, _, name)) = entity
                 && !other_entities.contains(name.as_str())

@@ -4,6 +4,9 @@
 //! "four" → "4"), and English stems.
 
 use rust_stemmers::{Algorithm, Stemmer};
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
@@ -11,23 +14,29 @@ pub struct Token {
     pub start: usize,
     pub end: usize,
     /// Lowercased surface form (numbers in digits), what the diff compares.
-    pub norm: String,
+    /// Shared: a corpus of millions of tokens has a few ten thousand words.
+    pub norm: Arc<str>,
     /// English stem of `norm` (numbers unchanged), what matching compares.
-    pub stem: String,
+    pub stem: Arc<str>,
     pub is_number: bool,
     /// A function word or a reporting verb: carries no subject matter.
     pub is_stopword: bool,
 }
 
-/// Holds the stemmer so callers tokenise many sentences without rebuilding it.
+/// Holds the stemmer so callers tokenise many sentences without rebuilding
+/// it, and the words seen so far, so every token of one word shares its
+/// text: the token index of a large corpus would otherwise hold two strings
+/// per token.
 pub struct Normalizer {
     stemmer: Stemmer,
+    words: RefCell<HashSet<Arc<str>>>,
 }
 
 impl Default for Normalizer {
     fn default() -> Self {
         Normalizer {
             stemmer: Stemmer::create(Algorithm::English),
+            words: RefCell::default(),
         }
     }
 }
@@ -45,18 +54,29 @@ impl Normalizer {
     pub fn phrase_stems(&self, text: &str) -> Vec<String> {
         self.tokens(text, 0)
             .into_iter()
-            .map(|token| token.stem)
+            .map(|token| token.stem.to_string())
             .collect()
+    }
+
+    fn intern(&self, word: &str) -> Arc<str> {
+        let mut words = self.words.borrow_mut();
+        if let Some(shared) = words.get(word) {
+            return Arc::clone(shared);
+        }
+        let shared: Arc<str> = Arc::from(word);
+        words.insert(Arc::clone(&shared));
+        shared
     }
 
     fn token(&self, word: &str, start: usize, end: usize) -> Option<Token> {
         let lower = word.to_lowercase();
         let lower = strip_possessive(&lower);
         if let Some(number) = normalise_number(lower) {
+            let number = self.intern(&number);
             return Some(Token {
                 start,
                 end,
-                stem: number.clone(),
+                stem: Arc::clone(&number),
                 norm: number,
                 is_number: true,
                 is_stopword: false,
@@ -67,12 +87,12 @@ impl Normalizer {
         if norm.is_empty() {
             return None;
         }
-        let stem = self.stemmer.stem(&norm).into_owned();
+        let stem = self.intern(&self.stemmer.stem(&norm));
         let is_stopword = is_stopword(&norm);
         Some(Token {
             start,
             end,
-            norm,
+            norm: self.intern(&norm),
             stem,
             is_number: false,
             is_stopword,
@@ -345,8 +365,16 @@ mod tests {
         Normalizer::default()
             .tokens(text, 0)
             .into_iter()
-            .map(|t| t.norm)
+            .map(|t| t.norm.to_string())
             .collect()
+    }
+
+    #[test]
+    fn every_token_of_one_word_shares_its_text() {
+        let normalizer = Normalizer::default();
+        let tokens = normalizer.tokens("Talks resumed; the talks ended.", 0);
+        assert!(Arc::ptr_eq(&tokens[0].norm, &tokens[3].norm));
+        assert!(Arc::ptr_eq(&tokens[0].stem, &tokens[3].stem));
     }
 
     #[test]
