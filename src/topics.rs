@@ -591,6 +591,7 @@ pub fn coverage(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::article_from_text;
 
     #[test]
     fn builtin_topics_parse_and_have_the_required_ids() {
@@ -638,30 +639,17 @@ mod tests {
 
     #[test]
     fn a_sentence_with_some_evidence_joins_by_paragraph_context() {
-        let make = |id: &str, body: &str| {
-            crate::analysis::analyze_document(crate::load::Document {
-                id: id.to_string(),
-                title: None,
-                source: None,
-                date: None,
-                url: None,
-                origin: crate::model::Origin::Builtin("test"),
-                body: body.to_string(),
-                format: crate::load::Format::Text,
-                markup_blocks: None,
-            })
-        };
         let corpus = Corpus {
             articles: vec![
-                make(
+                article_from_text(
                     "together",
                     "Engineers finished the river dam on Monday. Its cost had doubled, officials said.",
                 ),
-                make(
+                article_from_text(
                     "apart",
                     "Engineers finished the river dam on Monday.\n\nIts cost had doubled, officials said.",
                 ),
-                make("alone", "Its cost had doubled, officials said."),
+                article_from_text("alone", "Its cost had doubled, officials said."),
             ],
             warnings: Vec::new(),
         };
@@ -688,24 +676,17 @@ mod tests {
 
     #[test]
     fn inside_a_name_a_word_matches_as_written_not_by_stem() {
-        let make = |body: &str| {
-            crate::analysis::analyze_document(crate::load::Document {
-                id: "x".to_string(),
-                title: None,
-                source: None,
-                date: None,
-                url: None,
-                origin: crate::model::Origin::Builtin("test"),
-                body: body.to_string(),
-                format: crate::load::Format::Text,
-                markup_blocks: None,
-            })
-        };
         let corpus = Corpus {
             articles: vec![
-                make("Shell Oil Co said profits fell in the fourth quarter."),
-                make("Heavy shelling hit the town overnight, residents said."),
-                make("Officials at NATO said the alliance would meet on Monday."),
+                article_from_text("a", "Shell Oil Co said profits fell in the fourth quarter."),
+                article_from_text(
+                    "b",
+                    "Heavy shelling hit the town overnight, residents said.",
+                ),
+                article_from_text(
+                    "c",
+                    "Officials at NATO said the alliance would meet on Monday.",
+                ),
             ],
             warnings: Vec::new(),
         };
