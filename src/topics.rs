@@ -8,6 +8,7 @@ use crate::model::{Article, BlockKind, Corpus, EntityType};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 const BUILTIN_TOPICS: &str = include_str!("../assets/topics.toml");
 
@@ -381,7 +382,7 @@ pub struct CorpusIndex {
     /// `sentences[article][sentence]`.
     pub sentences: Vec<Vec<SentenceTokens>>,
     /// In how many sentences of the corpus each stem occurs.
-    pub document_frequency: HashMap<String, u32>,
+    pub document_frequency: HashMap<Arc<str>, u32>,
     pub total_sentences: u32,
 }
 
@@ -394,7 +395,7 @@ pub struct SentenceTokens {
 impl CorpusIndex {
     pub fn build(corpus: &Corpus) -> CorpusIndex {
         let normalizer = Normalizer::default();
-        let mut document_frequency: HashMap<String, u32> = HashMap::new();
+        let mut document_frequency: HashMap<Arc<str>, u32> = HashMap::new();
         let mut total_sentences = 0;
         let sentences = corpus
             .articles
@@ -407,9 +408,9 @@ impl CorpusIndex {
                     .map(|(index, sentence)| {
                         let text = article.sentence_text(sentence);
                         let tokens = normalizer.tokens(text, sentence.start);
-                        let distinct: HashSet<&str> = tokens.iter().map(|t| &*t.stem).collect();
+                        let distinct: HashSet<&Arc<str>> = tokens.iter().map(|t| &t.stem).collect();
                         for stem in distinct {
-                            *document_frequency.entry(stem.to_string()).or_default() += 1;
+                            *document_frequency.entry(Arc::clone(stem)).or_default() += 1;
                         }
                         total_sentences += 1;
                         SentenceTokens {

@@ -5,7 +5,7 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +30,18 @@ pub struct Token {
 pub struct Normalizer {
     stemmer: Stemmer,
     words: RefCell<HashSet<Arc<str>>>,
+    /// What a lowercased word became the first time, so stemming runs once
+    /// per distinct word rather than once per token.
+    seen: RefCell<HashMap<Box<str>, Option<Word>>>,
+}
+
+/// The parts of a token that depend only on its word.
+#[derive(Clone)]
+struct Word {
+    norm: Arc<str>,
+    stem: Arc<str>,
+    is_number: bool,
+    is_stopword: bool,
 }
 
 impl Default for Normalizer {
@@ -37,6 +49,7 @@ impl Default for Normalizer {
         Normalizer {
             stemmer: Stemmer::create(Algorithm::English),
             words: RefCell::default(),
+            seen: RefCell::default(),
         }
     }
 }
@@ -70,12 +83,32 @@ impl Normalizer {
 
     fn token(&self, word: &str, start: usize, end: usize) -> Option<Token> {
         let lower = word.to_lowercase();
-        let lower = strip_possessive(&lower);
+        let cached = self.seen.borrow().get(lower.as_str()).cloned();
+        let word = match cached {
+            Some(word) => word,
+            None => {
+                let word = self.word(&lower);
+                self.seen
+                    .borrow_mut()
+                    .insert(lower.into_boxed_str(), word.clone());
+                word
+            }
+        }?;
+        Some(Token {
+            start,
+            end,
+            norm: word.norm,
+            stem: word.stem,
+            is_number: word.is_number,
+            is_stopword: word.is_stopword,
+        })
+    }
+
+    fn word(&self, lower: &str) -> Option<Word> {
+        let lower = strip_possessive(lower);
         if let Some(number) = normalise_number(lower) {
             let number = self.intern(&number);
-            return Some(Token {
-                start,
-                end,
+            return Some(Word {
                 stem: Arc::clone(&number),
                 norm: number,
                 is_number: true,
@@ -87,15 +120,11 @@ impl Normalizer {
         if norm.is_empty() {
             return None;
         }
-        let stem = self.intern(&self.stemmer.stem(&norm));
-        let is_stopword = is_stopword(&norm);
-        Some(Token {
-            start,
-            end,
+        Some(Word {
+            stem: self.intern(&self.stemmer.stem(&norm)),
+            is_stopword: is_stopword(&norm),
             norm: self.intern(&norm),
-            stem,
             is_number: false,
-            is_stopword,
         })
     }
 }
