@@ -42,6 +42,24 @@ pub trait Layer {
     fn busy(&self) -> bool {
         false
     }
+    /// Columns the layer takes on the right of `area` as a side pane: the
+    /// panes reflow into what is left instead of hiding under it. 0 for a
+    /// layer drawn over the panes.
+    fn docked_width(&self, _area: Rect) -> u16 {
+        0
+    }
+    /// The reader jumped to `article` (from this layer, search or compare).
+    /// True keeps the layer open, now about `article`; false closes it.
+    fn follow(&mut self, _corpus: &Corpus, _article: usize) -> bool {
+        false
+    }
+    /// True for a layer the app keeps when it closes and shows again, as it
+    /// was, at the next open (the search overlay resumes its last query).
+    fn resumable(&self) -> bool {
+        false
+    }
+    /// Called when a kept layer is shown again.
+    fn resume(&mut self) {}
 }
 
 /// What a text-taking layer (search, topic picker) did with a key its table

@@ -143,15 +143,24 @@ impl PanelLayer {
         }
     }
 
-    /// Where the panel sits: the right part of the screen above the status bar.
+    /// Where the panel sits: the right part of `area` (the screen above the
+    /// status bar), full height, beside the reader.
     fn frame(area: Rect) -> Rect {
         let width = (area.width / 5 * 2).max(area.width.min(30)).min(area.width);
         Rect {
             x: area.x + area.width - width,
-            y: area.y,
             width,
-            height: area.height.saturating_sub(1),
+            ..area
         }
+    }
+
+    /// The entity `name`'s row in `rows`, else the first row that can be chosen.
+    fn entity_row(rows: &[Row], name: Option<&str>) -> usize {
+        name.and_then(|name| {
+            rows.iter()
+                .position(|row| matches!(row, Row::Entity { name: n, .. } if n == name))
+        })
+        .unwrap_or_else(|| first_selectable(rows))
     }
 }
 
@@ -372,6 +381,29 @@ impl Layer for PanelLayer {
 
     fn modes(&self) -> &'static [Mode] {
         &[Mode::Panel]
+    }
+
+    fn docked_width(&self, area: Rect) -> u16 {
+        PanelLayer::frame(area).width
+    }
+
+    /// A fact-checker walks an article's claims one after another, and an
+    /// entity's mentions across articles: the panel stays through each jump.
+    /// It always describes the reader's article; a mentions list, which is
+    /// about the whole corpus, stays as it is, and going back from it shows
+    /// the new article's overview on the same entity where it has one.
+    fn follow(&mut self, corpus: &Corpus, article: usize) -> bool {
+        if article != self.article {
+            self.article = article;
+            self.overview = overview(corpus, article);
+            self.overview_selected = PanelLayer::entity_row(&self.overview, self.entity());
+            if self.entity.is_none() {
+                self.rows = self.overview.clone();
+                self.selected = self.overview_selected;
+                self.offset = 0;
+            }
+        }
+        true
     }
 }
 
