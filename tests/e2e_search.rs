@@ -62,7 +62,12 @@ fn type_move_open_shows_the_sentence_in_the_reader() {
         "the reader has focus: {screen}"
     );
     tui.send(&["/"]);
-    tui.wait_for_text("╭ Search");
+    // Reopened: the last query, selected, its results, and what typing does.
+    let screen = tui.wait_for_text("╭ Search");
+    assert!(
+        screen.contains("/ rubio tremendous  type to replace") && screen.contains("→ edit query"),
+        "the last query is back: {screen}"
+    );
     tui.send(&["Escape"]);
     tui.wait_for("search to close", |screen| !screen.contains("╭ Search"));
     tui.send(&["q"]);

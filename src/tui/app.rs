@@ -430,7 +430,7 @@ impl App {
             | Action::PrevOnly
             | Action::ToggleSource { .. } => {}
             // Text fields edit in their layers; nothing to edit elsewhere.
-            Action::DeleteChar | Action::DeleteWord | Action::ClearInput => {}
+            Action::DeleteChar | Action::DeleteWord | Action::ClearInput | Action::KeepQuery => {}
         }
     }
 

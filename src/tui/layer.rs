@@ -74,6 +74,21 @@ pub enum TextEdit {
     PassOn,
 }
 
+/// The character `key` types into a text field, if it types one.
+pub fn typed_char(key: &KeyEvent) -> Option<char> {
+    match key.code {
+        KeyCode::Char(c)
+            if !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                && !c.is_control() =>
+        {
+            Some(c)
+        }
+        _ => None,
+    }
+}
+
 /// Applies `action` (the layer's lookup of `key`) or types `key` into
 /// `text`, keeping it within `max_bytes`.
 pub fn edit_text(
@@ -83,7 +98,7 @@ pub fn edit_text(
     max_bytes: usize,
 ) -> TextEdit {
     let before = text.len();
-    match (action, key.code) {
+    match (action, typed_char(key)) {
         (Some(Action::DeleteChar), _) => {
             text.pop();
         }
@@ -93,18 +108,13 @@ pub fn edit_text(
         }
         (Some(Action::ClearInput), _) => text.clear(),
         (Some(_), _) => return TextEdit::Unchanged,
-        (None, KeyCode::Char(c))
-            if !key
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-                && !c.is_control() =>
-        {
+        (None, Some(c)) => {
             if text.len() + c.len_utf8() <= max_bytes {
                 text.push(c);
             }
         }
-        (None, _) if key.modifiers.contains(KeyModifiers::CONTROL) => return TextEdit::PassOn,
-        (None, _) => {}
+        (None, None) if key.modifiers.contains(KeyModifiers::CONTROL) => return TextEdit::PassOn,
+        (None, None) => {}
     }
     if text.len() == before {
         TextEdit::Unchanged
