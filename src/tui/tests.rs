@@ -883,6 +883,66 @@ fn snapshot_topic_picker() {
     insta::assert_snapshot!(draw(&mut app, 100, 30).backend());
 }
 
+#[test]
+fn snapshot_topic_picker_200x60() {
+    let mut app = compare_view(200, 60);
+    type_keys(&mut app, "t");
+    settle(&mut app);
+    insta::assert_snapshot!(draw(&mut app, 200, 60).backend());
+}
+
+#[test]
+fn snapshot_topic_picker_80x24() {
+    let mut app = compare_view(80, 24);
+    type_keys(&mut app, "t");
+    settle(&mut app);
+    insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn the_picker_names_every_source_and_grows_on_wide_screens() {
+    let mut app = compare_view(200, 60);
+    type_keys(&mut app, "t");
+    settle(&mut app);
+    let names: Vec<String> = app
+        .corpus
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, article)| format!("{} {}", i + 1, article.source_or_id()))
+        .collect();
+    let mut widths = Vec::new();
+    for (width, height) in [(200, 60), (120, 40), (80, 24)] {
+        let text = screen_text(&mut app, width, height);
+        for name in &names {
+            assert!(
+                text.contains(name.as_str()),
+                "{name} at {width}x{height}:\n{text}"
+            );
+        }
+        let top = text
+            .lines()
+            .find(|line| line.contains("╭ Topic"))
+            .expect("the picker's top border");
+        let corners = top.find('╭').zip(top.rfind('╮')).expect("both corners");
+        let box_width = top[corners.0..corners.1].chars().count() + 1;
+        assert!(box_width <= usize::from(width), "{width}: {top}");
+        widths.push(box_width);
+        // Every topic and its counts.
+        for topic in ["Territory (territory)", "EU accession (eu-accession)"] {
+            assert!(text.contains(topic), "{topic} at {width}x{height}:\n{text}");
+        }
+    }
+    assert!(
+        widths[0] > 90,
+        "wider than the old cap on a wide screen: {widths:?}"
+    );
+    assert!(
+        widths[0] >= widths[1] && widths[1] >= widths[2],
+        "{widths:?}"
+    );
+}
+
 /// The status bar (the last screen line).
 fn status_line(app: &mut App, width: u16, height: u16) -> String {
     let text = screen_text(app, width, height);
