@@ -126,6 +126,9 @@ pub fn edit_text(
 /// A scrollable box of lines: the help overlay and the warnings list.
 pub struct Pager {
     title: String,
+    /// The lines as built, one per entry.
+    source: Vec<Line<'static>>,
+    /// `source` wrapped to the box's width at the last size seen.
     lines: Vec<Line<'static>>,
     offset: usize,
     /// Rows available for lines at the last size seen (for paging).
@@ -136,6 +139,7 @@ impl Pager {
     pub fn new(title: impl Into<String>, lines: Vec<Line<'static>>) -> Pager {
         Pager {
             title: title.into(),
+            source: lines.clone(),
             lines,
             offset: 0,
             page: 10,
@@ -190,9 +194,10 @@ impl Pager {
         self.lines.len().saturating_sub(self.page)
     }
 
-    /// The outer box for a screen of `area`: centred, as wide as the lines need.
+    /// The outer box for a screen of `area`: centred, as wide as the lines
+    /// need, as tall as they are once wrapped (see [`Layer::prepare`]).
     fn frame(&self, area: Rect) -> Rect {
-        let content = self.lines.iter().map(Line::width).max().unwrap_or(0);
+        let content = self.source.iter().map(Line::width).max().unwrap_or(0);
         let title = width(&self.title) + 4;
         let wanted_w = u16::try_from(content.max(title) + 4).unwrap_or(u16::MAX);
         let wanted_h = u16::try_from(self.lines.len() + 2).unwrap_or(u16::MAX);
@@ -209,6 +214,33 @@ impl Pager {
             height: h.min(area.height),
         }
     }
+}
+
+/// `line` within `width` columns: its last span (the description after a
+/// key, or a whole warning) is wrapped, continuation lines indented to where
+/// it starts. A line whose last span would get under 10 columns is left to
+/// be cut instead.
+fn wrap_last_span(line: &Line<'static>, width: usize) -> Vec<Line<'static>> {
+    let Some((last, head)) = line.spans.split_last() else {
+        return vec![line.clone()];
+    };
+    let indent: usize = head.iter().map(Span::width).sum();
+    if line.width() <= width || width < indent + 10 {
+        return vec![line.clone()];
+    }
+    textwrap::wrap(&last.content, width - indent)
+        .into_iter()
+        .enumerate()
+        .map(|(index, piece)| {
+            let mut spans = if index == 0 {
+                head.to_vec()
+            } else {
+                vec![Span::raw(" ".repeat(indent))]
+            };
+            spans.push(Span::styled(piece.into_owned(), last.style));
+            Line::from(spans).style(line.style)
+        })
+        .collect()
 }
 
 impl Layer for Pager {
@@ -232,6 +264,12 @@ impl Layer for Pager {
     }
 
     fn prepare(&mut self, area: Rect) {
+        let width = usize::from(self.frame(area).width.saturating_sub(2));
+        self.lines = self
+            .source
+            .iter()
+            .flat_map(|line| wrap_last_span(line, width))
+            .collect();
         self.page = usize::from(self.frame(area).height.saturating_sub(2));
         self.offset = self.offset.min(self.max_offset());
     }

@@ -1066,6 +1066,27 @@ fn a_big_corpus_folds_silent_sources_and_counts_the_rest() {
 }
 
 #[test]
+fn help_wraps_long_lines_instead_of_cutting_them() {
+    let mut app = sized(60, 20);
+    type_keys(&mut app, "?");
+    let mut seen = String::new();
+    for _ in 0..200 {
+        let text = screen_text(&mut app, 60, 20);
+        seen.push_str(&text);
+        if !text.contains("more ↓") {
+            break;
+        }
+        type_keys(&mut app, "j");
+    }
+    for mode in super::keymap::Mode::HELP_ORDER {
+        for binding in super::keymap::bindings(mode) {
+            let last = binding.help.split_whitespace().last().expect("words");
+            assert!(seen.contains(last), "{last:?} of {:?}", binding.help);
+        }
+    }
+}
+
+#[test]
 fn the_end_of_the_help_is_reachable() {
     let mut app = sized(100, 30);
     type_keys(&mut app, "?G");
