@@ -346,7 +346,8 @@ fn a_mention_in_another_article_keeps_the_list_and_back_shows_that_article() {
     assert!(shown.contains(&format!("Mentions of {name}")), "{shown}");
     // Back: the overview of the article now read, on the same entity.
     app.handle_key(&key(KeyCode::Esc));
-    let shown = screen_text(&mut app, 120, 40);
+    // Tall enough for the whole overview, whatever the entities found.
+    let shown = screen_text(&mut app, 120, 200);
     assert!(shown.contains("Entities and claims"), "{shown}");
     let expected = PanelLayer::new(&app.corpus, other, &Toggles::default());
     let claims = expected
@@ -396,4 +397,34 @@ fn reader_beside_the_panel_after_a_jump_80x24_snapshot() {
         .draw(|frame| ui::render(&app, frame))
         .expect("draw");
     insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn a_search_result_opened_over_the_panel_keeps_it_on_the_new_article() {
+    let mut app = App::new(corpus());
+    app.prepare(Rect::new(0, 0, 120, 40));
+    app.handle_key(&key(KeyCode::Enter));
+    app.handle_key(&key(KeyCode::Char('p')));
+    app.handle_key(&key(KeyCode::Char('/')));
+    assert_eq!(app.layers().len(), 2, "search over the panel");
+    for c in "800000 tro".chars() {
+        app.handle_key(&key(KeyCode::Char(c)));
+    }
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while app.busy() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "search did not finish"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        app.prepare(Rect::new(0, 0, 120, 40));
+    }
+    app.handle_key(&key(KeyCode::Enter));
+    assert_eq!(app.layers().len(), 1, "the search closed, the panel stayed");
+    let article = app.reader.article;
+    assert_ne!(article, 0);
+    let claims = app.corpus.articles[article].claims.len();
+    // Tall enough for the whole overview, whatever the entities found.
+    let shown = screen_text(&mut app, 120, 200);
+    assert!(shown.contains(&format!("claims ({claims})")), "{shown}");
 }
