@@ -278,6 +278,32 @@ fn legend_lines(items: &[(String, Style)], width: usize) -> Vec<Line<'static>> {
     lines
 }
 
+/// A mention's context line within `width` columns, the bracketed mention
+/// kept in view: on a narrow panel the words before it give way first.
+fn fit_mention(label: &str, width: usize) -> String {
+    if super::text::width(label) <= width {
+        return label.to_owned();
+    }
+    let Some(open) = label.find('[') else {
+        return truncate(label, width).into_owned();
+    };
+    let mention = label[open..]
+        .find(']')
+        .map_or(0, |close| super::text::width(&label[open..=open + close]));
+    let before: Vec<char> = label[..open].chars().collect();
+    // Room for "…" before and after the mention too.
+    let keep = (width / 3)
+        .min(width.saturating_sub(mention + 2))
+        .min(before.len());
+    let line = if keep < before.len() {
+        let kept: String = before[before.len() - keep..].iter().collect();
+        format!("…{}{}", kept.trim_start_matches('…'), &label[open..])
+    } else {
+        label.to_owned()
+    };
+    truncate(&line, width).into_owned()
+}
+
 /// The mention with a few words either side, on one line.
 fn context(body: &str, start: usize, end: usize) -> String {
     const SIDE: usize = 30;
@@ -367,7 +393,7 @@ impl Layer for PanelLayer {
                     Span::raw(" "),
                     Span::raw(text.clone()),
                 ]),
-                Row::Mention { label, .. } => Line::raw(label.clone()),
+                Row::Mention { label, .. } => Line::raw(fit_mention(label, inner)),
             };
             lines.push(if index == self.selected {
                 line.patch_style(selected_style)

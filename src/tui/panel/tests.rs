@@ -428,3 +428,23 @@ fn a_search_result_opened_over_the_panel_keeps_it_on_the_new_article() {
     let shown = screen_text(&mut app, 120, 200);
     assert!(shown.contains(&format!("claims ({claims})")), "{shown}");
 }
+
+#[test]
+fn a_narrow_panel_keeps_each_mention_in_view() {
+    let long =
+        "…the words before the name run on for a while [Some Person] and the words after it…";
+    for width in [20, 28, 40, 200] {
+        let fitted = super::fit_mention(long, width);
+        assert!(crate::tui::text::width(&fitted) <= width, "{fitted}");
+        assert!(fitted.contains("[Some Person]"), "{width}: {fitted}");
+    }
+    // Too narrow for the name itself: cut, never wider, never a panic.
+    let fitted = super::fit_mention(long, 8);
+    assert!(crate::tui::text::width(&fitted) <= 8, "{fitted}");
+    assert_eq!(
+        super::fit_mention("no brackets at all here", 10)
+            .chars()
+            .count(),
+        10
+    );
+}
