@@ -347,6 +347,18 @@ const PANEL: &[Binding] = &[
         "Claim: jump to it · entity: list its mentions in every article · mention: open it",
     ),
     bind(
+        &[Key::char('n')],
+        Action::NextClaim,
+        Some("next claim"),
+        "Select the next claim (or mention) and jump the reader to it",
+    ),
+    bind(
+        &[Key::char('N')],
+        Action::PrevClaim,
+        None,
+        "Select the previous claim (or mention) and jump to it",
+    ),
+    bind(
         &[
             Key::plain(Esc),
             Key::plain(KeyCode::Backspace),

@@ -133,6 +133,26 @@ impl PanelLayer {
         }
     }
 
+    /// Selects the next (or previous) claim or mention and opens it: `n`
+    /// walks an article's claims, or an entity's mentions, a key a step.
+    fn walk(&mut self, forward: bool, corpus: &Corpus, queue: &mut Vec<Action>) {
+        let target = |index: &usize| {
+            matches!(
+                self.rows.get(*index),
+                Some(Row::Claim { .. } | Row::Mention { .. })
+            )
+        };
+        let found = if forward {
+            (self.selected + 1..self.rows.len()).find(target)
+        } else {
+            (0..self.selected).rev().find(target)
+        };
+        if let Some(index) = found {
+            self.selected = index;
+            self.choose(corpus, queue);
+        }
+    }
+
     fn back(&mut self, queue: &mut Vec<Action>) {
         if self.entity.take().is_some() {
             self.rows = self.overview.clone();
@@ -327,6 +347,8 @@ impl Layer for PanelLayer {
             Some(Action::CloseLayer) => context.queue.push(Action::CloseLayer),
             Some(Action::FocusList) => self.back(context.queue),
             Some(Action::Open) => self.choose(context.corpus, context.queue),
+            Some(Action::NextClaim) => self.walk(true, context.corpus, context.queue),
+            Some(Action::PrevClaim) => self.walk(false, context.corpus, context.queue),
             Some(Action::Down) => self.step(1),
             Some(Action::Up) => self.step(-1),
             Some(Action::PageDown) => self.step(page),

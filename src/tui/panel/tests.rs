@@ -448,3 +448,62 @@ fn a_narrow_panel_keeps_each_mention_in_view() {
         10
     );
 }
+
+#[test]
+fn n_walks_the_claims_and_the_mentions_one_key_a_step() {
+    let corpus = corpus();
+    let mut panel = PanelLayer::new(&corpus, 0, &Toggles::default());
+    let claims = &corpus.articles[0].claims;
+    assert!(claims.len() >= 2);
+    let jumps: Vec<Vec<Action>> = (0..2)
+        .map(|_| send(&mut panel, &corpus, KeyCode::Char('n')))
+        .collect();
+    for (jump, claim) in jumps.iter().zip(claims) {
+        assert_eq!(
+            jump,
+            &vec![Action::OpenAt {
+                article: 0,
+                start: claim.start,
+                end: claim.end
+            }]
+        );
+    }
+    assert_eq!(
+        send(&mut panel, &corpus, KeyCode::Char('N')),
+        vec![Action::OpenAt {
+            article: 0,
+            start: claims[0].start,
+            end: claims[0].end
+        }]
+    );
+    // Before the first claim there is none: N does nothing.
+    assert!(send(&mut panel, &corpus, KeyCode::Char('N')).is_empty());
+    // Past the last claim, n does nothing either.
+    send(&mut panel, &corpus, KeyCode::Char('G'));
+    assert!(send(&mut panel, &corpus, KeyCode::Char('n')).is_empty());
+    // In an entity's mentions, n opens the next mention.
+    send(&mut panel, &corpus, KeyCode::Char('g'));
+    send(&mut panel, &corpus, KeyCode::Enter);
+    let mentions: Vec<Action> = panel
+        .rows()
+        .iter()
+        .filter_map(|row| match row {
+            Row::Mention {
+                article,
+                start,
+                end,
+                ..
+            } => Some(Action::OpenAt {
+                article: *article,
+                start: *start,
+                end: *end,
+            }),
+            _ => None,
+        })
+        .collect();
+    assert!(mentions.len() >= 2, "{:?}", panel.rows());
+    assert_eq!(
+        send(&mut panel, &corpus, KeyCode::Char('n')),
+        vec![mentions[1]]
+    );
+}
