@@ -496,6 +496,13 @@ impl App {
         self.reader.reveal = Some(start.min(end));
         self.focus = Focus::Reader;
         self.view = View::Browse;
+        self.follow_reader();
+    }
+
+    /// Tells the layers the reader's article (changed, or jumped within):
+    /// those that follow it stay, the others close.
+    fn follow_reader(&mut self) {
+        let article = self.reader.article;
         for mut layer in std::mem::take(&mut self.layers) {
             if layer.follow(&self.corpus, article) {
                 self.layers.push(layer);
@@ -527,6 +534,9 @@ impl App {
                 article: self.selected,
                 ..ReaderState::default()
             };
+            // A docked panel stays beside the list (mouse, Ctrl-d on the
+            // list): it must describe the article now shown.
+            self.follow_reader();
         }
     }
 

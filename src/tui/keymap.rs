@@ -389,6 +389,18 @@ const PANEL: &[Binding] = &[
     ),
     bind(&[Key::plain(PageUp)], Action::PageUp, None, "Up one page"),
     bind(
+        &[Key::ctrl('d')],
+        Action::HalfPageDown,
+        None,
+        "Scroll the reader beside the panel down half a page",
+    ),
+    bind(
+        &[Key::ctrl('u')],
+        Action::HalfPageUp,
+        None,
+        "Scroll the reader up half a page",
+    ),
+    bind(
         &[Key::char('g'), Key::plain(Home)],
         Action::Top,
         None,

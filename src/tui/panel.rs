@@ -348,6 +348,10 @@ impl Layer for PanelLayer {
             Some(Action::FocusList) => self.back(context.queue),
             Some(Action::Open) => self.choose(context.corpus, context.queue),
             Some(Action::NextClaim) => self.walk(true, context.corpus, context.queue),
+            // The reader beside the panel scrolls, to read around a claim.
+            Some(action @ (Action::HalfPageDown | Action::HalfPageUp)) => {
+                context.queue.push(action)
+            }
             Some(Action::PrevClaim) => self.walk(false, context.corpus, context.queue),
             Some(Action::Down) => self.step(1),
             Some(Action::Up) => self.step(-1),

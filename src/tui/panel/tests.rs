@@ -507,3 +507,33 @@ fn n_walks_the_claims_and_the_mentions_one_key_a_step() {
         vec![mentions[1]]
     );
 }
+
+#[test]
+fn the_reader_beside_the_panel_scrolls_and_the_panel_follows_the_list() {
+    let mut app = App::new(corpus());
+    app.prepare(Rect::new(0, 0, 200, 60));
+    app.handle_key(&key(KeyCode::Enter));
+    app.handle_key(&key(KeyCode::Char('p')));
+    app.prepare(Rect::new(0, 0, 200, 60));
+    app.handle_key(&KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL));
+    app.prepare(Rect::new(0, 0, 200, 60));
+    assert!(app.reader.scroll > 0, "Ctrl-d scrolled the reader");
+    assert_eq!(app.layers().len(), 1, "the panel stays");
+    app.handle_key(&KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    app.prepare(Rect::new(0, 0, 200, 60));
+    assert_eq!(app.reader.scroll, 0);
+    // The list beside the panel takes the wheel; the panel follows it.
+    let list = app.areas.list;
+    assert!(!list.is_empty(), "the list is shown at 200 columns");
+    app.handle_mouse(&ratatui::crossterm::event::MouseEvent {
+        kind: ratatui::crossterm::event::MouseEventKind::ScrollDown,
+        column: list.x + 2,
+        row: list.y + 2,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert_eq!(app.reader.article, 1);
+    assert_eq!(app.layers().len(), 1);
+    let claims = app.corpus.articles[1].claims.len();
+    let shown = screen_text(&mut app, 200, 200);
+    assert!(shown.contains(&format!("claims ({claims})")), "{shown}");
+}
