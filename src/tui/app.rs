@@ -182,6 +182,9 @@ pub struct App {
     /// The last closed resumable layer (the search overlay), shown again as
     /// it was at the next `/`.
     parked: Option<Box<dyn Layer>>,
+    /// The reader was opened from the compare view and is still on that
+    /// article: "back" returns there, to the same row.
+    back_to_compare: bool,
 }
 
 impl App {
@@ -219,6 +222,7 @@ impl App {
             suspend_requested: false,
             search_index: Arc::default(),
             parked: None,
+            back_to_compare: false,
         }
     }
 
@@ -339,12 +343,19 @@ impl App {
                 }
             }
             Action::FocusNext | Action::FocusPrev => {
+                self.back_to_compare = false;
                 self.focus = match self.focus {
                     Focus::List => Focus::Reader,
                     Focus::Reader => Focus::List,
                 }
             }
-            Action::FocusList => self.focus = Focus::List,
+            Action::FocusList => {
+                if std::mem::take(&mut self.back_to_compare) && self.compare.is_some() {
+                    self.view = View::Compare;
+                } else {
+                    self.focus = Focus::List;
+                }
+            }
             Action::Open => {
                 if !self.corpus.articles.is_empty() {
                     self.select(self.selected);
@@ -416,6 +427,7 @@ impl App {
                 }
             }
             Action::CloseCompare => {
+                self.back_to_compare = false;
                 self.view = View::Browse;
                 self.focus = Focus::Reader;
             }
@@ -443,6 +455,7 @@ impl App {
         if self.compare.is_none() {
             self.compare = Some(CompareState::new(Arc::clone(&self.corpus)));
         }
+        self.back_to_compare = false;
         self.view = View::Compare;
         true
     }
@@ -475,6 +488,7 @@ impl App {
             Action::Open => {
                 if let Some((article, start, end)) = compare.selected_target() {
                     self.open_at(article, start, end);
+                    self.back_to_compare = true;
                 }
             }
             _ => return false,
@@ -534,6 +548,7 @@ impl App {
                 article: self.selected,
                 ..ReaderState::default()
             };
+            self.back_to_compare = false;
             // A docked panel stays beside the list (mouse, Ctrl-d on the
             // list): it must describe the article now shown.
             self.follow_reader();

@@ -300,7 +300,7 @@ const READER: &[Binding] = &[
         &[Key::plain(Esc), Key::char('h'), Key::plain(Left)],
         Action::FocusList,
         Some("back"),
-        "Back to the article list",
+        "Back to the article list, or to the compare view the article was opened from",
     ),
     bind(
         &[Key::char('n')],

@@ -755,6 +755,35 @@ fn enter_on_a_cell_opens_its_sentence_in_the_reader() {
 }
 
 #[test]
+fn back_from_an_article_opened_in_the_compare_view_returns_to_the_row() {
+    let mut app = compare_view(160, 45);
+    type_keys(&mut app, "]l");
+    let row = compare(&app).row;
+    assert!(row > 0, "] moved to a later row");
+    let target = compare(&app).selected_target().expect("a cell");
+    type_keys(&mut app, "\n");
+    assert_eq!(app.view, super::app::View::Browse);
+    // Reading on in the same article keeps the way back.
+    type_keys(&mut app, "jjn");
+    assert_eq!(app.reader.article, target.0);
+    type_keys(&mut app, "\x1b");
+    assert_eq!(app.view, super::app::View::Compare);
+    assert_eq!(compare(&app).row, row, "the same row");
+    // Out of the compare view, back goes to the list as usual.
+    type_keys(&mut app, "\x1b\x1b");
+    assert_eq!(app.view, super::app::View::Browse);
+    assert_eq!(app.focus, Focus::List);
+    // Once the list is used, back is the list again.
+    type_keys(&mut app, "c\n");
+    assert_eq!(app.view, super::app::View::Browse);
+    type_keys(&mut app, "\tjl");
+    assert_eq!(app.focus, Focus::Reader);
+    type_keys(&mut app, "\x1b");
+    assert_eq!(app.view, super::app::View::Browse);
+    assert_eq!(app.focus, Focus::List);
+}
+
+#[test]
 fn topic_picker_filters_and_chooses() {
     let mut app = compare_view(160, 45);
     type_keys(&mut app, "t");
