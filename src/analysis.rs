@@ -42,6 +42,23 @@ pub fn analyze_document(document: Document) -> Article {
     }
 }
 
+/// An article analysed from plain text, as unit tests across the engine
+/// build their invented corpora.
+#[cfg(test)]
+pub(crate) fn article_from_text(id: &str, body: &str) -> Article {
+    analyze_document(Document {
+        id: id.to_string(),
+        title: None,
+        source: None,
+        date: None,
+        url: None,
+        origin: crate::model::Origin::Builtin("test"),
+        body: body.to_string(),
+        format: crate::load::Format::Text,
+        markup_blocks: None,
+    })
+}
+
 /// Longest derived title, in characters, before it is shortened at a word.
 const TITLE_CHARS: usize = 90;
 

@@ -6,7 +6,7 @@
 //! number patterns. Headings, boilerplate, questions, fragments and editorial
 //! commentary (evaluation with nothing checkable in it) are not claims.
 
-use crate::entities::name_key;
+use crate::entities::{MONTHS, name_key};
 use crate::model::{Block, BlockKind, Claim, ClaimKind, Corpus, Entity, EntityType, Sentence};
 
 const ATTRIBUTION_VERBS: &[&str] = &[
@@ -478,33 +478,6 @@ const NUMBER_NAMES: &[&str] = &[
     "Title",
     "Act",
     "War",
-];
-
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
 ];
 
 /// Writer's evaluation: a sentence built on these with nothing checkable in it

@@ -4,7 +4,7 @@
 //! each article that are on a topic.
 
 use crate::compare::text::{Normalizer, Token};
-use crate::model::{Article, BlockKind, Corpus};
+use crate::model::{Article, BlockKind, Corpus, EntityType};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -57,6 +57,8 @@ pub enum TopicOrigin {
 #[derive(Debug, Clone)]
 struct Pattern {
     stems: Vec<String>,
+    /// The words as written, matched instead of the stems inside a name.
+    words: Vec<String>,
     weight: f32,
     group: usize,
 }
@@ -84,13 +86,14 @@ impl Topic {
         let mut heads: HashMap<Vec<String>, usize> = HashMap::new();
         let mut group = 0;
         for (text, weight) in spec.terms.iter().chain(&spec.phrases) {
-            let stems = normalizer.phrase_stems(text);
+            let (stems, words) = stems_and_words(normalizer, text);
             if stems.is_empty() || !weight.is_finite() || *weight <= 0.0 {
                 continue;
             }
             heads.insert(stems.clone(), group);
             patterns.push(Pattern {
                 stems,
+                words,
                 weight: *weight,
                 group,
             });
@@ -106,10 +109,11 @@ impl Topic {
                 .find(|p| p.group == head_group)
                 .map_or(0.0, |p| p.weight);
             for alternative in alternatives {
-                let stems = normalizer.phrase_stems(alternative);
+                let (stems, words) = stems_and_words(normalizer, alternative);
                 if !stems.is_empty() {
                     patterns.push(Pattern {
                         stems,
+                        words,
                         weight,
                         group: head_group,
                     });
@@ -184,7 +188,30 @@ impl Topic {
     /// The topic score of one sentence: the weight of every distinct term or
     /// phrase group it contains plus its entity hints.
     pub fn score(&self, tokens: &[Token], canonical_entities: &[&str]) -> f32 {
-        let mut score: f32 = self.matched_groups(tokens).iter().map(|(_, w)| w).sum();
+        self.score_with_names(tokens, &[], canonical_entities)
+    }
+
+    /// As [`Topic::score`], with `in_name[i]` telling whether token `i` is
+    /// part of the name of an organisation or a person. Inside a name a word
+    /// must match as written, not by stem: "Shell Oil" is not "shelling",
+    /// while "NATO" still matches the term "nato". A topic typed as a query
+    /// matches names by stem too, since a name is often what was typed.
+    pub fn score_with_names(
+        &self,
+        tokens: &[Token],
+        in_name: &[bool],
+        canonical_entities: &[&str],
+    ) -> f32 {
+        let in_name = if self.origin == TopicOrigin::Query {
+            &[]
+        } else {
+            in_name
+        };
+        let mut score: f32 = self
+            .groups_matched(tokens, in_name)
+            .iter()
+            .map(|(_, w)| w)
+            .sum();
         let mut seen_entities = HashSet::new();
         for name in canonical_entities {
             let lower = name.to_lowercase();
@@ -200,6 +227,10 @@ impl Topic {
     /// The distinct term/phrase groups (a head and its synonyms) the tokens
     /// contain, with their weights.
     pub fn matched_groups(&self, tokens: &[Token]) -> Vec<(usize, f32)> {
+        self.groups_matched(tokens, &[])
+    }
+
+    fn groups_matched(&self, tokens: &[Token], in_name: &[bool]) -> Vec<(usize, f32)> {
         let mut matched: HashSet<usize> = HashSet::new();
         let mut groups = Vec::new();
         for (at, token) in tokens.iter().enumerate() {
@@ -212,8 +243,15 @@ impl Topic {
                     && pattern
                         .stems
                         .iter()
-                        .zip(&tokens[at..])
-                        .all(|(stem, token)| **stem == *token.stem);
+                        .zip(&pattern.words)
+                        .zip(tokens[at..].iter().enumerate())
+                        .all(|((stem, word), (offset, token))| {
+                            if in_name.get(at + offset).copied().unwrap_or(false) {
+                                **word == *token.norm
+                            } else {
+                                **stem == *token.stem
+                            }
+                        });
                 if fits && matched.insert(pattern.group) {
                     groups.push((pattern.group, pattern.weight));
                 }
@@ -221,6 +259,15 @@ impl Topic {
         }
         groups
     }
+}
+
+/// The stems of a term or phrase and its words as written (lowercased).
+fn stems_and_words(normalizer: &Normalizer, text: &str) -> (Vec<String>, Vec<String>) {
+    normalizer
+        .tokens(text, 0)
+        .into_iter()
+        .map(|token| (token.stem.to_string(), token.norm.to_string()))
+        .unzip()
 }
 
 /// Makes an id from a label: lowercase words joined by hyphens.
@@ -467,7 +514,8 @@ pub fn retrieve(
             .map(|(sentence_index, sentence)| {
                 if sentence.is_prose {
                     let entities = sentence_entities(article, sentence_index);
-                    topic.score(&sentence.tokens, &entities)
+                    let in_name = in_names(article, &sentence.tokens);
+                    topic.score_with_names(&sentence.tokens, &in_name, &entities)
                 } else {
                     0.0
                 }
@@ -498,6 +546,29 @@ pub fn retrieve(
     hits
 }
 
+/// For each token, whether it lies inside the name of an organisation or a
+/// person.
+fn in_names(article: &Article, tokens: &[Token]) -> Vec<bool> {
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+        return Vec::new();
+    };
+    let names: Vec<(usize, usize)> = article
+        .entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityType::Organization | EntityType::Person))
+        .filter(|e| e.start < last.end && first.start < e.end)
+        .map(|e| (e.start, e.end))
+        .collect();
+    tokens
+        .iter()
+        .map(|t| {
+            names
+                .iter()
+                .any(|&(start, end)| start <= t.start && t.end <= end)
+        })
+        .collect()
+}
+
 /// How far (in sentences) a paragraph's on-topic sentence lends context.
 const CONTEXT_WINDOW: usize = 2;
 /// The share of the threshold a sentence needs of its own to join by context.
@@ -520,6 +591,7 @@ pub fn coverage(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::article_from_text;
 
     #[test]
     fn builtin_topics_parse_and_have_the_required_ids() {
@@ -567,30 +639,17 @@ mod tests {
 
     #[test]
     fn a_sentence_with_some_evidence_joins_by_paragraph_context() {
-        let make = |id: &str, body: &str| {
-            crate::analysis::analyze_document(crate::load::Document {
-                id: id.to_string(),
-                title: None,
-                source: None,
-                date: None,
-                url: None,
-                origin: crate::model::Origin::Builtin("test"),
-                body: body.to_string(),
-                format: crate::load::Format::Text,
-                markup_blocks: None,
-            })
-        };
         let corpus = Corpus {
             articles: vec![
-                make(
+                article_from_text(
                     "together",
                     "Engineers finished the river dam on Monday. Its cost had doubled, officials said.",
                 ),
-                make(
+                article_from_text(
                     "apart",
                     "Engineers finished the river dam on Monday.\n\nIts cost had doubled, officials said.",
                 ),
-                make("alone", "Its cost had doubled, officials said."),
+                article_from_text("alone", "Its cost had doubled, officials said."),
             ],
             warnings: Vec::new(),
         };
@@ -613,6 +672,41 @@ mod tests {
         );
         assert_eq!(retrieved(1), 1, "another paragraph lends no context");
         assert_eq!(retrieved(2), 0, "half the threshold alone is not enough");
+    }
+
+    #[test]
+    fn inside_a_name_a_word_matches_as_written_not_by_stem() {
+        let corpus = Corpus {
+            articles: vec![
+                article_from_text("a", "Shell Oil Co said profits fell in the fourth quarter."),
+                article_from_text(
+                    "b",
+                    "Heavy shelling hit the town overnight, residents said.",
+                ),
+                article_from_text(
+                    "c",
+                    "Officials at NATO said the alliance would meet on Monday.",
+                ),
+            ],
+            warnings: Vec::new(),
+        };
+        let spec: TopicSpec = toml::from_str(
+            r#"
+            id = "war"
+            label = "War"
+            terms = { shelling = 3.0, nato = 3.0 }
+            "#,
+        )
+        .expect("spec parses");
+        let topic = Topic::compile(&spec, TopicOrigin::Builtin, &Normalizer::default());
+        let index = CorpusIndex::build(&corpus);
+        let found: Vec<usize> = retrieve(&corpus, &index, &topic, &[0, 1, 2])
+            .iter()
+            .map(|hit| hit.article)
+            .collect();
+        assert_eq!(found, vec![1, 2]);
+        let query = Topic::from_query("shell", &Normalizer::default());
+        assert_eq!(retrieve(&corpus, &index, &query, &[0]).len(), 1);
     }
 
     #[test]

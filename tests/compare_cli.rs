@@ -115,6 +115,18 @@ fn markdown_is_a_pasteable_table() {
     }
     assert!(text.contains("—"), "a silent source shows a dash");
     assert!(text.contains("**"), "differing words are bold");
+    let json = json(&crossread(&["compare", "territory", "--json"], home.path()));
+    let several = json["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .flat_map(|row| row["cells"].as_array().expect("cells"))
+        .any(|cell| cell["sentences"].as_array().is_some_and(|s| s.len() > 1));
+    assert_eq!(
+        text.contains("<br>"),
+        several,
+        "sentences of one cell are separated by line breaks"
+    );
 }
 
 #[test]

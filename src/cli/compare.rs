@@ -176,7 +176,13 @@ fn plain(corpus: &Corpus, comparison: &Comparison) -> String {
                 .filter_map(|&s| article.sentences.get(s))
                 .map(|s| article.sentence_text(s))
                 .collect();
-            let _ = writeln!(out, "  [{}] {}", article.id, text.join(" "));
+            let indent = " ".repeat(article.id.chars().count() + 5);
+            let _ = writeln!(
+                out,
+                "  [{}] {}",
+                article.id,
+                text.join(&format!("\n{indent}"))
+            );
         }
     }
     out
@@ -196,7 +202,8 @@ pub fn markdown(corpus: &Corpus, comparison: &Comparison) -> String {
         out,
         "Rows group sentences that report the same thing. **Bold**: wording no other \
          source in the row shares; ***bold italic***: a number or name only this source gives; \
-         —: the source says nothing on that row.\n"
+         —: the source says nothing on that row; sentences of one cell are separated by line \
+         breaks.\n"
     );
     let headers: Vec<String> = comparison
         .sources
@@ -238,7 +245,10 @@ pub fn markdown(corpus: &Corpus, comparison: &Comparison) -> String {
                                 .collect()
                         })
                         .collect();
-                    sentences.join(" ")
+                    // A line break keeps the sentences of a cell apart in
+                    // every renderer that draws tables (GitHub, GitLab,
+                    // pandoc); text pasted raw still reads.
+                    sentences.join("<br>")
                 }
             })
             .collect();

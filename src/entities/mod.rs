@@ -8,6 +8,7 @@ pub mod gazetteer;
 pub mod index;
 mod tokens;
 mod words;
+pub use words::MONTHS;
 
 pub use fold::name_key;
 pub use index::{EntityIndexEntry, EntityMention, article_entities, entity_index};
@@ -126,6 +127,10 @@ fn contains(list: &[&str], word: &str) -> bool {
     list.contains(&word)
 }
 
+fn never_a_name(word: &str) -> bool {
+    contains(words::NEVER_NAMES, word) || (word != "May" && contains(words::MONTHS, word))
+}
+
 /// "Russian", "Ukrainian", "European": an adjective of a place, not a name.
 fn is_demonym(word: &str) -> bool {
     if contains(words::IRREGULAR_DEMONYMS, word) {
@@ -168,7 +173,7 @@ impl BlockContext<'_> {
     fn capitalised(&self, index: usize) -> bool {
         let word = self.word(index);
         word.chars().next().is_some_and(char::is_uppercase)
-            && !contains(words::NEVER_NAMES, word)
+            && !never_a_name(word)
             && !word.chars().any(|c| c.is_ascii_digit())
     }
 
@@ -326,8 +331,7 @@ impl BlockContext<'_> {
     fn classify(&mut self, mut from: usize, mut to: usize) {
         // Capitals that only start a sentence or quote say nothing.
         while from < to
-            && (contains(words::FUNCTION_WORDS, self.word(from))
-                || contains(words::NEVER_NAMES, self.word(from)))
+            && (contains(words::FUNCTION_WORDS, self.word(from)) || never_a_name(self.word(from)))
         {
             from += 1;
         }

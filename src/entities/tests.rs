@@ -101,20 +101,7 @@ fn abbreviations_of_countries_share_a_canonical_name() {
 
 #[test]
 fn transliterations_link_across_articles() {
-    let make = |id: &str, body: &str| {
-        let document = crate::load::Document {
-            id: id.to_string(),
-            title: None,
-            source: None,
-            date: None,
-            url: None,
-            origin: crate::model::Origin::Builtin("test"),
-            body: body.to_string(),
-            format: Format::Text,
-            markup_blocks: None,
-        };
-        crate::analysis::analyze_document(document)
-    };
+    let make = crate::analysis::article_from_text;
     let mut articles: Vec<Article> = vec![
         make(
             "a",

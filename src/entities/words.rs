@@ -375,19 +375,15 @@ pub const NON_ENTITY_HEADS: &[&str] = &[
     "Euro",
 ];
 
-/// Capitalised words that are never part of a name.
-pub const NEVER_NAMES: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
+/// Months and their abbreviations, as news writes dates ("March 3", "Feb.
+/// 26"). "May" is one, but also a modal verb and a first name, so the name
+/// rules do not treat it as a month.
+pub const MONTHS: &[&str] = &[
     "January",
     "February",
     "March",
     "April",
+    "May",
     "June",
     "July",
     "August",
@@ -407,6 +403,18 @@ pub const NEVER_NAMES: &[&str] = &[
     "Oct",
     "Nov",
     "Dec",
+];
+
+/// Capitalised words that are never part of a name (months too, but for
+/// "May": see [`MONTHS`]).
+pub const NEVER_NAMES: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
     "I",
     "II",
     "III",

@@ -1,25 +1,13 @@
 use super::*;
-use crate::load::{Document, Format};
-use crate::model::{Article, Origin};
+use crate::analysis::article_from_text;
 use crate::topics::{TopicSet, retrieve};
-
-fn article(id: &str, body: &str) -> Article {
-    crate::analysis::analyze_document(Document {
-        id: id.to_string(),
-        title: None,
-        source: None,
-        date: None,
-        url: None,
-        origin: Origin::Builtin("test"),
-        body: body.to_string(),
-        format: Format::Text,
-        markup_blocks: None,
-    })
-}
 
 fn corpus(bodies: &[(&str, &str)]) -> Corpus {
     Corpus {
-        articles: bodies.iter().map(|(id, body)| article(id, body)).collect(),
+        articles: bodies
+            .iter()
+            .map(|(id, body)| article_from_text(id, body))
+            .collect(),
         warnings: Vec::new(),
     }
 }
