@@ -25,7 +25,7 @@ use std::sync::Arc;
 const SUMMARY_WIDTH: usize = 24;
 /// The picker is at least this wide when the screen allows (it was once
 /// its fixed width); it grows to show whole labels and source names.
-const MIN_WIDTH: u16 = 90;
+const MIN_BOX_WIDTH: u16 = 90;
 /// The source names widen the picker up to this; past it they wrap, since
 /// on a wider box the eye loses the row between a label and its counts.
 const MAX_EXPLAIN_WIDTH: usize = 120;
@@ -200,7 +200,7 @@ impl TopicPicker {
     }
 
     /// The box: as wide as labels and the source names want, at least
-    /// [`MIN_WIDTH`], within the screen; tall enough for every topic.
+    /// [`MIN_BOX_WIDTH`], within the screen; tall enough for every topic.
     fn frame(&self, corpus: &Corpus, area: Rect) -> Rect {
         let room = area.width.saturating_sub(2);
         let articles = corpus.articles.len();
@@ -223,7 +223,7 @@ impl TopicPicker {
         let wanted = rows.max((explain + 1 + columns.counts + 2).min(MAX_EXPLAIN_WIDTH));
         let w = u16::try_from(wanted)
             .unwrap_or(u16::MAX)
-            .clamp(MIN_WIDTH.min(room), room);
+            .clamp(MIN_BOX_WIDTH.min(room), room);
         let explain_lines = if columns.per_source {
             let text_width = usize::from(w.saturating_sub(2));
             let label = Columns::new(articles, text_width).label;

@@ -104,11 +104,6 @@ impl SearchLayer {
         &self.input
     }
 
-    /// True while the reopened query is selected.
-    pub fn input_selected(&self) -> bool {
-        self.input_selected
-    }
-
     /// True while the shown results do not yet answer the typed query.
     pub fn searching(&self) -> bool {
         self.shown.query != self.input || !self.shown.complete
