@@ -34,8 +34,10 @@ fn reads_navigates_opens_help_and_quits() {
     tui.send(&["G"]);
     tui.wait_for_text("100%");
     tui.send(&["?"]);
-    let help = tui.wait_for_text("Quit crossread");
-    assert!(help.contains("Read the selected article"), "{help}");
+    // A frame can be captured half written: wait for all of it.
+    tui.wait_for("the help with the list's keys", |screen| {
+        screen.contains("Quit crossread") && screen.contains("Read the selected article")
+    });
     tui.send(&["Escape"]);
     tui.wait_for("help to close", |screen| !screen.contains("Quit crossread"));
     tui.send(&["q"]);
@@ -128,9 +130,12 @@ fn a_user_corpus_loads_in_the_background_and_warnings_are_listed() {
         100,
         30,
     );
-    let screen = tui.wait_for_text("Articles 1/1");
-    assert!(screen.contains("Storm hits coast"), "{screen}");
-    assert!(screen.contains("1 warning"), "{screen}");
+    // A frame can be captured half written: wait for all of it.
+    tui.wait_for("the article listed and the warning counted", |screen| {
+        screen.contains("Articles 1/1")
+            && screen.contains("Storm hits coast")
+            && screen.contains("1 warning")
+    });
     tui.send(&["w"]);
     tui.wait_for_text("missing.txt");
     tui.send(&["Escape"]);

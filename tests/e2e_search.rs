@@ -54,15 +54,16 @@ fn type_move_open_shows_the_sentence_in_the_reader() {
     tui.send(&["Down"]);
     tui.wait_for("the second result", |screen| overlay_status(screen, " 2/"));
     tui.send(&["Enter"]);
-    let screen = tui.wait_for("the reader at the sentence", |screen| {
-        !screen.contains("╭ Search") && shows(screen, &second)
+    // A frame can be captured half written: wait for all of it, the
+    // status bar saying the reader has focus included.
+    tui.wait_for("the focused reader at the sentence", |screen| {
+        !screen.contains("╭ Search") && shows(screen, &second) && screen.contains("Esc back")
     });
-    assert!(
-        screen.contains("Esc back"),
-        "the reader has focus: {screen}"
-    );
     tui.send(&["/"]);
-    tui.wait_for_text("╭ Search");
+    // Reopened: the last query, selected, its results, and what typing does.
+    tui.wait_for("the last query, selected, and its hint", |screen| {
+        screen.contains("/ rubio tremendous  type to replace") && screen.contains("→ edit query")
+    });
     tui.send(&["Escape"]);
     tui.wait_for("search to close", |screen| !screen.contains("╭ Search"));
     tui.send(&["q"]);

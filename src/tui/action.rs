@@ -96,4 +96,7 @@ pub enum Action {
     DeleteChar,
     DeleteWord,
     ClearInput,
+    /// In a reopened search, whose previous query is shown selected (typing
+    /// replaces it): keep the query and type after it instead.
+    KeepQuery,
 }

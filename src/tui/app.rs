@@ -24,6 +24,9 @@ pub const MIN_WIDTH: u16 = 30;
 pub const MIN_HEIGHT: u16 = 8;
 /// Narrower than this, only the focused pane is shown.
 pub const TWO_PANE_WIDTH: u16 = 60;
+/// Beside a side pane (the panel), the list is shown only when the reader
+/// keeps at least this many columns; below it the reader is shown alone.
+const READER_BESIDE_SIDE: u16 = 60;
 /// Rows per article in the list: title, outlet, counts, a blank.
 pub const ITEM_HEIGHT: u16 = 4;
 /// Longest reader line in columns: wider text is tiring to read, so a wide
@@ -85,7 +88,9 @@ pub struct Areas {
 }
 
 impl Areas {
-    pub fn compute(screen: Rect, focus: Focus) -> Areas {
+    /// `side` is the width a docked layer takes on the right of the panes
+    /// (0 for none); it is ignored when too little would be left beside it.
+    pub fn compute(screen: Rect, focus: Focus, side: u16) -> Areas {
         let mut areas = Areas {
             screen,
             ..Areas::default()
@@ -104,7 +109,24 @@ impl Areas {
             ..screen
         };
         let main = areas.main;
-        if screen.width >= TWO_PANE_WIDTH {
+        let beside = main.width.saturating_sub(side);
+        if side > 0 && beside >= MIN_WIDTH {
+            // Reading beside the panel: the reader stays, the list goes first.
+            let mut list_width = (beside * 3 / 10).clamp(24, 44);
+            if beside >= list_width + READER_BESIDE_SIDE {
+                areas.list = Rect {
+                    width: list_width,
+                    ..main
+                };
+            } else {
+                list_width = 0;
+            }
+            areas.reader = Rect {
+                x: main.x + list_width,
+                width: beside - list_width,
+                ..main
+            };
+        } else if screen.width >= TWO_PANE_WIDTH {
             let list_width = (screen.width * 3 / 10).clamp(24, 44);
             areas.list = Rect {
                 width: list_width,
@@ -157,6 +179,12 @@ pub struct App {
     pub suspend_requested: bool,
     /// Built by the search overlay's worker at the first `/`, kept for the corpus.
     search_index: Arc<OnceLock<Arc<SearchIndex>>>,
+    /// The last closed resumable layer (the search overlay), shown again as
+    /// it was at the next `/`.
+    parked: Option<Box<dyn Layer>>,
+    /// The reader was opened from the compare view and is still on that
+    /// article: "back" returns there, to the same row.
+    back_to_compare: bool,
 }
 
 impl App {
@@ -193,6 +221,8 @@ impl App {
             should_quit: false,
             suspend_requested: false,
             search_index: Arc::default(),
+            parked: None,
+            back_to_compare: false,
         }
     }
 
@@ -205,6 +235,7 @@ impl App {
         self.reader = ReaderState::default();
         self.layout = None;
         self.search_index = Arc::default();
+        self.parked = None;
         self.compare = None;
     }
 
@@ -294,21 +325,37 @@ impl App {
             Action::Help => self.layers.push(Box::new(Pager::help())),
             Action::Warnings => self.layers.push(Box::new(Pager::warnings(&self.corpus))),
             Action::Search => {
-                self.layers.push(Box::new(SearchLayer::new(
-                    Arc::clone(&self.corpus),
-                    Arc::clone(&self.search_index),
-                )));
+                let layer: Box<dyn Layer> = match self.parked.take() {
+                    Some(mut layer) => {
+                        layer.resume();
+                        layer
+                    }
+                    None => Box::new(SearchLayer::new(
+                        Arc::clone(&self.corpus),
+                        Arc::clone(&self.search_index),
+                    )),
+                };
+                self.layers.push(layer);
             }
             Action::CloseLayer => {
-                self.layers.pop();
+                if let Some(layer) = self.layers.pop() {
+                    self.park(layer);
+                }
             }
             Action::FocusNext | Action::FocusPrev => {
+                self.back_to_compare = false;
                 self.focus = match self.focus {
                     Focus::List => Focus::Reader,
                     Focus::Reader => Focus::List,
                 }
             }
-            Action::FocusList => self.focus = Focus::List,
+            Action::FocusList => {
+                if std::mem::take(&mut self.back_to_compare) && self.compare.is_some() {
+                    self.view = View::Compare;
+                } else {
+                    self.focus = Focus::List;
+                }
+            }
             Action::Open => {
                 if !self.corpus.articles.is_empty() {
                     self.select(self.selected);
@@ -360,7 +407,7 @@ impl App {
             } => self.open_at(article, start, end),
             Action::Compare => {
                 if self.open_compare() {
-                    self.layers.clear();
+                    self.close_layers();
                 }
             }
             Action::PickTopic => {
@@ -368,7 +415,7 @@ impl App {
                     && let Some(compare) = &self.compare
                 {
                     let picker = TopicPicker::new(compare.engine(), compare.topic);
-                    self.layers.clear();
+                    self.close_layers();
                     self.layers.push(Box::new(picker));
                 }
             }
@@ -380,6 +427,7 @@ impl App {
                 }
             }
             Action::CloseCompare => {
+                self.back_to_compare = false;
                 self.view = View::Browse;
                 self.focus = Focus::Reader;
             }
@@ -394,7 +442,7 @@ impl App {
             | Action::PrevOnly
             | Action::ToggleSource { .. } => {}
             // Text fields edit in their layers; nothing to edit elsewhere.
-            Action::DeleteChar | Action::DeleteWord | Action::ClearInput => {}
+            Action::DeleteChar | Action::DeleteWord | Action::ClearInput | Action::KeepQuery => {}
         }
     }
 
@@ -407,6 +455,7 @@ impl App {
         if self.compare.is_none() {
             self.compare = Some(CompareState::new(Arc::clone(&self.corpus)));
         }
+        self.back_to_compare = false;
         self.view = View::Compare;
         true
     }
@@ -439,6 +488,7 @@ impl App {
             Action::Open => {
                 if let Some((article, start, end)) = compare.selected_target() {
                     self.open_at(article, start, end);
+                    self.back_to_compare = true;
                 }
             }
             _ => return false,
@@ -447,8 +497,9 @@ impl App {
     }
 
     /// Shows article `article` in the reader with `start..end` highlighted
-    /// and scrolled into view, and focuses the reader. Out-of-range input
-    /// is ignored (a stale search result must not crash the reader).
+    /// and scrolled into view, and focuses the reader. Layers close, but for
+    /// those that follow the reader (the panel). Out-of-range input is
+    /// ignored (a stale search result must not crash the reader).
     pub fn open_at(&mut self, article: usize, start: usize, end: usize) {
         let Some(target) = self.corpus.articles.get(article) else {
             return;
@@ -459,7 +510,33 @@ impl App {
         self.reader.reveal = Some(start.min(end));
         self.focus = Focus::Reader;
         self.view = View::Browse;
-        self.layers.clear();
+        self.follow_reader();
+    }
+
+    /// Tells the layers the reader's article (changed, or jumped within):
+    /// those that follow it stay, the others close.
+    fn follow_reader(&mut self) {
+        let article = self.reader.article;
+        for mut layer in std::mem::take(&mut self.layers) {
+            if layer.follow(&self.corpus, article) {
+                self.layers.push(layer);
+            } else {
+                self.park(layer);
+            }
+        }
+    }
+
+    fn close_layers(&mut self) {
+        for layer in std::mem::take(&mut self.layers) {
+            self.park(layer);
+        }
+    }
+
+    /// Keeps a closed layer to show again if it can resume, else drops it.
+    fn park(&mut self, layer: Box<dyn Layer>) {
+        if layer.resumable() {
+            self.parked = Some(layer);
+        }
     }
 
     /// Selects an article in the list and shows it in the reader.
@@ -471,6 +548,10 @@ impl App {
                 article: self.selected,
                 ..ReaderState::default()
             };
+            self.back_to_compare = false;
+            // A docked panel stays beside the list (mouse, Ctrl-d on the
+            // list): it must describe the article now shown.
+            self.follow_reader();
         }
     }
 
@@ -506,7 +587,12 @@ impl App {
     }
 
     pub fn handle_mouse(&mut self, mouse: &MouseEvent) {
-        if !self.layers.is_empty() || self.view == View::Compare {
+        // Panes beside a docked layer (the panel) still take the mouse.
+        let covered = self
+            .layers
+            .iter()
+            .any(|layer| layer.docked_width(self.areas.main) == 0);
+        if covered || self.view == View::Compare {
             return;
         }
         let at = Position::new(mouse.column, mouse.row);
@@ -572,7 +658,14 @@ impl App {
     /// [`App::prepare`] without taking worker results (tests use it to
     /// look at a waiting state).
     pub fn prepare_layout(&mut self, screen: Rect) {
-        self.areas = Areas::compute(screen, self.focus);
+        let main = Areas::compute(screen, self.focus, 0).main;
+        let side = self
+            .layers
+            .iter()
+            .map(|layer| layer.docked_width(main))
+            .max()
+            .unwrap_or(0);
+        self.areas = Areas::compute(screen, self.focus, side);
         // The area layers are drawn in (see `ui::draw`), so their paging
         // counts the rows they really have.
         for layer in &mut self.layers {

@@ -23,6 +23,9 @@ pub enum Mode {
     Pager,
     /// The search overlay (typing goes into the query).
     Search,
+    /// The search overlay reopened with its previous query selected: typing
+    /// replaces the query; these keys keep it. Looked up before [`Mode::Search`].
+    SearchKept,
     /// The entities-and-claims side panel.
     Panel,
     /// The compare view.
@@ -33,7 +36,7 @@ pub enum Mode {
 
 impl Mode {
     /// The order the help overlay lists the modes in.
-    pub const HELP_ORDER: [Mode; 9] = [
+    pub const HELP_ORDER: [Mode; 10] = [
         Mode::Global,
         Mode::Navigation,
         Mode::List,
@@ -42,12 +45,14 @@ impl Mode {
         Mode::Picker,
         Mode::Pager,
         Mode::Search,
+        Mode::SearchKept,
         Mode::Panel,
     ];
 
     /// A layer of this mode takes what is typed as text: of the keys it does
     /// not bind itself, only those with Ctrl get past it.
     pub fn takes_text(self) -> bool {
+        // SearchKept is always followed by Search, which takes the text.
         matches!(self, Mode::Search | Mode::Picker)
     }
 
@@ -59,6 +64,7 @@ impl Mode {
             Mode::Reader => "Reader",
             Mode::Pager => "Help and warnings",
             Mode::Search => "Search (/)",
+            Mode::SearchKept => "Search reopened (the last query, selected)",
             Mode::Panel => "Entities and claims panel (p)",
             Mode::Compare => "Compare view",
             Mode::Picker => "Topic picker",
@@ -294,7 +300,7 @@ const READER: &[Binding] = &[
         &[Key::plain(Esc), Key::char('h'), Key::plain(Left)],
         Action::FocusList,
         Some("back"),
-        "Back to the article list",
+        "Back to the article list, or to the compare view the article was opened from",
     ),
     bind(
         &[Key::char('n')],
@@ -341,6 +347,18 @@ const PANEL: &[Binding] = &[
         "Claim: jump to it · entity: list its mentions in every article · mention: open it",
     ),
     bind(
+        &[Key::char('n')],
+        Action::NextClaim,
+        Some("next claim"),
+        "Select the next claim (or mention) and jump the reader to it",
+    ),
+    bind(
+        &[Key::char('N')],
+        Action::PrevClaim,
+        None,
+        "Select the previous claim (or mention) and jump to it",
+    ),
+    bind(
         &[
             Key::plain(Esc),
             Key::plain(KeyCode::Backspace),
@@ -370,6 +388,18 @@ const PANEL: &[Binding] = &[
         "Down one page",
     ),
     bind(&[Key::plain(PageUp)], Action::PageUp, None, "Up one page"),
+    bind(
+        &[Key::ctrl('d')],
+        Action::HalfPageDown,
+        None,
+        "Scroll the reader beside the panel down half a page",
+    ),
+    bind(
+        &[Key::ctrl('u')],
+        Action::HalfPageUp,
+        None,
+        "Scroll the reader up half a page",
+    ),
     bind(
         &[Key::char('g'), Key::plain(Home)],
         Action::Top,
@@ -610,6 +640,13 @@ const SEARCH: &[Binding] = &[
     ),
 ];
 
+const SEARCH_KEPT: &[Binding] = &[bind(
+    &[Key::plain(KeyCode::Right), Key::plain(End)],
+    Action::KeepQuery,
+    Some("edit query"),
+    "Keep the last query and type after it (typing a character replaces it)",
+)];
+
 /// The bindings of one mode, in the order help shows them.
 pub fn bindings(mode: Mode) -> &'static [Binding] {
     match mode {
@@ -619,6 +656,7 @@ pub fn bindings(mode: Mode) -> &'static [Binding] {
         Mode::Reader => READER,
         Mode::Pager => PAGER,
         Mode::Search => SEARCH,
+        Mode::SearchKept => SEARCH_KEPT,
         Mode::Panel => PANEL,
         Mode::Compare => COMPARE,
         Mode::Picker => PICKER,
@@ -767,11 +805,12 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_modes_active_together() {
-        let groups: [&[Mode]; 7] = [
+        let groups: [&[Mode]; 8] = [
             &[Mode::List, Mode::Navigation, Mode::Global],
             &[Mode::Reader, Mode::Navigation, Mode::Global],
             &[Mode::Pager],
             &[Mode::Search],
+            &[Mode::SearchKept, Mode::Search],
             &[Mode::Panel],
             &[Mode::Compare, Mode::Navigation],
             &[Mode::Picker],
@@ -805,13 +844,14 @@ mod tests {
 
     #[test]
     fn every_hinted_key_reaches_its_action() {
-        let stacks: [&[Mode]; 8] = [
+        let stacks: [&[Mode]; 9] = [
             &[Mode::List, Mode::Navigation, Mode::Global],
             &[Mode::Reader, Mode::Navigation, Mode::Global],
             &[Mode::Compare, Mode::Navigation, Mode::Global],
             &[Mode::Pager, Mode::Global],
             &[Mode::Panel, Mode::Global],
             &[Mode::Search, Mode::Global],
+            &[Mode::SearchKept, Mode::Search, Mode::Global],
             &[Mode::Picker, Mode::Global],
             &[Mode::Global],
         ];
@@ -838,14 +878,19 @@ mod tests {
 
     #[test]
     fn text_layers_hint_ctrl_c_not_q() {
-        for layer in [Mode::Search, Mode::Picker] {
-            let hints = hints(&[layer, Mode::Global]);
+        let stacks: [&[Mode]; 3] = [
+            &[Mode::Search, Mode::Global],
+            &[Mode::SearchKept, Mode::Search, Mode::Global],
+            &[Mode::Picker, Mode::Global],
+        ];
+        for modes in stacks {
+            let hints = hints(modes);
             assert!(hints.contains(&("Ctrl-c".to_string(), "quit")), "{hints:?}");
             for (label, _) in &hints {
                 let mut chars = label.chars();
                 let typed =
                     chars.next().is_some_and(|c| c.is_ascii_graphic()) && chars.next().is_none();
-                assert!(!typed, "{label} would be typed into the {layer:?} text");
+                assert!(!typed, "{label} would be typed into the {modes:?} text");
             }
         }
     }

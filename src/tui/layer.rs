@@ -42,6 +42,24 @@ pub trait Layer {
     fn busy(&self) -> bool {
         false
     }
+    /// Columns the layer takes on the right of `area` as a side pane: the
+    /// panes reflow into what is left instead of hiding under it. 0 for a
+    /// layer drawn over the panes.
+    fn docked_width(&self, _area: Rect) -> u16 {
+        0
+    }
+    /// The reader jumped to `article` (from this layer, search or compare).
+    /// True keeps the layer open, now about `article`; false closes it.
+    fn follow(&mut self, _corpus: &Corpus, _article: usize) -> bool {
+        false
+    }
+    /// True for a layer the app keeps when it closes and shows again, as it
+    /// was, at the next open (the search overlay resumes its last query).
+    fn resumable(&self) -> bool {
+        false
+    }
+    /// Called when a kept layer is shown again.
+    fn resume(&mut self) {}
 }
 
 /// What a text-taking layer (search, topic picker) did with a key its table
@@ -56,6 +74,21 @@ pub enum TextEdit {
     PassOn,
 }
 
+/// The character `key` types into a text field, if it types one.
+pub fn typed_char(key: &KeyEvent) -> Option<char> {
+    match key.code {
+        KeyCode::Char(c)
+            if !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                && !c.is_control() =>
+        {
+            Some(c)
+        }
+        _ => None,
+    }
+}
+
 /// Applies `action` (the layer's lookup of `key`) or types `key` into
 /// `text`, keeping it within `max_bytes`.
 pub fn edit_text(
@@ -65,7 +98,7 @@ pub fn edit_text(
     max_bytes: usize,
 ) -> TextEdit {
     let before = text.len();
-    match (action, key.code) {
+    match (action, typed_char(key)) {
         (Some(Action::DeleteChar), _) => {
             text.pop();
         }
@@ -75,18 +108,13 @@ pub fn edit_text(
         }
         (Some(Action::ClearInput), _) => text.clear(),
         (Some(_), _) => return TextEdit::Unchanged,
-        (None, KeyCode::Char(c))
-            if !key
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-                && !c.is_control() =>
-        {
+        (None, Some(c)) => {
             if text.len() + c.len_utf8() <= max_bytes {
                 text.push(c);
             }
         }
-        (None, _) if key.modifiers.contains(KeyModifiers::CONTROL) => return TextEdit::PassOn,
-        (None, _) => {}
+        (None, None) if key.modifiers.contains(KeyModifiers::CONTROL) => return TextEdit::PassOn,
+        (None, None) => {}
     }
     if text.len() == before {
         TextEdit::Unchanged
@@ -98,6 +126,9 @@ pub fn edit_text(
 /// A scrollable box of lines: the help overlay and the warnings list.
 pub struct Pager {
     title: String,
+    /// The lines as built, one per entry.
+    source: Vec<Line<'static>>,
+    /// `source` wrapped to the box's width at the last size seen.
     lines: Vec<Line<'static>>,
     offset: usize,
     /// Rows available for lines at the last size seen (for paging).
@@ -108,6 +139,7 @@ impl Pager {
     pub fn new(title: impl Into<String>, lines: Vec<Line<'static>>) -> Pager {
         Pager {
             title: title.into(),
+            source: lines.clone(),
             lines,
             offset: 0,
             page: 10,
@@ -162,9 +194,10 @@ impl Pager {
         self.lines.len().saturating_sub(self.page)
     }
 
-    /// The outer box for a screen of `area`: centred, as wide as the lines need.
+    /// The outer box for a screen of `area`: centred, as wide as the lines
+    /// need, as tall as they are once wrapped (see [`Layer::prepare`]).
     fn frame(&self, area: Rect) -> Rect {
-        let content = self.lines.iter().map(Line::width).max().unwrap_or(0);
+        let content = self.source.iter().map(Line::width).max().unwrap_or(0);
         let title = width(&self.title) + 4;
         let wanted_w = u16::try_from(content.max(title) + 4).unwrap_or(u16::MAX);
         let wanted_h = u16::try_from(self.lines.len() + 2).unwrap_or(u16::MAX);
@@ -181,6 +214,33 @@ impl Pager {
             height: h.min(area.height),
         }
     }
+}
+
+/// `line` within `width` columns: its last span (the description after a
+/// key, or a whole warning) is wrapped, continuation lines indented to where
+/// it starts. A line whose last span would get under 10 columns is left to
+/// be cut instead.
+fn wrap_last_span(line: &Line<'static>, width: usize) -> Vec<Line<'static>> {
+    let Some((last, head)) = line.spans.split_last() else {
+        return vec![line.clone()];
+    };
+    let indent: usize = head.iter().map(Span::width).sum();
+    if line.width() <= width || width < indent + 10 {
+        return vec![line.clone()];
+    }
+    textwrap::wrap(&last.content, width - indent)
+        .into_iter()
+        .enumerate()
+        .map(|(index, piece)| {
+            let mut spans = if index == 0 {
+                head.to_vec()
+            } else {
+                vec![Span::raw(" ".repeat(indent))]
+            };
+            spans.push(Span::styled(piece.into_owned(), last.style));
+            Line::from(spans).style(line.style)
+        })
+        .collect()
 }
 
 impl Layer for Pager {
@@ -204,6 +264,12 @@ impl Layer for Pager {
     }
 
     fn prepare(&mut self, area: Rect) {
+        let width = usize::from(self.frame(area).width.saturating_sub(2));
+        self.lines = self
+            .source
+            .iter()
+            .flat_map(|line| wrap_last_span(line, width))
+            .collect();
         self.page = usize::from(self.frame(area).height.saturating_sub(2));
         self.offset = self.offset.min(self.max_offset());
     }

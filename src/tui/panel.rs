@@ -133,6 +133,26 @@ impl PanelLayer {
         }
     }
 
+    /// Selects the next (or previous) claim or mention and opens it: `n`
+    /// walks an article's claims, or an entity's mentions, a key a step.
+    fn walk(&mut self, forward: bool, corpus: &Corpus, queue: &mut Vec<Action>) {
+        let target = |index: &usize| {
+            matches!(
+                self.rows.get(*index),
+                Some(Row::Claim { .. } | Row::Mention { .. })
+            )
+        };
+        let found = if forward {
+            (self.selected + 1..self.rows.len()).find(target)
+        } else {
+            (0..self.selected).rev().find(target)
+        };
+        if let Some(index) = found {
+            self.selected = index;
+            self.choose(corpus, queue);
+        }
+    }
+
     fn back(&mut self, queue: &mut Vec<Action>) {
         if self.entity.take().is_some() {
             self.rows = self.overview.clone();
@@ -143,15 +163,24 @@ impl PanelLayer {
         }
     }
 
-    /// Where the panel sits: the right part of the screen above the status bar.
+    /// Where the panel sits: the right part of `area` (the screen above the
+    /// status bar), full height, beside the reader.
     fn frame(area: Rect) -> Rect {
         let width = (area.width / 5 * 2).max(area.width.min(30)).min(area.width);
         Rect {
             x: area.x + area.width - width,
-            y: area.y,
             width,
-            height: area.height.saturating_sub(1),
+            ..area
         }
+    }
+
+    /// The entity `name`'s row in `rows`, else the first row that can be chosen.
+    fn entity_row(rows: &[Row], name: Option<&str>) -> usize {
+        name.and_then(|name| {
+            rows.iter()
+                .position(|row| matches!(row, Row::Entity { name: n, .. } if n == name))
+        })
+        .unwrap_or_else(|| first_selectable(rows))
     }
 }
 
@@ -269,6 +298,32 @@ fn legend_lines(items: &[(String, Style)], width: usize) -> Vec<Line<'static>> {
     lines
 }
 
+/// A mention's context line within `width` columns, the bracketed mention
+/// kept in view: on a narrow panel the words before it give way first.
+fn fit_mention(label: &str, width: usize) -> String {
+    if super::text::width(label) <= width {
+        return label.to_owned();
+    }
+    let Some(open) = label.find('[') else {
+        return truncate(label, width).into_owned();
+    };
+    let mention = label[open..]
+        .find(']')
+        .map_or(0, |close| super::text::width(&label[open..=open + close]));
+    let before: Vec<char> = label[..open].chars().collect();
+    // Room for "…" before and after the mention too.
+    let keep = (width / 3)
+        .min(width.saturating_sub(mention + 2))
+        .min(before.len());
+    let line = if keep < before.len() {
+        let kept: String = before[before.len() - keep..].iter().collect();
+        format!("…{}{}", kept.trim_start_matches('…'), &label[open..])
+    } else {
+        label.to_owned()
+    };
+    truncate(&line, width).into_owned()
+}
+
 /// The mention with a few words either side, on one line.
 fn context(body: &str, start: usize, end: usize) -> String {
     const SIDE: usize = 30;
@@ -292,6 +347,12 @@ impl Layer for PanelLayer {
             Some(Action::CloseLayer) => context.queue.push(Action::CloseLayer),
             Some(Action::FocusList) => self.back(context.queue),
             Some(Action::Open) => self.choose(context.corpus, context.queue),
+            Some(Action::NextClaim) => self.walk(true, context.corpus, context.queue),
+            // The reader beside the panel scrolls, to read around a claim.
+            Some(action @ (Action::HalfPageDown | Action::HalfPageUp)) => {
+                context.queue.push(action)
+            }
+            Some(Action::PrevClaim) => self.walk(false, context.corpus, context.queue),
             Some(Action::Down) => self.step(1),
             Some(Action::Up) => self.step(-1),
             Some(Action::PageDown) => self.step(page),
@@ -358,7 +419,7 @@ impl Layer for PanelLayer {
                     Span::raw(" "),
                     Span::raw(text.clone()),
                 ]),
-                Row::Mention { label, .. } => Line::raw(label.clone()),
+                Row::Mention { label, .. } => Line::raw(fit_mention(label, inner)),
             };
             lines.push(if index == self.selected {
                 line.patch_style(selected_style)
@@ -372,6 +433,29 @@ impl Layer for PanelLayer {
 
     fn modes(&self) -> &'static [Mode] {
         &[Mode::Panel]
+    }
+
+    fn docked_width(&self, area: Rect) -> u16 {
+        PanelLayer::frame(area).width
+    }
+
+    /// A fact-checker walks an article's claims one after another, and an
+    /// entity's mentions across articles: the panel stays through each jump.
+    /// It always describes the reader's article; a mentions list, which is
+    /// about the whole corpus, stays as it is, and going back from it shows
+    /// the new article's overview on the same entity where it has one.
+    fn follow(&mut self, corpus: &Corpus, article: usize) -> bool {
+        if article != self.article {
+            self.article = article;
+            self.overview = overview(corpus, article);
+            self.overview_selected = PanelLayer::entity_row(&self.overview, self.entity());
+            if self.entity.is_none() {
+                self.rows = self.overview.clone();
+                self.selected = self.overview_selected;
+                self.offset = 0;
+            }
+        }
+        true
     }
 }
 

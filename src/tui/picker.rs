@@ -7,7 +7,7 @@ use super::action::Action;
 use super::jobs::{CoverageTable, TopicEngine};
 use super::keymap::{self, Mode};
 use super::layer::{EventState, Layer, LayerContext, TextEdit, edit_text};
-use super::text::{clean, truncate};
+use super::text::{clean, truncate, width};
 use crate::model::Corpus;
 use crate::search::query::MAX_QUERY_BYTES;
 use crate::worker::LatestWorker;
@@ -23,6 +23,93 @@ use std::sync::Arc;
 
 /// Room for "12345 in 17000 sources" when per-source columns do not fit.
 const SUMMARY_WIDTH: usize = 24;
+/// The picker is at least this wide when the screen allows (it was once
+/// its fixed width); it grows to show whole labels and source names.
+const MIN_BOX_WIDTH: u16 = 90;
+/// The source names widen the picker up to this; past it they wrap, since
+/// on a wider box the eye loses the row between a label and its counts.
+const MAX_EXPLAIN_WIDTH: usize = 120;
+/// Lines the explanation of the count columns (the source names) may take.
+const MAX_EXPLAIN_LINES: usize = 3;
+
+/// How the columns of a picker `text_width` wide are shared.
+struct Columns {
+    /// One count column per source (else a summary per topic).
+    per_source: bool,
+    counts: usize,
+    label: usize,
+}
+
+impl Columns {
+    fn new(articles: usize, text_width: usize) -> Columns {
+        // Four columns per source while they fit in half the width; past
+        // that (a big corpus) each topic gets totals instead.
+        let per_source = articles * 4 <= text_width / 2;
+        let counts = if per_source {
+            articles * 4
+        } else {
+            SUMMARY_WIDTH.min(text_width / 2)
+        };
+        Columns {
+            per_source,
+            counts,
+            label: text_width.saturating_sub(counts + 3),
+        }
+    }
+}
+
+/// The pieces of "sentences per source: 1 name · 2 name …".
+fn source_pieces(corpus: &Corpus) -> Vec<String> {
+    let mut pieces = vec!["sentences per source:".to_string()];
+    pieces.extend(
+        corpus
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| format!("{} {}", i + 1, clean(a.source_or_id()))),
+    );
+    pieces
+}
+
+/// The line naming every source, broken between sources to fit
+/// `text_width`, at most [`MAX_EXPLAIN_LINES`] (the last cut with "…" when
+/// more would follow). The source numbers go at the end of the last line,
+/// over their count columns, so it ends within `label_width + 2`; when it
+/// would not, an empty line is added for them.
+fn source_lines(corpus: &Corpus, text_width: usize, label_width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for (index, piece) in source_pieces(corpus).into_iter().enumerate() {
+        let separator = if index <= 1 { " " } else { " · " };
+        if current.is_empty() {
+            current = piece;
+        } else if width(&current) + width(separator) + width(&piece) <= text_width {
+            current = format!("{current}{separator}{piece}");
+        } else {
+            lines.push(std::mem::take(&mut current));
+            current = format!("{}{piece}", separator.trim_start());
+        }
+    }
+    lines.push(current);
+    if lines.len() > MAX_EXPLAIN_LINES {
+        lines.truncate(MAX_EXPLAIN_LINES);
+        if let Some(last) = lines.last_mut() {
+            let kept = truncate(last, text_width.saturating_sub(1));
+            *last = format!("{}…", kept.trim_end_matches('…').trim_end());
+        }
+    }
+    let mut lines: Vec<String> = lines
+        .iter()
+        .map(|line| truncate(line, text_width).into_owned())
+        .collect();
+    if lines
+        .last()
+        .is_some_and(|last| width(last) > label_width + 2)
+    {
+        lines.push(String::new());
+    }
+    lines
+}
 
 pub struct TopicEntry {
     /// Index into the compare view's topic set.
@@ -112,9 +199,39 @@ impl TopicPicker {
         self.selected = 0;
     }
 
-    fn frame(area: Rect, entries: usize) -> Rect {
-        let w = area.width.saturating_sub(4).min(90);
-        let wanted = u16::try_from(entries + 5).unwrap_or(u16::MAX);
+    /// The box: as wide as labels and the source names want, at least
+    /// [`MIN_BOX_WIDTH`], within the screen; tall enough for every topic.
+    fn frame(&self, corpus: &Corpus, area: Rect) -> Rect {
+        let room = area.width.saturating_sub(2);
+        let articles = corpus.articles.len();
+        let widest_label = self
+            .entries
+            .iter()
+            .map(|entry| width(&entry_label(entry)))
+            .max()
+            .unwrap_or(0);
+        let full = usize::from(room.saturating_sub(2));
+        let columns = Columns::new(articles, full);
+        let explain = if columns.per_source {
+            width(&source_pieces(corpus).join(" · "))
+        } else {
+            0
+        };
+        // A row is marker, label, space, counts; the explanation stands
+        // over the label column.
+        let rows = 2 + widest_label + 1 + columns.counts + 2;
+        let wanted = rows.max((explain + 1 + columns.counts + 2).min(MAX_EXPLAIN_WIDTH));
+        let w = u16::try_from(wanted)
+            .unwrap_or(u16::MAX)
+            .clamp(MIN_BOX_WIDTH.min(room), room);
+        let explain_lines = if columns.per_source {
+            let text_width = usize::from(w.saturating_sub(2));
+            let label = Columns::new(articles, text_width).label;
+            source_lines(corpus, text_width, label).len()
+        } else {
+            1
+        };
+        let wanted = u16::try_from(self.entries.len() + 4 + explain_lines).unwrap_or(u16::MAX);
         let h = wanted
             .min(area.height.saturating_sub(2))
             .max(area.height.min(5));
@@ -125,6 +242,11 @@ impl TopicPicker {
             height: h.min(area.height),
         }
     }
+}
+
+/// "Label (id)", as the picker lists a topic.
+fn entry_label(entry: &TopicEntry) -> String {
+    format!("{} ({})", clean(&entry.label), clean(&entry.id))
 }
 
 impl Layer for TopicPicker {
@@ -172,7 +294,7 @@ impl Layer for TopicPicker {
         if area.width < 10 || area.height < 4 {
             return;
         }
-        let outer = TopicPicker::frame(area, self.entries.len());
+        let outer = self.frame(corpus, area);
         let block = Block::bordered()
             .border_type(BorderType::Rounded)
             .border_style(Style::new().fg(Color::Cyan))
@@ -188,30 +310,22 @@ impl Layer for TopicPicker {
             Span::styled("▏", Style::new().fg(Color::Cyan)),
         ]));
         let articles = corpus.articles.len();
-        // Four columns per source while they fit in half the width; past
-        // that (a big corpus) each topic gets totals instead.
-        let per_source = articles * 4 <= text_width / 2;
-        let counts_width = if per_source {
-            articles * 4
-        } else {
-            SUMMARY_WIDTH.min(text_width / 2)
-        };
-        let label_width = text_width.saturating_sub(counts_width + 3);
+        let Columns {
+            per_source,
+            counts: counts_width,
+            label: label_width,
+        } = Columns::new(articles, text_width);
         let dim = Style::new().fg(Color::DarkGray);
         if self.counts.is_none() {
             lines.push(Line::styled("counting sentences per source…", dim));
         } else if per_source {
-            // The source numbers stand over their count columns.
-            let sources: Vec<String> = corpus
-                .articles
-                .iter()
-                .enumerate()
-                .map(|(i, a)| format!("{} {}", i + 1, clean(a.source_or_id())))
-                .collect();
-            let explain = format!("sentences per source: {}", sources.join(" · "));
-            let explain = truncate(&explain, label_width + 2);
-            let pad = " ".repeat((label_width + 3).saturating_sub(super::text::width(&explain)));
-            let mut spans = vec![Span::styled(format!("{explain}{pad}"), dim)];
+            // Every source named, wrapped if need be; the source numbers
+            // stand over their count columns on the last line.
+            let mut explain = source_lines(corpus, text_width, label_width);
+            let last = explain.pop().unwrap_or_default();
+            lines.extend(explain.into_iter().map(|line| Line::styled(line, dim)));
+            let pad = " ".repeat((label_width + 3).saturating_sub(width(&last)));
+            let mut spans = vec![Span::styled(format!("{last}{pad}"), dim)];
             spans.extend((1..=articles).map(|n| {
                 Span::styled(
                     format!("{n:>4}"),
@@ -238,9 +352,9 @@ impl Layer for TopicPicker {
         for (position, &m) in self.matches.iter().enumerate().skip(skip).take(room) {
             let entry = &self.entries[m];
             let selected = position == self.selected;
-            let label = format!("{} ({})", clean(&entry.label), clean(&entry.id));
+            let label = entry_label(entry);
             let label = truncate(&label, label_width);
-            let pad = " ".repeat(label_width.saturating_sub(super::text::width(&label)));
+            let pad = " ".repeat(label_width.saturating_sub(width(&label)));
             let style = if selected {
                 Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
             } else {

@@ -3,10 +3,14 @@
 //! screen keeps answering keys; partial results arrive best first. The
 //! worker also builds the index at the first `/` (seconds on a big corpus):
 //! the overlay says "indexing…" meanwhile and keeps what is typed.
+//!
+//! Closed, the overlay is kept by the app: `/` again shows the last query and
+//! its results with the query selected, as a browser's find box does, so
+//! typing starts a new search and `→`/`End` go on editing the old one.
 
 use super::action::Action;
 use super::keymap::{self, Mode};
-use super::layer::{EventState, Layer, LayerContext, TextEdit, edit_text};
+use super::layer::{EventState, Layer, LayerContext, TextEdit, edit_text, typed_char};
 use super::text::{clean, truncate, width};
 use crate::model::Corpus;
 use crate::search::query::MAX_QUERY_BYTES;
@@ -33,6 +37,9 @@ pub struct SearchLayer {
     matcher: Arc<dyn Matcher>,
     worker: Option<LatestWorker<String, Update>>,
     input: String,
+    /// The input is shown selected (the overlay was reopened): a typed
+    /// character replaces it, a delete clears it.
+    input_selected: bool,
     /// The query the shown hits answer, and whether they are complete.
     shown: Update,
     selected: usize,
@@ -77,6 +84,7 @@ impl SearchLayer {
             matcher,
             worker,
             input: String::new(),
+            input_selected: false,
             shown: Update {
                 query: String::new(),
                 hits: Vec::new(),
@@ -142,17 +150,6 @@ impl SearchLayer {
 
     fn selected_hit(&self) -> Option<Hit> {
         self.shown.hits.get(self.selected).copied()
-    }
-
-    fn frame(area: Rect) -> Rect {
-        let margin_x = if area.width >= 60 { 2 } else { 0 };
-        let margin_y = if area.height >= 16 { 1 } else { 0 };
-        Rect {
-            x: area.x + margin_x,
-            y: area.y + margin_y,
-            width: area.width.saturating_sub(margin_x * 2),
-            height: area.height.saturating_sub(margin_y * 2),
-        }
     }
 
     fn status(&self) -> String {
@@ -268,7 +265,27 @@ fn sentence_line(
 
 impl Layer for SearchLayer {
     fn handle_key(&mut self, key: &KeyEvent, context: &mut LayerContext) -> EventState {
-        match keymap::lookup(&[Mode::Search], key) {
+        let action = keymap::lookup(self.modes(), key);
+        if self.input_selected {
+            let replaces = match action {
+                Some(Action::KeepQuery) => {
+                    self.input_selected = false;
+                    return EventState::Consumed;
+                }
+                Some(Action::DeleteChar | Action::DeleteWord | Action::ClearInput) => true,
+                Some(_) => false,
+                None => typed_char(key).is_some(),
+            };
+            if replaces {
+                self.input_selected = false;
+                self.input.clear();
+                if action.is_some() {
+                    self.changed();
+                    return EventState::Consumed;
+                }
+            }
+        }
+        match action {
             Some(Action::CloseLayer) => {
                 context.queue.push(Action::CloseLayer);
                 return EventState::Consumed;
@@ -317,7 +334,10 @@ impl Layer for SearchLayer {
     }
 
     fn prepare(&mut self, area: Rect) {
-        let inner = Self::frame(area).height.saturating_sub(3);
+        // The box takes the whole area: a margin would only show slivers of
+        // the panes beneath, which read as stray letters. Inside: two
+        // borders, the query and the rule under it.
+        let inner = area.height.saturating_sub(4);
         self.page = (usize::from(inner) / RESULT_ROWS).max(1);
         if self.selected < self.offset {
             self.offset = self.selected;
@@ -353,7 +373,7 @@ impl Layer for SearchLayer {
 
     fn render(&self, _corpus: &Corpus, area: Rect, buf: &mut Buffer) {
         let area = area.intersection(buf.area);
-        let outer = Self::frame(area);
+        let outer = area;
         if outer.width < 12 || outer.height < 4 {
             return;
         }
@@ -369,22 +389,39 @@ impl Layer for SearchLayer {
         // Show the end of a long query, where the user is typing.
         let mut shown_input: String = input.chars().rev().collect();
         shown_input = truncate(&shown_input, prompt_room).chars().rev().collect();
+        let mut prompt = vec![Span::styled(
+            "/ ",
+            Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+        )];
+        if self.input_selected {
+            // Selected like a reopened find box: what to type next says why.
+            let note = "  type to replace · → to edit";
+            let used = 2 + width(&shown_input);
+            prompt.push(Span::styled(
+                shown_input,
+                Style::new().add_modifier(Modifier::REVERSED),
+            ));
+            if used + width(note) <= columns {
+                prompt.push(Span::styled(note, Style::new().fg(Color::DarkGray)));
+            }
+        } else {
+            prompt.push(Span::raw(shown_input));
+            prompt.push(Span::styled("▏", Style::new().fg(Color::Yellow)));
+        }
         let mut lines = vec![
-            Line::from(vec![
-                Span::styled(
-                    "/ ",
-                    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-                ),
-                Span::raw(shown_input),
-                Span::styled("▏", Style::new().fg(Color::Yellow)),
-            ]),
+            Line::from(prompt),
             Line::styled("─".repeat(columns), Style::new().fg(Color::DarkGray)),
         ];
         if self.input.trim().is_empty() {
-            lines.push(Line::styled(
-                "  Type words to find (fuzzy, any order). 'exact ^start end$ !not a|b title: source: speaker: in:quotes",
-                Style::new().fg(Color::DarkGray),
-            ));
+            let tip = "Type words to find (fuzzy, any order). 'exact ^start end$ !not a|b title: source: speaker: in:quotes";
+            // Wrapped: on a narrow screen the filters at its end are the news.
+            lines.extend(
+                textwrap::wrap(tip, columns.saturating_sub(2).max(1))
+                    .into_iter()
+                    .map(|line| {
+                        Line::styled(format!("  {line}"), Style::new().fg(Color::DarkGray))
+                    }),
+            );
         }
         for (row, hit) in self
             .shown
@@ -401,7 +438,19 @@ impl Layer for SearchLayer {
     }
 
     fn modes(&self) -> &'static [Mode] {
-        &[Mode::Search]
+        if self.input_selected {
+            &[Mode::SearchKept, Mode::Search]
+        } else {
+            &[Mode::Search]
+        }
+    }
+
+    fn resumable(&self) -> bool {
+        true
+    }
+
+    fn resume(&mut self) {
+        self.input_selected = !self.input.is_empty();
     }
 }
 
@@ -540,6 +589,97 @@ mod tests {
         // The second overlay has the index at once: nothing to wait for.
         press(&mut app, KeyCode::Char('/'), KeyModifiers::NONE);
         assert!(!app.busy());
+    }
+
+    /// The query line of the overlay on screen.
+    fn prompt(shown: &str) -> String {
+        shown
+            .lines()
+            .find_map(|line| line.split_once("│/ ").map(|(_, rest)| rest))
+            .unwrap_or_default()
+            .trim_end_matches(['│', ' '])
+            .to_string()
+    }
+
+    #[test]
+    fn reopening_shows_the_last_query_and_results_and_typing_replaces_it() {
+        let mut app = app(100, 30);
+        type_text(&mut app, "/rubio tremendous");
+        settle(&mut app);
+        press(&mut app, KeyCode::Down, KeyModifiers::NONE);
+        press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+        press(&mut app, KeyCode::Char('/'), KeyModifiers::NONE);
+        let shown = text_of(&screen(&mut app, 100, 30));
+        assert_eq!(
+            prompt(&shown),
+            "rubio tremendous  type to replace · → to edit"
+        );
+        assert!(shown.contains(" 2/"), "the same result selected: {shown}");
+        assert!(shown.contains("→ edit query"), "the status hint: {shown}");
+        assert!(
+            shown.contains("Enter open"),
+            "the other hints stay: {shown}"
+        );
+        // Moving through the results keeps the query selected.
+        press(&mut app, KeyCode::Up, KeyModifiers::NONE);
+        let shown = text_of(&screen(&mut app, 100, 30));
+        assert!(shown.contains(" 1/"), "{shown}");
+        assert!(shown.contains("type to replace"), "{shown}");
+        // A typed character starts a new query.
+        type_text(&mut app, "800000 tro");
+        settle(&mut app);
+        let shown = text_of(&screen(&mut app, 100, 30));
+        assert_eq!(prompt(&shown), "800000 tro▏");
+        assert!(shown.contains("800,000 troops"), "{shown}");
+        assert!(!shown.contains("→ edit query"), "{shown}");
+    }
+
+    #[test]
+    fn reopened_query_is_kept_with_right_and_cleared_by_deleting() {
+        let mut app = app(100, 30);
+        type_text(&mut app, "/800000 tro");
+        settle(&mut app);
+        // Opening a result closes the overlay too; `/` brings it back.
+        press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+        assert!(app.layers().is_empty());
+        press(&mut app, KeyCode::Char('/'), KeyModifiers::NONE);
+        press(&mut app, KeyCode::Right, KeyModifiers::NONE);
+        type_text(&mut app, "ops");
+        assert_eq!(
+            prompt(&text_of(&screen(&mut app, 100, 30))),
+            "800000 troops▏"
+        );
+        press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+        for (code, modifiers) in [
+            (KeyCode::Backspace, KeyModifiers::NONE),
+            (KeyCode::Char('u'), KeyModifiers::CONTROL),
+            (KeyCode::Char('w'), KeyModifiers::CONTROL),
+        ] {
+            type_text(&mut app, "/");
+            type_text(&mut app, "x");
+            press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+            press(&mut app, KeyCode::Char('/'), KeyModifiers::NONE);
+            press(&mut app, code, modifiers);
+            settle(&mut app);
+            let shown = text_of(&screen(&mut app, 100, 30));
+            assert_eq!(prompt(&shown), "▏", "{code:?} clears the selected query");
+            assert!(shown.contains("Type words to find"), "{shown}");
+            assert!(shown.contains("in:quotes"), "the whole tip: {shown}");
+            press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+        }
+        // An empty query is not selected: typing simply types.
+        type_text(&mut app, "/ab");
+        assert_eq!(prompt(&text_of(&screen(&mut app, 100, 30))), "ab▏");
+    }
+
+    #[test]
+    fn snapshot_search_reopened_80x24() {
+        let mut app = app(80, 24);
+        type_text(&mut app, "/speaker:budanov");
+        settle(&mut app);
+        press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+        press(&mut app, KeyCode::Char('/'), KeyModifiers::NONE);
+        insta::assert_snapshot!(screen(&mut app, 80, 24).backend());
     }
 
     #[test]

@@ -755,6 +755,35 @@ fn enter_on_a_cell_opens_its_sentence_in_the_reader() {
 }
 
 #[test]
+fn back_from_an_article_opened_in_the_compare_view_returns_to_the_row() {
+    let mut app = compare_view(160, 45);
+    type_keys(&mut app, "]l");
+    let row = compare(&app).row;
+    assert!(row > 0, "] moved to a later row");
+    let target = compare(&app).selected_target().expect("a cell");
+    type_keys(&mut app, "\n");
+    assert_eq!(app.view, super::app::View::Browse);
+    // Reading on in the same article keeps the way back.
+    type_keys(&mut app, "jjn");
+    assert_eq!(app.reader.article, target.0);
+    type_keys(&mut app, "\x1b");
+    assert_eq!(app.view, super::app::View::Compare);
+    assert_eq!(compare(&app).row, row, "the same row");
+    // Out of the compare view, back goes to the list as usual.
+    type_keys(&mut app, "\x1b\x1b");
+    assert_eq!(app.view, super::app::View::Browse);
+    assert_eq!(app.focus, Focus::List);
+    // Once the list is used, back is the list again.
+    type_keys(&mut app, "c\n");
+    assert_eq!(app.view, super::app::View::Browse);
+    type_keys(&mut app, "\tjl");
+    assert_eq!(app.focus, Focus::Reader);
+    type_keys(&mut app, "\x1b");
+    assert_eq!(app.view, super::app::View::Browse);
+    assert_eq!(app.focus, Focus::List);
+}
+
+#[test]
 fn topic_picker_filters_and_chooses() {
     let mut app = compare_view(160, 45);
     type_keys(&mut app, "t");
@@ -883,6 +912,66 @@ fn snapshot_topic_picker() {
     insta::assert_snapshot!(draw(&mut app, 100, 30).backend());
 }
 
+#[test]
+fn snapshot_topic_picker_200x60() {
+    let mut app = compare_view(200, 60);
+    type_keys(&mut app, "t");
+    settle(&mut app);
+    insta::assert_snapshot!(draw(&mut app, 200, 60).backend());
+}
+
+#[test]
+fn snapshot_topic_picker_80x24() {
+    let mut app = compare_view(80, 24);
+    type_keys(&mut app, "t");
+    settle(&mut app);
+    insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn the_picker_names_every_source_and_grows_on_wide_screens() {
+    let mut app = compare_view(200, 60);
+    type_keys(&mut app, "t");
+    settle(&mut app);
+    let names: Vec<String> = app
+        .corpus
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, article)| format!("{} {}", i + 1, article.source_or_id()))
+        .collect();
+    let mut widths = Vec::new();
+    for (width, height) in [(200, 60), (120, 40), (80, 24)] {
+        let text = screen_text(&mut app, width, height);
+        for name in &names {
+            assert!(
+                text.contains(name.as_str()),
+                "{name} at {width}x{height}:\n{text}"
+            );
+        }
+        let top = text
+            .lines()
+            .find(|line| line.contains("╭ Topic"))
+            .expect("the picker's top border");
+        let corners = top.find('╭').zip(top.rfind('╮')).expect("both corners");
+        let box_width = top[corners.0..corners.1].chars().count() + 1;
+        assert!(box_width <= usize::from(width), "{width}: {top}");
+        widths.push(box_width);
+        // Every topic and its counts.
+        for topic in ["Territory (territory)", "EU accession (eu-accession)"] {
+            assert!(text.contains(topic), "{topic} at {width}x{height}:\n{text}");
+        }
+    }
+    assert!(
+        widths[0] > 90,
+        "wider than the old cap on a wide screen: {widths:?}"
+    );
+    assert!(
+        widths[0] >= widths[1] && widths[1] >= widths[2],
+        "{widths:?}"
+    );
+}
+
 /// The status bar (the last screen line).
 fn status_line(app: &mut App, width: u16, height: u16) -> String {
     let text = screen_text(app, width, height);
@@ -1003,6 +1092,27 @@ fn a_big_corpus_folds_silent_sources_and_counts_the_rest() {
         first.contains("Coverage 9 ") && first.contains("hidden"),
         "{text}"
     );
+}
+
+#[test]
+fn help_wraps_long_lines_instead_of_cutting_them() {
+    let mut app = sized(60, 20);
+    type_keys(&mut app, "?");
+    let mut seen = String::new();
+    for _ in 0..200 {
+        let text = screen_text(&mut app, 60, 20);
+        seen.push_str(&text);
+        if !text.contains("more ↓") {
+            break;
+        }
+        type_keys(&mut app, "j");
+    }
+    for mode in super::keymap::Mode::HELP_ORDER {
+        for binding in super::keymap::bindings(mode) {
+            let last = binding.help.split_whitespace().last().expect("words");
+            assert!(seen.contains(last), "{last:?} of {:?}", binding.help);
+        }
+    }
 }
 
 #[test]
