@@ -594,6 +594,11 @@ mod tests {
     use super::*;
     use crate::analysis::article_from_text;
 
+    fn builtin_topic(toml_text: &str) -> Topic {
+        let spec: TopicSpec = toml::from_str(toml_text).expect("spec parses");
+        Topic::compile(&spec, TopicOrigin::Builtin, &Normalizer::default())
+    }
+
     #[test]
     fn builtin_topics_parse_and_have_the_required_ids() {
         let specs = parse_topics(BUILTIN_TOPICS).expect("assets/topics.toml parses");
@@ -617,16 +622,14 @@ mod tests {
     #[test]
     fn synonyms_score_as_their_head_once() {
         let n = Normalizer::default();
-        let spec: TopicSpec = toml::from_str(
+        let topic = builtin_topic(
             r#"
             id = "x"
             label = "X"
             terms = { guarantee = 2.0 }
             synonyms = { guarantee = ["assurance"] }
             "#,
-        )
-        .expect("spec parses");
-        let topic = Topic::compile(&spec, TopicOrigin::Builtin, &n);
+        );
         assert_eq!(
             topic.score(&n.tokens("Assurances were given.", 0), &[]),
             2.0
@@ -654,15 +657,13 @@ mod tests {
             ],
             warnings: Vec::new(),
         };
-        let spec: TopicSpec = toml::from_str(
+        let topic = builtin_topic(
             r#"
             id = "dam"
             label = "Dam"
             terms = { dam = 3.0, cost = 1.5 }
             "#,
-        )
-        .expect("spec parses");
-        let topic = Topic::compile(&spec, TopicOrigin::Builtin, &Normalizer::default());
+        );
         let index = CorpusIndex::build(&corpus);
         let hits = retrieve(&corpus, &index, &topic, &[0, 1, 2]);
         let retrieved = |article: usize| hits.iter().filter(|h| h.article == article).count();
@@ -691,15 +692,13 @@ mod tests {
             ],
             warnings: Vec::new(),
         };
-        let spec: TopicSpec = toml::from_str(
+        let topic = builtin_topic(
             r#"
             id = "war"
             label = "War"
             terms = { shelling = 3.0, nato = 3.0 }
             "#,
-        )
-        .expect("spec parses");
-        let topic = Topic::compile(&spec, TopicOrigin::Builtin, &Normalizer::default());
+        );
         let index = CorpusIndex::build(&corpus);
         let found: Vec<usize> = retrieve(&corpus, &index, &topic, &[0, 1, 2])
             .iter()

@@ -492,12 +492,7 @@ mod tests {
         }
     }
 
-    fn screen(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-        app.prepare(Rect::new(0, 0, width, height));
-        terminal.draw(|frame| ui::render(app, frame)).expect("draw");
-        terminal
-    }
+    use crate::tui::tests::draw as screen;
 
     fn text_of(terminal: &Terminal<TestBackend>) -> String {
         let buffer = terminal.backend().buffer();

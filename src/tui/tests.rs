@@ -35,7 +35,8 @@ fn type_keys(app: &mut App, keys: &str) {
     }
 }
 
-fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
+/// The app drawn on a test terminal of that size; shared by the TUI's tests.
+pub(crate) fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
     app.prepare(Rect::new(0, 0, width, height));
     terminal.draw(|frame| ui::render(app, frame)).expect("draw");

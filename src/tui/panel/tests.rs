@@ -5,9 +5,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Focus};
 use crate::tui::decorate::Toggles;
 use crate::tui::layer::{Layer, LayerContext};
-use crate::tui::ui;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use crate::tui::tests::draw;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
@@ -182,11 +180,7 @@ fn reader_with_the_panel_open_snapshot() {
     app.prepare(Rect::new(0, 0, 100, 30));
     app.handle_key(&key(KeyCode::Enter));
     app.handle_key(&key(KeyCode::Char('p')));
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test terminal");
-    app.prepare(Rect::new(0, 0, 100, 30));
-    terminal
-        .draw(|frame| ui::render(&app, frame))
-        .expect("draw");
+    let terminal = draw(&mut app, 100, 30);
     insta::assert_snapshot!(terminal.backend());
 }
 
@@ -197,11 +191,7 @@ fn tiny_and_zero_sizes_do_not_panic() {
     app.handle_key(&key(KeyCode::Char('p')));
     app.handle_key(&key(KeyCode::Enter));
     for (width, height) in [(0, 0), (1, 1), (3, 2), (5, 4), (12, 6), (30, 3)] {
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-        app.prepare(Rect::new(0, 0, width, height));
-        terminal
-            .draw(|frame| ui::render(&app, frame))
-            .expect("draw");
+        draw(&mut app, width, height);
         app.handle_key(&key(KeyCode::Char('j')));
     }
 }
@@ -261,9 +251,7 @@ fn panel_rows(app: &App) -> Vec<Row> {
 }
 
 fn screen_text(app: &mut App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    app.prepare(Rect::new(0, 0, width, height));
-    terminal.draw(|frame| ui::render(app, frame)).expect("draw");
+    let terminal = draw(app, width, height);
     let buffer = terminal.backend().buffer();
     buffer
         .content()
@@ -391,11 +379,7 @@ fn reader_beside_the_panel_after_a_jump_80x24_snapshot() {
     app.handle_key(&key(KeyCode::Char('p')));
     select_claim(&mut app, 1);
     app.handle_key(&key(KeyCode::Enter));
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
-    app.prepare(Rect::new(0, 0, 80, 24));
-    terminal
-        .draw(|frame| ui::render(&app, frame))
-        .expect("draw");
+    let terminal = draw(&mut app, 80, 24);
     insta::assert_snapshot!(terminal.backend());
 }
 
