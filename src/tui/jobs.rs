@@ -55,10 +55,13 @@ impl TopicEngine {
         let spec = self.topics.topics.get(topic)?;
         let all = self.all_articles();
         let index = self.index();
+        // Every retrieved sentence is in exactly one row, so the rows count
+        // each source's sentences without a second retrieval.
+        let comparison = compare(&self.corpus, index, spec, &all);
         Some(Computed {
             topic,
-            coverage: coverage(&self.corpus, index, spec, &all),
-            comparison: compare(&self.corpus, index, spec, &all),
+            coverage: comparison.coverage(),
+            comparison,
         })
     }
 
