@@ -14,9 +14,12 @@
 //! generic sentence does not collect everyone's counterpart) minus a
 //! threshold. Greedy additive contraction builds the rows, then single
 //! sentences move to the row where they add most, under a cap on sentences
-//! per source. Every ordering decision uses the sentences' own identity
-//! (article id, offset), never the order sources were given in, so the
-//! result is the same for any permutation of the sources.
+//! per source and a floor on a row's mean similarity; a sentence left
+//! without a real counterpart in its row stands alone. Past `MAX_ALIGNED`
+//! sentences only the most relevant are aligned. Every ordering decision
+//! uses the sentences' own identity (article id, offset), never the order
+//! sources were given in, so the result is the same for any permutation of
+//! the sources.
 
 use crate::compare::text::{Normalizer, Token};
 use crate::model::Corpus;
@@ -35,7 +38,7 @@ pub const MAX_PER_SOURCE: usize = 3;
 const AGREEMENT_THRESHOLD: f32 = 0.07;
 /// Every sentence of a shared row has a counterpart in it at least this
 /// similar.
-pub const LINK_THRESHOLD: f32 = 0.1;
+const LINK_THRESHOLD: f32 = 0.1;
 /// Rows merge only while their sentences stay this similar on average.
 const MIN_COHESION: f32 = 0.1;
 /// How much a sentence's hubness (closeness to its usual neighbours above
