@@ -294,6 +294,45 @@ impl CompareState {
         self.refresh(keep);
     }
 
+    /// Shows every source again.
+    pub fn show_all(&mut self) {
+        if self.hidden.iter().any(|&hidden| hidden) {
+            self.hidden.fill(false);
+            let keep = self.rows.get(self.row).copied();
+            self.refresh(keep);
+        }
+    }
+
+    /// Hides every source but `source`.
+    pub fn show_only(&mut self, source: usize) {
+        if source >= self.hidden.len() {
+            return;
+        }
+        let changed = self
+            .hidden
+            .iter()
+            .enumerate()
+            .any(|(article, &hidden)| hidden != (article != source));
+        if changed {
+            for (article, hidden) in self.hidden.iter_mut().enumerate() {
+                *hidden = article != source;
+            }
+            let keep = self.rows.get(self.row).copied();
+            self.refresh(keep);
+        }
+    }
+
+    /// Sentences on the topic per corpus article; None while comparing.
+    pub fn coverage(&self) -> Option<&[usize]> {
+        self.computed.as_ref().map(|c| c.coverage.as_slice())
+    }
+
+    /// Changes whenever the comparison or the hidden sources do, so a
+    /// layer showing them (the source chooser) knows when to look again.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
     pub fn move_row(&mut self, delta: isize) {
         let last = self.rows.len().saturating_sub(1);
         self.row = self.row.saturating_add_signed(delta).min(last);
