@@ -175,7 +175,9 @@ impl SourceChooser {
         }
     }
 
-    /// "3 of 30 sources shown", and what the list holds.
+    /// "3 of 30 sources shown", how many have something on the topic (the
+    /// rest are silent: they have no column whether shown or not), and what
+    /// the list holds.
     fn summary(&self) -> String {
         let total = self.entries.len();
         let shown = (0..total).filter(|&a| !self.is_hidden(a)).count();
@@ -183,10 +185,17 @@ impl SourceChooser {
         if !self.query.is_empty() {
             text.push_str(&format!(" · {} listed", self.matches.len()));
         }
-        if self.coverage.is_none() {
-            text.push_str(" · counting sentences…");
-        } else {
-            text.push_str(" · most sentences on the topic first");
+        match &self.coverage {
+            None => text.push_str(" · counting sentences…"),
+            Some(coverage) => {
+                let speaking = coverage.iter().filter(|&&n| n > 0).count();
+                let order = if self.query.is_empty() {
+                    ", listed first"
+                } else {
+                    " · best matches first"
+                };
+                text.push_str(&format!(" · {speaking} with sentences on the topic{order}"));
+            }
         }
         text
     }
