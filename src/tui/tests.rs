@@ -1411,3 +1411,26 @@ fn snapshot_source_chooser_120x40() {
     type_keys(&mut app, "valley");
     insta::assert_snapshot!(draw(&mut app, 120, 40).backend());
 }
+
+#[test]
+fn the_chooser_cleans_what_it_shows() {
+    let mut app = App::new(hostile_corpus());
+    app.prepare(Rect::new(0, 0, 80, 24));
+    type_keys(&mut app, "c");
+    settle(&mut app);
+    type_keys(&mut app, "s");
+    settle(&mut app);
+    app.handle_key(&key(KeyCode::Char('\u{1b}')));
+    type_keys(&mut app, "Out");
+    let terminal = draw(&mut app, 80, 24);
+    let text = format!("{}", terminal.backend());
+    assert!(text.contains("1 of 1 sources shown"), "{text}");
+    assert_eq!(chooser_rows(&text).len(), 1, "{text}");
+    for cell in terminal.backend().buffer().content() {
+        assert!(
+            !cell.symbol().chars().any(char::is_control),
+            "{:?}",
+            cell.symbol()
+        );
+    }
+}
