@@ -175,27 +175,25 @@ impl SourceChooser {
         }
     }
 
-    /// "3 of 30 sources shown", how many have something on the topic (the
-    /// rest are silent: they have no column whether shown or not), and what
-    /// the list holds.
+    /// "3 of 30 shown", how many have sentences on the topic (the rest are
+    /// silent: no column whether shown or not), and how the list is ordered;
+    /// short enough for an 80-column screen with five-digit counts.
     fn summary(&self) -> String {
         let total = self.entries.len();
         let shown = (0..total).filter(|&a| !self.is_hidden(a)).count();
-        let mut text = format!("{shown} of {total} sources shown");
-        if !self.query.is_empty() {
-            text.push_str(&format!(" · {} listed", self.matches.len()));
-        }
+        let mut text = format!("{shown} of {total} shown");
         match &self.coverage {
             None => text.push_str(" · counting sentences…"),
             Some(coverage) => {
                 let speaking = coverage.iter().filter(|&&n| n > 0).count();
-                let order = if self.query.is_empty() {
-                    ", listed first"
-                } else {
-                    " · best matches first"
-                };
-                text.push_str(&format!(" · {speaking} with sentences on the topic{order}"));
+                text.push_str(&format!(" · {speaking} on the topic"));
+                if self.query.is_empty() {
+                    text.push_str(", listed first");
+                }
             }
+        }
+        if !self.query.is_empty() {
+            text.push_str(&format!(" · {} match, best first", self.matches.len()));
         }
         text
     }

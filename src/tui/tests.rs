@@ -1217,7 +1217,7 @@ fn the_source_chooser_lists_every_source_most_sentences_first() {
     assert!(coverage.iter().filter(|&&n| n == 0).count() >= 7);
     let text = screen_text(&mut app, 120, 60);
     assert!(text.contains(" Sources "), "{text}");
-    assert!(text.contains("30 of 30 sources shown"), "{text}");
+    assert!(text.contains("30 of 30 shown"), "{text}");
     let rows = chooser_rows(&text);
     assert_eq!(rows.len(), 30, "{text}");
     let numbers: Vec<usize> = rows.iter().map(|(n, _, _)| *n).collect();
@@ -1253,7 +1253,7 @@ fn the_source_chooser_filters_toggles_and_shows_only_or_all() {
     assert!(compare(&app).hidden[26]);
     assert_eq!(compare(&app).visible().len(), 29);
     let text = screen_text(&mut app, 120, 40);
-    assert!(text.contains("29 of 30 sources shown"), "{text}");
+    assert!(text.contains("29 of 30 shown"), "{text}");
     let (_, shown, rest) = chooser_rows(&text).remove(0);
     assert!(!shown && rest.contains("hidden"), "{rest}");
     type_keys(&mut app, " ");
@@ -1424,7 +1424,7 @@ fn the_chooser_cleans_what_it_shows() {
     type_keys(&mut app, "Out");
     let terminal = draw(&mut app, 80, 24);
     let text = format!("{}", terminal.backend());
-    assert!(text.contains("1 of 1 sources shown"), "{text}");
+    assert!(text.contains("1 of 1 shown"), "{text}");
     assert_eq!(chooser_rows(&text).len(), 1, "{text}");
     for cell in terminal.backend().buffer().content() {
         assert!(
