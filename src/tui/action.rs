@@ -100,6 +100,11 @@ pub enum Action {
     ShowOnlySource {
         source: usize,
     },
+    /// Select source `source`'s column in the compare view (paged into
+    /// view), on a row it carries; nothing when it has no column.
+    GoToSource {
+        source: usize,
+    },
     /// In the source chooser: hide or show the highlighted source, or show
     /// it alone (the chooser queues the matching action with its number).
     ToggleHighlighted,

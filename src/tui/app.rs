@@ -458,6 +458,11 @@ impl App {
                     compare.show_all();
                 }
             }
+            Action::GoToSource { source } => {
+                if let Some(compare) = &mut self.compare {
+                    compare.go_to_source(source);
+                }
+            }
             Action::ShowOnlySource { source } => {
                 if let Some(compare) = &mut self.compare {
                     compare.show_only(source);

@@ -322,6 +322,32 @@ impl CompareState {
         }
     }
 
+    /// Selects `source`'s column and pages it into view; when the selected
+    /// row has nothing from it, the first shown row that does is selected.
+    /// A source without a column (hidden, or silent on the topic) changes
+    /// nothing.
+    pub fn go_to_source(&mut self, source: usize) {
+        let Some(position) = self.columns.iter().position(|&a| a == source) else {
+            return;
+        };
+        self.column = position;
+        self.keep_column_in_view();
+        if self
+            .selected_row()
+            .is_some_and(|row| row.cell(source).is_some())
+        {
+            return;
+        }
+        if let Some(row) = self
+            .shown_rows()
+            .iter()
+            .position(|row| row.cell(source).is_some())
+        {
+            self.row = row;
+            self.reveal = true;
+        }
+    }
+
     /// Sentences on the topic per corpus article; None while comparing.
     pub fn coverage(&self) -> Option<&[usize]> {
         self.computed.as_ref().map(|c| c.coverage.as_slice())

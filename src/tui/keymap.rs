@@ -568,6 +568,18 @@ const SOURCES: &[Binding] = &[
         "Show every source",
     ),
     bind(
+        &[Key::plain(Enter)],
+        Action::Open,
+        Some("go to"),
+        "Back to the compare view, at the highlighted source's column (if it has one)",
+    ),
+    bind(
+        &[Key::plain(Esc)],
+        Action::CloseLayer,
+        Some("done"),
+        "Back to the compare view",
+    ),
+    bind(
         &[Key::plain(Down), Key::ctrl('n')],
         Action::Down,
         Some("move"),
@@ -590,12 +602,6 @@ const SOURCES: &[Binding] = &[
         Action::PageUp,
         None,
         "Up one page of sources",
-    ),
-    bind(
-        &[Key::plain(Esc), Key::plain(Enter)],
-        Action::CloseLayer,
-        Some("done"),
-        "Back to the compare view",
     ),
     bind(
         &[Key::plain(KeyCode::Backspace)],

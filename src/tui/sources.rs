@@ -327,6 +327,12 @@ impl Layer for SourceChooser {
         let page = isize::try_from(self.page.max(1)).unwrap_or(isize::MAX);
         match keymap::lookup(&[Mode::Sources], key) {
             Some(Action::CloseLayer) => context.queue.push(Action::CloseLayer),
+            Some(Action::Open) => {
+                context.queue.push(Action::CloseLayer);
+                if let Some(source) = self.highlighted() {
+                    context.queue.push(Action::GoToSource { source });
+                }
+            }
             Some(Action::ToggleHighlighted) => {
                 if let Some(source) = self.highlighted() {
                     context.queue.push(Action::ToggleSource { source });

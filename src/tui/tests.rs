@@ -1434,3 +1434,32 @@ fn the_chooser_cleans_what_it_shows() {
         );
     }
 }
+
+#[test]
+fn enter_in_the_chooser_goes_to_the_source_column() {
+    let mut app = chooser(30, 80, 24);
+    assert_eq!(compare(&app).fit, 2);
+    type_keys(&mut app, "27\n");
+    assert!(app.layers().is_empty());
+    let state = compare(&app);
+    assert_eq!(state.columns().get(state.column), Some(&26));
+    assert!(state.shown().contains(&26), "paged into view");
+    let row = state.selected_row().expect("a row");
+    assert!(row.cell(26).is_some(), "on a row the source carries");
+    let text = screen_text(&mut app, 80, 24);
+    let name = app.corpus.articles[26].source_or_id().to_string();
+    assert!(text.contains(&format!("27 {name}")), "{text}");
+    // A silent source has no column: Enter only closes.
+    let silent = comparison(&app)
+        .coverage()
+        .iter()
+        .position(|&n| n == 0)
+        .expect("a silent source");
+    let before = (compare(&app).column, compare(&app).row);
+    type_keys(&mut app, "s");
+    type_keys(&mut app, &format!("{} ", silent + 1));
+    ctrl(&mut app, 'u');
+    type_keys(&mut app, &format!("{}\n", silent + 1));
+    assert!(app.layers().is_empty());
+    assert_eq!((compare(&app).column, compare(&app).row), before);
+}
