@@ -106,7 +106,7 @@ impl SourceChooser {
     }
 
     /// The articles listed, top to bottom.
-    pub fn listed(&self) -> Vec<usize> {
+    fn listed(&self) -> Vec<usize> {
         self.matches
             .iter()
             .map(|&m| self.entries[m].article)
@@ -114,7 +114,7 @@ impl SourceChooser {
     }
 
     /// The highlighted source's article, if any is listed.
-    pub fn highlighted(&self) -> Option<usize> {
+    fn highlighted(&self) -> Option<usize> {
         self.matches
             .get(self.selected)
             .map(|&m| self.entries[m].article)
