@@ -937,16 +937,17 @@ fn wrap_items(
     let mut placed = 0;
     for (position, item) in items.iter().enumerate() {
         let last_line = lines.len() + 1 >= max_lines;
-        // On the last line keep room for the "+N more" that may follow.
+        // On the last line keep room for the "+N more ‹s›" that may follow.
         let reserve = match (total, last_line, position + 1 < items.len()) {
-            (Some(_), true, true) => 12,
+            (Some(_), true, true) => 16,
             _ => 0,
         };
         if used + item.width + reserve > width && used > HEADER_LEAD {
             if last_line {
                 let total = total?;
                 current.push(Span::styled(
-                    format!("+{} more", total - placed),
+                    // The source chooser lists them all.
+                    format!("+{} more ‹s›", total - placed),
                     Style::new().fg(Color::Cyan),
                 ));
                 lines.push(Line::from(current));

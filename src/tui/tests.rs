@@ -1074,6 +1074,10 @@ fn a_big_corpus_folds_silent_sources_and_counts_the_rest() {
         .collect::<Vec<_>>();
     assert!(header_lines.len() <= 3, "{text}");
     let last = header_lines.last().expect("a header");
+    assert!(
+        last.contains("more ‹s›"),
+        "the chooser lists the rest: {last}"
+    );
     let more: usize = last
         .split('+')
         .nth(1)
