@@ -1,5 +1,6 @@
 //! The compare view in a real terminal (tmux): open it, change the topic,
-//! hide a source, jump between rows, quit cleanly.
+//! hide a source, jump between rows, quit cleanly; the source chooser on a
+//! folder with more sources than the digit keys reach.
 
 mod common;
 
@@ -35,6 +36,94 @@ fn compare_view_opens_changes_topic_hides_a_source_and_jumps() {
     });
     tui.send(&["Escape"]);
     tui.wait_for_text("Articles 1/5");
+    tui.send(&["q"]);
+    assert_eq!(tui.exit_status(), 0);
+    tui.assert_restored();
+}
+
+/// Twelve invented articles from invented outlets, so there are sources the
+/// digit keys cannot reach; the eleventh is the only "Lakeside Gazette".
+fn twelve_sources(dir: &Path) {
+    let outlets = [
+        "Harbour Times",
+        "Valley Courier",
+        "Coastal Wire",
+        "Metro Ledger",
+    ];
+    for i in 0..12 {
+        let outlet = if i == 10 {
+            "Lakeside Gazette"
+        } else {
+            outlets[i % outlets.len()]
+        };
+        let text = format!(
+            "---\ntitle: Talks report {n}\nsource: {outlet}\n---\n\
+             Negotiators discussed a security guarantee for the country on day {n}.\n\n\
+             The proposed security arrangement would include {troops} peacekeepers.\n",
+            n = i + 1,
+            troops = 1000 + i * 100,
+        );
+        std::fs::write(dir.join(format!("story-{:02}.txt", i + 1)), text).expect("write article");
+    }
+}
+
+#[test]
+fn the_source_chooser_reaches_a_source_past_nine() {
+    if !common::tmux_available("the_source_chooser_reaches_a_source_past_nine") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    twelve_sources(dir.path());
+    let corpus = dir.path().display().to_string();
+    let tui = Session::start(
+        Path::new(env!("CARGO_BIN_EXE_crossread")),
+        &["--corpus", &corpus],
+        120,
+        40,
+    );
+    tui.wait_for_text("Articles 1/12");
+    tui.send(&["c"]);
+    tui.wait_for_text("row 1/");
+    tui.send(&["s"]);
+    let screen = tui.wait_for_text("12 of 12 shown");
+    assert!(screen.contains("Space hide/show"), "{screen}");
+    // Letters filter; only the one outlet is left.
+    tui.send(&["-l", "lakeside"]);
+    let screen = tui.wait_for_text("· 1 match,");
+    assert!(screen.contains("11 Lakeside Gazette"), "{screen}");
+    tui.send(&["Space"]);
+    let screen = tui.wait_for_text("11 of 12 shown");
+    let row = screen
+        .lines()
+        .find(|line| line.contains("11 Lakeside Gazette") && line.contains(" ["))
+        .expect("the source's row");
+    // The view beneath says so in its coverage header.
+    assert!(
+        screen.contains("11 Lakeside Gazette 2 sentences hidden"),
+        "{screen}"
+    );
+    assert!(row.contains("[ ]") && row.contains("hidden"), "{row}");
+    tui.send(&["Enter"]);
+    let screen = tui.wait_for("the compare view again", |screen| {
+        !screen.contains("╭ Sources ") && screen.contains("Enter read")
+    });
+    assert!(screen.contains("1 hidden"), "{screen}");
+    // Ctrl-o shows only it; Ctrl-a all again.
+    tui.send(&["s"]);
+    tui.wait_for_text("11 of 12 shown");
+    tui.send(&["-l", "lakeside"]);
+    tui.wait_for_text("· 1 match,");
+    tui.send(&["C-o"]);
+    // At the box's edge: "11 of 12 shown" holds "1 of 12 shown".
+    tui.wait_for_text("│1 of 12 shown");
+    tui.send(&["C-a"]);
+    tui.wait_for_text("12 of 12 shown");
+    // Enter goes to its column, paged into view (four fit at 120 columns).
+    tui.send(&["Enter"]);
+    let screen = tui.wait_for("the compare view", |screen| !screen.contains("╭ Sources "));
+    assert!(screen.contains("sources 8–11 of 12"), "{screen}");
+    tui.send(&["Escape"]);
+    tui.wait_for_text("Articles ");
     tui.send(&["q"]);
     assert_eq!(tui.exit_status(), 0);
     tui.assert_restored();

@@ -91,6 +91,24 @@ pub enum Action {
     ToggleSource {
         source: usize,
     },
+    /// Open the source chooser over the compare view: every compared
+    /// source, filterable, each shown or hidden.
+    Sources,
+    /// Show every source again.
+    ShowAllSources,
+    /// Hide every source but `source` (0-based).
+    ShowOnlySource {
+        source: usize,
+    },
+    /// Select source `source`'s column in the compare view (paged into
+    /// view), on a row it carries; nothing when it has no column.
+    GoToSource {
+        source: usize,
+    },
+    /// In the source chooser: hide or show the highlighted source, or show
+    /// it alone (the chooser queues the matching action with its number).
+    ToggleHighlighted,
+    ShowOnlyHighlighted,
     /// In a text field (search, topic picker): delete the last character,
     /// the last word, or everything typed.
     DeleteChar,

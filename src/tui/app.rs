@@ -11,6 +11,7 @@ use super::panel::PanelLayer;
 use super::picker::TopicPicker;
 use super::reader::{Layout, LayoutKey};
 use super::search::SearchLayer;
+use super::sources::SourceChooser;
 use crate::model::{Article, Corpus};
 use crate::search::SearchIndex;
 use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
@@ -312,6 +313,17 @@ impl App {
         while let Some(action) = self.queue.pop_front() {
             self.apply(action);
         }
+        self.tell_layers();
+    }
+
+    /// Gives the layers that show the compare view's state (the source
+    /// chooser) its latest.
+    fn tell_layers(&mut self) {
+        if let Some(compare) = &self.compare {
+            for layer in &mut self.layers {
+                layer.compare_changed(compare);
+            }
+        }
     }
 
     /// The one place actions take effect.
@@ -426,6 +438,36 @@ impl App {
                     compare.set_topic(topic);
                 }
             }
+            Action::Sources => {
+                if self.view == View::Compare
+                    && let Some(compare) = &self.compare
+                {
+                    let chooser = SourceChooser::new(&self.corpus, compare);
+                    self.layers.push(Box::new(chooser));
+                }
+            }
+            // The digit keys and the source chooser both hide and show
+            // through here, so the view's rows, labels and jumps follow.
+            Action::ToggleSource { source } => {
+                if let Some(compare) = &mut self.compare {
+                    compare.toggle_source(source);
+                }
+            }
+            Action::ShowAllSources => {
+                if let Some(compare) = &mut self.compare {
+                    compare.show_all();
+                }
+            }
+            Action::GoToSource { source } => {
+                if let Some(compare) = &mut self.compare {
+                    compare.go_to_source(source);
+                }
+            }
+            Action::ShowOnlySource { source } => {
+                if let Some(compare) = &mut self.compare {
+                    compare.show_only(source);
+                }
+            }
             Action::CloseCompare => {
                 self.back_to_compare = false;
                 self.view = View::Browse;
@@ -439,10 +481,14 @@ impl App {
             | Action::NextDiffers
             | Action::PrevDiffers
             | Action::NextOnly
-            | Action::PrevOnly
-            | Action::ToggleSource { .. } => {}
-            // Text fields edit in their layers; nothing to edit elsewhere.
-            Action::DeleteChar | Action::DeleteWord | Action::ClearInput | Action::KeepQuery => {}
+            | Action::PrevOnly => {}
+            // Text fields and the chooser's list act in their layers.
+            Action::DeleteChar
+            | Action::DeleteWord
+            | Action::ClearInput
+            | Action::KeepQuery
+            | Action::ToggleHighlighted
+            | Action::ShowOnlyHighlighted => {}
         }
     }
 
@@ -484,7 +530,6 @@ impl App {
             Action::PrevDiffers => compare.jump(false, differs_between_sources),
             Action::NextOnly => compare.jump(true, |row| row.cells.len() == 1),
             Action::PrevOnly => compare.jump(false, |row| row.cells.len() == 1),
-            Action::ToggleSource { source } => compare.toggle_source(source),
             Action::Open => {
                 if let Some((article, start, end)) = compare.selected_target() {
                     self.open_at(article, start, end);
@@ -653,6 +698,7 @@ impl App {
         if let Some(compare) = &mut self.compare {
             compare.poll();
         }
+        self.tell_layers();
     }
 
     /// [`App::prepare`] without taking worker results (tests use it to

@@ -294,6 +294,71 @@ impl CompareState {
         self.refresh(keep);
     }
 
+    /// Shows every source again.
+    pub fn show_all(&mut self) {
+        if self.hidden.iter().any(|&hidden| hidden) {
+            self.hidden.fill(false);
+            let keep = self.rows.get(self.row).copied();
+            self.refresh(keep);
+        }
+    }
+
+    /// Hides every source but `source`.
+    pub fn show_only(&mut self, source: usize) {
+        if source >= self.hidden.len() {
+            return;
+        }
+        let changed = self
+            .hidden
+            .iter()
+            .enumerate()
+            .any(|(article, &hidden)| hidden != (article != source));
+        if changed {
+            for (article, hidden) in self.hidden.iter_mut().enumerate() {
+                *hidden = article != source;
+            }
+            let keep = self.rows.get(self.row).copied();
+            self.refresh(keep);
+        }
+    }
+
+    /// Selects `source`'s column and pages it into view; when the selected
+    /// row has nothing from it, the first shown row that does is selected.
+    /// A source without a column (hidden, or silent on the topic) changes
+    /// nothing.
+    pub fn go_to_source(&mut self, source: usize) {
+        let Some(position) = self.columns.iter().position(|&a| a == source) else {
+            return;
+        };
+        self.column = position;
+        self.keep_column_in_view();
+        if self
+            .selected_row()
+            .is_some_and(|row| row.cell(source).is_some())
+        {
+            return;
+        }
+        if let Some(row) = self
+            .shown_rows()
+            .iter()
+            .position(|row| row.cell(source).is_some())
+        {
+            self.row = row;
+            self.reveal = true;
+        }
+    }
+
+    /// Sentences on the topic per corpus article; None while comparing.
+    pub fn coverage(&self) -> Option<&[usize]> {
+        self.computed.as_ref().map(|c| c.coverage.as_slice())
+    }
+
+    /// Changes whenever the comparison or the hidden sources do, so a
+    /// layer showing them (the source chooser) knows when to look again.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
     pub fn move_row(&mut self, delta: isize) {
         let last = self.rows.len().saturating_sub(1);
         self.row = self.row.saturating_add_signed(delta).min(last);
@@ -872,16 +937,17 @@ fn wrap_items(
     let mut placed = 0;
     for (position, item) in items.iter().enumerate() {
         let last_line = lines.len() + 1 >= max_lines;
-        // On the last line keep room for the "+N more" that may follow.
+        // On the last line keep room for the "+N more ‹s›" that may follow.
         let reserve = match (total, last_line, position + 1 < items.len()) {
-            (Some(_), true, true) => 12,
+            (Some(_), true, true) => 16,
             _ => 0,
         };
         if used + item.width + reserve > width && used > HEADER_LEAD {
             if last_line {
                 let total = total?;
                 current.push(Span::styled(
-                    format!("+{} more", total - placed),
+                    // The source chooser lists them all.
+                    format!("+{} more ‹s›", total - placed),
                     Style::new().fg(Color::Cyan),
                 ));
                 lines.push(Line::from(current));

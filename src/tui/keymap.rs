@@ -32,16 +32,19 @@ pub enum Mode {
     Compare,
     /// The topic picker.
     Picker,
+    /// The source chooser over the compare view.
+    Sources,
 }
 
 impl Mode {
     /// The order the help overlay lists the modes in.
-    pub const HELP_ORDER: [Mode; 10] = [
+    pub const HELP_ORDER: [Mode; 11] = [
         Mode::Global,
         Mode::Navigation,
         Mode::List,
         Mode::Reader,
         Mode::Compare,
+        Mode::Sources,
         Mode::Picker,
         Mode::Pager,
         Mode::Search,
@@ -53,7 +56,7 @@ impl Mode {
     /// not bind itself, only those with Ctrl get past it.
     pub fn takes_text(self) -> bool {
         // SearchKept is always followed by Search, which takes the text.
-        matches!(self, Mode::Search | Mode::Picker)
+        matches!(self, Mode::Search | Mode::Picker | Mode::Sources)
     }
 
     pub fn title(self) -> &'static str {
@@ -68,6 +71,7 @@ impl Mode {
             Mode::Panel => "Entities and claims panel (p)",
             Mode::Compare => "Compare view",
             Mode::Picker => "Topic picker",
+            Mode::Sources => "Source chooser (s)",
         }
     }
 }
@@ -486,6 +490,12 @@ const COMPARE: &[Binding] = &[
         "Hide or show source N",
     ),
     bind(
+        &[Key::char('s')],
+        Action::Sources,
+        Some("sources"),
+        "Choose the sources shown: every source listed, filter by typing, hide or show any",
+    ),
+    bind(
         &[Key::plain(Esc), Key::char('q'), Key::char('c')],
         Action::CloseCompare,
         Some("back"),
@@ -517,6 +527,81 @@ const PICKER: &[Binding] = &[
         Action::CloseLayer,
         Some("close"),
         "Close the topic picker",
+    ),
+    bind(
+        &[Key::plain(KeyCode::Backspace)],
+        Action::DeleteChar,
+        None,
+        "Delete the last character typed",
+    ),
+    bind(
+        &[Key::ctrl('w')],
+        Action::DeleteWord,
+        None,
+        "Delete the last word typed",
+    ),
+    bind(
+        &[Key::ctrl('u')],
+        Action::ClearInput,
+        None,
+        "Clear what was typed",
+    ),
+];
+
+const SOURCES: &[Binding] = &[
+    bind(
+        &[Key::char(' ')],
+        Action::ToggleHighlighted,
+        Some("hide/show"),
+        "Hide or show the highlighted source",
+    ),
+    bind(
+        &[Key::ctrl('o')],
+        Action::ShowOnlyHighlighted,
+        Some("only this"),
+        "Show only the highlighted source (Space then adds others)",
+    ),
+    bind(
+        &[Key::ctrl('a')],
+        Action::ShowAllSources,
+        Some("show all"),
+        "Show every source",
+    ),
+    bind(
+        &[Key::plain(Enter)],
+        Action::Open,
+        Some("go to"),
+        "Back to the compare view, at the highlighted source's column (if it has one)",
+    ),
+    bind(
+        &[Key::plain(Esc)],
+        Action::CloseLayer,
+        Some("done"),
+        "Back to the compare view",
+    ),
+    bind(
+        &[Key::plain(Down), Key::ctrl('n')],
+        Action::Down,
+        Some("move"),
+        "Next source (type to filter by number, outlet or title)",
+    ),
+    bind(
+        &[Key::plain(Up), Key::ctrl('p')],
+        Action::Up,
+        None,
+        "Previous source",
+    ),
+    bind(
+        &[Key::plain(PageDown)],
+        Action::PageDown,
+        None,
+        "Down one page of sources",
+    ),
+    bind(
+        &[Key::plain(PageUp)],
+        Action::PageUp,
+        None,
+        "Up one page of sources",
     ),
     bind(
         &[Key::plain(KeyCode::Backspace)],
@@ -660,6 +745,7 @@ pub fn bindings(mode: Mode) -> &'static [Binding] {
         Mode::Panel => PANEL,
         Mode::Compare => COMPARE,
         Mode::Picker => PICKER,
+        Mode::Sources => SOURCES,
     }
 }
 
@@ -805,7 +891,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_modes_active_together() {
-        let groups: [&[Mode]; 8] = [
+        let groups: [&[Mode]; 9] = [
             &[Mode::List, Mode::Navigation, Mode::Global],
             &[Mode::Reader, Mode::Navigation, Mode::Global],
             &[Mode::Pager],
@@ -814,6 +900,7 @@ mod tests {
             &[Mode::Panel],
             &[Mode::Compare, Mode::Navigation],
             &[Mode::Picker],
+            &[Mode::Sources],
         ];
         for modes in groups {
             let mut seen: Vec<Key> = Vec::new();
@@ -844,7 +931,7 @@ mod tests {
 
     #[test]
     fn every_hinted_key_reaches_its_action() {
-        let stacks: [&[Mode]; 9] = [
+        let stacks: [&[Mode]; 10] = [
             &[Mode::List, Mode::Navigation, Mode::Global],
             &[Mode::Reader, Mode::Navigation, Mode::Global],
             &[Mode::Compare, Mode::Navigation, Mode::Global],
@@ -853,6 +940,7 @@ mod tests {
             &[Mode::Search, Mode::Global],
             &[Mode::SearchKept, Mode::Search, Mode::Global],
             &[Mode::Picker, Mode::Global],
+            &[Mode::Sources, Mode::Global],
             &[Mode::Global],
         ];
         for modes in stacks {
@@ -878,10 +966,11 @@ mod tests {
 
     #[test]
     fn text_layers_hint_ctrl_c_not_q() {
-        let stacks: [&[Mode]; 3] = [
+        let stacks: [&[Mode]; 4] = [
             &[Mode::Search, Mode::Global],
             &[Mode::SearchKept, Mode::Search, Mode::Global],
             &[Mode::Picker, Mode::Global],
+            &[Mode::Sources, Mode::Global],
         ];
         for modes in stacks {
             let hints = hints(modes);

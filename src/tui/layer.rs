@@ -3,6 +3,7 @@
 //! it leaves goes to the global keys only, never to the panes beneath.
 
 use super::action::Action;
+use super::compare::CompareState;
 use super::keymap::{self, Mode};
 use super::text::{clean, truncate, width};
 use crate::model::Corpus;
@@ -60,6 +61,10 @@ pub trait Layer {
     }
     /// Called when a kept layer is shown again.
     fn resume(&mut self) {}
+    /// Called after every batch of actions and every poll with the compare
+    /// view's state, for a layer that shows it (the source chooser) to take
+    /// what changed; the others ignore it.
+    fn compare_changed(&mut self, _compare: &CompareState) {}
 }
 
 /// What a text-taking layer (search, topic picker) did with a key its table

@@ -6,6 +6,7 @@
 //! - [`layer`]: overlays that see keys first (help, warnings; search later).
 //! - [`search`]: the `/` search overlay over [`crate::search`].
 //! - [`compare`]: the compare view's columns; [`picker`]: the topic picker layer;
+//!   [`sources`]: the source chooser layer (which sources are shown);
 //!   [`jobs`]: their engine work (index, comparison, coverage) off the UI thread.
 //! - [`reader`]: wrap-once-per-width layout and visible-slice drawing.
 //! - [`decorate`]: styled byte ranges and gutter marks over the body.
@@ -25,6 +26,7 @@ pub mod panel;
 pub mod picker;
 pub mod reader;
 pub mod search;
+pub mod sources;
 pub mod terminal;
 pub mod text;
 pub mod ui;
