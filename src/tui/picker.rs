@@ -18,7 +18,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Widget};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 use std::sync::Arc;
 
 /// Room for "12345 in 17000 sources" when per-source columns do not fit.
@@ -396,19 +396,7 @@ impl Layer for TopicPicker {
             }
             lines.push(Line::from(spans));
         }
-        for (row, line) in (0u16..).zip(lines) {
-            if row >= inner.height {
-                break;
-            }
-            line.render(
-                Rect {
-                    y: inner.y + row,
-                    height: 1,
-                    ..inner
-                },
-                buf,
-            );
-        }
+        Paragraph::new(lines).render(inner, buf);
     }
 
     fn modes(&self) -> &'static [Mode] {

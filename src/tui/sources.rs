@@ -21,7 +21,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Widget};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
 /// The chooser is this wide when the screen allows: room for the outlet,
 /// the count and enough of the title to tell a source's articles apart.
@@ -425,19 +425,7 @@ impl Layer for SourceChooser {
         for (position, &m) in self.matches.iter().enumerate().skip(self.offset).take(room) {
             lines.push(self.row(&self.entries[m], position == self.selected, &columns));
         }
-        for (row, line) in (0u16..).zip(lines) {
-            if row >= inner.height {
-                break;
-            }
-            line.render(
-                Rect {
-                    y: inner.y + row,
-                    height: 1,
-                    ..inner
-                },
-                buf,
-            );
-        }
+        Paragraph::new(lines).render(inner, buf);
     }
 
     fn modes(&self) -> &'static [Mode] {
