@@ -80,6 +80,17 @@ struct Features {
 
 /// Groups `hits` into rows, most widely carried first.
 pub fn align(corpus: &Corpus, index: &CorpusIndex, topic: &Topic, hits: &[Hit]) -> Vec<Group> {
+    align_at_most(corpus, index, topic, hits, MAX_ALIGNED)
+}
+
+/// As [`align`], aligning at most `limit` sentences, the most relevant.
+fn align_at_most(
+    corpus: &Corpus,
+    index: &CorpusIndex,
+    topic: &Topic,
+    hits: &[Hit],
+    limit: usize,
+) -> Vec<Group> {
     let mut hits: Vec<Hit> = hits
         .iter()
         .copied()
@@ -100,14 +111,14 @@ pub fn align(corpus: &Corpus, index: &CorpusIndex, topic: &Topic, hits: &[Hit]) 
     // relevant ones are aligned and the rest stand in rows of their own, so
     // a broad topic over thousands of articles still answers in time.
     let mut unaligned = Vec::new();
-    if hits.len() > MAX_ALIGNED {
+    if hits.len() > limit {
         let mut by_relevance: Vec<usize> = (0..hits.len()).collect();
         by_relevance.sort_by(|&a, &b| hits[b].score.total_cmp(&hits[a].score).then(a.cmp(&b)));
         let mut keep = vec![false; hits.len()];
-        for &i in &by_relevance[..MAX_ALIGNED] {
+        for &i in &by_relevance[..limit] {
             keep[i] = true;
         }
-        let mut kept = Vec::with_capacity(MAX_ALIGNED);
+        let mut kept = Vec::with_capacity(limit);
         for (i, hit) in hits.into_iter().enumerate() {
             if keep[i] {
                 kept.push(hit);

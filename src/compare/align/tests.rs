@@ -194,3 +194,50 @@ fn a_capital_and_its_country_share_a_row() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn past_the_limit_the_most_relevant_are_aligned_and_the_rest_stand_alone() {
+    let corpus = corpus(&[
+        (
+            "a",
+            "The dam cost rose. The dam opened in May. Dam workers went on strike over dam wages.",
+        ),
+        (
+            "b",
+            "The dam cost rose sharply. The dam opened late. Dam workers struck over dam wages.",
+        ),
+    ]);
+    let topic = TopicSet::builtin().resolve("dam");
+    let index = CorpusIndex::build(&corpus);
+    let hits = retrieve(&corpus, &index, &topic, &[0, 1]);
+    let limit = 2;
+    assert!(hits.len() > limit + 1, "{} sentences", hits.len());
+    let groups = align_at_most(&corpus, &index, &topic, &hits, limit);
+    let mut members: Vec<(usize, usize)> = groups
+        .iter()
+        .flat_map(|g| g.members.iter().map(|h| (h.article, h.sentence)))
+        .collect();
+    members.sort_unstable();
+    let mut expected: Vec<(usize, usize)> = hits.iter().map(|h| (h.article, h.sentence)).collect();
+    expected.sort_unstable();
+    assert_eq!(members, expected, "every sentence is in exactly one row");
+    // Hits come in identity order (article "a" before "b", then text order),
+    // which breaks ties in relevance.
+    let mut by_relevance: Vec<&Hit> = hits.iter().collect();
+    by_relevance.sort_by(|x, y| y.score.total_cmp(&x.score));
+    let most_relevant: Vec<(usize, usize)> = by_relevance[..limit]
+        .iter()
+        .map(|h| (h.article, h.sentence))
+        .collect();
+    let alone = groups.iter().filter(|g| g.members.len() == 1).count();
+    assert!(alone >= hits.len() - limit);
+    for group in groups.iter().filter(|g| g.members.len() > 1) {
+        assert!(
+            group
+                .members
+                .iter()
+                .all(|h| most_relevant.contains(&(h.article, h.sentence))),
+            "only the {limit} most relevant sentences are aligned"
+        );
+    }
+}
