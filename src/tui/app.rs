@@ -513,6 +513,22 @@ impl App {
             return false;
         };
         let page = isize::try_from(compare.page_lines()).unwrap_or(isize::MAX);
+        compare.notice = None;
+        let jump = |compare: &mut CompareState, forward: bool, only: bool| {
+            let found = if only {
+                compare.jump(forward, |row| row.cells.len() == 1)
+            } else {
+                compare.jump(forward, differs_between_sources)
+            };
+            if !found {
+                compare.notice = Some(match (only, forward) {
+                    (false, true) => "no differing row below",
+                    (false, false) => "no differing row above",
+                    (true, true) => "no one-source row below",
+                    (true, false) => "no one-source row above",
+                });
+            }
+        };
         match action {
             Action::Down => compare.move_row(1),
             Action::Up => compare.move_row(-1),
@@ -526,10 +542,10 @@ impl App {
             Action::ColumnRight => compare.move_column(1),
             Action::ColumnsPageLeft => compare.page_columns(false),
             Action::ColumnsPageRight => compare.page_columns(true),
-            Action::NextDiffers => compare.jump(true, differs_between_sources),
-            Action::PrevDiffers => compare.jump(false, differs_between_sources),
-            Action::NextOnly => compare.jump(true, |row| row.cells.len() == 1),
-            Action::PrevOnly => compare.jump(false, |row| row.cells.len() == 1),
+            Action::NextDiffers => jump(compare, true, false),
+            Action::PrevDiffers => jump(compare, false, false),
+            Action::NextOnly => jump(compare, true, true),
+            Action::PrevOnly => jump(compare, false, true),
             Action::Open => {
                 if let Some((article, start, end)) = compare.selected_target() {
                     self.open_at(article, start, end);

@@ -103,6 +103,9 @@ pub struct CompareState {
     pub scroll: usize,
     /// Bring the selected row into view at the next prepare.
     reveal: bool,
+    /// Said in the bottom border after a jump that found no row, until the
+    /// next key that acts on the view.
+    pub notice: Option<&'static str>,
     /// Changes whenever the rows or columns do (grid and header caches).
     generation: u64,
     /// Columns that fit at the last size seen.
@@ -142,6 +145,7 @@ impl CompareState {
             first: 0,
             scroll: 0,
             reveal: false,
+            notice: None,
             generation: 0,
             fit: 2,
             body: Rect::default(),
@@ -392,8 +396,8 @@ impl CompareState {
     }
 
     /// Selects the next (or previous) shown row after the selected one that
-    /// `wanted` accepts.
-    pub fn jump(&mut self, forward: bool, wanted: impl Fn(&Row) -> bool) {
+    /// `wanted` accepts; false when there is none (the selection stays).
+    pub fn jump(&mut self, forward: bool, wanted: impl Fn(&Row) -> bool) -> bool {
         let rows = self.shown_rows();
         let found = if forward {
             (self.row + 1..rows.len()).find(|&r| wanted(rows[r]))
@@ -407,6 +411,7 @@ impl CompareState {
             self.reveal = true;
             self.follow_cells();
         }
+        found.is_some()
     }
 
     /// Scrolls by `lines` and selects the row at the top of the view.
@@ -703,6 +708,10 @@ impl CompareState {
             "no rows".to_string()
         } else {
             format!("row {}/{}", self.row + 1, total_rows)
+        };
+        let position = match self.notice {
+            Some(notice) => format!("{notice} · {position}"),
+            None => position,
         };
         let title = format!(" Compare: {} ", clean(self.topic_label()));
         let block = Block::bordered()

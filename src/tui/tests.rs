@@ -579,6 +579,21 @@ fn compare_jumps_land_on_the_right_rows() {
     assert_eq!(compare(&app).row, 2);
 }
 
+#[test]
+fn a_jump_with_no_row_to_land_on_says_so_until_the_next_key() {
+    let mut app = compare_view(160, 45);
+    type_keys(&mut app, "G");
+    let last = compare(&app).row;
+    type_keys(&mut app, "}");
+    assert_eq!(compare(&app).row, last, "the selection stays");
+    assert_eq!(compare(&app).notice, Some("no one-source row below"));
+    assert!(screen_text(&mut app, 160, 45).contains("no one-source row below · row"));
+    type_keys(&mut app, "g");
+    assert_eq!(compare(&app).notice, None);
+    type_keys(&mut app, "[");
+    assert_eq!(compare(&app).notice, Some("no differing row above"));
+}
+
 /// Row labels as drawn, top to bottom, read off a tall screen.
 fn row_labels(app: &mut App) -> Vec<String> {
     let text = screen_text(app, 200, 400);
