@@ -85,14 +85,22 @@ fn the_source_chooser_reaches_a_source_past_nine() {
     tui.send(&["c"]);
     tui.wait_for_text("row 1/");
     tui.send(&["s"]);
-    let screen = tui.wait_for_text("12 of 12 shown");
-    assert!(screen.contains("Space hide/show"), "{screen}");
+    // The status bar is drawn last: waiting for both never reads a frame
+    // caught halfway.
+    tui.wait_for("the chooser and its hints", |screen| {
+        screen.contains("12 of 12 shown") && screen.contains("Space hide/show")
+    });
     // Letters filter; only the one outlet is left.
     tui.send(&["-l", "lakeside"]);
-    let screen = tui.wait_for_text("· 1 match,");
-    assert!(screen.contains("11 Lakeside Gazette"), "{screen}");
+    tui.wait_for("only the one outlet", |screen| {
+        screen.contains("· 1 match,") && screen.contains("11 Lakeside Gazette")
+    });
     tui.send(&["Space"]);
-    let screen = tui.wait_for_text("11 of 12 shown");
+    let screen = tui.wait_for("the source hidden in the list and the header", |screen| {
+        screen.contains("11 of 12 shown")
+            && screen.contains("11 Lakeside Gazette 2 sentences hidden")
+            && screen.contains("[ ]")
+    });
     let row = screen
         .lines()
         .find(|line| line.contains("11 Lakeside Gazette") && line.contains(" ["))
@@ -104,10 +112,11 @@ fn the_source_chooser_reaches_a_source_past_nine() {
     );
     assert!(row.contains("[ ]") && row.contains("hidden"), "{row}");
     tui.send(&["Enter"]);
-    let screen = tui.wait_for("the compare view again", |screen| {
-        !screen.contains("╭ Sources ") && screen.contains("Enter read")
+    tui.wait_for("the compare view again, a source hidden", |screen| {
+        !screen.contains("╭ Sources ")
+            && screen.contains("Enter read")
+            && screen.contains("1 hidden")
     });
-    assert!(screen.contains("1 hidden"), "{screen}");
     // Ctrl-o shows only it; Ctrl-a all again.
     tui.send(&["s"]);
     tui.wait_for_text("11 of 12 shown");
@@ -120,8 +129,9 @@ fn the_source_chooser_reaches_a_source_past_nine() {
     tui.wait_for_text("12 of 12 shown");
     // Enter goes to its column, paged into view (four fit at 120 columns).
     tui.send(&["Enter"]);
-    let screen = tui.wait_for("the compare view", |screen| !screen.contains("╭ Sources "));
-    assert!(screen.contains("sources 8–11 of 12"), "{screen}");
+    tui.wait_for("the compare view paged to the source", |screen| {
+        !screen.contains("╭ Sources ") && screen.contains("sources 8–11 of 12")
+    });
     tui.send(&["Escape"]);
     tui.wait_for_text("Articles ");
     tui.send(&["q"]);

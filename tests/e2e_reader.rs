@@ -24,8 +24,9 @@ fn reads_navigates_opens_help_and_quits() {
         return;
     }
     let tui = Session::start(crossread(), &[], 100, 30);
-    let screen = tui.wait_for_text("Articles 1/5");
-    assert!(screen.contains("Reader"), "{screen}");
+    tui.wait_for("the list and the reader", |screen| {
+        screen.contains("Articles 1/5") && screen.contains("Reader")
+    });
     assert_eq!(tui.pane_flag("#{alternate_on}"), "1");
     tui.send(&["j", "j"]);
     tui.wait_for_text("Articles 3/5");
