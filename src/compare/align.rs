@@ -131,7 +131,7 @@ fn align_at_most(
 
     let features = features(corpus, index, topic, &hits);
     let n = hits.len();
-    // Dense: a comparison holds at most a few hundred sentences.
+    // Dense: at most `limit` (a few hundred) sentences are aligned.
     let mut raw = vec![0.0f32; n * n];
     for i in 0..n {
         for j in i + 1..n {
