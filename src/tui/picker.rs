@@ -7,12 +7,10 @@ use super::action::Action;
 use super::jobs::{CoverageTable, TopicEngine};
 use super::keymap::{self, Mode};
 use super::layer::{EventState, Layer, LayerContext, TextEdit, edit_text};
-use super::text::{clean, truncate, width};
+use super::text::{clean, fuzzy_filter, truncate, width};
 use crate::model::Corpus;
 use crate::search::query::MAX_QUERY_BYTES;
 use crate::worker::LatestWorker;
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
@@ -178,24 +176,14 @@ impl TopicPicker {
     }
 
     fn refilter(&mut self) {
-        let matcher = SkimMatcherV2::default();
-        let mut scored: Vec<(i64, usize)> = self
-            .entries
-            .iter()
-            .enumerate()
-            .filter_map(|(i, entry)| {
-                if self.query.is_empty() {
-                    return Some((0, i));
-                }
-                let haystack = format!("{} {}", entry.label, entry.id);
-                matcher
-                    .fuzzy_match(&haystack, &self.query)
-                    .map(|score| (score, i))
-            })
-            .collect();
-        // Stable: equal scores keep the configured topic order.
-        scored.sort_by_key(|&(score, _)| std::cmp::Reverse(score));
-        self.matches = scored.into_iter().map(|(_, i)| i).collect();
+        // Equal scores keep the configured topic order.
+        self.matches = fuzzy_filter(
+            &self.query,
+            self.entries
+                .iter()
+                .enumerate()
+                .map(|(i, entry)| (i, format!("{} {}", entry.label, entry.id))),
+        );
         self.selected = 0;
     }
 

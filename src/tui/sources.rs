@@ -11,11 +11,9 @@ use super::action::Action;
 use super::compare::CompareState;
 use super::keymap::{self, Mode};
 use super::layer::{EventState, Layer, LayerContext, TextEdit, edit_text};
-use super::text::{clean, truncate, width};
+use super::text::{clean, fuzzy_filter, truncate, width};
 use crate::model::Corpus;
 use crate::search::query::MAX_QUERY_BYTES;
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
@@ -131,23 +129,16 @@ impl SourceChooser {
             let article = self.entries[e].article;
             (std::cmp::Reverse(self.count(article).unwrap_or(0)), article)
         });
-        if self.query.is_empty() {
-            self.matches = order;
-        } else {
-            let matcher = SkimMatcherV2::default();
-            let mut scored: Vec<(i64, usize)> = order
-                .into_iter()
-                .filter_map(|e| {
-                    let entry = &self.entries[e];
-                    let haystack = format!("{} {} {}", entry.article + 1, entry.label, entry.title);
-                    matcher
-                        .fuzzy_match(&haystack, &self.query)
-                        .map(|score| (score, e))
-                })
-                .collect();
-            scored.sort_by_key(|&(score, _)| std::cmp::Reverse(score));
-            self.matches = scored.into_iter().map(|(_, e)| e).collect();
-        }
+        self.matches = fuzzy_filter(
+            &self.query,
+            order.into_iter().map(|e| {
+                let entry = &self.entries[e];
+                (
+                    e,
+                    format!("{} {} {}", entry.article + 1, entry.label, entry.title),
+                )
+            }),
+        );
         self.selected = keep
             .and_then(|article| self.listed().iter().position(|&a| a == article))
             .unwrap_or(0);
