@@ -162,6 +162,14 @@ impl Article {
         self.text(sentence.start, sentence.end)
     }
 
+    /// The entities that overlap `start..end`. Entities are in text order
+    /// and never overlap, so this is two binary searches, not a scan.
+    pub fn entities_overlapping(&self, start: usize, end: usize) -> &[Entity] {
+        let from = self.entities.partition_point(|e| e.end <= start);
+        let to = self.entities.partition_point(|e| e.start < end);
+        self.entities.get(from..to.max(from)).unwrap_or(&[])
+    }
+
     /// The outlet for display: the source, or a placeholder when unknown.
     pub fn source_label(&self) -> &str {
         self.source.as_deref().unwrap_or("unknown outlet")
@@ -207,5 +215,36 @@ impl Corpus {
 
     pub fn article_index(&self, id: &str) -> Option<usize> {
         self.articles.iter().position(|article| article.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::article_from_text;
+
+    #[test]
+    fn entities_overlapping_a_span_are_found_by_search_as_by_scan() {
+        let article = article_from_text(
+            "x",
+            "Officials in Berlin met envoys from Washington. Later, NATO and the European Union said Kyiv and Moscow must talk.",
+        );
+        assert!(article.entities.len() >= 4);
+        let end = article.body.len();
+        for start in 0..end {
+            for stop in [start, start + 1, start + 7, end] {
+                let scanned: Vec<usize> = article
+                    .entities
+                    .iter()
+                    .filter(|e| e.start < stop && start < e.end)
+                    .map(|e| e.start)
+                    .collect();
+                let searched: Vec<usize> = article
+                    .entities_overlapping(start, stop)
+                    .iter()
+                    .map(|e| e.start)
+                    .collect();
+                assert_eq!(searched, scanned, "{start}..{stop}");
+            }
+        }
     }
 }

@@ -482,7 +482,7 @@ pub struct Hit {
 pub fn sentence_entities(article: &Article, index: usize) -> Vec<&str> {
     let sentence = article.sentences[index];
     article
-        .entities
+        .entities_overlapping(sentence.start, sentence.end)
         .iter()
         .filter(|e| e.start >= sentence.start && e.end <= sentence.end)
         .map(|e| e.canonical.as_str())
@@ -554,10 +554,9 @@ fn in_names(article: &Article, tokens: &[Token]) -> Vec<bool> {
         return Vec::new();
     };
     let names: Vec<(usize, usize)> = article
-        .entities
+        .entities_overlapping(first.start, last.end)
         .iter()
         .filter(|e| matches!(e.kind, EntityType::Organization | EntityType::Person))
-        .filter(|e| e.start < last.end && first.start < e.end)
         .map(|e| (e.start, e.end))
         .collect();
     tokens
