@@ -11,7 +11,8 @@
 //! to [`Toggles`] if the user can switch it, and an action that flips it.
 
 use crate::model::{Article, BlockKind};
-use ratatui::style::{Color, Modifier, Style};
+use crate::tui::theme::Theme;
+use ratatui::style::Style;
 
 /// User switches that change what is painted (and, for boilerplate, what is laid out).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -47,29 +48,29 @@ pub struct Paint {
     pub gutter: Vec<GutterMark>,
 }
 
-pub type Decorator = fn(&Article, &Toggles, &mut Paint);
+pub type Decorator = fn(&Article, &Toggles, &Theme, &mut Paint);
 
 /// Applied in order; a later decorator's style patches an earlier one's.
 pub const DECORATORS: &[Decorator] =
     &[blocks, super::highlight::claims, super::highlight::entities];
 
 /// The style of each kind of block.
-pub fn block_style(kind: BlockKind) -> Style {
+pub fn block_style(kind: BlockKind, theme: &Theme) -> Style {
     match kind {
-        BlockKind::Title => Style::new().add_modifier(Modifier::BOLD),
-        BlockKind::Heading => Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+        BlockKind::Title => theme.strong,
+        BlockKind::Heading => theme.heading,
         BlockKind::Paragraph | BlockKind::ListItem => Style::new(),
-        BlockKind::Boilerplate => Style::new().fg(Color::DarkGray),
+        BlockKind::Boilerplate => theme.boilerplate,
     }
 }
 
-fn blocks(article: &Article, _toggles: &Toggles, paint: &mut Paint) {
+fn blocks(article: &Article, _toggles: &Toggles, theme: &Theme, paint: &mut Paint) {
     paint
         .ranges
         .extend(article.blocks.iter().map(|block| StyledRange {
             start: block.start,
             end: block.end,
-            style: block_style(block.kind),
+            style: block_style(block.kind, theme),
         }));
 }
 
@@ -86,10 +87,10 @@ pub struct Decorations {
 }
 
 impl Decorations {
-    pub fn of(article: &Article, toggles: &Toggles) -> Decorations {
+    pub fn of(article: &Article, toggles: &Toggles, theme: &Theme) -> Decorations {
         let mut paint = Paint::default();
         for decorator in DECORATORS {
-            decorator(article, toggles, &mut paint);
+            decorator(article, toggles, theme, &mut paint);
         }
         Decorations::from_paint(paint)
     }
@@ -139,11 +140,14 @@ impl Decorations {
 mod tests {
     use super::*;
 
-    fn range(start: usize, end: usize, color: Color) -> StyledRange {
+    use ratatui::style::Modifier;
+
+    /// Ranges told apart by their modifier.
+    fn range(start: usize, end: usize, modifier: Modifier) -> StyledRange {
         StyledRange {
             start,
             end,
-            style: Style::new().fg(color),
+            style: Style::new().add_modifier(modifier),
         }
     }
 
@@ -151,15 +155,15 @@ mod tests {
     fn long_ranges_are_found_past_short_ones() {
         let paint = Paint {
             ranges: vec![
-                range(0, 100, Color::Red),
-                range(5, 8, Color::Blue),
-                range(50, 60, Color::Green),
+                range(0, 100, Modifier::BOLD),
+                range(5, 8, Modifier::ITALIC),
+                range(50, 60, Modifier::UNDERLINED),
             ],
             gutter: Vec::new(),
         };
         let decorations = Decorations::from_paint(paint);
         let hits = decorations.overlapping(70, 80);
-        assert_eq!(hits, vec![range(0, 100, Color::Red)]);
+        assert_eq!(hits, vec![range(0, 100, Modifier::BOLD)]);
         let hits = decorations.overlapping(6, 55);
         assert_eq!(hits.len(), 3);
         assert!(decorations.overlapping(100, 120).is_empty());
@@ -168,20 +172,26 @@ mod tests {
     #[test]
     fn order_of_application_is_decorator_order() {
         let paint = Paint {
-            ranges: vec![range(10, 20, Color::Red), range(0, 30, Color::Blue)],
+            ranges: vec![
+                range(10, 20, Modifier::BOLD),
+                range(0, 30, Modifier::ITALIC),
+            ],
             gutter: Vec::new(),
         };
         let decorations = Decorations::from_paint(paint);
         assert_eq!(
             decorations.overlapping(12, 14),
-            vec![range(10, 20, Color::Red), range(0, 30, Color::Blue)]
+            vec![
+                range(10, 20, Modifier::BOLD),
+                range(0, 30, Modifier::ITALIC)
+            ]
         );
     }
 
     #[test]
     fn empty_ranges_are_dropped() {
         let paint = Paint {
-            ranges: vec![range(5, 5, Color::Red)],
+            ranges: vec![range(5, 5, Modifier::BOLD)],
             gutter: Vec::new(),
         };
         assert!(Decorations::from_paint(paint).overlapping(0, 10).is_empty());

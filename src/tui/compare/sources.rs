@@ -4,22 +4,26 @@
 //! sources; a folder of clippings has hundreds.
 //!
 //! The chooser never changes what is hidden itself: it queues the same
-//! actions the digit keys do and is told the result through
-//! [`Layer::compare_changed`], so the view and the list cannot disagree.
+//! actions the digit keys do and reads the result from the view through its
+//! context, so the view and the list cannot disagree.
 
-use super::action::Action;
-use super::compare::CompareState;
-use super::keymap::{self, Mode};
-use super::layer::{EventState, Layer, LayerContext, TextEdit, edit_text};
-use super::text::{clean, fuzzy_filter, truncate, width};
+use super::CompareView;
 use crate::model::Corpus;
 use crate::search::query::MAX_QUERY_BYTES;
+use crate::tui::action::Action;
+use crate::tui::keymap::Mode;
+use crate::tui::layer::{Context, EventState, Layer, LayerContext};
+use crate::tui::text::{clean, truncate, width};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::input::{TextEdit, edit_text, fuzzy_filter, prompt_line};
+use crate::tui::widgets::scroll::keep_in_view;
+use crate::tui::widgets::{centred, rounded, sentences};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
+use ratatui::widgets::{Clear, Paragraph, Widget};
 
 /// The chooser is this wide when the screen allows: room for the outlet,
 /// the count and enough of the title to tell a source's articles apart.
@@ -39,12 +43,9 @@ struct Entry {
 
 pub struct SourceChooser {
     entries: Vec<Entry>,
-    /// Per corpus article, as last seen in the compare view.
-    hidden: Vec<bool>,
-    /// Sentences on the topic per corpus article; None while comparing.
-    coverage: Option<Vec<usize>>,
-    /// The compare view's generation the copies above were taken at.
-    generation: u64,
+    /// The list was ordered with the view's counts (they arrive after the
+    /// comparison, and reorder it once).
+    ordered_by_counts: bool,
     query: String,
     /// Indices into `entries` matching the query, in list order.
     matches: Vec<usize>,
@@ -57,7 +58,7 @@ pub struct SourceChooser {
 }
 
 impl SourceChooser {
-    pub fn new(corpus: &Corpus, compare: &CompareState) -> SourceChooser {
+    pub fn new(corpus: &Corpus, compare: &CompareView) -> SourceChooser {
         let entries = corpus
             .articles
             .iter()
@@ -70,37 +71,15 @@ impl SourceChooser {
             .collect();
         let mut chooser = SourceChooser {
             entries,
-            hidden: Vec::new(),
-            coverage: None,
-            generation: 0,
+            ordered_by_counts: false,
             query: String::new(),
             matches: Vec::new(),
             selected: 0,
             offset: 0,
             page: 10,
         };
-        chooser.take(compare);
-        chooser.refilter();
+        chooser.refilter(Seen(Some(compare)));
         chooser
-    }
-
-    /// Copies what the view shows; true when the counts changed (the
-    /// comparison arrived), which changes the order.
-    fn take(&mut self, compare: &CompareState) -> bool {
-        self.generation = compare.generation();
-        self.hidden.clone_from(&compare.hidden);
-        let coverage = compare.coverage().map(<[usize]>::to_vec);
-        let changed = coverage != self.coverage;
-        self.coverage = coverage;
-        changed
-    }
-
-    fn count(&self, article: usize) -> Option<usize> {
-        Some(self.coverage.as_ref()?.get(article).copied().unwrap_or(0))
-    }
-
-    fn is_hidden(&self, article: usize) -> bool {
-        self.hidden.get(article).copied().unwrap_or(false)
     }
 
     /// The articles listed, top to bottom.
@@ -122,12 +101,13 @@ impl SourceChooser {
     /// a hundred sources the ones worth a column come first. Hiding does not
     /// move a source, so toggling down the list never loses the place.
     /// With a query, the best matches first, ties in that order.
-    fn refilter(&mut self) {
+    fn refilter(&mut self, seen: Seen) {
+        self.ordered_by_counts = seen.coverage().is_some();
         let keep = self.highlighted();
         let mut order: Vec<usize> = (0..self.entries.len()).collect();
         order.sort_by_key(|&e| {
             let article = self.entries[e].article;
-            (std::cmp::Reverse(self.count(article).unwrap_or(0)), article)
+            (std::cmp::Reverse(seen.count(article).unwrap_or(0)), article)
         });
         self.matches = fuzzy_filter(
             &self.query,
@@ -155,25 +135,17 @@ impl SourceChooser {
     fn frame(&self, area: Rect) -> Rect {
         let w = area.width.saturating_sub(2).min(MAX_BOX_WIDTH);
         let wanted = u16::try_from(self.entries.len() + HEAD_LINES + 2).unwrap_or(u16::MAX);
-        let h = wanted
-            .min(area.height.saturating_sub(2))
-            .max(area.height.min(5));
-        Rect {
-            x: area.x + area.width.saturating_sub(w) / 2,
-            y: area.y + area.height.saturating_sub(h) / 2,
-            width: w.min(area.width),
-            height: h.min(area.height),
-        }
+        centred(area, w, wanted, (0, 5))
     }
 
     /// "3 of 30 shown", how many have sentences on the topic (the rest are
     /// silent: no column whether shown or not), and how the list is ordered;
     /// short enough for an 80-column screen with five-digit counts.
-    fn summary(&self) -> String {
+    fn summary(&self, seen: Seen) -> String {
         let total = self.entries.len();
-        let shown = (0..total).filter(|&a| !self.is_hidden(a)).count();
+        let shown = (0..total).filter(|&a| !seen.is_hidden(a)).count();
         let mut text = format!("{shown} of {total} shown");
-        match &self.coverage {
+        match seen.coverage() {
             None => text.push_str(" · counting sentences…"),
             Some(coverage) => {
                 let speaking = coverage.iter().filter(|&&n| n > 0).count();
@@ -189,16 +161,20 @@ impl SourceChooser {
         text
     }
 
-    fn row(&self, entry: &Entry, selected: bool, columns: &RowColumns) -> Line<'static> {
-        let hidden = self.is_hidden(entry.article);
-        let dim = Style::new().fg(Color::DarkGray);
+    fn row(
+        &self,
+        entry: &Entry,
+        selected: bool,
+        columns: &RowColumns,
+        seen: Seen,
+        theme: &Theme,
+    ) -> Line<'static> {
+        let hidden = seen.is_hidden(entry.article);
+        let count = seen.count(entry.article);
         let (mark, mark_style) = if hidden {
-            ("[ ]", dim)
+            ("[ ]", theme.dim)
         } else {
-            (
-                "[x]",
-                Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
-            )
+            ("[x]", theme.shown_mark)
         };
         let number = format!("{:>w$}", entry.article + 1, w = columns.number);
         let label = truncate(&entry.label, columns.label);
@@ -206,48 +182,26 @@ impl SourceChooser {
             "{label}{}",
             " ".repeat(columns.label.saturating_sub(width(&label)))
         );
-        let count = self.count(entry.article);
-        let amount = match count {
-            None => String::new(),
-            Some(0) => "silent".to_string(),
-            Some(1) => "1 sentence".to_string(),
-            Some(n) => format!("{n} sentences"),
-        };
+        let amount = count.map(sentences).unwrap_or_default();
         let amount = format!("{amount:<w$}", w = columns.count);
         let state = if hidden { "hidden" } else { "shown " };
         let highlight = if selected {
-            Modifier::REVERSED | Modifier::BOLD
+            theme.selected.add_modifier
         } else {
             Modifier::empty()
         };
         let (label_style, amount_style, state_style) = if hidden {
-            (
-                dim,
-                dim,
-                Style::new()
-                    .fg(Color::Yellow)
-                    .add_modifier(Modifier::ITALIC),
-            )
+            (theme.dim, theme.dim, theme.hidden)
         } else if count == Some(0) {
-            (
-                Style::new().fg(Color::Magenta),
-                Style::new().fg(Color::Red).add_modifier(Modifier::ITALIC),
-                Style::new(),
-            )
+            (theme.outlet, theme.silent, Style::new())
         } else {
-            (Style::new().fg(Color::Magenta), Style::new(), Style::new())
+            (theme.outlet, Style::new(), Style::new())
         };
         let mut spans = vec![
-            Span::styled(
-                if selected { "▌ " } else { "  " },
-                Style::new().fg(Color::Cyan),
-            ),
+            Span::styled(if selected { "▌ " } else { "  " }, theme.accent),
             Span::styled(mark, mark_style),
             Span::raw(" "),
-            Span::styled(
-                number,
-                Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-            ),
+            Span::styled(number, theme.key),
             Span::raw(" "),
             Span::styled(label, label_style.add_modifier(highlight)),
             Span::raw(" "),
@@ -259,10 +213,29 @@ impl SourceChooser {
             spans.push(Span::raw("  "));
             spans.push(Span::styled(
                 truncate(&entry.title, columns.title).into_owned(),
-                dim,
+                theme.dim,
             ));
         }
         Line::from(spans)
+    }
+}
+
+/// The compare view as the chooser reads it, through its context.
+#[derive(Clone, Copy)]
+struct Seen<'a>(Option<&'a CompareView>);
+
+impl Seen<'_> {
+    /// Sentences on the topic per corpus article; None while comparing.
+    fn coverage(&self) -> Option<&[usize]> {
+        self.0?.coverage()
+    }
+
+    fn count(&self, article: usize) -> Option<usize> {
+        Some(self.coverage()?.get(article).copied().unwrap_or(0))
+    }
+
+    fn is_hidden(&self, article: usize) -> bool {
+        self.0.is_some_and(|view| view.is_hidden(article))
     }
 }
 
@@ -275,7 +248,7 @@ struct RowColumns {
 }
 
 impl RowColumns {
-    fn new(chooser: &SourceChooser, text_width: usize) -> RowColumns {
+    fn new(chooser: &SourceChooser, seen: Seen, text_width: usize) -> RowColumns {
         let number = chooser.entries.len().max(1).to_string().len();
         let widest = chooser
             .entries
@@ -283,17 +256,12 @@ impl RowColumns {
             .map(|e| width(&e.label))
             .max()
             .unwrap_or(0);
-        let count = if chooser.coverage.is_some() {
-            let most = chooser
-                .coverage
-                .iter()
-                .flatten()
-                .max()
-                .copied()
-                .unwrap_or(0);
-            format!("{most} sentences").len().max("silent".len())
-        } else {
-            0
+        let count = match seen.coverage() {
+            Some(coverage) => {
+                let most = coverage.iter().max().copied().unwrap_or(0);
+                format!("{most} sentences").len().max("silent".len())
+            }
+            None => 0,
         };
         // Marker, mark, number, count and state with their spaces.
         let fixed = 2 + 3 + 1 + number + 1 + 1 + count + 1 + "hidden".len();
@@ -314,27 +282,33 @@ impl RowColumns {
 }
 
 impl Layer for SourceChooser {
-    fn handle_key(&mut self, key: &KeyEvent, context: &mut LayerContext) -> EventState {
+    fn handle_key(
+        &mut self,
+        action: Option<Action>,
+        key: &KeyEvent,
+        context: &mut LayerContext,
+    ) -> EventState {
         let page = isize::try_from(self.page.max(1)).unwrap_or(isize::MAX);
-        match keymap::lookup(&[Mode::Sources], key) {
-            Some(Action::CloseLayer) => context.queue.push(Action::CloseLayer),
+        let queue = &mut *context.queue;
+        match action {
+            Some(Action::CloseLayer) => queue.push(Action::CloseLayer),
             Some(Action::Open) => {
-                context.queue.push(Action::CloseLayer);
+                queue.push(Action::CloseLayer);
                 if let Some(source) = self.highlighted() {
-                    context.queue.push(Action::GoToSource { source });
+                    queue.push(Action::GoToSource { source });
                 }
             }
             Some(Action::ToggleHighlighted) => {
                 if let Some(source) = self.highlighted() {
-                    context.queue.push(Action::ToggleSource { source });
+                    queue.push(Action::ToggleSource { source });
                 }
             }
             Some(Action::ShowOnlyHighlighted) => {
                 if let Some(source) = self.highlighted() {
-                    context.queue.push(Action::ShowOnlySource { source });
+                    queue.push(Action::ShowOnlySource { source });
                 }
             }
-            Some(Action::ShowAllSources) => context.queue.push(Action::ShowAllSources),
+            Some(Action::ShowAllSources) => queue.push(Action::ShowAllSources),
             Some(Action::Down) => self.move_by(1),
             Some(Action::Up) => self.move_by(-1),
             // The list moves by a page under a fixed highlight, so a page
@@ -348,7 +322,7 @@ impl Layer for SourceChooser {
                 self.move_by(-page);
             }
             other => match edit_text(&mut self.query, other, key, MAX_QUERY_BYTES) {
-                TextEdit::Changed => self.refilter(),
+                TextEdit::Changed => self.refilter(Seen(context.context.compare)),
                 TextEdit::Unchanged => {}
                 TextEdit::PassOn => return EventState::NotConsumed,
             },
@@ -356,65 +330,56 @@ impl Layer for SourceChooser {
         EventState::Consumed
     }
 
-    fn compare_changed(&mut self, compare: &CompareState) {
-        if compare.generation() != self.generation && self.take(compare) {
-            self.refilter();
+    fn prepare(&mut self, area: Rect, context: Context) {
+        let seen = Seen(context.compare);
+        if !self.ordered_by_counts && seen.coverage().is_some() {
+            self.refilter(seen);
         }
-    }
-
-    fn prepare(&mut self, area: Rect) {
         let inner = usize::from(self.frame(area).height.saturating_sub(2));
         self.page = inner.saturating_sub(HEAD_LINES).max(1);
         self.selected = self.selected.min(self.matches.len().saturating_sub(1));
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + self.page {
-            self.offset = self.selected + 1 - self.page;
-        }
-        self.offset = self
-            .offset
+        self.offset = keep_in_view(self.selected, self.offset, self.page)
             .min(self.matches.len().saturating_sub(self.page));
     }
 
     fn busy(&self) -> bool {
-        self.coverage.is_none()
+        !self.ordered_by_counts
     }
 
-    fn render(&self, _corpus: &Corpus, area: Rect, buf: &mut Buffer) {
+    fn render(&self, area: Rect, buf: &mut Buffer, context: Context) {
         let area = area.intersection(buf.area);
         if area.width < 10 || area.height < 4 {
             return;
         }
+        let theme = context.shared.theme();
+        let seen = Seen(context.compare);
         let outer = self.frame(area);
         let position = match self.matches.len() {
             0 => String::new(),
             n => format!(" {}/{n} ", self.selected + 1),
         };
-        let block = Block::bordered()
-            .border_type(BorderType::Rounded)
-            .border_style(Style::new().fg(Color::Cyan))
+        let block = rounded(theme.border)
             .title(" Sources ")
             .title_bottom(Line::from(position).right_aligned());
         let inner = block.inner(outer);
         Clear.render(outer, buf);
         block.render(outer, buf);
         let text_width = usize::from(inner.width);
-        let dim = Style::new().fg(Color::DarkGray);
         let mut lines: Vec<Line> = vec![
-            Line::from(vec![
-                Span::styled("› ", Style::new().fg(Color::Yellow)),
-                Span::raw(clean(&self.query).into_owned()),
-                Span::styled("▏", Style::new().fg(Color::Cyan)),
-            ]),
-            Line::styled(truncate(&self.summary(), text_width).into_owned(), dim),
+            prompt_line("› ", theme.key, &self.query, theme.accent),
+            Line::styled(
+                truncate(&self.summary(seen), text_width).into_owned(),
+                theme.dim,
+            ),
         ];
         if self.matches.is_empty() {
-            lines.push(Line::styled("no source matches", dim));
+            lines.push(Line::styled("no source matches", theme.dim));
         }
-        let columns = RowColumns::new(self, text_width);
+        let columns = RowColumns::new(self, seen, text_width);
         let room = usize::from(inner.height).saturating_sub(lines.len());
         for (position, &m) in self.matches.iter().enumerate().skip(self.offset).take(room) {
-            lines.push(self.row(&self.entries[m], position == self.selected, &columns));
+            let selected = position == self.selected;
+            lines.push(self.row(&self.entries[m], selected, &columns, seen, theme));
         }
         Paragraph::new(lines).render(inner, buf);
     }

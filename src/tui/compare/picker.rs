@@ -3,20 +3,22 @@
 //! counts are computed on a worker ([`super::jobs`]); the list and the query
 //! work before they arrive.
 
-use super::action::Action;
 use super::jobs::{CoverageTable, TopicEngine};
-use super::keymap::{self, Mode};
-use super::layer::{EventState, Layer, LayerContext, TextEdit, edit_text};
-use super::text::{clean, fuzzy_filter, truncate, width};
 use crate::model::Corpus;
 use crate::search::query::MAX_QUERY_BYTES;
+use crate::tui::action::Action;
+use crate::tui::keymap::Mode;
+use crate::tui::layer::{Context, EventState, Layer, LayerContext};
+use crate::tui::text::{clean, truncate, width};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::input::{TextEdit, edit_text, fuzzy_filter, prompt_line};
+use crate::tui::widgets::{centred, rounded};
 use crate::worker::LatestWorker;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
+use ratatui::widgets::{Clear, Paragraph, Widget};
 use std::sync::Arc;
 
 /// Room for "12345 in 17000 sources" when per-source columns do not fit.
@@ -109,11 +111,11 @@ fn source_lines(corpus: &Corpus, text_width: usize, label_width: usize) -> Vec<S
     lines
 }
 
-pub struct TopicEntry {
+struct TopicEntry {
     /// Index into the compare view's topic set.
-    pub topic: usize,
-    pub id: String,
-    pub label: String,
+    topic: usize,
+    id: String,
+    label: String,
 }
 
 pub struct TopicPicker {
@@ -220,15 +222,90 @@ impl TopicPicker {
             1
         };
         let wanted = u16::try_from(self.entries.len() + 4 + explain_lines).unwrap_or(u16::MAX);
-        let h = wanted
-            .min(area.height.saturating_sub(2))
-            .max(area.height.min(5));
-        Rect {
-            x: area.x + area.width.saturating_sub(w) / 2,
-            y: area.y + area.height.saturating_sub(h) / 2,
-            width: w.min(area.width),
-            height: h.min(area.height),
+        centred(area, w, wanted, (0, 5))
+    }
+
+    /// The lines under the query that say what the count columns are.
+    fn explain(
+        &self,
+        corpus: &Corpus,
+        columns: &Columns,
+        text_width: usize,
+        theme: &Theme,
+    ) -> Vec<Line<'static>> {
+        let articles = corpus.articles.len();
+        if self.counts.is_none() {
+            return vec![Line::styled("counting sentences per source…", theme.dim)];
         }
+        if !columns.per_source {
+            let explain =
+                format!("sentences on the topic, and how many of the {articles} sources have any");
+            return vec![Line::styled(
+                truncate(&explain, text_width).into_owned(),
+                theme.dim,
+            )];
+        }
+        // Every source named, wrapped if need be; the source numbers
+        // stand over their count columns on the last line.
+        let mut explain = source_lines(corpus, text_width, columns.label);
+        let last = explain.pop().unwrap_or_default();
+        let mut lines: Vec<Line<'static>> = explain
+            .into_iter()
+            .map(|line| Line::styled(line, theme.dim))
+            .collect();
+        let pad = " ".repeat((columns.label + 3).saturating_sub(width(&last)));
+        let mut spans = vec![Span::styled(format!("{last}{pad}"), theme.dim)];
+        spans.extend((1..=articles).map(|n| Span::styled(format!("{n:>4}"), theme.key)));
+        lines.push(Line::from(spans));
+        lines
+    }
+
+    /// One topic's row: its label, then its counts per source or in total.
+    fn row(
+        &self,
+        entry: &TopicEntry,
+        selected: bool,
+        columns: &Columns,
+        theme: &Theme,
+    ) -> Line<'static> {
+        let label = entry_label(entry);
+        let label = truncate(&label, columns.label);
+        let pad = " ".repeat(columns.label.saturating_sub(width(&label)));
+        let style = if selected {
+            theme.selected
+        } else {
+            ratatui::style::Style::new()
+        };
+        let mut spans = vec![
+            Span::styled(if selected { "▌ " } else { "  " }, theme.accent),
+            Span::styled(format!("{label}{pad}"), style),
+            Span::raw(" "),
+        ];
+        let counts = self
+            .counts
+            .as_ref()
+            .and_then(|table| table.get(entry.topic));
+        match counts {
+            Some(counts) if columns.per_source => {
+                spans.extend(counts.iter().map(|&count| {
+                    if count == 0 {
+                        Span::styled("   ·", theme.dim)
+                    } else {
+                        Span::styled(format!("{count:>4}"), theme.count)
+                    }
+                }));
+            }
+            Some(counts) => {
+                let sentences: usize = counts.iter().sum();
+                let sources = counts.iter().filter(|&&count| count > 0).count();
+                let text = format!("{sentences} in {sources} sources");
+                let text = truncate(&text, columns.counts);
+                let counts_width = columns.counts;
+                spans.push(Span::styled(format!("{text:>counts_width$}"), theme.count));
+            }
+            None => {}
+        }
+        Line::from(spans)
     }
 }
 
@@ -238,8 +315,13 @@ fn entry_label(entry: &TopicEntry) -> String {
 }
 
 impl Layer for TopicPicker {
-    fn handle_key(&mut self, key: &KeyEvent, context: &mut LayerContext) -> EventState {
-        match keymap::lookup(&[Mode::Picker], key) {
+    fn handle_key(
+        &mut self,
+        action: Option<Action>,
+        key: &KeyEvent,
+        context: &mut LayerContext,
+    ) -> EventState {
+        match action {
             Some(Action::CloseLayer) => context.queue.push(Action::CloseLayer),
             Some(Action::Open) => {
                 if let Some(&m) = self.matches.get(self.selected) {
@@ -277,112 +359,29 @@ impl Layer for TopicPicker {
         self.counts.is_none()
     }
 
-    fn render(&self, corpus: &Corpus, area: Rect, buf: &mut Buffer) {
+    fn render(&self, area: Rect, buf: &mut Buffer, context: Context) {
         let area = area.intersection(buf.area);
         if area.width < 10 || area.height < 4 {
             return;
         }
+        let corpus = context.shared.corpus;
+        let theme = context.shared.theme();
         let outer = self.frame(corpus, area);
-        let block = Block::bordered()
-            .border_type(BorderType::Rounded)
-            .border_style(Style::new().fg(Color::Cyan))
-            .title(" Topic ");
+        let block = rounded(theme.border).title(" Topic ");
         let inner = block.inner(outer);
         Clear.render(outer, buf);
         block.render(outer, buf);
         let text_width = usize::from(inner.width);
-        let mut lines: Vec<Line> = Vec::new();
-        lines.push(Line::from(vec![
-            Span::styled("› ", Style::new().fg(Color::Yellow)),
-            Span::raw(clean(&self.query).into_owned()),
-            Span::styled("▏", Style::new().fg(Color::Cyan)),
-        ]));
-        let articles = corpus.articles.len();
-        let Columns {
-            per_source,
-            counts: counts_width,
-            label: label_width,
-        } = Columns::new(articles, text_width);
-        let dim = Style::new().fg(Color::DarkGray);
-        if self.counts.is_none() {
-            lines.push(Line::styled("counting sentences per source…", dim));
-        } else if per_source {
-            // Every source named, wrapped if need be; the source numbers
-            // stand over their count columns on the last line.
-            let mut explain = source_lines(corpus, text_width, label_width);
-            let last = explain.pop().unwrap_or_default();
-            lines.extend(explain.into_iter().map(|line| Line::styled(line, dim)));
-            let pad = " ".repeat((label_width + 3).saturating_sub(width(&last)));
-            let mut spans = vec![Span::styled(format!("{last}{pad}"), dim)];
-            spans.extend((1..=articles).map(|n| {
-                Span::styled(
-                    format!("{n:>4}"),
-                    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-                )
-            }));
-            lines.push(Line::from(spans));
-        } else {
-            let explain =
-                format!("sentences on the topic, and how many of the {articles} sources have any");
-            lines.push(Line::styled(
-                truncate(&explain, text_width).into_owned(),
-                dim,
-            ));
-        }
+        let columns = Columns::new(corpus.articles.len(), text_width);
+        let mut lines = vec![prompt_line("› ", theme.key, &self.query, theme.accent)];
+        lines.extend(self.explain(corpus, &columns, text_width, theme));
         if self.matches.is_empty() {
-            lines.push(Line::styled(
-                "no topic matches",
-                Style::new().fg(Color::DarkGray),
-            ));
+            lines.push(Line::styled("no topic matches", theme.dim));
         }
         let room = usize::from(inner.height).saturating_sub(lines.len());
         let skip = (self.selected + 1).saturating_sub(room);
         for (position, &m) in self.matches.iter().enumerate().skip(skip).take(room) {
-            let entry = &self.entries[m];
-            let selected = position == self.selected;
-            let label = entry_label(entry);
-            let label = truncate(&label, label_width);
-            let pad = " ".repeat(label_width.saturating_sub(width(&label)));
-            let style = if selected {
-                Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
-            } else {
-                Style::new()
-            };
-            let mut spans = vec![
-                Span::styled(
-                    if selected { "▌ " } else { "  " },
-                    Style::new().fg(Color::Cyan),
-                ),
-                Span::styled(format!("{label}{pad}"), style),
-                Span::raw(" "),
-            ];
-            let counts = self
-                .counts
-                .as_ref()
-                .and_then(|table| table.get(entry.topic));
-            match counts {
-                Some(counts) if per_source => {
-                    for &count in counts {
-                        spans.push(if count == 0 {
-                            Span::styled("   ·", Style::new().fg(Color::DarkGray))
-                        } else {
-                            Span::styled(format!("{count:>4}"), Style::new().fg(Color::Yellow))
-                        });
-                    }
-                }
-                Some(counts) => {
-                    let sentences: usize = counts.iter().sum();
-                    let sources = counts.iter().filter(|&&count| count > 0).count();
-                    let text = format!("{sentences} in {sources} sources");
-                    let text = truncate(&text, counts_width);
-                    spans.push(Span::styled(
-                        format!("{text:>counts_width$}"),
-                        Style::new().fg(Color::Yellow),
-                    ));
-                }
-                None => {}
-            }
-            lines.push(Line::from(spans));
+            lines.push(self.row(&self.entries[m], position == self.selected, &columns, theme));
         }
         Paragraph::new(lines).render(inner, buf);
     }

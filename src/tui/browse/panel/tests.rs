@@ -1,31 +1,22 @@
-use super::{PanelLayer, Row};
-use crate::analysis::open_corpus;
+use super::{PanelLayer, PanelRow as Row};
 use crate::model::Corpus;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Focus};
-use crate::tui::decorate::Toggles;
-use crate::tui::layer::{Layer, LayerContext};
-use crate::tui::tests::draw;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::tui::app::App;
+use crate::tui::browse::Focus;
+use crate::tui::browse::decorate::Toggles;
+use crate::tui::tests::{builtin_corpus as corpus, draw, send, text_of};
+use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 
-fn corpus() -> Corpus {
-    open_corpus(&[]).expect("the built-in corpus loads")
+/// Presses keys without preparing the screen in between.
+fn hit(app: &mut App, notation: &str) {
+    for event in crate::tui::tests::key_events(notation) {
+        app.handle_key(&event);
+    }
 }
 
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
-
-/// Sends one key to the panel and returns the actions it queued.
-fn send(panel: &mut PanelLayer, corpus: &Corpus, code: KeyCode) -> Vec<Action> {
-    let mut queue = Vec::new();
-    let mut context = LayerContext {
-        corpus,
-        queue: &mut queue,
-    };
-    panel.handle_key(&key(code), &mut context);
-    queue
+fn panel(corpus: &Corpus, article: usize) -> PanelLayer {
+    PanelLayer::new(corpus, article, &Toggles::default(), &Theme::dark())
 }
 
 /// Moves the selection down until `wanted` says yes, or fails.
@@ -34,7 +25,7 @@ fn select(panel: &mut PanelLayer, corpus: &Corpus, wanted: impl Fn(&Row) -> bool
         if panel.selected().is_some_and(&wanted) {
             return;
         }
-        send(panel, corpus, KeyCode::Char('j'));
+        send(panel, corpus, "j");
     }
     panic!("no such row in {:?}", panel.rows());
 }
@@ -42,7 +33,7 @@ fn select(panel: &mut PanelLayer, corpus: &Corpus, wanted: impl Fn(&Row) -> bool
 #[test]
 fn overview_lists_entities_by_type_with_counts_and_every_claim() {
     let corpus = corpus();
-    let panel = PanelLayer::new(&corpus, 0, &Toggles::default());
+    let panel = panel(&corpus, 0);
     let article = &corpus.articles[0];
     let claims = panel
         .rows()
@@ -76,12 +67,12 @@ fn overview_lists_entities_by_type_with_counts_and_every_claim() {
 #[test]
 fn enter_on_a_claim_opens_it_in_the_reader() {
     let corpus = corpus();
-    let mut panel = PanelLayer::new(&corpus, 1, &Toggles::default());
+    let mut panel = panel(&corpus, 1);
     select(&mut panel, &corpus, |row| matches!(row, Row::Claim { .. }));
     let Some(Row::Claim { start, end, .. }) = panel.selected().cloned() else {
         unreachable!("select stopped on a claim");
     };
-    let queued = send(&mut panel, &corpus, KeyCode::Enter);
+    let queued = send(&mut panel, &corpus, "<enter>");
     assert_eq!(
         queued,
         vec![Action::OpenAt {
@@ -96,11 +87,11 @@ fn enter_on_a_claim_opens_it_in_the_reader() {
 #[test]
 fn an_entity_lists_its_mentions_in_every_article_and_opens_one() {
     let corpus = corpus();
-    let mut panel = PanelLayer::new(&corpus, 0, &Toggles::default());
+    let mut panel = panel(&corpus, 0);
     let Some(Row::Entity { name, count, .. }) = panel.selected().cloned() else {
         panic!("the first row is an entity");
     };
-    assert!(send(&mut panel, &corpus, KeyCode::Enter).is_empty());
+    assert!(send(&mut panel, &corpus, "<enter>").is_empty());
     assert_eq!(panel.entity(), Some(name.as_str()));
     let mentions: Vec<(usize, usize, usize)> = panel
         .rows()
@@ -129,9 +120,9 @@ fn an_entity_lists_its_mentions_in_every_article_and_opens_one() {
     assert_eq!(mentions.len(), everywhere);
     assert!(mentions.len() >= count);
     let (article, start, end) = *mentions.last().expect("at least one mention");
-    send(&mut panel, &corpus, KeyCode::Char('G'));
+    send(&mut panel, &corpus, "G");
     assert_eq!(
-        send(&mut panel, &corpus, KeyCode::Enter),
+        send(&mut panel, &corpus, "<enter>"),
         vec![Action::OpenAt {
             article,
             start,
@@ -139,33 +130,34 @@ fn an_entity_lists_its_mentions_in_every_article_and_opens_one() {
         }]
     );
     // Back returns to the overview, on the same entity; back again closes.
-    assert!(send(&mut panel, &corpus, KeyCode::Esc).is_empty());
+    assert!(send(&mut panel, &corpus, "<esc>").is_empty());
     assert_eq!(panel.entity(), None);
     assert!(matches!(panel.selected(), Some(Row::Entity { name: n, .. }) if *n == name));
-    assert_eq!(
-        send(&mut panel, &corpus, KeyCode::Esc),
-        vec![Action::CloseLayer]
-    );
+    assert_eq!(send(&mut panel, &corpus, "<esc>"), vec![Action::CloseLayer]);
 }
 
 #[test]
 fn p_toggles_the_panel_and_a_chosen_mention_opens_in_the_reader() {
     let mut app = App::new(corpus());
     app.prepare(Rect::new(0, 0, 100, 30));
-    app.handle_key(&key(KeyCode::Enter));
-    app.handle_key(&key(KeyCode::Char('p')));
+    hit(&mut app, "<enter>");
+    hit(&mut app, "p");
     assert_eq!(app.layers().len(), 1);
-    app.handle_key(&key(KeyCode::Char('p')));
+    hit(&mut app, "p");
     assert!(app.layers().is_empty());
-    app.handle_key(&key(KeyCode::Char('p')));
-    app.handle_key(&key(KeyCode::Enter));
-    app.handle_key(&key(KeyCode::Char('G')));
-    app.handle_key(&key(KeyCode::Enter));
+    hit(&mut app, "p");
+    hit(&mut app, "<enter>");
+    hit(&mut app, "G");
+    hit(&mut app, "<enter>");
     // The panel stays on the mentions list, to open the next one.
     assert_eq!(app.layers().len(), 1);
-    assert_eq!(app.focus, Focus::Reader);
-    let (start, end) = app.reader.highlight.expect("the mention is highlighted");
-    let article = app.article().expect("an article is open");
+    assert_eq!(app.browse.focus, Focus::Reader);
+    let (start, end) = app
+        .browse
+        .reader
+        .highlight
+        .expect("the mention is highlighted");
+    let article = app.browse.article(&app.corpus).expect("an article is open");
     assert!(
         article
             .entities
@@ -178,8 +170,8 @@ fn p_toggles_the_panel_and_a_chosen_mention_opens_in_the_reader() {
 fn reader_with_the_panel_open_snapshot() {
     let mut app = App::new(corpus());
     app.prepare(Rect::new(0, 0, 100, 30));
-    app.handle_key(&key(KeyCode::Enter));
-    app.handle_key(&key(KeyCode::Char('p')));
+    hit(&mut app, "<enter>");
+    hit(&mut app, "p");
     let terminal = draw(&mut app, 100, 30);
     insta::assert_snapshot!(terminal.backend());
 }
@@ -187,19 +179,19 @@ fn reader_with_the_panel_open_snapshot() {
 #[test]
 fn tiny_and_zero_sizes_do_not_panic() {
     let mut app = App::new(corpus());
-    app.handle_key(&key(KeyCode::Enter));
-    app.handle_key(&key(KeyCode::Char('p')));
-    app.handle_key(&key(KeyCode::Enter));
+    hit(&mut app, "<enter>");
+    hit(&mut app, "p");
+    hit(&mut app, "<enter>");
     for (width, height) in [(0, 0), (1, 1), (3, 2), (5, 4), (12, 6), (30, 3)] {
         draw(&mut app, width, height);
-        app.handle_key(&key(KeyCode::Char('j')));
+        hit(&mut app, "j");
     }
 }
 
 #[test]
 fn mentions_cover_other_articles_under_a_heading_each() {
     let corpus = corpus();
-    let mut panel = PanelLayer::new(&corpus, 0, &Toggles::default());
+    let mut panel = panel(&corpus, 0);
     // A place of the first article that other articles name too.
     select(&mut panel, &corpus, |row| {
         matches!(
@@ -210,7 +202,7 @@ fn mentions_cover_other_articles_under_a_heading_each() {
             }
         )
     });
-    send(&mut panel, &corpus, KeyCode::Enter);
+    send(&mut panel, &corpus, "<enter>");
     let articles: std::collections::BTreeSet<usize> = panel
         .rows()
         .iter()
@@ -231,72 +223,67 @@ fn mentions_cover_other_articles_under_a_heading_each() {
 
 /// Selects the panel's `n`th claim (0-based) by moving down from the top.
 fn select_claim(app: &mut App, n: usize) {
-    app.handle_key(&key(KeyCode::Char('g')));
+    hit(app, "g");
     let before_claims = panel_rows(app)
         .iter()
         .take_while(|row| !matches!(row, Row::Claim { .. }))
         .filter(|row| !matches!(row, Row::Heading(_)))
         .count();
     for _ in 0..before_claims + n {
-        app.handle_key(&key(KeyCode::Char('j')));
+        hit(app, "j");
     }
 }
 
 /// The rows the panel shows, read from the screen's state through a draw.
 fn panel_rows(app: &App) -> Vec<Row> {
     let corpus = &app.corpus;
-    PanelLayer::new(corpus, app.reader.article, &Toggles::default())
-        .rows()
-        .to_vec()
+    panel(corpus, app.browse.reader.article).rows().to_vec()
 }
 
 fn screen_text(app: &mut App, width: u16, height: u16) -> String {
-    let terminal = draw(app, width, height);
-    let buffer = terminal.backend().buffer();
-    buffer
-        .content()
-        .chunks(usize::from(width))
-        .map(|row| row.iter().map(|cell| cell.symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
+    text_of(draw(app, width, height).backend().buffer())
 }
 
 #[test]
 fn jumping_to_claim_after_claim_keeps_the_panel_and_its_place() {
     let mut app = App::new(corpus());
     app.prepare(Rect::new(0, 0, 80, 24));
-    app.handle_key(&key(KeyCode::Enter));
-    app.handle_key(&key(KeyCode::Char('p')));
+    hit(&mut app, "<enter>");
+    hit(&mut app, "p");
     let claims = app.corpus.articles[0].claims.clone();
     assert!(claims.len() >= 3, "the first article has claims to walk");
     for (n, claim) in claims.iter().enumerate().take(3) {
         if n == 0 {
             select_claim(&mut app, 0);
         } else {
-            app.handle_key(&key(KeyCode::Char('j')));
+            hit(&mut app, "j");
         }
-        app.handle_key(&key(KeyCode::Enter));
+        hit(&mut app, "<enter>");
         assert_eq!(app.layers().len(), 1, "the panel is still open");
-        assert_eq!(app.reader.highlight, Some((claim.start, claim.end)));
-        assert_eq!(app.reader.article, 0);
+        assert_eq!(app.browse.reader.highlight, Some((claim.start, claim.end)));
+        assert_eq!(app.browse.reader.article, 0);
     }
     // The panel kept its place: the next Enter jumps to the fourth claim.
-    app.handle_key(&key(KeyCode::Char('j')));
-    app.handle_key(&key(KeyCode::Enter));
+    hit(&mut app, "j");
+    hit(&mut app, "<enter>");
     assert_eq!(
-        app.reader.highlight,
+        app.browse.reader.highlight,
         claims.get(3).map(|claim| (claim.start, claim.end))
     );
     // The reader reflows beside the panel, so the claim is not under it.
     let shown = screen_text(&mut app, 80, 24);
-    assert!(app.areas.reader.right() <= 80 - 30, "{:?}", app.areas);
+    assert!(
+        app.browse.panes.reader.right() <= 80 - 30,
+        "{:?}",
+        app.areas
+    );
     let words: Vec<&str> = claims[3].text.split_whitespace().take(3).collect();
     assert!(shown.contains(&words.join(" ")), "{shown}");
-    app.handle_key(&key(KeyCode::Char('p')));
+    hit(&mut app, "p");
     assert!(app.layers().is_empty());
     app.prepare(Rect::new(0, 0, 80, 24));
     assert!(
-        !app.areas.list.is_empty(),
+        !app.browse.panes.list.is_empty(),
         "the list is back with the panel closed"
     );
 }
@@ -305,8 +292,8 @@ fn jumping_to_claim_after_claim_keeps_the_panel_and_its_place() {
 fn a_mention_in_another_article_keeps_the_list_and_back_shows_that_article() {
     let mut app = App::new(corpus());
     app.prepare(Rect::new(0, 0, 120, 40));
-    app.handle_key(&key(KeyCode::Enter));
-    app.handle_key(&key(KeyCode::Char('p')));
+    hit(&mut app, "<enter>");
+    hit(&mut app, "p");
     // A place of the first article that other articles name too.
     let rows = panel_rows(&app);
     let (position, name) = rows
@@ -323,21 +310,21 @@ fn a_mention_in_another_article_keeps_the_list_and_back_shows_that_article() {
         })
         .expect("the first article names a place");
     for _ in 0..position {
-        app.handle_key(&key(KeyCode::Char('j')));
+        hit(&mut app, "j");
     }
-    app.handle_key(&key(KeyCode::Enter));
-    app.handle_key(&key(KeyCode::Char('G')));
-    app.handle_key(&key(KeyCode::Enter));
-    let other = app.reader.article;
+    hit(&mut app, "<enter>");
+    hit(&mut app, "G");
+    hit(&mut app, "<enter>");
+    let other = app.browse.reader.article;
     assert_ne!(other, 0, "the last mention of {name} is in another article");
     let shown = screen_text(&mut app, 120, 40);
     assert!(shown.contains(&format!("Mentions of {name}")), "{shown}");
     // Back: the overview of the article now read, on the same entity.
-    app.handle_key(&key(KeyCode::Esc));
+    hit(&mut app, "<esc>");
     // Tall enough for the whole overview, whatever the entities found.
     let shown = screen_text(&mut app, 120, 200);
     assert!(shown.contains("Entities and claims"), "{shown}");
-    let expected = PanelLayer::new(&app.corpus, other, &Toggles::default());
+    let expected = panel(&app.corpus, other);
     let claims = expected
         .rows()
         .iter()
@@ -348,7 +335,7 @@ fn a_mention_in_another_article_keeps_the_list_and_back_shows_that_article() {
         .expect("a claims heading");
     assert!(shown.contains(&claims), "{claims} in {shown}");
     // Enter on the selected entity lists its mentions again: it is selected.
-    app.handle_key(&key(KeyCode::Enter));
+    hit(&mut app, "<enter>");
     let shown = screen_text(&mut app, 120, 40);
     assert!(shown.contains(&format!("Mentions of {name}")), "{shown}");
 }
@@ -356,11 +343,11 @@ fn a_mention_in_another_article_keeps_the_list_and_back_shows_that_article() {
 #[test]
 fn the_reader_and_the_list_share_a_wide_screen_with_the_panel() {
     let mut app = App::new(corpus());
-    app.handle_key(&key(KeyCode::Enter));
-    app.handle_key(&key(KeyCode::Char('p')));
+    hit(&mut app, "<enter>");
+    hit(&mut app, "p");
     for (width, height, list) in [(200, 60, true), (120, 40, false), (80, 24, false)] {
         app.prepare(Rect::new(0, 0, width, height));
-        let areas = app.areas;
+        let areas = app.browse.panes;
         assert_eq!(!areas.list.is_empty(), list, "{width}x{height}: {areas:?}");
         assert!(areas.reader.width >= 30, "{width}x{height}: {areas:?}");
         let panel_x = width - (width / 5 * 2).max(30);
@@ -368,17 +355,17 @@ fn the_reader_and_the_list_share_a_wide_screen_with_the_panel() {
     }
     // Too narrow to share: the panel is drawn over the reader instead.
     app.prepare(Rect::new(0, 0, 50, 20));
-    assert_eq!(app.areas.reader.width, 50);
+    assert_eq!(app.browse.panes.reader.width, 50);
 }
 
 #[test]
 fn reader_beside_the_panel_after_a_jump_80x24_snapshot() {
     let mut app = App::new(corpus());
     app.prepare(Rect::new(0, 0, 80, 24));
-    app.handle_key(&key(KeyCode::Enter));
-    app.handle_key(&key(KeyCode::Char('p')));
+    hit(&mut app, "<enter>");
+    hit(&mut app, "p");
     select_claim(&mut app, 1);
-    app.handle_key(&key(KeyCode::Enter));
+    hit(&mut app, "<enter>");
     let terminal = draw(&mut app, 80, 24);
     insta::assert_snapshot!(terminal.backend());
 }
@@ -387,13 +374,11 @@ fn reader_beside_the_panel_after_a_jump_80x24_snapshot() {
 fn a_search_result_opened_over_the_panel_keeps_it_on_the_new_article() {
     let mut app = App::new(corpus());
     app.prepare(Rect::new(0, 0, 120, 40));
-    app.handle_key(&key(KeyCode::Enter));
-    app.handle_key(&key(KeyCode::Char('p')));
-    app.handle_key(&key(KeyCode::Char('/')));
+    hit(&mut app, "<enter>");
+    hit(&mut app, "p");
+    hit(&mut app, "/");
     assert_eq!(app.layers().len(), 2, "search over the panel");
-    for c in "800000 tro".chars() {
-        app.handle_key(&key(KeyCode::Char(c)));
-    }
+    hit(&mut app, "800000<space>tro");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while app.busy() {
         assert!(
@@ -403,9 +388,9 @@ fn a_search_result_opened_over_the_panel_keeps_it_on_the_new_article() {
         std::thread::sleep(std::time::Duration::from_millis(5));
         app.prepare(Rect::new(0, 0, 120, 40));
     }
-    app.handle_key(&key(KeyCode::Enter));
+    hit(&mut app, "<enter>");
     assert_eq!(app.layers().len(), 1, "the search closed, the panel stayed");
-    let article = app.reader.article;
+    let article = app.browse.reader.article;
     assert_ne!(article, 0);
     let claims = app.corpus.articles[article].claims.len();
     // Tall enough for the whole overview, whatever the entities found.
@@ -436,12 +421,10 @@ fn a_narrow_panel_keeps_each_mention_in_view() {
 #[test]
 fn n_walks_the_claims_and_the_mentions_one_key_a_step() {
     let corpus = corpus();
-    let mut panel = PanelLayer::new(&corpus, 0, &Toggles::default());
+    let mut panel = panel(&corpus, 0);
     let claims = &corpus.articles[0].claims;
     assert!(claims.len() >= 2);
-    let jumps: Vec<Vec<Action>> = (0..2)
-        .map(|_| send(&mut panel, &corpus, KeyCode::Char('n')))
-        .collect();
+    let jumps: Vec<Vec<Action>> = (0..2).map(|_| send(&mut panel, &corpus, "n")).collect();
     for (jump, claim) in jumps.iter().zip(claims) {
         assert_eq!(
             jump,
@@ -453,7 +436,7 @@ fn n_walks_the_claims_and_the_mentions_one_key_a_step() {
         );
     }
     assert_eq!(
-        send(&mut panel, &corpus, KeyCode::Char('N')),
+        send(&mut panel, &corpus, "N"),
         vec![Action::OpenAt {
             article: 0,
             start: claims[0].start,
@@ -461,13 +444,13 @@ fn n_walks_the_claims_and_the_mentions_one_key_a_step() {
         }]
     );
     // Before the first claim there is none: N does nothing.
-    assert!(send(&mut panel, &corpus, KeyCode::Char('N')).is_empty());
+    assert!(send(&mut panel, &corpus, "N").is_empty());
     // Past the last claim, n does nothing either.
-    send(&mut panel, &corpus, KeyCode::Char('G'));
-    assert!(send(&mut panel, &corpus, KeyCode::Char('n')).is_empty());
+    send(&mut panel, &corpus, "G");
+    assert!(send(&mut panel, &corpus, "n").is_empty());
     // In an entity's mentions, n opens the next mention.
-    send(&mut panel, &corpus, KeyCode::Char('g'));
-    send(&mut panel, &corpus, KeyCode::Enter);
+    send(&mut panel, &corpus, "g");
+    send(&mut panel, &corpus, "<enter>");
     let mentions: Vec<Action> = panel
         .rows()
         .iter()
@@ -486,36 +469,33 @@ fn n_walks_the_claims_and_the_mentions_one_key_a_step() {
         })
         .collect();
     assert!(mentions.len() >= 2, "{:?}", panel.rows());
-    assert_eq!(
-        send(&mut panel, &corpus, KeyCode::Char('n')),
-        vec![mentions[1]]
-    );
+    assert_eq!(send(&mut panel, &corpus, "n"), vec![mentions[1]]);
 }
 
 #[test]
 fn the_reader_beside_the_panel_scrolls_and_the_panel_follows_the_list() {
     let mut app = App::new(corpus());
     app.prepare(Rect::new(0, 0, 200, 60));
-    app.handle_key(&key(KeyCode::Enter));
-    app.handle_key(&key(KeyCode::Char('p')));
+    hit(&mut app, "<enter>");
+    hit(&mut app, "p");
     app.prepare(Rect::new(0, 0, 200, 60));
-    app.handle_key(&KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL));
+    hit(&mut app, "<c-d>");
     app.prepare(Rect::new(0, 0, 200, 60));
-    assert!(app.reader.scroll > 0, "Ctrl-d scrolled the reader");
+    assert!(app.browse.reader.scroll > 0, "Ctrl-d scrolled the reader");
     assert_eq!(app.layers().len(), 1, "the panel stays");
-    app.handle_key(&KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    hit(&mut app, "<c-u>");
     app.prepare(Rect::new(0, 0, 200, 60));
-    assert_eq!(app.reader.scroll, 0);
+    assert_eq!(app.browse.reader.scroll, 0);
     // The list beside the panel takes the wheel; the panel follows it.
-    let list = app.areas.list;
+    let list = app.browse.panes.list;
     assert!(!list.is_empty(), "the list is shown at 200 columns");
     app.handle_mouse(&ratatui::crossterm::event::MouseEvent {
         kind: ratatui::crossterm::event::MouseEventKind::ScrollDown,
         column: list.x + 2,
         row: list.y + 2,
-        modifiers: KeyModifiers::NONE,
+        modifiers: ratatui::crossterm::event::KeyModifiers::NONE,
     });
-    assert_eq!(app.reader.article, 1);
+    assert_eq!(app.browse.reader.article, 1);
     assert_eq!(app.layers().len(), 1);
     let claims = app.corpus.articles[1].claims.len();
     let shown = screen_text(&mut app, 200, 200);

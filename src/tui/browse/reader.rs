@@ -3,12 +3,19 @@
 //! that draws only the lines in view. Hard-wrapped source lines are
 //! reflowed: a block's words are re-wrapped with single spaces between them.
 
-use super::decorate::{Decorations, Toggles, block_style};
-use super::text::{clean, width};
+use super::decorate::{Decorations, StyledRange, Toggles, block_style};
+use super::list::pane_block;
+use super::{Browse, Focus};
 use crate::model::{Article, BlockKind};
+use crate::tui::layer::Shared;
+use crate::tui::text::{clean, width};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::inner;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::Widget;
 use textwrap::core::Fragment;
 
 /// Columns left of the text: one for a gutter mark, one blank.
@@ -94,22 +101,26 @@ fn bullet_prefix(text: &str) -> bool {
 
 impl Layout {
     /// Wraps `article` for a reader whose inner width (gutter included) is `key.width`.
-    pub fn build(article: &Article, key: LayoutKey) -> Layout {
+    pub fn build(article: &Article, key: LayoutKey, theme: &Theme) -> Layout {
         let text_width = usize::from(key.width.saturating_sub(GUTTER)).max(1);
         let mut layout = Layout {
             key,
             tokens: Vec::new(),
             lines: Vec::new(),
             anchors: Vec::new(),
-            decorations: Decorations::of(article, &key.toggles),
+            decorations: Decorations::of(article, &key.toggles, theme),
             gutter: Vec::new(),
         };
         let has_title = article.blocks.iter().any(|b| b.kind == BlockKind::Title);
         if !has_title {
             if !title_opens_body(article) {
-                layout.push_extra(&article.title, block_style(BlockKind::Title), text_width);
+                layout.push_extra(
+                    &article.title,
+                    block_style(BlockKind::Title, theme),
+                    text_width,
+                );
             }
-            layout.push_outlet(article, text_width);
+            layout.push_outlet(article, text_width, theme);
         }
         let mut previous: Option<BlockKind> = None;
         let mut outlet_shown = !has_title;
@@ -129,7 +140,7 @@ impl Layout {
             }
             layout.push_block(text, block.start, index, block.kind, text_width);
             if block.kind == BlockKind::Title && !outlet_shown {
-                layout.push_outlet(article, text_width);
+                layout.push_outlet(article, text_width, theme);
                 outlet_shown = true;
                 previous = None;
                 continue;
@@ -157,7 +168,7 @@ impl Layout {
         }
     }
 
-    fn push_outlet(&mut self, article: &Article, text_width: usize) {
+    fn push_outlet(&mut self, article: &Article, text_width: usize, theme: &Theme) {
         let outlet = match (&article.source, &article.date) {
             (Some(source), Some(date)) => format!("{source} · {date}"),
             (Some(source), None) => source.clone(),
@@ -165,10 +176,7 @@ impl Layout {
             (None, None) => String::new(),
         };
         if !outlet.is_empty() {
-            let style = Style::new()
-                .fg(Color::Magenta)
-                .add_modifier(Modifier::ITALIC);
-            self.push_extra(&outlet, style, text_width);
+            self.push_extra(&outlet, theme.byline, text_width);
         }
         if !self.lines.is_empty() {
             self.push_blank();
@@ -297,17 +305,24 @@ impl Layout {
 }
 
 /// What the reader shows besides the layout itself.
+/// The part of a layout on screen.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct View {
+pub struct Viewport {
     pub scroll: usize,
     /// A byte range of the body to highlight (a sentence picked elsewhere).
     pub highlight: Option<(usize, usize)>,
 }
 
-const HIGHLIGHT: Style = Style::new().bg(Color::Yellow).fg(Color::Black);
-
 /// Draws the lines of `layout` in view into `area` (already inside any border).
-pub fn render(article: &Article, layout: &Layout, view: View, area: Rect, buf: &mut Buffer) {
+pub fn render(
+    article: &Article,
+    layout: &Layout,
+    view: Viewport,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    let highlight = view.highlight.map(|range| (range, theme.highlight));
     let area = area.intersection(buf.area);
     if area.is_empty() {
         return;
@@ -341,7 +356,7 @@ pub fn render(article: &Article, layout: &Layout, view: View, area: Rect, buf: &
             y,
             line.prefix,
             usize::from(right.saturating_sub(x)),
-            Style::new().fg(Color::Cyan),
+            theme.bullet,
         );
         match &line.content {
             Content::Blank => {}
@@ -359,27 +374,17 @@ pub fn render(article: &Article, layout: &Layout, view: View, area: Rect, buf: &
                 let base = article
                     .blocks
                     .get(*block)
-                    .map(|b| block_style(b.kind))
+                    .map(|b| block_style(b.kind, theme))
                     .unwrap_or_default();
                 for (n, token) in tokens.iter().enumerate() {
                     if x >= right {
                         break;
                     }
-                    x = draw_token(
-                        article,
-                        token,
-                        &ranges,
-                        view.highlight,
-                        base,
-                        x,
-                        y,
-                        right,
-                        buf,
-                    );
+                    x = draw_token(article, token, &ranges, highlight, base, x, y, right, buf);
                     let gap = token.space_after && n + 1 < tokens.len();
                     if gap && x < right {
                         let next_start = tokens[n + 1].start;
-                        let style = gap_style(&ranges, view.highlight, base, token.end, next_start);
+                        let style = gap_style(&ranges, highlight, base, token.end, next_start);
                         x = put(buf, x, y, " ", right, style);
                     }
                 }
@@ -392,8 +397,8 @@ pub fn render(article: &Article, layout: &Layout, view: View, area: Rect, buf: &
 /// it when both sides belong to the same range (an underlined quote stays
 /// continuous), plain otherwise.
 fn gap_style(
-    ranges: &[super::decorate::StyledRange],
-    highlight: Option<(usize, usize)>,
+    ranges: &[StyledRange],
+    highlight: Highlight,
     base: Style,
     before: usize,
     after: usize,
@@ -404,11 +409,11 @@ fn gap_style(
             style = style.patch(range.style);
         }
     }
-    if let Some((start, end)) = highlight
+    if let Some(((start, end), highlight)) = highlight
         && start < before
         && end > after
     {
-        style = style.patch(HIGHLIGHT);
+        style = style.patch(highlight);
     }
     style
 }
@@ -439,8 +444,8 @@ fn put(buf: &mut Buffer, x: u16, y: u16, text: &str, right: u16, style: Style) -
 fn draw_token(
     article: &Article,
     token: &Token,
-    ranges: &[super::decorate::StyledRange],
-    highlight: Option<(usize, usize)>,
+    ranges: &[StyledRange],
+    highlight: Highlight,
     base: Style,
     x: u16,
     y: u16,
@@ -453,7 +458,7 @@ fn draw_token(
     for range in ranges {
         cuts.extend([range.start, range.end].into_iter().filter(|at| inner(*at)));
     }
-    if let Some((start, end)) = highlight {
+    if let Some(((start, end), _)) = highlight {
         cuts.extend([start, end].into_iter().filter(|at| inner(*at)));
     }
     cuts.sort_unstable();
@@ -468,11 +473,11 @@ fn draw_token(
                 style = style.patch(range.style);
             }
         }
-        if let Some((h_start, h_end)) = highlight
+        if let Some(((h_start, h_end), highlight)) = highlight
             && h_start <= start
             && h_end >= end
         {
-            style = style.patch(HIGHLIGHT);
+            style = style.patch(highlight);
         }
         let text = clean(article.text(start, end));
         x = put(buf, x, y, &text, right, style);
@@ -481,6 +486,35 @@ fn draw_token(
         }
     }
     x
+}
+
+/// A byte range of the body drawn in the theme's highlight style.
+type Highlight = Option<((usize, usize), Style)>;
+
+/// The reader pane: its box with how far in the reader is, and the lines in view.
+pub fn render_pane(browse: &Browse, area: Rect, buf: &mut Buffer, shared: Shared) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    let theme = shared.theme();
+    let focused = browse.focus == Focus::Reader;
+    let (Some(article), Some(layout)) = (browse.article(shared.corpus), browse.layout()) else {
+        pane_block(" Reader ".to_string(), focused, theme).render(area, buf);
+        return;
+    };
+    let text = inner(area);
+    let total = layout.line_count().max(1);
+    let shown = (browse.reader.scroll + usize::from(text.height)).min(total);
+    let percent = shown * 100 / total;
+    let block = pane_block(" Reader ".to_string(), focused, theme)
+        .title_bottom(Line::from(format!(" {percent}% ")).right_aligned());
+    block.render(area, buf);
+    let view = Viewport {
+        scroll: browse.reader.scroll,
+        highlight: browse.reader.highlight,
+    };
+    render(article, layout, view, text, buf, theme);
 }
 
 #[cfg(test)]
@@ -516,11 +550,11 @@ mod tests {
         }
     }
 
-    fn screen(article: &Article, width: u16, height: u16, view: View) -> Vec<String> {
-        let layout = Layout::build(article, key(width));
+    fn screen(article: &Article, width: u16, height: u16, view: Viewport) -> Vec<String> {
+        let layout = Layout::build(article, key(width), &Theme::dark());
         let area = Rect::new(0, 0, width, height);
         let mut buf = Buffer::empty(area);
-        render(article, &layout, view, area, &mut buf);
+        render(article, &layout, view, area, &mut buf, &Theme::dark());
         (0..height)
             .map(|y| {
                 (0..width)
@@ -536,7 +570,7 @@ mod tests {
     fn hard_wrapped_paragraphs_are_reflowed() {
         let body = "one two\nthree four\nfive";
         let a = article(body, vec![block(BlockKind::Paragraph, 0, body.len())]);
-        let lines = screen(&a, 40, 4, View::default());
+        let lines = screen(&a, 40, 4, Viewport::default());
         assert_eq!(lines[0], "  A title");
         assert_eq!(lines[1], "  Outlet");
         assert_eq!(lines[3], "  one two three four five");
@@ -552,7 +586,7 @@ mod tests {
                 block(BlockKind::ListItem, 25, body.len()),
             ],
         );
-        let lines = screen(&a, 16, 7, View::default());
+        let lines = screen(&a, 16, 7, Viewport::default());
         assert_eq!(lines[3], "  • alpha beta");
         assert_eq!(lines[4], "    gamma delta");
         assert_eq!(lines[5], "  • epsilon");
@@ -567,7 +601,7 @@ mod tests {
             &a,
             8,
             8,
-            View {
+            Viewport {
                 scroll: 4,
                 highlight: None,
             },
@@ -579,7 +613,7 @@ mod tests {
     fn offsets_map_to_lines_and_back() {
         let body = "aaa bbb ccc ddd eee fff";
         let a = article(body, vec![block(BlockKind::Paragraph, 0, body.len())]);
-        let layout = Layout::build(&a, key(9));
+        let layout = Layout::build(&a, key(9), &Theme::dark());
         // Title, outlet, blank, then three lines of "aaa bbb" width 7.
         assert_eq!(layout.line_of(0), Some(3));
         assert_eq!(layout.line_of(9), Some(4));
@@ -591,7 +625,7 @@ mod tests {
     fn stray_controls_do_not_reach_the_buffer() {
         let body = "safe \u{1b}[31mred\u{7} text";
         let a = article(body, vec![block(BlockKind::Paragraph, 0, body.len())]);
-        let lines = screen(&a, 40, 4, View::default());
+        let lines = screen(&a, 40, 4, Viewport::default());
         assert!(!lines.concat().chars().any(|c| c.is_control()));
     }
 
@@ -614,32 +648,43 @@ mod tests {
                 },
                 ..key(30)
             },
+            &Theme::dark(),
         );
         assert_eq!(hidden.line_count(), 4);
         let area = Rect::new(0, 0, 30, 6);
         let mut buf = Buffer::empty(area);
-        let view = View {
+        let view = Viewport {
             scroll: 0,
             highlight: Some((17, 21)),
         };
-        render(&a, &hidden, view, area, &mut buf);
+        render(&a, &hidden, view, area, &mut buf, &Theme::dark());
         assert_eq!(buf[(2, 3)].symbol(), "R");
-        assert_eq!(buf[(7, 3)].style().bg, Some(Color::Yellow));
-        assert_ne!(buf[(2, 3)].style().bg, Some(Color::Yellow));
+        let highlight = Theme::dark().highlight.bg;
+        assert!(highlight.is_some());
+        assert_eq!(buf[(7, 3)].style().bg, highlight);
+        assert_ne!(buf[(2, 3)].style().bg, highlight);
     }
 
     #[test]
     fn zero_sized_areas_draw_nothing() {
         let body = "text";
         let a = article(body, vec![block(BlockKind::Paragraph, 0, 4)]);
-        let layout = Layout::build(&a, key(0));
+        let theme = Theme::dark();
+        let layout = Layout::build(&a, key(0), &theme);
+        let screen = Rect::new(0, 0, 8, 8);
+        let mut buf = Buffer::empty(screen);
         for area in [
             Rect::new(0, 0, 0, 0),
-            Rect::new(0, 0, 5, 0),
-            Rect::new(0, 0, 0, 5),
+            Rect::new(2, 3, 5, 0),
+            Rect::new(4, 1, 0, 5),
+            Rect::new(9, 9, 4, 4),
         ] {
-            let mut buf = Buffer::empty(area);
-            render(&a, &layout, View::default(), area, &mut buf);
+            render(&a, &layout, Viewport::default(), area, &mut buf, &theme);
         }
+        assert_eq!(buf, Buffer::empty(screen), "nothing was written");
+        // The same layout does draw into a real area, so the check above
+        // is about the sizes, not an empty layout.
+        render(&a, &layout, Viewport::default(), screen, &mut buf, &theme);
+        assert_ne!(buf, Buffer::empty(screen));
     }
 }

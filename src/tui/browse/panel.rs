@@ -3,24 +3,27 @@
 //! speakers. Enter on a claim jumps the reader to it; Enter on an entity lists
 //! its mentions in every article, and Enter there opens one.
 
-use super::action::Action;
 use super::decorate::Toggles;
-use super::highlight::{claim_mark, entity_style, legend};
-use super::keymap::{self, Mode};
-use super::layer::{EventState, Layer, LayerContext};
-use super::text::{clean, truncate};
+use super::highlight::{claim_symbol, entity_style, legend};
 use crate::entities::{article_entities, entity_index};
 use crate::model::{Corpus, EntityType};
+use crate::tui::action::Action;
+use crate::tui::keymap::Mode;
+use crate::tui::layer::{Context, EventState, Layer, LayerContext};
+use crate::tui::text::{clean, truncate};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::rounded;
+use crate::tui::widgets::scroll::keep_in_view;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
+use ratatui::widgets::{Clear, Paragraph, Widget};
 
 /// One row of the panel; only entities, claims and mentions can be chosen.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Row {
+pub enum PanelRow {
     Heading(String),
     Entity {
         name: String,
@@ -41,20 +44,20 @@ pub enum Row {
     },
 }
 
-impl Row {
+impl PanelRow {
     fn selectable(&self) -> bool {
-        !matches!(self, Row::Heading(_))
+        !matches!(self, PanelRow::Heading(_))
     }
 }
 
 pub struct PanelLayer {
     article: usize,
     /// The article's overview, kept while a mentions list is shown.
-    overview: Vec<Row>,
+    overview: Vec<PanelRow>,
     overview_selected: usize,
     /// The entity whose mentions are listed, if any.
     entity: Option<String>,
-    rows: Vec<Row>,
+    rows: Vec<PanelRow>,
     selected: usize,
     offset: usize,
     page: usize,
@@ -62,7 +65,7 @@ pub struct PanelLayer {
 }
 
 impl PanelLayer {
-    pub fn new(corpus: &Corpus, article: usize, toggles: &Toggles) -> PanelLayer {
+    pub fn new(corpus: &Corpus, article: usize, toggles: &Toggles, theme: &Theme) -> PanelLayer {
         let overview = overview(corpus, article);
         let selected = first_selectable(&overview);
         PanelLayer {
@@ -74,15 +77,17 @@ impl PanelLayer {
             selected,
             offset: 0,
             page: 10,
-            legend: legend(toggles),
+            legend: legend(toggles, theme),
         }
     }
 
-    pub fn rows(&self) -> &[Row] {
+    #[cfg(test)]
+    pub fn rows(&self) -> &[PanelRow] {
         &self.rows
     }
 
-    pub fn selected(&self) -> Option<&Row> {
+    #[cfg(test)]
+    pub fn selected(&self) -> Option<&PanelRow> {
         self.rows.get(self.selected)
     }
 
@@ -107,12 +112,12 @@ impl PanelLayer {
 
     fn choose(&mut self, corpus: &Corpus, queue: &mut Vec<Action>) {
         match self.rows.get(self.selected).cloned() {
-            Some(Row::Claim { start, end, .. }) => queue.push(Action::OpenAt {
+            Some(PanelRow::Claim { start, end, .. }) => queue.push(Action::OpenAt {
                 article: self.article,
                 start,
                 end,
             }),
-            Some(Row::Mention {
+            Some(PanelRow::Mention {
                 article,
                 start,
                 end,
@@ -122,14 +127,14 @@ impl PanelLayer {
                 start,
                 end,
             }),
-            Some(Row::Entity { name, kind, .. }) => {
+            Some(PanelRow::Entity { name, kind, .. }) => {
                 self.overview_selected = self.selected;
                 self.rows = mentions(corpus, &name, kind);
                 self.entity = Some(name);
                 self.selected = first_selectable(&self.rows);
                 self.offset = 0;
             }
-            Some(Row::Heading(_)) | None => {}
+            Some(PanelRow::Heading(_)) | None => {}
         }
     }
 
@@ -139,7 +144,7 @@ impl PanelLayer {
         let target = |index: &usize| {
             matches!(
                 self.rows.get(*index),
-                Some(Row::Claim { .. } | Row::Mention { .. })
+                Some(PanelRow::Claim { .. } | PanelRow::Mention { .. })
             )
         };
         let found = if forward {
@@ -175,20 +180,20 @@ impl PanelLayer {
     }
 
     /// The entity `name`'s row in `rows`, else the first row that can be chosen.
-    fn entity_row(rows: &[Row], name: Option<&str>) -> usize {
+    fn entity_row(rows: &[PanelRow], name: Option<&str>) -> usize {
         name.and_then(|name| {
             rows.iter()
-                .position(|row| matches!(row, Row::Entity { name: n, .. } if n == name))
+                .position(|row| matches!(row, PanelRow::Entity { name: n, .. } if n == name))
         })
         .unwrap_or_else(|| first_selectable(rows))
     }
 }
 
-fn first_selectable(rows: &[Row]) -> usize {
-    rows.iter().position(Row::selectable).unwrap_or(0)
+fn first_selectable(rows: &[PanelRow]) -> usize {
+    rows.iter().position(PanelRow::selectable).unwrap_or(0)
 }
 
-fn overview(corpus: &Corpus, article_index: usize) -> Vec<Row> {
+fn overview(corpus: &Corpus, article_index: usize) -> Vec<PanelRow> {
     let mut rows = Vec::new();
     let entities = article_entities(corpus, article_index);
     for kind in [
@@ -201,16 +206,20 @@ fn overview(corpus: &Corpus, article_index: usize) -> Vec<Row> {
         if of_kind.is_empty() {
             continue;
         }
-        rows.push(Row::Heading(format!(
+        rows.push(PanelRow::Heading(format!(
             "{} ({})",
             kind.as_str(),
             of_kind.len()
         )));
-        rows.extend(of_kind.into_iter().map(|(name, kind, count)| Row::Entity {
-            name: name.clone(),
-            kind: *kind,
-            count: *count,
-        }));
+        rows.extend(
+            of_kind
+                .into_iter()
+                .map(|(name, kind, count)| PanelRow::Entity {
+                    name: name.clone(),
+                    kind: *kind,
+                    count: *count,
+                }),
+        );
     }
     let claims = corpus
         .articles
@@ -218,14 +227,14 @@ fn overview(corpus: &Corpus, article_index: usize) -> Vec<Row> {
         .map(|article| article.claims.as_slice())
         .unwrap_or_default();
     if entities.is_empty() {
-        rows.push(Row::Heading("no entities".to_string()));
+        rows.push(PanelRow::Heading("no entities".to_string()));
     }
-    rows.push(Row::Heading(format!("claims ({})", claims.len())));
+    rows.push(PanelRow::Heading(format!("claims ({})", claims.len())));
     rows.extend(claims.iter().map(|claim| {
-        let marks: String = claim.kinds.iter().map(|kind| claim_mark(*kind).0).collect();
+        let marks: String = claim.kinds.iter().map(|kind| claim_symbol(*kind)).collect();
         // The marks stand for the kinds; the legend above spells them out.
         let speaker = claim.speaker.as_deref().unwrap_or("unattributed");
-        Row::Claim {
+        PanelRow::Claim {
             start: claim.start,
             end: claim.end,
             label: format!("{marks} {speaker}:"),
@@ -236,17 +245,17 @@ fn overview(corpus: &Corpus, article_index: usize) -> Vec<Row> {
 }
 
 /// Every mention of one entity across the corpus, grouped by article.
-fn mentions(corpus: &Corpus, name: &str, kind: EntityType) -> Vec<Row> {
+fn mentions(corpus: &Corpus, name: &str, kind: EntityType) -> Vec<PanelRow> {
     let index = entity_index(corpus);
     let Some(entry) = index
         .iter()
         .find(|entry| entry.canonical == name && entry.kind == kind)
     else {
-        return vec![Row::Heading(format!("{name}: no mentions"))];
+        return vec![PanelRow::Heading(format!("{name}: no mentions"))];
     };
     let plural =
         |count: usize, noun: &str| format!("{count} {noun}{}", if count == 1 { "" } else { "s" });
-    let mut rows = vec![Row::Heading(format!(
+    let mut rows = vec![PanelRow::Heading(format!(
         "{name}: {} in {}",
         plural(entry.total_mentions(), "mention"),
         plural(entry.mentions.len(), "article")
@@ -255,19 +264,44 @@ fn mentions(corpus: &Corpus, name: &str, kind: EntityType) -> Vec<Row> {
         let Some(article) = corpus.articles.get(mention.article_index) else {
             continue;
         };
-        rows.push(Row::Heading(clean(&article.title).into_owned()));
-        rows.extend(mention.offsets.iter().map(|&(start, end)| Row::Mention {
-            article: mention.article_index,
-            start,
-            end,
-            label: context(&article.body, start, end),
-        }));
+        rows.push(PanelRow::Heading(clean(&article.title).into_owned()));
+        rows.extend(
+            mention
+                .offsets
+                .iter()
+                .map(|&(start, end)| PanelRow::Mention {
+                    article: mention.article_index,
+                    start,
+                    end,
+                    label: context(&article.body, start, end),
+                }),
+        );
     }
     rows
 }
 
 /// The legend's items, filled into lines no wider than `width`; entity
 /// colours start the first line, claim marks a new one.
+/// One row as the panel shows it, `inner` columns wide.
+fn row_line(row: &PanelRow, inner: usize, theme: &Theme) -> Line<'static> {
+    match row {
+        PanelRow::Heading(text) => Line::styled(truncate(text, inner).into_owned(), theme.title),
+        PanelRow::Entity { name, kind, count } => Line::from(vec![
+            Span::raw(format!("{count:>3} ")),
+            Span::styled(
+                truncate(name, inner.saturating_sub(4)).into_owned(),
+                entity_style(*kind, theme),
+            ),
+        ]),
+        PanelRow::Claim { label, text, .. } => Line::from(vec![
+            Span::styled(label.clone(), theme.count),
+            Span::raw(" "),
+            Span::raw(text.clone()),
+        ]),
+        PanelRow::Mention { label, .. } => Line::raw(fit_mention(label, inner)),
+    }
+}
+
 fn legend_lines(items: &[(String, Style)], width: usize) -> Vec<Line<'static>> {
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut current: Vec<Span<'static>> = Vec::new();
@@ -281,7 +315,7 @@ fn legend_lines(items: &[(String, Style)], width: usize) -> Vec<Line<'static>> {
         ]
         .iter()
         .any(|kind| kind.as_str() == label);
-        let label_width = super::text::width(label);
+        let label_width = crate::tui::text::width(label);
         let full = used > 0 && (used + label_width > width || previous_entity && !entity);
         if full {
             lines.push(Line::from(std::mem::take(&mut current)));
@@ -301,15 +335,15 @@ fn legend_lines(items: &[(String, Style)], width: usize) -> Vec<Line<'static>> {
 /// A mention's context line within `width` columns, the bracketed mention
 /// kept in view: on a narrow panel the words before it give way first.
 fn fit_mention(label: &str, width: usize) -> String {
-    if super::text::width(label) <= width {
+    if crate::tui::text::width(label) <= width {
         return label.to_owned();
     }
     let Some(open) = label.find('[') else {
         return truncate(label, width).into_owned();
     };
-    let mention = label[open..]
-        .find(']')
-        .map_or(0, |close| super::text::width(&label[open..=open + close]));
+    let mention = label[open..].find(']').map_or(0, |close| {
+        crate::tui::text::width(&label[open..=open + close])
+    });
     let before: Vec<char> = label[..open].chars().collect();
     // Room for "…" before and after the mention too.
     let keep = (width / 3)
@@ -341,18 +375,23 @@ fn context(body: &str, start: usize, end: usize) -> String {
 }
 
 impl Layer for PanelLayer {
-    fn handle_key(&mut self, key: &KeyEvent, context: &mut LayerContext) -> EventState {
+    fn handle_key(
+        &mut self,
+        action: Option<Action>,
+        _key: &KeyEvent,
+        context: &mut LayerContext,
+    ) -> EventState {
         let page = isize::try_from(self.page.max(1)).unwrap_or(1);
-        match keymap::lookup(&[Mode::Panel], key) {
-            Some(Action::CloseLayer) => context.queue.push(Action::CloseLayer),
-            Some(Action::FocusList) => self.back(context.queue),
-            Some(Action::Open) => self.choose(context.corpus, context.queue),
-            Some(Action::NextClaim) => self.walk(true, context.corpus, context.queue),
+        let corpus = context.context.shared.corpus;
+        let queue = &mut *context.queue;
+        match action {
+            Some(Action::CloseLayer) => queue.push(Action::CloseLayer),
+            Some(Action::FocusList) => self.back(queue),
+            Some(Action::Open) => self.choose(corpus, queue),
+            Some(Action::NextClaim) => self.walk(true, corpus, queue),
             // The reader beside the panel scrolls, to read around a claim.
-            Some(action @ (Action::HalfPageDown | Action::HalfPageUp)) => {
-                context.queue.push(action)
-            }
-            Some(Action::PrevClaim) => self.walk(false, context.corpus, context.queue),
+            Some(action @ (Action::HalfPageDown | Action::HalfPageUp)) => queue.push(action),
+            Some(Action::PrevClaim) => self.walk(false, corpus, queue),
             Some(Action::Down) => self.step(1),
             Some(Action::Up) => self.step(-1),
             Some(Action::PageDown) => self.step(page),
@@ -364,65 +403,48 @@ impl Layer for PanelLayer {
         EventState::Consumed
     }
 
-    fn prepare(&mut self, area: Rect) {
+    fn prepare(&mut self, area: Rect, _context: Context) {
         let frame = PanelLayer::frame(area);
         let legend = legend_lines(&self.legend, usize::from(frame.width.saturating_sub(2))).len();
         self.page = usize::from(frame.height.saturating_sub(2))
             .saturating_sub(legend)
             .max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + self.page {
-            self.offset = self.selected + 1 - self.page;
-        }
+        self.offset = keep_in_view(self.selected, self.offset, self.page);
     }
 
-    fn render(&self, _corpus: &Corpus, area: Rect, buf: &mut Buffer) {
+    fn render(&self, area: Rect, buf: &mut Buffer, context: Context) {
         let area = area.intersection(buf.area);
         let outer = PanelLayer::frame(area);
         if outer.width < 4 || outer.height < 3 {
             return;
         }
+        let theme = context.shared.theme();
+        let keymap = context.shared.keymap();
         let inner = usize::from(outer.width.saturating_sub(2));
         let title = match &self.entity {
             Some(name) => format!(" Mentions of {} ", truncate(name, inner.saturating_sub(14))),
             None => " Entities and claims ".to_string(),
         };
-        let block = Block::bordered()
-            .border_type(BorderType::Rounded)
-            .border_style(Style::new().fg(Color::Cyan))
+        let keys = format!(
+            " {} open · {} back · {} close ",
+            keymap.short_label(Mode::Panel, Action::Open),
+            keymap.short_label(Mode::Panel, Action::FocusList),
+            keymap.short_label(Mode::Panel, Action::CloseLayer),
+        );
+        let block = rounded(theme.border)
             .title(title)
-            .title_bottom(Line::from(" ⏎ open · ⌫ back · p close ").right_aligned());
+            .title_bottom(Line::from(keys).right_aligned());
         let mut lines = legend_lines(&self.legend, inner);
-        let selected_style = Style::new().add_modifier(Modifier::REVERSED);
-        for (index, row) in self
+        let shown = self
             .rows
             .iter()
             .enumerate()
             .skip(self.offset)
-            .take(self.page)
-        {
-            let line = match row {
-                Row::Heading(text) => Line::styled(
-                    truncate(text, inner).into_owned(),
-                    Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-                ),
-                Row::Entity { name, kind, count } => Line::from(vec![
-                    Span::raw(format!("{count:>3} ")),
-                    Span::styled(
-                        truncate(name, inner.saturating_sub(4)).into_owned(),
-                        entity_style(*kind),
-                    ),
-                ]),
-                Row::Claim { label, text, .. } => Line::from(vec![
-                    Span::styled(label.clone(), Style::new().fg(Color::Yellow)),
-                    Span::raw(" "),
-                    Span::raw(text.clone()),
-                ]),
-                Row::Mention { label, .. } => Line::raw(fit_mention(label, inner)),
-            };
+            .take(self.page);
+        for (index, row) in shown {
+            let line = row_line(row, inner, theme);
             lines.push(if index == self.selected {
-                line.patch_style(selected_style)
+                line.patch_style(theme.selected_line)
             } else {
                 line
             });

@@ -7,13 +7,14 @@
 
 use super::decorate::{GutterMark, Paint, StyledRange, Toggles};
 use crate::model::{Article, ClaimKind, EntityType};
-use ratatui::style::{Color, Modifier, Style};
+use crate::tui::theme::Theme;
+use ratatui::style::Style;
 
-pub fn entity_style(kind: EntityType) -> Style {
+pub fn entity_style(kind: EntityType, theme: &Theme) -> Style {
     match kind {
-        EntityType::Person => Style::new().fg(Color::LightMagenta),
-        EntityType::Organization => Style::new().fg(Color::LightBlue),
-        EntityType::Place => Style::new().fg(Color::LightGreen),
+        EntityType::Person => theme.person,
+        EntityType::Organization => theme.organization,
+        EntityType::Place => theme.place,
     }
 }
 
@@ -32,29 +33,43 @@ fn main_kind(kinds: &[ClaimKind]) -> ClaimKind {
     .unwrap_or(ClaimKind::Assertion)
 }
 
-pub fn claim_mark(kind: ClaimKind) -> (char, Style) {
+/// The gutter mark of a claim kind: the symbol tells the kinds apart in
+/// every theme, the colour helps where there is one.
+pub fn claim_mark(kind: ClaimKind, theme: &Theme) -> (char, Style) {
+    let style = match kind {
+        ClaimKind::Quote => theme.quote,
+        ClaimKind::Statistic => theme.statistic,
+        ClaimKind::Hedged => theme.hedged,
+        ClaimKind::Attributed => theme.attributed,
+        ClaimKind::Assertion => theme.assertion,
+    };
+    (claim_symbol(kind), style)
+}
+
+/// The gutter symbol of a claim kind.
+pub fn claim_symbol(kind: ClaimKind) -> char {
     match kind {
-        ClaimKind::Quote => ('“', Style::new().fg(Color::Yellow)),
-        ClaimKind::Statistic => ('#', Style::new().fg(Color::LightCyan)),
-        ClaimKind::Hedged => ('~', Style::new().fg(Color::LightRed)),
-        ClaimKind::Attributed => ('»', Style::new().fg(Color::LightYellow)),
-        ClaimKind::Assertion => ('·', Style::new().fg(Color::Gray)),
+        ClaimKind::Quote => '“',
+        ClaimKind::Statistic => '#',
+        ClaimKind::Hedged => '~',
+        ClaimKind::Attributed => '»',
+        ClaimKind::Assertion => '·',
     }
 }
 
-fn claim_style(kinds: &[ClaimKind]) -> Style {
+fn claim_style(kinds: &[ClaimKind], theme: &Theme) -> Style {
     let mut style = Style::new();
     if kinds.contains(&ClaimKind::Quote) {
-        style = style.add_modifier(Modifier::ITALIC);
+        style = style.patch(theme.quoted_text);
     }
     if kinds.contains(&ClaimKind::Hedged) {
-        style = style.add_modifier(Modifier::DIM);
+        style = style.patch(theme.hedged_text);
     }
     style
 }
 
 /// Claims: a subtle style over the sentence, bold figures, a gutter mark.
-pub fn claims(article: &Article, toggles: &Toggles, paint: &mut Paint) {
+pub fn claims(article: &Article, toggles: &Toggles, theme: &Theme, paint: &mut Paint) {
     if toggles.hide_claims {
         return;
     }
@@ -62,7 +77,7 @@ pub fn claims(article: &Article, toggles: &Toggles, paint: &mut Paint) {
         paint.ranges.push(StyledRange {
             start: claim.start,
             end: claim.end,
-            style: claim_style(&claim.kinds),
+            style: claim_style(&claim.kinds, theme),
         });
         if claim.kinds.contains(&ClaimKind::Statistic) {
             let text = article.text(claim.start, claim.end);
@@ -79,7 +94,7 @@ pub fn claims(article: &Article, toggles: &Toggles, paint: &mut Paint) {
                         paint.ranges.push(StyledRange {
                             start: claim.start + start,
                             end: claim.start + end,
-                            style: Style::new().add_modifier(Modifier::BOLD),
+                            style: theme.figure,
                         });
                         digits = None;
                     }
@@ -87,7 +102,7 @@ pub fn claims(article: &Article, toggles: &Toggles, paint: &mut Paint) {
                 }
             }
         }
-        let (symbol, style) = claim_mark(main_kind(&claim.kinds));
+        let (symbol, style) = claim_mark(main_kind(&claim.kinds), theme);
         paint.gutter.push(GutterMark {
             at: claim.start,
             symbol,
@@ -97,7 +112,7 @@ pub fn claims(article: &Article, toggles: &Toggles, paint: &mut Paint) {
 }
 
 /// Entities coloured by type.
-pub fn entities(article: &Article, toggles: &Toggles, paint: &mut Paint) {
+pub fn entities(article: &Article, toggles: &Toggles, theme: &Theme, paint: &mut Paint) {
     if toggles.hide_entities {
         return;
     }
@@ -106,12 +121,12 @@ pub fn entities(article: &Article, toggles: &Toggles, paint: &mut Paint) {
         .extend(article.entities.iter().map(|entity| StyledRange {
             start: entity.start,
             end: entity.end,
-            style: entity_style(entity.kind),
+            style: entity_style(entity.kind, theme),
         }));
 }
 
 /// The legend: one styled label per colour and mark the reader uses.
-pub fn legend(toggles: &Toggles) -> Vec<(String, Style)> {
+pub fn legend(toggles: &Toggles, theme: &Theme) -> Vec<(String, Style)> {
     let mut items = Vec::new();
     if !toggles.hide_entities {
         for kind in [
@@ -119,12 +134,12 @@ pub fn legend(toggles: &Toggles) -> Vec<(String, Style)> {
             EntityType::Organization,
             EntityType::Place,
         ] {
-            items.push((kind.as_str().to_string(), entity_style(kind)));
+            items.push((kind.as_str().to_string(), entity_style(kind, theme)));
         }
     }
     if !toggles.hide_claims {
         for kind in ClaimKind::ALL {
-            let (symbol, style) = claim_mark(kind);
+            let (symbol, style) = claim_mark(kind, theme);
             items.push((format!("{symbol} {}", kind.as_str()), style));
         }
     }
@@ -147,64 +162,30 @@ mod tests {
     use crate::analysis::open_corpus;
 
     use crate::tui::app::App;
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    use ratatui::layout::Rect;
+    use crate::tui::tests::{draw, keys, style_of};
 
-    fn press(app: &mut App, keys: &str) {
-        for c in keys.chars() {
-            let code = if c == '\n' {
-                KeyCode::Enter
-            } else {
-                KeyCode::Char(c)
-            };
-            app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
-            app.prepare(app.areas.screen);
-        }
-    }
-
-    fn draw(app: &mut App) -> Terminal<TestBackend> {
-        let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test terminal");
-        app.prepare(Rect::new(0, 0, 100, 30));
-        terminal
-            .draw(|frame| crate::tui::ui::render(app, frame))
-            .expect("draws");
-        terminal
-    }
-
-    /// The style of the first cell of the first occurrence of `word` on screen.
-    fn style_of(terminal: &Terminal<TestBackend>, word: &str) -> Option<Style> {
-        let buffer = terminal.backend().buffer();
-        let width = buffer.area.width as usize;
-        let cells = &buffer.content;
-        let row_text: Vec<String> = cells
-            .chunks(width)
-            .map(|row| row.iter().map(|cell| cell.symbol()).collect())
-            .collect();
-        for (y, text) in row_text.iter().enumerate() {
-            if let Some(byte) = text.find(word) {
-                let x = text[..byte].chars().count();
-                return Some(cells[y * width + x].style());
-            }
-        }
-        None
+    /// The reader at 100x30 after `notation`.
+    fn press(app: &mut App, notation: &str) {
+        keys(app, notation);
+        draw(app, 100, 30);
     }
 
     #[test]
     fn reader_shows_entity_colours_claim_marks_and_toggles_them() {
         let mut app = App::new(open_corpus(&[]).expect("built-in corpus"));
-        press(&mut app, "\n");
-        let terminal = draw(&mut app);
+        press(&mut app, "<enter>");
+        let terminal = draw(&mut app, 100, 30);
         insta::assert_snapshot!("reader_with_highlights_100x30", terminal.backend());
-        let budanov = style_of(&terminal, "Kyrylo").expect("Kyrylo Budanov on screen");
-        assert_eq!(budanov.fg, Some(Color::LightMagenta));
-        let place = style_of(&terminal, "United States").expect("United States on screen");
-        assert_eq!(place.fg, Some(Color::LightGreen));
+        let theme = Theme::dark();
+        let buffer = terminal.backend().buffer();
+        let budanov = style_of(buffer, "Kyrylo").expect("Kyrylo Budanov on screen");
+        assert_eq!(budanov.fg, theme.person.fg);
+        let place = style_of(buffer, "United States").expect("United States on screen");
+        assert_eq!(place.fg, theme.place.fg);
         press(&mut app, "em");
-        let plain = draw(&mut app);
-        let budanov = style_of(&plain, "Kyrylo").expect("still on screen");
-        assert_ne!(budanov.fg, Some(Color::LightMagenta));
+        let plain = draw(&mut app, 100, 30);
+        let budanov = style_of(plain.backend().buffer(), "Kyrylo").expect("still on screen");
+        assert_ne!(budanov.fg, theme.person.fg);
         let text: String = plain
             .backend()
             .buffer()
@@ -221,19 +202,19 @@ mod tests {
     #[test]
     fn n_and_shift_n_jump_between_claims() {
         let mut app = App::new(open_corpus(&[]).expect("built-in corpus"));
-        press(&mut app, "\n");
-        let article = app.article().expect("an article").clone();
+        press(&mut app, "<enter>");
+        let article = app.browse.article(&app.corpus).expect("an article").clone();
         press(&mut app, "n");
-        let first = app.reader.highlight.expect("a claim is highlighted");
+        let first = app.browse.reader.highlight.expect("a claim is highlighted");
         assert_eq!(first, (article.claims[1].start, article.claims[1].end));
         press(&mut app, "n");
         assert_eq!(
-            app.reader.highlight,
+            app.browse.reader.highlight,
             Some((article.claims[2].start, article.claims[2].end))
         );
         press(&mut app, "NN");
         assert_eq!(
-            app.reader.highlight,
+            app.browse.reader.highlight,
             Some((article.claims[0].start, article.claims[0].end))
         );
     }
@@ -256,8 +237,8 @@ mod tests {
         let corpus = open_corpus(&[]).expect("built-in corpus");
         for article in &corpus.articles {
             let mut paint = Paint::default();
-            claims(article, &Toggles::default(), &mut paint);
-            entities(article, &Toggles::default(), &mut paint);
+            claims(article, &Toggles::default(), &Theme::dark(), &mut paint);
+            entities(article, &Toggles::default(), &Theme::dark(), &mut paint);
             assert_eq!(paint.gutter.len(), article.claims.len());
             assert!(paint.ranges.len() >= article.claims.len() + article.entities.len());
         }
@@ -267,10 +248,10 @@ mod tests {
             ..Toggles::default()
         };
         let mut paint = Paint::default();
-        claims(&corpus.articles[0], &hidden, &mut paint);
-        entities(&corpus.articles[0], &hidden, &mut paint);
+        claims(&corpus.articles[0], &hidden, &Theme::dark(), &mut paint);
+        entities(&corpus.articles[0], &hidden, &Theme::dark(), &mut paint);
         assert!(paint.ranges.is_empty() && paint.gutter.is_empty());
-        assert!(legend(&hidden).is_empty());
-        assert_eq!(legend(&Toggles::default()).len(), 8);
+        assert!(legend(&hidden, &Theme::dark()).is_empty());
+        assert_eq!(legend(&Toggles::default(), &Theme::dark()).len(), 8);
     }
 }
