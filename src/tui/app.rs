@@ -10,11 +10,13 @@ use super::compare::CompareView;
 use super::compare::picker::TopicPicker;
 use super::compare::sources::SourceChooser;
 use super::keymap::{Key, Lookup, Mode};
-use super::layer::{Context, EventState, Layer, LayerContext, Settings, Shared, View};
+use super::layer::{Context, EventState, Input, Layer, LayerContext, Settings, Shared, View};
 use super::search::SearchLayer;
+use super::widgets::input::{TextEdit, edit_text};
 use super::widgets::pager::Pager;
 use crate::model::Corpus;
 use crate::search::SearchIndex;
+use crate::search::query::MAX_QUERY_BYTES;
 use crate::topics::TopicSet;
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
 use ratatui::layout::Rect;
@@ -243,7 +245,11 @@ impl App {
                 context: self.context(),
                 queue: &mut queue,
             };
-            let state = layer.handle_key(action, event, &mut context);
+            let input = Input { action, key: event };
+            let mut state = layer.handle_key(input, &mut context);
+            if state == EventState::NotConsumed {
+                state = self.type_into(layer.as_mut(), action, event);
+            }
             self.layers.push(layer);
             self.queue.extend(queue);
             if state == EventState::NotConsumed
@@ -255,6 +261,29 @@ impl App {
             self.queue.push_back(action);
         }
         self.run_queue();
+    }
+
+    /// Types or deletes in a text-taking layer what it left of a key. Of
+    /// the keys that do neither, only Ctrl ones (Ctrl-C, Ctrl-Z) get past
+    /// it to the global keys, as the status bar (which hides letter keys)
+    /// says.
+    fn type_into(
+        &self,
+        layer: &mut dyn Layer,
+        action: Option<Action>,
+        event: &KeyEvent,
+    ) -> EventState {
+        let Some(text) = layer.text() else {
+            return EventState::NotConsumed;
+        };
+        match edit_text(text, action, event, MAX_QUERY_BYTES) {
+            TextEdit::Changed => {
+                layer.text_changed(self.context());
+                EventState::Consumed
+            }
+            TextEdit::Unchanged => EventState::Consumed,
+            TextEdit::PassOn => EventState::NotConsumed,
+        }
     }
 
     pub fn handle_mouse(&mut self, mouse: &MouseEvent) {

@@ -91,14 +91,23 @@ pub enum EventState {
     NotConsumed,
 }
 
+/// A key as a layer sees it.
+#[derive(Clone, Copy)]
+pub struct Input<'a> {
+    /// What the key does in the layer's [`Layer::modes`], if anything.
+    pub action: Option<Action>,
+    pub key: &'a KeyEvent,
+}
+
 pub trait Layer {
-    /// `action` is what `key` does in the layer's [`Layer::modes`], if anything.
-    fn handle_key(
-        &mut self,
-        action: Option<Action>,
-        key: &KeyEvent,
-        context: &mut LayerContext,
-    ) -> EventState;
+    fn handle_key(&mut self, input: Input, context: &mut LayerContext) -> EventState;
+    /// The text field typing goes into, for a layer that takes text: what
+    /// the layer leaves of a key is typed or deleted there by the app.
+    fn text(&mut self) -> Option<&mut String> {
+        None
+    }
+    /// [`Layer::text`] changed.
+    fn text_changed(&mut self, _context: Context) {}
     /// Takes what the layer's worker finished; called before each frame.
     fn poll(&mut self) {}
     /// Called before each frame with the area the layer is drawn in, so

@@ -10,18 +10,16 @@
 
 use super::action::Action;
 use super::keymap::Mode;
-use super::layer::{Context, EventState, Layer, LayerContext};
+use super::layer::{Context, EventState, Input, Layer, LayerContext};
 use super::text::{clean, truncate, width};
 use super::theme::Theme;
-use super::widgets::input::{TextEdit, edit_text, typed_char};
+use super::widgets::input::typed_char;
 use super::widgets::rounded;
 use super::widgets::scroll::keep_in_view;
 use crate::model::Corpus;
-use crate::search::query::MAX_QUERY_BYTES;
 use crate::search::{Hit, Matcher, NucleoMatcher, Prepared, Query, SearchIndex, Searcher, Update};
 use crate::worker::{JobContext, LatestWorker};
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -260,12 +258,8 @@ fn sentence_line(
 }
 
 impl Layer for SearchLayer {
-    fn handle_key(
-        &mut self,
-        action: Option<Action>,
-        key: &KeyEvent,
-        context: &mut LayerContext,
-    ) -> EventState {
+    fn handle_key(&mut self, input: Input, context: &mut LayerContext) -> EventState {
+        let action = input.action;
         if self.input_selected {
             let replaces = match action {
                 Some(Action::KeepQuery) => {
@@ -274,7 +268,7 @@ impl Layer for SearchLayer {
                 }
                 Some(Action::DeleteChar | Action::DeleteWord | Action::ClearInput) => true,
                 Some(_) => false,
-                None => typed_char(key).is_some(),
+                None => typed_char(input.key).is_some(),
             };
             if replaces {
                 self.input_selected = false;
@@ -312,14 +306,17 @@ impl Layer for SearchLayer {
                     (self.selected + self.page.max(1)).min(self.shown.hits.len().saturating_sub(1))
             }
             Some(Action::PageUp) => self.selected = self.selected.saturating_sub(self.page.max(1)),
-            other => match edit_text(&mut self.input, other, key, MAX_QUERY_BYTES) {
-                TextEdit::Changed => self.changed(),
-                TextEdit::Unchanged => {}
-                // Ctrl-C and Ctrl-Z keep working; every other key stays here.
-                TextEdit::PassOn => return EventState::NotConsumed,
-            },
+            _ => return EventState::NotConsumed,
         }
         EventState::Consumed
+    }
+
+    fn text(&mut self) -> Option<&mut String> {
+        Some(&mut self.input)
+    }
+
+    fn text_changed(&mut self, _context: Context) {
+        self.changed();
     }
 
     fn poll(&mut self) {

@@ -9,13 +9,12 @@ use crate::entities::{article_entities, entity_index};
 use crate::model::{Corpus, EntityType};
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
-use crate::tui::layer::{Context, EventState, Layer, LayerContext};
+use crate::tui::layer::{Context, EventState, Input, Layer, LayerContext};
 use crate::tui::text::{clean, truncate};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::rounded;
 use crate::tui::widgets::scroll::keep_in_view;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -375,16 +374,11 @@ fn context(body: &str, start: usize, end: usize) -> String {
 }
 
 impl Layer for PanelLayer {
-    fn handle_key(
-        &mut self,
-        action: Option<Action>,
-        _key: &KeyEvent,
-        context: &mut LayerContext,
-    ) -> EventState {
+    fn handle_key(&mut self, input: Input, context: &mut LayerContext) -> EventState {
         let page = isize::try_from(self.page.max(1)).unwrap_or(1);
         let corpus = context.context.shared.corpus;
         let queue = &mut *context.queue;
-        match action {
+        match input.action {
             Some(Action::CloseLayer) => queue.push(Action::CloseLayer),
             Some(Action::FocusList) => self.back(queue),
             Some(Action::Open) => self.choose(corpus, queue),

@@ -5,17 +5,15 @@
 
 use super::jobs::{CoverageTable, TopicEngine};
 use crate::model::Corpus;
-use crate::search::query::MAX_QUERY_BYTES;
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
-use crate::tui::layer::{Context, EventState, Layer, LayerContext};
+use crate::tui::layer::{Context, EventState, Input, Layer, LayerContext};
 use crate::tui::text::{clean, truncate, width};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::input::{TextEdit, edit_text, fuzzy_filter, prompt_line};
+use crate::tui::widgets::input::{fuzzy_filter, prompt_line};
 use crate::tui::widgets::{centred, rounded};
 use crate::worker::LatestWorker;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
@@ -315,13 +313,8 @@ fn entry_label(entry: &TopicEntry) -> String {
 }
 
 impl Layer for TopicPicker {
-    fn handle_key(
-        &mut self,
-        action: Option<Action>,
-        key: &KeyEvent,
-        context: &mut LayerContext,
-    ) -> EventState {
-        match action {
+    fn handle_key(&mut self, input: Input, context: &mut LayerContext) -> EventState {
+        match input.action {
             Some(Action::CloseLayer) => context.queue.push(Action::CloseLayer),
             Some(Action::Open) => {
                 if let Some(&m) = self.matches.get(self.selected) {
@@ -335,15 +328,17 @@ impl Layer for TopicPicker {
                 self.selected = (self.selected + 1).min(self.matches.len().saturating_sub(1))
             }
             Some(Action::Up) => self.selected = self.selected.saturating_sub(1),
-            other => match edit_text(&mut self.query, other, key, MAX_QUERY_BYTES) {
-                TextEdit::Changed => self.refilter(),
-                TextEdit::Unchanged => {}
-                // Ctrl-C and Ctrl-Z keep working; every other key stays
-                // here, as the status bar (which hides letter keys) says.
-                TextEdit::PassOn => return EventState::NotConsumed,
-            },
+            _ => return EventState::NotConsumed,
         }
         EventState::Consumed
+    }
+
+    fn text(&mut self) -> Option<&mut String> {
+        Some(&mut self.query)
+    }
+
+    fn text_changed(&mut self, _context: Context) {
+        self.refilter();
     }
 
     fn poll(&mut self) {

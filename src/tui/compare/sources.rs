@@ -9,17 +9,15 @@
 
 use super::CompareView;
 use crate::model::Corpus;
-use crate::search::query::MAX_QUERY_BYTES;
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
-use crate::tui::layer::{Context, EventState, Layer, LayerContext};
+use crate::tui::layer::{Context, EventState, Input, Layer, LayerContext};
 use crate::tui::text::{clean, truncate, width};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::input::{TextEdit, edit_text, fuzzy_filter, prompt_line};
+use crate::tui::widgets::input::{fuzzy_filter, prompt_line};
 use crate::tui::widgets::scroll::keep_in_view;
 use crate::tui::widgets::{centred, rounded, sentences};
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -282,15 +280,10 @@ impl RowColumns {
 }
 
 impl Layer for SourceChooser {
-    fn handle_key(
-        &mut self,
-        action: Option<Action>,
-        key: &KeyEvent,
-        context: &mut LayerContext,
-    ) -> EventState {
+    fn handle_key(&mut self, input: Input, context: &mut LayerContext) -> EventState {
         let page = isize::try_from(self.page.max(1)).unwrap_or(isize::MAX);
         let queue = &mut *context.queue;
-        match action {
+        match input.action {
             Some(Action::CloseLayer) => queue.push(Action::CloseLayer),
             Some(Action::Open) => {
                 queue.push(Action::CloseLayer);
@@ -321,13 +314,17 @@ impl Layer for SourceChooser {
                 self.offset = self.offset.saturating_add_signed(-page);
                 self.move_by(-page);
             }
-            other => match edit_text(&mut self.query, other, key, MAX_QUERY_BYTES) {
-                TextEdit::Changed => self.refilter(Seen(context.context.compare)),
-                TextEdit::Unchanged => {}
-                TextEdit::PassOn => return EventState::NotConsumed,
-            },
+            _ => return EventState::NotConsumed,
         }
         EventState::Consumed
+    }
+
+    fn text(&mut self) -> Option<&mut String> {
+        Some(&mut self.query)
+    }
+
+    fn text_changed(&mut self, context: Context) {
+        self.refilter(Seen(context.compare));
     }
 
     fn prepare(&mut self, area: Rect, context: Context) {

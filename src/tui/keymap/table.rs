@@ -363,31 +363,28 @@ const COMPARE: &[DefaultBinding] = &[
     ),
 ];
 
-const PICKER: &[DefaultBinding] = &[
-    bind(
-        &[Key::plain(Enter)],
-        Action::Open,
-        Some("choose"),
-        "Compare the highlighted topic",
-    ),
-    bind(
-        &[Key::plain(Down), Key::ctrl('n')],
-        Action::Down,
-        Some("move"),
-        "Next topic (type to filter)",
-    ),
-    bind(
-        &[Key::plain(Up), Key::ctrl('p')],
-        Action::Up,
-        None,
-        "Previous topic",
-    ),
-    bind(
-        &[Key::plain(Esc)],
-        Action::CloseLayer,
-        Some("close"),
-        "Close the topic picker",
-    ),
+/// Moving through a text-taking layer's list: the arrows, or Ctrl-n/p
+/// (letters are typed into the query).
+const fn moves(next: &'static str, previous: &'static str) -> [DefaultBinding; 2] {
+    const NEXT: &[Key] = &[Key::plain(Down), Key::ctrl('n')];
+    const PREVIOUS: &[Key] = &[Key::plain(Up), Key::ctrl('p')];
+    [
+        bind(NEXT, Action::Down, Some("move"), next),
+        bind(PREVIOUS, Action::Up, None, previous),
+    ]
+}
+
+const fn pages(down: &'static str, up: &'static str) -> [DefaultBinding; 2] {
+    const DOWN: &[Key] = &[Key::plain(PageDown)];
+    const UP: &[Key] = &[Key::plain(PageUp)];
+    [
+        bind(DOWN, Action::PageDown, None, down),
+        bind(UP, Action::PageUp, None, up),
+    ]
+}
+
+/// The editing keys of every text field (search, topic picker, source chooser).
+const TEXT_EDITING: &[DefaultBinding] = &[
     bind(
         &[Key::plain(KeyCode::Backspace)],
         Action::DeleteChar,
@@ -407,6 +404,22 @@ const PICKER: &[DefaultBinding] = &[
         "Clear what was typed",
     ),
 ];
+
+const PICKER_CHOOSE: &[DefaultBinding] = &[bind(
+    &[Key::plain(Enter)],
+    Action::Open,
+    Some("choose"),
+    "Compare the highlighted topic",
+)];
+
+const PICKER_MOVES: [DefaultBinding; 2] = moves("Next topic (type to filter)", "Previous topic");
+
+const PICKER_CLOSE: &[DefaultBinding] = &[bind(
+    &[Key::plain(Esc)],
+    Action::CloseLayer,
+    Some("close"),
+    "Close the topic picker",
+)];
 
 const SOURCES: &[DefaultBinding] = &[
     bind(
@@ -439,49 +452,15 @@ const SOURCES: &[DefaultBinding] = &[
         Some("done"),
         "Back to the compare view",
     ),
-    bind(
-        &[Key::plain(Down), Key::ctrl('n')],
-        Action::Down,
-        Some("move"),
-        "Next source (type to filter by number, outlet or title)",
-    ),
-    bind(
-        &[Key::plain(Up), Key::ctrl('p')],
-        Action::Up,
-        None,
-        "Previous source",
-    ),
-    bind(
-        &[Key::plain(PageDown)],
-        Action::PageDown,
-        None,
-        "Down one page of sources",
-    ),
-    bind(
-        &[Key::plain(PageUp)],
-        Action::PageUp,
-        None,
-        "Up one page of sources",
-    ),
-    bind(
-        &[Key::plain(KeyCode::Backspace)],
-        Action::DeleteChar,
-        None,
-        "Delete the last character typed",
-    ),
-    bind(
-        &[Key::ctrl('w')],
-        Action::DeleteWord,
-        None,
-        "Delete the last word typed",
-    ),
-    bind(
-        &[Key::ctrl('u')],
-        Action::ClearInput,
-        None,
-        "Clear what was typed",
-    ),
 ];
+
+const SOURCES_MOVES: [DefaultBinding; 2] = moves(
+    "Next source (type to filter by number, outlet or title)",
+    "Previous source",
+);
+
+const SOURCES_PAGES: [DefaultBinding; 2] =
+    pages("Down one page of sources", "Up one page of sources");
 
 const PAGER: &[DefaultBinding] = &[
     bind(
@@ -528,62 +507,24 @@ const PAGER: &[DefaultBinding] = &[
     ),
 ];
 
-const SEARCH: &[DefaultBinding] = &[
-    bind(
-        &[Key::plain(Enter)],
-        Action::Open,
-        Some("open"),
-        "Open the article at the selected sentence",
-    ),
-    bind(
-        &[Key::plain(Down), Key::ctrl('n')],
-        Action::Down,
-        Some("move"),
-        "Next result",
-    ),
-    bind(
-        &[Key::plain(Up), Key::ctrl('p')],
-        Action::Up,
-        None,
-        "Previous result",
-    ),
-    bind(
-        &[Key::plain(PageDown)],
-        Action::PageDown,
-        None,
-        "Down one page of results",
-    ),
-    bind(
-        &[Key::plain(PageUp)],
-        Action::PageUp,
-        None,
-        "Up one page of results",
-    ),
-    bind(
-        &[Key::plain(Esc)],
-        Action::CloseLayer,
-        Some("close"),
-        "Close search, back to where you were",
-    ),
-    bind(
-        &[Key::plain(KeyCode::Backspace)],
-        Action::DeleteChar,
-        None,
-        "Delete the last character typed",
-    ),
-    bind(
-        &[Key::ctrl('w')],
-        Action::DeleteWord,
-        None,
-        "Delete the last word typed",
-    ),
-    bind(
-        &[Key::ctrl('u')],
-        Action::ClearInput,
-        None,
-        "Clear what was typed",
-    ),
-];
+const SEARCH_OPEN: &[DefaultBinding] = &[bind(
+    &[Key::plain(Enter)],
+    Action::Open,
+    Some("open"),
+    "Open the article at the selected sentence",
+)];
+
+const SEARCH_MOVES: [DefaultBinding; 2] = moves("Next result", "Previous result");
+
+const SEARCH_PAGES: [DefaultBinding; 2] =
+    pages("Down one page of results", "Up one page of results");
+
+const SEARCH_CLOSE: &[DefaultBinding] = &[bind(
+    &[Key::plain(Esc)],
+    Action::CloseLayer,
+    Some("close"),
+    "Close search, back to where you were",
+)];
 
 const SEARCH_KEPT: &[DefaultBinding] = &[bind(
     &[Key::plain(KeyCode::Right), Key::plain(End)],
@@ -592,19 +533,26 @@ const SEARCH_KEPT: &[DefaultBinding] = &[bind(
     "Keep the last query and type after it (typing a character replaces it)",
 )];
 
-/// The default rows of one mode.
-pub fn defaults(mode: Mode) -> &'static [DefaultBinding] {
-    match mode {
-        Mode::Global => GLOBAL,
-        Mode::Navigation => NAVIGATION,
-        Mode::List => LIST,
-        Mode::Reader => READER,
-        Mode::Pager => PAGER,
-        Mode::Search => SEARCH,
-        Mode::SearchKept => SEARCH_KEPT,
-        Mode::Panel => PANEL,
-        Mode::Compare => COMPARE,
-        Mode::Picker => PICKER,
-        Mode::Sources => SOURCES,
-    }
+/// The default rows of one mode, in the order help shows them.
+pub fn defaults(mode: Mode) -> Vec<DefaultBinding> {
+    let parts: &[&[DefaultBinding]] = match mode {
+        Mode::Global => &[GLOBAL],
+        Mode::Navigation => &[NAVIGATION],
+        Mode::List => &[LIST],
+        Mode::Reader => &[READER],
+        Mode::Pager => &[PAGER],
+        Mode::Search => &[
+            SEARCH_OPEN,
+            &SEARCH_MOVES,
+            &SEARCH_PAGES,
+            SEARCH_CLOSE,
+            TEXT_EDITING,
+        ],
+        Mode::SearchKept => &[SEARCH_KEPT],
+        Mode::Panel => &[PANEL],
+        Mode::Compare => &[COMPARE],
+        Mode::Picker => &[PICKER_CHOOSE, &PICKER_MOVES, PICKER_CLOSE, TEXT_EDITING],
+        Mode::Sources => &[SOURCES, &SOURCES_MOVES, &SOURCES_PAGES, TEXT_EDITING],
+    };
+    parts.concat()
 }

@@ -275,13 +275,7 @@ fn stray_control_characters_never_reach_the_screen() {
     keys(&mut app, "w");
     let with_warnings = draw(&mut app, 80, 24);
     for terminal in [terminal, with_warnings] {
-        for cell in terminal.backend().buffer().content() {
-            assert!(
-                !cell.symbol().chars().any(char::is_control),
-                "{:?}",
-                cell.symbol()
-            );
-        }
+        assert_no_controls(terminal.backend().buffer());
     }
 }
 

@@ -296,13 +296,7 @@ fn the_chooser_cleans_what_it_shows() {
     let text = format!("{}", terminal.backend());
     assert!(text.contains("1 of 1 shown"), "{text}");
     assert_eq!(chooser_rows(&text).len(), 1, "{text}");
-    for cell in terminal.backend().buffer().content() {
-        assert!(
-            !cell.symbol().chars().any(char::is_control),
-            "{:?}",
-            cell.symbol()
-        );
-    }
+    assert_no_controls(terminal.backend().buffer());
 }
 
 #[test]

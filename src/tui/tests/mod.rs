@@ -12,7 +12,7 @@ mod themes;
 use super::action::Action;
 use super::app::App;
 use super::keymap::Key;
-use super::layer::{Context, Layer, LayerContext, Settings, Shared};
+use super::layer::{Context, Input, Layer, LayerContext, Settings, Shared};
 use super::screen;
 use crate::analysis::open_corpus;
 use crate::model::{Article, Block, BlockKind, Corpus, LoadWarning, Origin};
@@ -139,6 +139,14 @@ pub(crate) fn style_of(buffer: &Buffer, word: &str) -> Option<Style> {
         }
     }
     None
+}
+
+/// No cell of `buffer` holds a control character.
+pub(crate) fn assert_no_controls(buffer: &Buffer) {
+    for cell in buffer.content() {
+        let symbol = cell.symbol();
+        assert!(!symbol.chars().any(char::is_control), "{symbol:?}");
+    }
 }
 
 /// A cell's style without what only says "the terminal's default".
@@ -304,7 +312,13 @@ pub(crate) fn send(layer: &mut dyn Layer, corpus: &Corpus, notation: &str) -> Ve
             },
             queue: &mut queue,
         };
-        layer.handle_key(action, &event, &mut context);
+        layer.handle_key(
+            Input {
+                action,
+                key: &event,
+            },
+            &mut context,
+        );
     }
     queue
 }

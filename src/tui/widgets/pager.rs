@@ -6,11 +6,10 @@ use crate::tui::action::Action;
 use crate::tui::browse::decorate::Toggles;
 use crate::tui::browse::highlight::legend;
 use crate::tui::keymap::{Keymap, Mode};
-use crate::tui::layer::{Context, EventState, Layer, LayerContext};
+use crate::tui::layer::{Context, EventState, Input, Layer, LayerContext};
 use crate::tui::text::{clean, truncate, width};
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
@@ -136,14 +135,9 @@ fn wrap_last_span(line: &Line<'static>, width: usize) -> Vec<Line<'static>> {
 }
 
 impl Layer for Pager {
-    fn handle_key(
-        &mut self,
-        action: Option<Action>,
-        _key: &KeyEvent,
-        context: &mut LayerContext,
-    ) -> EventState {
+    fn handle_key(&mut self, input: Input, context: &mut LayerContext) -> EventState {
         let page = self.page.max(1);
-        let offset = match action {
+        let offset = match input.action {
             Some(Action::CloseLayer) => {
                 context.queue.push(Action::CloseLayer);
                 return EventState::Consumed;

@@ -8,6 +8,31 @@ use crate::tui::tests::{builtin_corpus as corpus, draw, send, text_of};
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 
+/// The first article read on a `width`×`height` screen, the panel open.
+fn with_panel(width: u16, height: u16) -> App {
+    let mut app = App::new(corpus());
+    app.prepare(Rect::new(0, 0, width, height));
+    hit(&mut app, "<enter>p");
+    app
+}
+
+/// (article, start, end) of each mention the panel lists.
+fn mention_targets(panel: &PanelLayer) -> Vec<(usize, usize, usize)> {
+    panel
+        .rows()
+        .iter()
+        .filter_map(|row| match row {
+            Row::Mention {
+                article,
+                start,
+                end,
+                ..
+            } => Some((*article, *start, *end)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Presses keys without preparing the screen in between.
 fn hit(app: &mut App, notation: &str) {
     for event in crate::tui::tests::key_events(notation) {
@@ -93,19 +118,7 @@ fn an_entity_lists_its_mentions_in_every_article_and_opens_one() {
     };
     assert!(send(&mut panel, &corpus, "<enter>").is_empty());
     assert_eq!(panel.entity(), Some(name.as_str()));
-    let mentions: Vec<(usize, usize, usize)> = panel
-        .rows()
-        .iter()
-        .filter_map(|row| match row {
-            Row::Mention {
-                article,
-                start,
-                end,
-                ..
-            } => Some((*article, *start, *end)),
-            _ => None,
-        })
-        .collect();
+    let mentions = mention_targets(&panel);
     let everywhere: usize = corpus
         .articles
         .iter()
@@ -138,10 +151,7 @@ fn an_entity_lists_its_mentions_in_every_article_and_opens_one() {
 
 #[test]
 fn p_toggles_the_panel_and_a_chosen_mention_opens_in_the_reader() {
-    let mut app = App::new(corpus());
-    app.prepare(Rect::new(0, 0, 100, 30));
-    hit(&mut app, "<enter>");
-    hit(&mut app, "p");
+    let mut app = with_panel(100, 30);
     assert_eq!(app.layers().len(), 1);
     hit(&mut app, "p");
     assert!(app.layers().is_empty());
@@ -168,10 +178,7 @@ fn p_toggles_the_panel_and_a_chosen_mention_opens_in_the_reader() {
 
 #[test]
 fn reader_with_the_panel_open_snapshot() {
-    let mut app = App::new(corpus());
-    app.prepare(Rect::new(0, 0, 100, 30));
-    hit(&mut app, "<enter>");
-    hit(&mut app, "p");
+    let mut app = with_panel(100, 30);
     let terminal = draw(&mut app, 100, 30);
     insta::assert_snapshot!(terminal.backend());
 }
@@ -246,10 +253,7 @@ fn screen_text(app: &mut App, width: u16, height: u16) -> String {
 
 #[test]
 fn jumping_to_claim_after_claim_keeps_the_panel_and_its_place() {
-    let mut app = App::new(corpus());
-    app.prepare(Rect::new(0, 0, 80, 24));
-    hit(&mut app, "<enter>");
-    hit(&mut app, "p");
+    let mut app = with_panel(80, 24);
     let claims = app.corpus.articles[0].claims.clone();
     assert!(claims.len() >= 3, "the first article has claims to walk");
     for (n, claim) in claims.iter().enumerate().take(3) {
@@ -290,10 +294,7 @@ fn jumping_to_claim_after_claim_keeps_the_panel_and_its_place() {
 
 #[test]
 fn a_mention_in_another_article_keeps_the_list_and_back_shows_that_article() {
-    let mut app = App::new(corpus());
-    app.prepare(Rect::new(0, 0, 120, 40));
-    hit(&mut app, "<enter>");
-    hit(&mut app, "p");
+    let mut app = with_panel(120, 40);
     // A place of the first article that other articles name too.
     let rows = panel_rows(&app);
     let (position, name) = rows
@@ -360,10 +361,7 @@ fn the_reader_and_the_list_share_a_wide_screen_with_the_panel() {
 
 #[test]
 fn reader_beside_the_panel_after_a_jump_80x24_snapshot() {
-    let mut app = App::new(corpus());
-    app.prepare(Rect::new(0, 0, 80, 24));
-    hit(&mut app, "<enter>");
-    hit(&mut app, "p");
+    let mut app = with_panel(80, 24);
     select_claim(&mut app, 1);
     hit(&mut app, "<enter>");
     let terminal = draw(&mut app, 80, 24);
@@ -372,10 +370,7 @@ fn reader_beside_the_panel_after_a_jump_80x24_snapshot() {
 
 #[test]
 fn a_search_result_opened_over_the_panel_keeps_it_on_the_new_article() {
-    let mut app = App::new(corpus());
-    app.prepare(Rect::new(0, 0, 120, 40));
-    hit(&mut app, "<enter>");
-    hit(&mut app, "p");
+    let mut app = with_panel(120, 40);
     hit(&mut app, "/");
     assert_eq!(app.layers().len(), 2, "search over the panel");
     hit(&mut app, "800000<space>tro");
@@ -451,21 +446,12 @@ fn n_walks_the_claims_and_the_mentions_one_key_a_step() {
     // In an entity's mentions, n opens the next mention.
     send(&mut panel, &corpus, "g");
     send(&mut panel, &corpus, "<enter>");
-    let mentions: Vec<Action> = panel
-        .rows()
-        .iter()
-        .filter_map(|row| match row {
-            Row::Mention {
-                article,
-                start,
-                end,
-                ..
-            } => Some(Action::OpenAt {
-                article: *article,
-                start: *start,
-                end: *end,
-            }),
-            _ => None,
+    let mentions: Vec<Action> = mention_targets(&panel)
+        .into_iter()
+        .map(|(article, start, end)| Action::OpenAt {
+            article,
+            start,
+            end,
         })
         .collect();
     assert!(mentions.len() >= 2, "{:?}", panel.rows());
@@ -474,10 +460,7 @@ fn n_walks_the_claims_and_the_mentions_one_key_a_step() {
 
 #[test]
 fn the_reader_beside_the_panel_scrolls_and_the_panel_follows_the_list() {
-    let mut app = App::new(corpus());
-    app.prepare(Rect::new(0, 0, 200, 60));
-    hit(&mut app, "<enter>");
-    hit(&mut app, "p");
+    let mut app = with_panel(200, 60);
     app.prepare(Rect::new(0, 0, 200, 60));
     hit(&mut app, "<c-d>");
     app.prepare(Rect::new(0, 0, 200, 60));
