@@ -114,8 +114,8 @@ fn keymap(source: &Source, config: &Config) -> Result<Keymap, ConfigError> {
 /// action and style listed and commented, for `crossread config --default`.
 pub fn default_config() -> String {
     let mut out = String::from(
-        "# crossread's config file: every setting at its default. Uncomment and\n\
-         # change what you want; `crossread config --path` says where it goes.\n\
+        "# crossread's config file with every setting at its default: change what\n\
+         # you want, delete the rest; `crossread config --path` says where it goes.\n\
          #\n\
          # theme: one of dark, light, monochrome (NO_COLOR picks monochrome).\n\
          # A style is a colour (a name such as cyan or light-magenta, 0-255, or\n\
