@@ -432,7 +432,7 @@ const SOURCES: &[DefaultBinding] = &[
         &[Key::ctrl('o')],
         Action::ShowOnlyHighlighted,
         Some("only this"),
-        "Show only the highlighted source (Space then adds others)",
+        "Show only the highlighted source (others can then be shown again one by one)",
     ),
     bind(
         &[Key::ctrl('a')],

@@ -23,9 +23,7 @@ fn rebound(overrides: &[(Mode, &str, &[&str])], width: u16, height: u16) -> App 
         keymap,
         ..Settings::default()
     };
-    let mut app = App::with_settings(builtin_corpus(), settings);
-    app.prepare(Rect::new(0, 0, width, height));
-    app
+    with_settings(settings, width, height)
 }
 
 #[test]

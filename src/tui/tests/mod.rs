@@ -33,7 +33,12 @@ pub(crate) fn builtin() -> App {
 
 /// The built-in corpus on a screen of that size.
 pub(crate) fn sized(width: u16, height: u16) -> App {
-    let mut app = builtin();
+    with_settings(Settings::default(), width, height)
+}
+
+/// The built-in corpus read with `settings` on a screen of that size.
+pub(crate) fn with_settings(settings: Settings, width: u16, height: u16) -> App {
+    let mut app = App::with_settings(builtin_corpus(), settings);
     app.prepare(Rect::new(0, 0, width, height));
     app
 }

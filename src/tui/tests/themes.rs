@@ -8,9 +8,7 @@ fn themed(name: &str, width: u16, height: u16) -> App {
         theme: Theme::named(name).expect("a theme"),
         ..Settings::default()
     };
-    let mut app = App::with_settings(builtin_corpus(), settings);
-    app.prepare(Rect::new(0, 0, width, height));
-    app
+    with_settings(settings, width, height)
 }
 
 #[test]

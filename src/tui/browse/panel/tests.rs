@@ -4,7 +4,7 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::browse::Focus;
 use crate::tui::browse::decorate::Toggles;
-use crate::tui::tests::{builtin_corpus as corpus, draw, send, text_of};
+use crate::tui::tests::{builtin_corpus as corpus, draw, send, settle, text_of};
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 
@@ -374,15 +374,8 @@ fn a_search_result_opened_over_the_panel_keeps_it_on_the_new_article() {
     hit(&mut app, "/");
     assert_eq!(app.layers().len(), 2, "search over the panel");
     hit(&mut app, "800000<space>tro");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while app.busy() {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "search did not finish"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        app.prepare(Rect::new(0, 0, 120, 40));
-    }
+    app.prepare(Rect::new(0, 0, 120, 40));
+    settle(&mut app);
     hit(&mut app, "<enter>");
     assert_eq!(app.layers().len(), 1, "the search closed, the panel stayed");
     let article = app.browse.reader.article;
