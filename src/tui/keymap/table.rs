@@ -1,11 +1,14 @@
 //! The default key table, one list of rows per mode, in the order help
-//! shows them. A user's `[keys.MODE]` replaces the keys of a row (see
-//! [`super::Keymap::with_overrides`]); the actions, hints and help stay.
+//! shows them: `[keys] => Action, "hint": "help";` (no hint keeps a row out
+//! of the status bar). A user's `[keys.MODE]` replaces the keys of a row
+//! (see [`super::Keymap::with_overrides`]); the actions, hints and help stay.
 
 use super::Mode;
 use super::key::Key;
 use crate::tui::action::Action;
-use ratatui::crossterm::event::KeyCode;
+use ratatui::crossterm::event::KeyCode::{
+    BackTab, Backspace, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up,
+};
 
 /// One row of the table: keys, the action, and the words shown for it.
 #[derive(Debug, Clone, Copy)]
@@ -16,6 +19,36 @@ pub struct DefaultBinding {
     pub hint: Option<&'static str>,
     /// The line in the help overlay.
     pub help: &'static str,
+}
+
+/// Rows as the table writes them, one per line.
+macro_rules! rows {
+    ($([$($key:expr),+] => $action:ident $({ $($field:ident: $value:expr),* })? $(, $hint:literal)?: $help:literal;)*) => {
+        &[$(DefaultBinding {
+            keys: &[$($key),+],
+            action: Action::$action $({ $($field: $value),* })?,
+            hint: rows!(@hint $($hint)?),
+            help: $help,
+        }),*]
+    };
+    (@hint) => {
+        None
+    };
+    (@hint $hint:literal) => {
+        Some($hint)
+    };
+}
+
+const fn ch(c: char) -> Key {
+    Key::char(c)
+}
+
+const fn ctrl(c: char) -> Key {
+    Key::ctrl(c)
+}
+
+const fn key(code: ratatui::crossterm::event::KeyCode) -> Key {
+    Key::plain(code)
 }
 
 const fn bind(
@@ -32,342 +65,79 @@ const fn bind(
     }
 }
 
-use KeyCode::{BackTab, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Tab, Up};
-
-const GLOBAL: &[DefaultBinding] = &[
-    bind(
-        &[Key::char('/')],
-        Action::Search,
-        Some("search"),
-        "Search every sentence of every article",
-    ),
-    bind(
-        &[Key::char('q'), Key::ctrl('c')],
-        Action::Quit,
-        Some("quit"),
-        "Quit crossread",
-    ),
-    bind(
-        &[Key::char('?'), Key::plain(KeyCode::F(1))],
-        Action::Help,
-        Some("help"),
-        "Show or hide this help",
-    ),
-    bind(
-        &[Key::plain(Tab)],
-        Action::FocusNext,
-        Some("switch pane"),
-        "Focus the next pane",
-    ),
-    bind(
-        &[Key::plain(BackTab)],
-        Action::FocusPrev,
-        None,
-        "Focus the previous pane",
-    ),
-    bind(
-        &[Key::char('c')],
-        Action::Compare,
-        Some("compare"),
-        "Compare a topic side by side across sources",
-    ),
-    bind(
-        &[Key::char('t')],
-        Action::PickTopic,
-        Some("topic"),
-        "Pick the topic to compare",
-    ),
-    bind(
-        &[Key::char('b')],
-        Action::ToggleBoilerplate,
-        None,
-        "Dim or hide boilerplate (navigation, repeated headlines)",
-    ),
-    bind(
-        &[Key::char('w')],
-        Action::Warnings,
-        None,
-        "List files that could not be loaded cleanly",
-    ),
-    bind(
-        &[Key::ctrl('z')],
-        Action::Suspend,
-        None,
-        "Suspend to the shell (resume with fg)",
-    ),
+const GLOBAL: &[DefaultBinding] = rows![
+    [ch('/')] => Search, "search": "Search every sentence of every article";
+    [ch('q'), ctrl('c')] => Quit, "quit": "Quit crossread";
+    [ch('?'), key(F(1))] => Help, "help": "Show or hide this help";
+    [key(Tab)] => FocusNext, "switch pane": "Focus the next pane";
+    [key(BackTab)] => FocusPrev: "Focus the previous pane";
+    [ch('c')] => Compare, "compare": "Compare a topic side by side across sources";
+    [ch('t')] => PickTopic, "topic": "Pick the topic to compare";
+    [ch('b')] => ToggleBoilerplate: "Dim or hide boilerplate (navigation, repeated headlines)";
+    [ch('w')] => Warnings: "List files that could not be loaded cleanly";
+    [ctrl('z')] => Suspend: "Suspend to the shell (resume with fg)";
 ];
 
-const NAVIGATION: &[DefaultBinding] = &[
-    bind(
-        &[Key::char('j'), Key::plain(Down)],
-        Action::Down,
-        Some("move"),
-        "Down one article / one line",
-    ),
-    bind(
-        &[Key::char('k'), Key::plain(Up)],
-        Action::Up,
-        None,
-        "Up one article / one line",
-    ),
-    bind(
-        &[Key::plain(PageDown), Key::char(' '), Key::ctrl('f')],
-        Action::PageDown,
-        None,
-        "Down one page",
-    ),
-    bind(
-        &[Key::plain(PageUp), Key::ctrl('b')],
-        Action::PageUp,
-        None,
-        "Up one page",
-    ),
-    bind(
-        &[Key::ctrl('d')],
-        Action::HalfPageDown,
-        None,
-        "Down half a page",
-    ),
-    bind(
-        &[Key::ctrl('u')],
-        Action::HalfPageUp,
-        None,
-        "Up half a page",
-    ),
-    bind(
-        &[Key::char('g'), Key::plain(Home)],
-        Action::Top,
-        None,
-        "First article / top of the article",
-    ),
-    bind(
-        &[Key::char('G'), Key::plain(End)],
-        Action::Bottom,
-        None,
-        "Last article / end of the article",
-    ),
+const NAVIGATION: &[DefaultBinding] = rows![
+    [ch('j'), key(Down)] => Down, "move": "Down one article / one line";
+    [ch('k'), key(Up)] => Up: "Up one article / one line";
+    [key(PageDown), ch(' '), ctrl('f')] => PageDown: "Down one page";
+    [key(PageUp), ctrl('b')] => PageUp: "Up one page";
+    [ctrl('d')] => HalfPageDown: "Down half a page";
+    [ctrl('u')] => HalfPageUp: "Up half a page";
+    [ch('g'), key(Home)] => Top: "First article / top of the article";
+    [ch('G'), key(End)] => Bottom: "Last article / end of the article";
 ];
 
-const LIST: &[DefaultBinding] = &[bind(
-    &[
-        Key::plain(Enter),
-        Key::char('l'),
-        Key::plain(KeyCode::Right),
-    ],
-    Action::Open,
-    Some("read"),
-    "Read the selected article",
-)];
-
-const READER: &[DefaultBinding] = &[
-    bind(
-        &[Key::plain(Esc), Key::char('h'), Key::plain(Left)],
-        Action::FocusList,
-        Some("back"),
-        "Back to the article list, or to the compare view the article was opened from",
-    ),
-    bind(
-        &[Key::char('n')],
-        Action::NextClaim,
-        Some("claim"),
-        "Next claim (marked in the gutter)",
-    ),
-    bind(&[Key::char('N')], Action::PrevClaim, None, "Previous claim"),
-    bind(
-        &[Key::char('e')],
-        Action::ToggleEntities,
-        None,
-        "Show or hide entity colours",
-    ),
-    bind(
-        &[Key::char('m')],
-        Action::ToggleClaims,
-        None,
-        "Show or hide claim marks",
-    ),
-    bind(
-        &[Key::char('p')],
-        Action::Panel,
-        Some("panel"),
-        "Side panel: the article's entities and claims, and where each entity is named",
-    ),
+const LIST: &[DefaultBinding] = rows![
+    [key(Enter), ch('l'), key(Right)] => Open, "read": "Read the selected article";
 ];
 
-const PANEL: &[DefaultBinding] = &[
-    bind(
-        &[Key::char('p'), Key::char('q')],
-        Action::CloseLayer,
-        Some("close"),
-        "Close the panel",
-    ),
-    bind(
-        &[
-            Key::plain(Enter),
-            Key::char('l'),
-            Key::plain(KeyCode::Right),
-        ],
-        Action::Open,
-        Some("open"),
-        "Claim: jump to it · entity: list its mentions in every article · mention: open it",
-    ),
-    bind(
-        &[Key::char('n')],
-        Action::NextClaim,
-        Some("next claim"),
-        "Select the next claim (or mention) and jump the reader to it",
-    ),
-    bind(
-        &[Key::char('N')],
-        Action::PrevClaim,
-        None,
-        "Select the previous claim (or mention) and jump to it",
-    ),
-    bind(
-        &[
-            Key::plain(Esc),
-            Key::plain(KeyCode::Backspace),
-            Key::char('h'),
-            Key::plain(Left),
-        ],
-        Action::FocusList,
-        Some("back"),
-        "Back from an entity's mentions to the article's list; closes the panel there",
-    ),
-    bind(
-        &[Key::char('j'), Key::plain(Down)],
-        Action::Down,
-        Some("move"),
-        "Next row",
-    ),
-    bind(
-        &[Key::char('k'), Key::plain(Up)],
-        Action::Up,
-        None,
-        "Previous row",
-    ),
-    bind(
-        &[Key::plain(PageDown), Key::char(' ')],
-        Action::PageDown,
-        None,
-        "Down one page",
-    ),
-    bind(&[Key::plain(PageUp)], Action::PageUp, None, "Up one page"),
-    bind(
-        &[Key::ctrl('d')],
-        Action::HalfPageDown,
-        None,
-        "Scroll the reader beside the panel down half a page",
-    ),
-    bind(
-        &[Key::ctrl('u')],
-        Action::HalfPageUp,
-        None,
-        "Scroll the reader up half a page",
-    ),
-    bind(
-        &[Key::char('g'), Key::plain(Home)],
-        Action::Top,
-        None,
-        "First row",
-    ),
-    bind(
-        &[Key::char('G'), Key::plain(End)],
-        Action::Bottom,
-        None,
-        "Last row",
-    ),
+const READER: &[DefaultBinding] = rows![
+    [key(Esc), ch('h'), key(Left)] => FocusList, "back": "Back to the article list, or to the compare view the article was opened from";
+    [ch('n')] => NextClaim, "claim": "Next claim (marked in the gutter)";
+    [ch('N')] => PrevClaim: "Previous claim";
+    [ch('e')] => ToggleEntities: "Show or hide entity colours";
+    [ch('m')] => ToggleClaims: "Show or hide claim marks";
+    [ch('p')] => Panel, "panel": "Side panel: the article's entities and claims, and where each entity is named";
 ];
 
-const COMPARE: &[DefaultBinding] = &[
-    bind(
-        &[Key::plain(Enter)],
-        Action::Open,
-        Some("read"),
-        "Read the selected cell's article at that sentence",
-    ),
-    bind(
-        &[Key::char(']')],
-        Action::NextDiffers,
-        Some("differs"),
-        "Next row whose wording differs between sources",
-    ),
-    bind(
-        &[Key::char('[')],
-        Action::PrevDiffers,
-        None,
-        "Previous row whose wording differs",
-    ),
-    bind(
-        &[Key::char('}')],
-        Action::NextOnly,
-        Some("only one"),
-        "Next row only one source has",
-    ),
-    bind(
-        &[Key::char('{')],
-        Action::PrevOnly,
-        None,
-        "Previous row only one source has",
-    ),
-    bind(
-        &[Key::char('h'), Key::plain(Left), Key::plain(BackTab)],
-        Action::ColumnLeft,
-        None,
-        "Select the source on the left",
-    ),
-    bind(
-        &[Key::char('l'), Key::plain(KeyCode::Right), Key::plain(Tab)],
-        Action::ColumnRight,
-        None,
-        "Select the source on the right",
-    ),
-    bind(
-        &[Key::char('H'), Key::char('<')],
-        Action::ColumnsPageLeft,
-        None,
-        "Page the source columns left",
-    ),
-    bind(
-        &[Key::char('L'), Key::char('>')],
-        Action::ColumnsPageRight,
-        None,
-        "Page the source columns right",
-    ),
-    bind(
-        &[
-            Key::char('1'),
-            Key::char('2'),
-            Key::char('3'),
-            Key::char('4'),
-            Key::char('5'),
-            Key::char('6'),
-            Key::char('7'),
-            Key::char('8'),
-            Key::char('9'),
-        ],
-        Action::ToggleSource { source: 0 },
-        Some("hide/show"),
-        "Hide or show source N",
-    ),
-    bind(
-        &[Key::char('s')],
-        Action::Sources,
-        Some("sources"),
-        "Choose the sources shown: every source listed, filter by typing, hide or show any",
-    ),
-    bind(
-        &[Key::plain(Esc), Key::char('q'), Key::char('c')],
-        Action::CloseCompare,
-        Some("back"),
-        "Back to the reader",
-    ),
+const PANEL: &[DefaultBinding] = rows![
+    [ch('p'), ch('q')] => CloseLayer, "close": "Close the panel";
+    [key(Enter), ch('l'), key(Right)] => Open, "open": "Claim: jump to it · entity: list its mentions in every article · mention: open it";
+    [ch('n')] => NextClaim, "next claim": "Select the next claim (or mention) and jump the reader to it";
+    [ch('N')] => PrevClaim: "Select the previous claim (or mention) and jump to it";
+    [key(Esc), key(Backspace), ch('h'), key(Left)] => FocusList, "back": "Back from an entity's mentions to the article's list; closes the panel there";
+    [ch('j'), key(Down)] => Down, "move": "Next row";
+    [ch('k'), key(Up)] => Up: "Previous row";
+    [key(PageDown), ch(' ')] => PageDown: "Down one page";
+    [key(PageUp)] => PageUp: "Up one page";
+    [ctrl('d')] => HalfPageDown: "Scroll the reader beside the panel down half a page";
+    [ctrl('u')] => HalfPageUp: "Scroll the reader up half a page";
+    [ch('g'), key(Home)] => Top: "First row";
+    [ch('G'), key(End)] => Bottom: "Last row";
+];
+
+const COMPARE: &[DefaultBinding] = rows![
+    [key(Enter)] => Open, "read": "Read the selected cell's article at that sentence";
+    [ch(']')] => NextDiffers, "differs": "Next row whose wording differs between sources";
+    [ch('[')] => PrevDiffers: "Previous row whose wording differs";
+    [ch('}')] => NextOnly, "only one": "Next row only one source has";
+    [ch('{')] => PrevOnly: "Previous row only one source has";
+    [ch('h'), key(Left), key(BackTab)] => ColumnLeft: "Select the source on the left";
+    [ch('l'), key(Right), key(Tab)] => ColumnRight: "Select the source on the right";
+    [ch('H'), ch('<')] => ColumnsPageLeft: "Page the source columns left";
+    [ch('L'), ch('>')] => ColumnsPageRight: "Page the source columns right";
+    [ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6'), ch('7'), ch('8'), ch('9')] => ToggleSource { source: 0 }, "hide/show": "Hide or show source N";
+    [ch('s')] => Sources, "sources": "Choose the sources shown: every source listed, filter by typing, hide or show any";
+    [key(Esc), ch('q'), ch('c')] => CloseCompare, "back": "Back to the reader";
 ];
 
 /// Moving through a text-taking layer's list: the arrows, or Ctrl-n/p
 /// (letters are typed into the query).
 const fn moves(next: &'static str, previous: &'static str) -> [DefaultBinding; 2] {
-    const NEXT: &[Key] = &[Key::plain(Down), Key::ctrl('n')];
-    const PREVIOUS: &[Key] = &[Key::plain(Up), Key::ctrl('p')];
+    const NEXT: &[Key] = &[key(Down), ctrl('n')];
+    const PREVIOUS: &[Key] = &[key(Up), ctrl('p')];
     [
         bind(NEXT, Action::Down, Some("move"), next),
         bind(PREVIOUS, Action::Up, None, previous),
@@ -375,8 +145,8 @@ const fn moves(next: &'static str, previous: &'static str) -> [DefaultBinding; 2
 }
 
 const fn pages(down: &'static str, up: &'static str) -> [DefaultBinding; 2] {
-    const DOWN: &[Key] = &[Key::plain(PageDown)];
-    const UP: &[Key] = &[Key::plain(PageUp)];
+    const DOWN: &[Key] = &[key(PageDown)];
+    const UP: &[Key] = &[key(PageUp)];
     [
         bind(DOWN, Action::PageDown, None, down),
         bind(UP, Action::PageUp, None, up),
@@ -384,74 +154,28 @@ const fn pages(down: &'static str, up: &'static str) -> [DefaultBinding; 2] {
 }
 
 /// The editing keys of every text field (search, topic picker, source chooser).
-const TEXT_EDITING: &[DefaultBinding] = &[
-    bind(
-        &[Key::plain(KeyCode::Backspace)],
-        Action::DeleteChar,
-        None,
-        "Delete the last character typed",
-    ),
-    bind(
-        &[Key::ctrl('w')],
-        Action::DeleteWord,
-        None,
-        "Delete the last word typed",
-    ),
-    bind(
-        &[Key::ctrl('u')],
-        Action::ClearInput,
-        None,
-        "Clear what was typed",
-    ),
+const TEXT_EDITING: &[DefaultBinding] = rows![
+    [key(Backspace)] => DeleteChar: "Delete the last character typed";
+    [ctrl('w')] => DeleteWord: "Delete the last word typed";
+    [ctrl('u')] => ClearInput: "Clear what was typed";
 ];
 
-const PICKER_CHOOSE: &[DefaultBinding] = &[bind(
-    &[Key::plain(Enter)],
-    Action::Open,
-    Some("choose"),
-    "Compare the highlighted topic",
-)];
+const PICKER_CHOOSE: &[DefaultBinding] = rows![
+    [key(Enter)] => Open, "choose": "Compare the highlighted topic";
+];
 
 const PICKER_MOVES: [DefaultBinding; 2] = moves("Next topic (type to filter)", "Previous topic");
 
-const PICKER_CLOSE: &[DefaultBinding] = &[bind(
-    &[Key::plain(Esc)],
-    Action::CloseLayer,
-    Some("close"),
-    "Close the topic picker",
-)];
+const PICKER_CLOSE: &[DefaultBinding] = rows![
+    [key(Esc)] => CloseLayer, "close": "Close the topic picker";
+];
 
-const SOURCES: &[DefaultBinding] = &[
-    bind(
-        &[Key::char(' ')],
-        Action::ToggleHighlighted,
-        Some("hide/show"),
-        "Hide or show the highlighted source",
-    ),
-    bind(
-        &[Key::ctrl('o')],
-        Action::ShowOnlyHighlighted,
-        Some("only this"),
-        "Show only the highlighted source (others can then be shown again one by one)",
-    ),
-    bind(
-        &[Key::ctrl('a')],
-        Action::ShowAllSources,
-        Some("show all"),
-        "Show every source",
-    ),
-    bind(
-        &[Key::plain(Enter)],
-        Action::Open,
-        Some("go to"),
-        "Back to the compare view, at the highlighted source's column (if it has one)",
-    ),
-    bind(
-        &[Key::plain(Esc)],
-        Action::CloseLayer,
-        Some("done"),
-        "Back to the compare view",
-    ),
+const SOURCES: &[DefaultBinding] = rows![
+    [ch(' ')] => ToggleHighlighted, "hide/show": "Hide or show the highlighted source";
+    [ctrl('o')] => ShowOnlyHighlighted, "only this": "Show only the highlighted source (others can then be shown again one by one)";
+    [ctrl('a')] => ShowAllSources, "show all": "Show every source";
+    [key(Enter)] => Open, "go to": "Back to the compare view, at the highlighted source's column (if it has one)";
+    [key(Esc)] => CloseLayer, "done": "Back to the compare view";
 ];
 
 const SOURCES_MOVES: [DefaultBinding; 2] = moves(
@@ -462,76 +186,32 @@ const SOURCES_MOVES: [DefaultBinding; 2] = moves(
 const SOURCES_PAGES: [DefaultBinding; 2] =
     pages("Down one page of sources", "Up one page of sources");
 
-const PAGER: &[DefaultBinding] = &[
-    bind(
-        &[
-            Key::plain(Esc),
-            Key::char('q'),
-            Key::char('?'),
-            Key::plain(KeyCode::F(1)),
-        ],
-        Action::CloseLayer,
-        Some("close"),
-        "Close the help or warnings",
-    ),
-    bind(
-        &[Key::char('j'), Key::plain(Down)],
-        Action::Down,
-        Some("scroll"),
-        "Scroll down",
-    ),
-    bind(
-        &[Key::char('k'), Key::plain(Up)],
-        Action::Up,
-        None,
-        "Scroll up",
-    ),
-    bind(
-        &[Key::plain(PageDown), Key::char(' ')],
-        Action::PageDown,
-        None,
-        "Down one page",
-    ),
-    bind(&[Key::plain(PageUp)], Action::PageUp, None, "Up one page"),
-    bind(
-        &[Key::char('g'), Key::plain(Home)],
-        Action::Top,
-        None,
-        "To the top",
-    ),
-    bind(
-        &[Key::char('G'), Key::plain(End)],
-        Action::Bottom,
-        None,
-        "To the end",
-    ),
+const PAGER: &[DefaultBinding] = rows![
+    [key(Esc), ch('q'), ch('?'), key(F(1))] => CloseLayer, "close": "Close the help or warnings";
+    [ch('j'), key(Down)] => Down, "scroll": "Scroll down";
+    [ch('k'), key(Up)] => Up: "Scroll up";
+    [key(PageDown), ch(' ')] => PageDown: "Down one page";
+    [key(PageUp)] => PageUp: "Up one page";
+    [ch('g'), key(Home)] => Top: "To the top";
+    [ch('G'), key(End)] => Bottom: "To the end";
 ];
 
-const SEARCH_OPEN: &[DefaultBinding] = &[bind(
-    &[Key::plain(Enter)],
-    Action::Open,
-    Some("open"),
-    "Open the article at the selected sentence",
-)];
+const SEARCH_OPEN: &[DefaultBinding] = rows![
+    [key(Enter)] => Open, "open": "Open the article at the selected sentence";
+];
 
 const SEARCH_MOVES: [DefaultBinding; 2] = moves("Next result", "Previous result");
 
 const SEARCH_PAGES: [DefaultBinding; 2] =
     pages("Down one page of results", "Up one page of results");
 
-const SEARCH_CLOSE: &[DefaultBinding] = &[bind(
-    &[Key::plain(Esc)],
-    Action::CloseLayer,
-    Some("close"),
-    "Close search, back to where you were",
-)];
+const SEARCH_CLOSE: &[DefaultBinding] = rows![
+    [key(Esc)] => CloseLayer, "close": "Close search, back to where you were";
+];
 
-const SEARCH_KEPT: &[DefaultBinding] = &[bind(
-    &[Key::plain(KeyCode::Right), Key::plain(End)],
-    Action::KeepQuery,
-    Some("edit query"),
-    "Keep the last query and type after it (typing a character replaces it)",
-)];
+const SEARCH_KEPT: &[DefaultBinding] = rows![
+    [key(Right), key(End)] => KeepQuery, "edit query": "Keep the last query and type after it (typing a character replaces it)";
+];
 
 /// The default rows of one mode, in the order help shows them.
 pub fn defaults(mode: Mode) -> Vec<DefaultBinding> {
