@@ -451,11 +451,7 @@ impl App {
             return false;
         }
         if self.compare.is_none() {
-            let topics = self
-                .settings
-                .topics
-                .clone()
-                .unwrap_or_else(|| TopicSet::load(crate::config::config_path().as_deref()).0);
+            let topics = (self.settings.topics.clone()).unwrap_or_else(TopicSet::builtin);
             self.compare = Some(CompareView::new(Arc::clone(&self.corpus), topics));
         }
         self.browse.back_to_compare = false;

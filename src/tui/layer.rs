@@ -23,8 +23,8 @@ use ratatui::layout::Rect;
 pub struct Settings {
     pub theme: Theme,
     pub keymap: Keymap,
-    /// None: the built-in topics plus those of the config file, read when
-    /// the compare view first opens.
+    /// The built-in topics plus the config file's; None for the built-in
+    /// ones alone (no config file).
     pub topics: Option<TopicSet>,
 }
 
