@@ -451,7 +451,11 @@ impl App {
             return false;
         }
         if self.compare.is_none() {
-            let topics = (self.settings.topics.clone()).unwrap_or_else(TopicSet::builtin);
+            let topics = self
+                .settings
+                .topics
+                .clone()
+                .unwrap_or_else(TopicSet::builtin);
             self.compare = Some(CompareView::new(Arc::clone(&self.corpus), topics));
         }
         self.browse.back_to_compare = false;
