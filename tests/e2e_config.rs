@@ -48,7 +48,7 @@ fn each_kind_of_config_error_names_its_place_exits_2_and_leaves_the_file() {
         ),
         (
             b"[keys.navigation]\ndown = \"k\"\n",
-            "config.toml:2:1: each key at most once",
+            "config.toml:2:8: each key at most once",
         ),
         (
             b"theme = \"sepia\"\n",

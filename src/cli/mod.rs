@@ -1,7 +1,8 @@
 //! The command line: `crossread` (the reader) and its scriptable subcommands.
 //!
 //! Exit codes: 0 success; 1 the command could not do its work (no readable
-//! article, unknown id, ...); 2 the command line itself is wrong (clap).
+//! article, unknown id, ...); 2 the command line itself is wrong (clap), or
+//! the config file the reader needs (its file, line and column are named).
 //! With `--json`, stdout carries nothing but the JSON document; warnings and
 //! errors go to stderr.
 

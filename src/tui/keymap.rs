@@ -135,6 +135,8 @@ pub enum Lookup {
 pub struct KeyError<P> {
     /// Where the offending entry was written (the config gives a span).
     pub at: P,
+    /// Which of its keys clashes, when one does.
+    pub key: Option<usize>,
     pub message: String,
 }
 
@@ -182,6 +184,7 @@ impl Keymap {
                 let names: Vec<&str> = rows.iter().map(|row| row.action.name()).collect();
                 return Err(KeyError {
                     at: *at,
+                    key: None,
                     message: format!(
                         "an action of [keys.{}]: one of {}; found {name:?}",
                         mode.config_name(),
@@ -193,8 +196,12 @@ impl Keymap {
             written.push((*mode, row.action, *at));
         }
         for (mode, action, at) in &written {
-            if let Some(message) = self.clash(*mode, *action) {
-                return Err(KeyError { at: *at, message });
+            if let Some((key, message)) = self.clash(*mode, *action) {
+                return Err(KeyError {
+                    at: *at,
+                    key: Some(key),
+                    message,
+                });
             }
         }
         Ok(self)
@@ -202,7 +209,7 @@ impl Keymap {
 
     /// Says how a key of `action`'s row in `mode` collides with another of
     /// the same mode: the same sequence, or one that starts the other.
-    fn clash(&self, mode: Mode, action: Action) -> Option<String> {
+    fn clash(&self, mode: Mode, action: Action) -> Option<(usize, String)> {
         let rows = self.bindings(mode);
         let row = rows.iter().find(|row| row.action == action)?;
         for (n, keys) in row.keys.iter().enumerate() {
@@ -218,11 +225,12 @@ impl Keymap {
                 });
             if twice || other.is_some() {
                 let with = other.map_or(action, |other| other.action).name();
-                return Some(format!(
+                let message = format!(
                     "each key at most once in [keys.{}]: {:?} is also bound to {with}",
                     mode.config_name(),
                     sequence_label(keys)
-                ));
+                );
+                return Some((n, message));
             }
         }
         None

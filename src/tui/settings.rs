@@ -107,7 +107,14 @@ fn keymap(source: &Source, config: &Config) -> Result<Keymap, ConfigError> {
     }
     Keymap::default()
         .with_overrides(&overrides)
-        .map_err(|error| source.error(config.keys[error.at].action.span(), error.message))
+        .map_err(|error| {
+            let entry = &config.keys[error.at];
+            let span = match error.key.and_then(|key| entry.keys.get(key)) {
+                Some(key) => key.span(),
+                None => entry.action.span(),
+            };
+            source.error(span, error.message)
+        })
 }
 
 /// The config file that sets everything to what it is without one, every

@@ -77,7 +77,7 @@ fn each_kind_of_error_says_where_and_what_was_expected() {
         ("[theme]\nperson = \"purplish\"\n", (2, 10), "a colour"),
         (
             "[keys.navigation]\ndown = \"k\"\n",
-            (2, 1),
+            (2, 8),
             "each key at most once in [keys.navigation]",
         ),
         (
