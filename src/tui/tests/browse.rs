@@ -128,7 +128,7 @@ fn open_at_selects_highlights_and_reveals() {
         .buffer()
         .content()
         .iter()
-        .filter(|cell| cell.bg == ratatui::style::Color::Yellow)
+        .filter(|cell| Some(cell.bg) == crate::tui::theme::Theme::dark().highlight.bg)
         .count();
     assert!(highlighted > 10, "the sentence is drawn highlighted");
 }
