@@ -10,12 +10,14 @@
 //! - [`analysis`]: the pipeline, `Document` to `Article`, and `open_corpus`.
 //! - [`search`]: fuzzy sentence search (query language, index, ranking, cache).
 //! - [`worker`]: latest-request-only background jobs for the front ends.
+//! - [`config`]: the config file: where it is, reading it, TOML positions.
 //! - [`cli`]: the scriptable command line; [`tui`]: the terminal reader.
 
 pub mod analysis;
 pub mod claims;
 pub mod cli;
 pub mod compare;
+pub mod config;
 pub mod entities;
 pub mod load;
 pub mod model;

@@ -180,12 +180,6 @@ impl Article {
     pub fn source_or_id(&self) -> &str {
         self.source.as_deref().unwrap_or(&self.id)
     }
-
-    /// Index of the sentence containing byte offset `at`, if any.
-    pub fn sentence_at(&self, at: usize) -> Option<usize> {
-        let index = self.sentences.partition_point(|s| s.end <= at);
-        (index < self.sentences.len() && self.sentences[index].start <= at).then_some(index)
-    }
 }
 
 /// A file that could not be read, or was read with a caveat.

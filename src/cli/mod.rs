@@ -1,13 +1,15 @@
 //! The command line: `crossread` (the reader) and its scriptable subcommands.
 //!
 //! Exit codes: 0 success; 1 the command could not do its work (no readable
-//! article, unknown id, ...); 2 the command line itself is wrong (clap).
+//! article, unknown id, ...); 2 the command line itself is wrong (clap), or
+//! the config file the reader needs (its file, line and column are named).
 //! With `--json`, stdout carries nothing but the JSON document; warnings and
 //! errors go to stderr.
 
 mod analyze;
 mod claims;
 mod compare;
+mod config;
 mod entities;
 mod list;
 mod search;
@@ -32,6 +34,16 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub corpus: Vec<PathBuf>,
 
+    /// Read config.toml from this folder instead of the usual one (also
+    /// CROSSREAD_CONFIG_DIR).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub config_dir: Option<PathBuf>,
+
+    /// The reader's colours: dark (default), light or monochrome (also
+    /// picked by NO_COLOR); overrides the config file's theme.
+    #[arg(long, value_name = "NAME", value_parser = clap::builder::PossibleValuesParser::new(crate::tui::settings::THEMES))]
+    pub theme: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -54,6 +66,8 @@ pub enum Command {
     Claims(claims::ClaimsArgs),
     /// Fuzzy-search every sentence of the corpus (fzf-like query syntax).
     Search(search::SearchArgs),
+    /// Where the config file is (--path), or a commented default one (--default).
+    Config(config::ConfigArgs),
 }
 
 /// Loads the corpus named on the command line, printing load warnings to stderr.
@@ -103,10 +117,15 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    if let Some(dir) = &cli.config_dir {
+        crate::config::set_dir(dir.clone());
+    }
     let Some(command) = cli.command else {
-        // The reader loads in the background so its screen comes up at once.
-        return crate::tui::run(cli.corpus).map(|()| ExitCode::SUCCESS);
+        return config::run_reader(cli.corpus, cli.theme.as_deref());
     };
+    if let Command::Config(args) = &command {
+        return config::run(args);
+    }
     // Search loads its corpus itself: usually from its index cache.
     if let Command::Search(args) = &command {
         return search::run(args, &cli.corpus);
@@ -121,5 +140,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Entities(args) => entities::run(&args, &corpus),
         Command::Claims(args) => claims::run(&args, &corpus),
         Command::Search(args) => search::run(&args, &cli.corpus),
+        Command::Config(args) => config::run(&args),
     }
 }
