@@ -56,7 +56,7 @@ pub fn signature(text: &str) -> Signature {
     if words.len() < SHINGLE_WORDS {
         add(&words);
     } else {
-        words.windows(SHINGLE_WORDS).for_each(|window| add(window));
+        words.windows(SHINGLE_WORDS).for_each(add);
     }
     signature
 }

@@ -359,7 +359,7 @@ pub(crate) fn article_from_item(
 /// caller: it spans the built-in articles too.
 pub fn library_articles(
     library: &Library,
-    mut cache: Option<&mut AnalysisCache>,
+    cache: Option<&mut AnalysisCache>,
 ) -> Result<(Vec<Article>, Vec<LoadWarning>), StoreError> {
     let mut articles = Vec::new();
     let mut warnings = Vec::new();
@@ -395,7 +395,7 @@ pub fn library_articles(
         article.url = kept.url.or(article.url);
         articles.push(article);
     }
-    if let Some(cache) = cache.as_deref_mut() {
+    if let Some(cache) = cache {
         let entries: Vec<([u8; 32], &Article)> = fresh
             .iter()
             .map(|(key, index)| (*key, &articles[*index]))

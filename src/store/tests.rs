@@ -219,7 +219,10 @@ fn reading_state_and_bookmarks_survive_reopening_and_export() {
             scroll: 12
         }
     );
-    assert_eq!(library.bookmarks().expect("reads"), [bookmark.clone()]);
+    assert_eq!(
+        library.bookmarks().expect("reads"),
+        std::slice::from_ref(&bookmark)
+    );
     let exported = library.export_state().expect("exports");
     let json = serde_json::to_string(&exported).expect("serialises");
     assert!(json.contains(&hex(&hash)));
@@ -295,7 +298,8 @@ fn a_newer_schema_is_left_untouched() {
 
 #[test]
 fn damaged_or_foreign_files_are_moved_aside_never_replaced() {
-    let cases: [(&str, fn(&Path)); 3] = [
+    type Damage = fn(&Path);
+    let cases: [(&str, Damage); 3] = [
         ("random bytes", |path| {
             std::fs::write(
                 path,
