@@ -361,8 +361,13 @@ struct Copy {
 /// at the original when the match is itself a copy.
 fn nearest_copy(transaction: &rusqlite::Connection, signature: &Signature) -> Result<Option<Copy>> {
     let mut candidates = std::collections::BTreeSet::new();
-    let mut lookup = transaction
-        .prepare_cached("SELECT article_id FROM minhash_bands WHERE band = ?1 AND value = ?2")?;
+    // A band value shared by very many articles is boilerplate (a wire's
+    // standard table); the earliest few holders are enough to find an
+    // original, and the cap keeps an import linear in the library's size.
+    let mut lookup = transaction.prepare_cached(
+        "SELECT article_id FROM minhash_bands WHERE band = ?1 AND value = ?2 \
+         ORDER BY article_id LIMIT 16",
+    )?;
     for (band, value) in minhash::bands(signature).iter().enumerate() {
         let rows = lookup.query_map(params![band as i64, value], |row| row.get::<_, i64>(0))?;
         for row in rows {
@@ -400,8 +405,11 @@ fn nearest_copy(transaction: &rusqlite::Connection, signature: &Signature) -> Re
 /// many articles share the name (20,000 files named `index.html`).
 fn free_slug(transaction: &rusqlite::Connection, hint: &str, reserved: &[&str]) -> Result<String> {
     let base = crate::load::slug(hint);
-    let mut taken = transaction
-        .prepare_cached("SELECT slug FROM articles WHERE slug = ?1 OR slug GLOB ?1 || '-[0-9]*'")?;
+    // A range on the slug index ('-' sorts just before '.'), not a pattern,
+    // which would scan every article for every new one.
+    let mut taken = transaction.prepare_cached(
+        "SELECT slug FROM articles WHERE slug = ?1 OR (slug > ?1 || '-' AND slug < ?1 || '.')",
+    )?;
     let mut highest: Option<u64> = None;
     let rows = taken.query_map([&base], |row| row.get::<_, String>(0))?;
     for slug in rows {
@@ -410,7 +418,11 @@ fn free_slug(transaction: &rusqlite::Connection, hint: &str, reserved: &[&str]) 
             .strip_prefix(&base)
             .and_then(|rest| rest.strip_prefix('-'))
         {
-            Some(number) => number.parse::<u64>().unwrap_or(1),
+            // `base-2024-report` is another name, not a number of this one.
+            Some(number) => match number.parse::<u64>() {
+                Ok(n) => n,
+                Err(_) => continue,
+            },
             None => 1,
         };
         highest = Some(highest.map_or(n, |h| h.max(n)));

@@ -309,6 +309,9 @@ fn try_open_read_write(path: &Path) -> std::result::Result<Library, OpenFailure>
     connection.pragma_update(None, "journal_mode", "WAL")?;
     connection.pragma_update(None, "synchronous", "FULL")?;
     connection.pragma_update(None, "foreign_keys", true)?;
+    // A large import walks the band and slug indexes for every article;
+    // SQLite's default 2 MB page cache sends most of those reads to the OS.
+    connection.pragma_update(None, "cache_size", -32_768)?;
     let found = schema::version(&connection)?;
     if found > schema::LATEST {
         return Err(OpenFailure::Error(StoreError::NewerSchema {

@@ -172,6 +172,15 @@ fn a_syndicated_copy_is_kept_and_linked_to_its_original() {
 fn many_articles_of_one_name_get_numbered_ids_and_reserved_ids_are_skipped() {
     let root = tempfile::tempdir().expect("temp dir");
     let mut library = open(&dirs(root.path()));
+    library
+        .add(
+            &article(
+                "A report whose own name only starts like the others.",
+                "index-2031-report",
+            ),
+            &[],
+        )
+        .expect("adds");
     let mut slugs = Vec::new();
     for n in 0..4 {
         let body = format!("Article number {n} of a folder of saved pages, each named index.");
