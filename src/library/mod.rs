@@ -7,6 +7,7 @@ pub mod feed;
 pub mod fetch;
 pub mod minhash;
 pub mod opml;
+pub mod reading;
 pub mod refresh;
 pub mod url;
 
