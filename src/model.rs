@@ -13,6 +13,8 @@ pub enum Origin {
     Builtin(&'static str),
     /// A file the user pointed crossread at.
     File(PathBuf),
+    /// An article kept in the library, by its id there.
+    Library(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

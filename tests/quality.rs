@@ -303,6 +303,7 @@ fn evaluate(corpus: &Corpus, annotations: &[Annotation], name: &str) -> Scores {
             .find(|article| {
                 let file = match &article.origin {
                     Origin::Builtin(name) => name.to_string(),
+                    Origin::Library(id) => id.clone(),
                     Origin::File(path) => path
                         .file_name()
                         .map(|name| name.to_string_lossy().into_owned())

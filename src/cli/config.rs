@@ -30,10 +30,14 @@ pub fn run(args: &ConfigArgs) -> anyhow::Result<ExitCode> {
 
 /// Reads the config, then runs the reader. A config error stops here with
 /// its place and exit status 2, like a wrong command line.
-pub fn run_reader(corpus: Vec<PathBuf>, theme: Option<&str>) -> anyhow::Result<ExitCode> {
+pub fn run_reader(
+    corpus: Vec<PathBuf>,
+    dirs: Option<crate::store::Dirs>,
+    theme: Option<&str>,
+) -> anyhow::Result<ExitCode> {
     let path = crate::config::config_path();
     match crate::tui::settings::load(path.as_deref(), theme) {
-        Ok(settings) => crate::tui::run(corpus, settings).map(|()| ExitCode::SUCCESS),
+        Ok(settings) => crate::tui::run(corpus, dirs, settings).map(|()| ExitCode::SUCCESS),
         Err(error) => {
             eprintln!("crossread: error in the config file: {error}");
             Ok(ExitCode::from(2))

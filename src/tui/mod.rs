@@ -27,7 +27,6 @@ mod widgets;
 
 pub use layer::Settings;
 
-use crate::analysis::open_corpus;
 use crate::model::Corpus;
 use app::App;
 use ratatui::backend::CrosstermBackend;
@@ -44,7 +43,11 @@ const BUSY_POLL: Duration = Duration::from_millis(16);
 
 /// Runs the reader on the corpus at `paths` (the built-in one when empty).
 /// The screen comes up at once; the corpus loads on a background thread.
-pub fn run(paths: Vec<PathBuf>, settings: Settings) -> anyhow::Result<()> {
+pub fn run(
+    paths: Vec<PathBuf>,
+    dirs: Option<crate::store::Dirs>,
+    settings: Settings,
+) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() {
         anyhow::bail!(
             "the reader needs a terminal; for scripts use `crossread list`, `show` or `analyze`"
@@ -59,7 +62,7 @@ pub fn run(paths: Vec<PathBuf>, settings: Settings) -> anyhow::Result<()> {
     std::thread::Builder::new()
         .name("crossread-load".into())
         .spawn(move || {
-            let _ = sender.send(open_corpus(&paths));
+            let _ = sender.send(crate::library::open_corpus(&paths, dirs.as_ref()));
         })?;
     let signals = terminal::Signals::register()?;
     terminal::install_panic_hook();

@@ -111,6 +111,9 @@ impl Session {
         let mut env = vec![
             "TERM=xterm-256color".to_string(),
             format!("CROSSREAD_CONFIG_DIR={}", config.display()),
+            // A library and caches of the session's own, never the user's.
+            format!("CROSSREAD_DATA_DIR={}", dir.path().join("data").display()),
+            format!("CROSSREAD_CACHE_DIR={}", dir.path().join("cache").display()),
         ];
         env.extend(
             options
