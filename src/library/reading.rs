@@ -28,12 +28,31 @@ pub struct ReadingState {
     /// Content hashes of library articles, by id, as stored at import (the
     /// identity that survives a re-import, whatever the loader does since).
     stored: HashMap<String, [u8; 32]>,
+    /// Identities computed from bodies, by article id: hashing a body on
+    /// every frame would cost more than drawing it.
+    computed: std::cell::RefCell<HashMap<String, [u8; 32]>>,
     reading: HashMap<[u8; 32], Reading>,
     bookmarks: Vec<Bookmark>,
     last_article: Option<String>,
     writer: Option<Sender<Change>>,
     /// Why the state cannot be written (shown once to the user), if so.
     pub problem: Option<String>,
+}
+
+impl Default for ReadingState {
+    fn default() -> Self {
+        ReadingState::in_memory()
+    }
+}
+
+impl std::fmt::Debug for ReadingState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReadingState")
+            .field("articles", &self.reading.len())
+            .field("bookmarks", &self.bookmarks.len())
+            .field("writes", &self.writer.is_some())
+            .finish()
+    }
 }
 
 impl ReadingState {
@@ -71,6 +90,7 @@ impl ReadingState {
     pub fn in_memory() -> ReadingState {
         ReadingState {
             stored: HashMap::new(),
+            computed: Default::default(),
             reading: HashMap::new(),
             bookmarks: Vec::new(),
             last_article: None,
@@ -99,14 +119,26 @@ impl ReadingState {
     /// The identity reading state is kept under: the content hash stored at
     /// import for a library article, else the hash of the body.
     pub fn identity(&self, article: &Article) -> [u8; 32] {
-        match &article.origin {
-            Origin::Library(id) => self
-                .stored
-                .get(id)
-                .copied()
-                .unwrap_or_else(|| minhash::content_hash(&article.body)),
-            _ => minhash::content_hash(&article.body),
+        if let Origin::Library(id) = &article.origin
+            && let Some(stored) = self.stored.get(id)
+        {
+            return *stored;
         }
+        *self
+            .computed
+            .borrow_mut()
+            .entry(article.id.clone())
+            .or_insert_with(|| minhash::content_hash(&article.body))
+    }
+
+    /// The starts of an article's bookmarked sentences.
+    pub fn bookmarked_starts(&self, article: &Article) -> Vec<usize> {
+        let identity = self.identity(article);
+        self.bookmarks
+            .iter()
+            .filter(|b| b.content_hash == identity)
+            .filter_map(|b| usize::try_from(b.start).ok())
+            .collect()
     }
 
     pub fn reading(&self, article: &Article) -> Reading {

@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reading {
     pub read: bool,
-    /// The first line shown in the reader (a line of the wrapped text).
+    /// Where the reader was: the byte offset of the first line shown, so
+    /// the place survives another terminal width.
     pub scroll: u64,
 }
 

@@ -43,6 +43,24 @@ pub enum Action {
     Open,
     /// Dim boilerplate lines (navigation, repeated headlines) or hide them.
     ToggleBoilerplate,
+    /// Bookmark the sentence in view (the highlighted one, else the first
+    /// on screen), or remove its bookmark.
+    ToggleBookmark,
+    /// List every bookmark, in any article; Enter goes back to it.
+    Bookmarks,
+    /// Remove the bookmark on `start..end` of article `article` (from the
+    /// bookmarks list).
+    RemoveBookmark {
+        article: usize,
+        start: usize,
+        end: usize,
+    },
+    /// Mark the selected article read or unread.
+    ToggleRead,
+    /// Cycle the article list: all, unread only, grouped by outlet, newest first.
+    CycleListOrder,
+    /// Fetch every followed feed in the background and reload the library.
+    Refresh,
     /// Open the search overlay: find a sentence in any article as you type.
     Search,
     /// Show or hide entity colours.
@@ -153,6 +171,12 @@ impl Action {
             Action::Bottom => "bottom",
             Action::Open => "open",
             Action::ToggleBoilerplate => "toggle_boilerplate",
+            Action::ToggleBookmark => "toggle_bookmark",
+            Action::Bookmarks => "bookmarks",
+            Action::RemoveBookmark { .. } => "remove_bookmark",
+            Action::ToggleRead => "toggle_read",
+            Action::CycleListOrder => "cycle_list_order",
+            Action::Refresh => "refresh",
             Action::Search => "search",
             Action::ToggleEntities => "toggle_entities",
             Action::ToggleClaims => "toggle_claims",

@@ -4,6 +4,7 @@
 //! state ([`super::browse`], [`super::compare`]).
 
 use super::action::Action;
+use super::browse::bookmarks::BookmarksLayer;
 use super::browse::panel::PanelLayer;
 use super::browse::{Browse, MIN_HEIGHT, MIN_WIDTH};
 use super::compare::CompareView;
@@ -14,6 +15,7 @@ use super::layer::{Context, EventState, Input, Layer, LayerContext, Settings, Sh
 use super::search::SearchLayer;
 use super::widgets::input::{TextEdit, edit_text};
 use super::widgets::pager::Pager;
+use crate::library::reading::ReadingState;
 use crate::model::Corpus;
 use crate::search::SearchIndex;
 use crate::search::query::MAX_QUERY_BYTES;
@@ -21,7 +23,7 @@ use crate::topics::TopicSet;
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
 use ratatui::layout::Rect;
 use std::collections::VecDeque;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, OnceLock, mpsc};
 use std::time::Instant;
 
 /// Which view fills the screen. A new view is a new variant here (see
@@ -97,6 +99,19 @@ pub struct App {
     pub suspend_requested: bool,
     /// Built once per corpus by the first search, shared by the next ones.
     search_index: Arc<OnceLock<Arc<SearchIndex>>>,
+    /// Where the library is, when the reader shows it (no `--corpus`).
+    pub library: Option<crate::store::Dirs>,
+    /// A feed refresh running in the background, and its last progress line.
+    refreshing: Option<(mpsc::Receiver<RefreshEvent>, String)>,
+    /// A sentence about the last thing done, until the next key.
+    pub notice: Option<String>,
+}
+
+/// What the refresh thread reports.
+enum RefreshEvent {
+    Progress(String),
+    /// The summary line and the reloaded corpus (or why refreshing failed).
+    Done(Result<(String, Corpus), String>),
 }
 
 impl App {
@@ -138,16 +153,36 @@ impl App {
             should_quit: false,
             suspend_requested: false,
             search_index: Arc::default(),
+            library: None,
+            refreshing: None,
+            notice: None,
         }
     }
 
-    /// The background load finished.
+    /// The background load finished (reading state kept in memory only).
     pub fn loaded(&mut self, corpus: Corpus) {
+        self.loaded_with(corpus, ReadingState::in_memory());
+    }
+
+    /// The background load finished, with the reading state to show and
+    /// keep: the list marks what is unread and the reader reopens the
+    /// article left open last time, where it was left.
+    pub fn loaded_with(&mut self, corpus: Corpus, reading: ReadingState) {
         self.corpus = Arc::new(corpus);
         self.load = LoadState::Ready;
         let toggles = self.browse.toggles;
+        let arrangement = self.browse.arrangement;
         self.browse = Browse::default();
         self.browse.toggles = toggles;
+        self.browse.arrangement = arrangement;
+        self.browse.reading = reading;
+        if let Some(problem) = &self.browse.reading.problem {
+            self.notice = Some(problem.clone());
+        }
+        self.browse.arrange(&self.corpus);
+        let mut queue = Vec::new();
+        self.browse.resume(&self.corpus, &mut queue);
+        self.queue.extend(queue);
         self.search_index = Arc::default();
         self.parked = None;
         self.compare = None;
@@ -189,7 +224,8 @@ impl App {
 
     /// A layer or a view waits for background results and wants frames meanwhile.
     pub fn busy(&self) -> bool {
-        self.layers.iter().any(|layer| layer.busy())
+        self.refreshing.is_some()
+            || self.layers.iter().any(|layer| layer.busy())
             || self.compare.as_ref().is_some_and(View::busy)
     }
 
@@ -231,6 +267,8 @@ impl App {
             return;
         }
         let key = Key::of(event);
+        self.notice = None;
+        self.browse.notice = None;
         if let Some(mut layer) = self.layers.pop() {
             let action = match self.lookup(layer.modes(), key) {
                 Lookup::Prefix => {
@@ -330,6 +368,12 @@ impl App {
                 self.layers.push(Box::new(help));
             }
             Action::Warnings => self.layers.push(Box::new(Pager::warnings(&self.corpus))),
+            Action::Bookmarks => {
+                let list = BookmarksLayer::new(&self.browse.reading, &self.corpus);
+                self.layers.push(Box::new(list));
+            }
+            Action::Refresh => self.refresh(),
+            Action::RemoveBookmark { .. } => self.apply_to(Showing::Browse, action),
             Action::Search => self.open_search(),
             Action::CloseLayer => {
                 if let Some(layer) = self.layers.pop() {
@@ -386,6 +430,63 @@ impl App {
             Action::ToggleBoilerplate => self.apply_to(Showing::Browse, action),
             _ => self.apply_to_view(action),
         }
+    }
+
+    /// Starts fetching every followed feed on a thread of its own; the
+    /// status bar shows each feed as it goes, and the library reloads at the end.
+    fn refresh(&mut self) {
+        if self.refreshing.is_some() {
+            return;
+        }
+        let Some(dirs) = self.library.clone() else {
+            self.notice = Some(
+                "refresh works on the library: this reader shows the files given with --corpus"
+                    .into(),
+            );
+            return;
+        };
+        let (sender, events) = mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("crossread-refresh".into())
+            .spawn(move || {
+                let outcome = refresh_library(&dirs, &sender);
+                let _ = sender.send(RefreshEvent::Done(outcome));
+            });
+        match spawned {
+            Ok(_) => self.refreshing = Some((events, "refreshing feeds…".into())),
+            Err(error) => self.notice = Some(format!("could not start the refresh: {error}")),
+        }
+    }
+
+    fn poll_refresh(&mut self) {
+        let Some((events, status)) = &mut self.refreshing else {
+            return;
+        };
+        let mut done = None;
+        for event in events.try_iter() {
+            match event {
+                RefreshEvent::Progress(line) => *status = line,
+                RefreshEvent::Done(outcome) => done = Some(outcome),
+            }
+        }
+        match done {
+            Some(Ok((summary, corpus))) => {
+                self.refreshing = None;
+                let reading = std::mem::take(&mut self.browse.reading);
+                self.loaded_with(corpus, reading);
+                self.notice = Some(summary);
+            }
+            Some(Err(error)) => {
+                self.refreshing = None;
+                self.notice = Some(error);
+            }
+            None => {}
+        }
+    }
+
+    /// The refresh's line for the status bar while it runs.
+    pub fn refresh_status(&self) -> Option<&str> {
+        self.refreshing.as_ref().map(|(_, status)| status.as_str())
     }
 
     fn apply_to_view(&mut self, action: Action) {
@@ -499,6 +600,7 @@ impl App {
     /// picker's counts), whatever is on screen: a comparison finishing behind
     /// the reader must not keep the loop drawing at frame rate.
     pub fn poll(&mut self) {
+        self.poll_refresh();
         for layer in &mut self.layers {
             layer.poll();
         }
@@ -537,4 +639,47 @@ impl App {
             _ => self.browse.prepare(main, shared),
         }
     }
+}
+
+/// Refreshes the library's feeds and reloads its corpus (on the refresh thread).
+fn refresh_library(
+    dirs: &crate::store::Dirs,
+    events: &mpsc::Sender<RefreshEvent>,
+) -> Result<(String, Corpus), String> {
+    use crate::library::fetch::{Fetcher, Limits};
+    let mut library = match crate::store::Library::open(dirs, crate::store::Access::ReadWrite) {
+        Ok(Some(library)) => library,
+        Ok(None) => return Err("the library could not be opened".into()),
+        Err(error) => return Err(format!("the library could not be opened: {error}")),
+    };
+    let mut fetcher = Fetcher::new(Limits::default());
+    let mut progress = |index: usize, total: usize, url: &str| {
+        let host = crate::library::url::host(url).unwrap_or_else(|| url.to_string());
+        let _ = events.send(RefreshEvent::Progress(format!(
+            "refreshing {index}/{total}: {}",
+            crate::sanitize::for_terminal(&host)
+        )));
+    };
+    let reports = crate::library::refresh::refresh(&mut library, &mut fetcher, &mut progress)
+        .map_err(|error| format!("refresh stopped: {error}"))?;
+    drop(library);
+    if reports.is_empty() {
+        return Err("no feeds are followed (add one with `crossread feed add URL`)".into());
+    }
+    let added: usize = reports.iter().map(|report| report.added).sum();
+    let failed = reports
+        .iter()
+        .filter(|report| report.status == "error")
+        .count();
+    let mut summary = format!(
+        "{} from {}",
+        super::widgets::plural(added, "new article"),
+        super::widgets::plural(reports.len(), "feed")
+    );
+    if failed > 0 {
+        summary.push_str(&format!(" ({failed} failed: `crossread refresh` says why)"));
+    }
+    let corpus = crate::library::open_corpus(&[], Some(dirs))
+        .map_err(|error| format!("the library could not be reloaded: {error}"))?;
+    Ok((summary, corpus))
 }

@@ -4,6 +4,7 @@
 //!   visible-slice drawing; [`decorate`] and [`highlight`]: styled ranges and
 //!   gutter marks over the body; [`panel`]: the entities-and-claims layer.
 
+pub mod bookmarks;
 pub mod decorate;
 pub mod highlight;
 mod list;
@@ -14,6 +15,7 @@ use super::action::Action;
 use super::keymap::Mode;
 use super::layer::{Shared, View};
 use super::widgets::{inner, scroll::keep_in_view};
+use crate::library::reading::ReadingState;
 use crate::model::{Article, Corpus};
 use decorate::Toggles;
 use ratatui::buffer::Buffer;
@@ -56,6 +58,9 @@ pub struct ReaderState {
     pub highlight: Option<(usize, usize)>,
     /// A body offset to bring into view at the next prepare.
     pub reveal: Option<usize>,
+    /// A body offset to put at the top at the next prepare: where the
+    /// article was left last time.
+    pub restore: Option<usize>,
 }
 
 /// The panes' outer (bordered) rectangles; empty when a pane is not shown.
@@ -108,13 +113,55 @@ impl Panes {
     }
 }
 
+/// How the article list is arranged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Arrangement {
+    /// Every article, in the corpus's order.
+    #[default]
+    All,
+    /// Only the articles not read yet (as they were when this was chosen).
+    Unread,
+    /// Grouped by outlet, alphabetically; newest first within one.
+    ByOutlet,
+    /// Newest first; undated articles last.
+    Newest,
+}
+
+impl Arrangement {
+    fn next(self) -> Arrangement {
+        match self {
+            Arrangement::All => Arrangement::Unread,
+            Arrangement::Unread => Arrangement::ByOutlet,
+            Arrangement::ByOutlet => Arrangement::Newest,
+            Arrangement::Newest => Arrangement::All,
+        }
+    }
+
+    /// The list's title says how it is arranged.
+    pub fn label(self) -> &'static str {
+        match self {
+            Arrangement::All => "",
+            Arrangement::Unread => " unread",
+            Arrangement::ByOutlet => " by outlet",
+            Arrangement::Newest => " newest first",
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Browse {
     pub focus: Focus,
-    /// Selected article in the list.
+    /// Selected article in the list (an index into the corpus).
     pub selected: usize,
-    /// First article shown in the list.
+    /// First row shown in the list (a position in `order`).
     pub list_offset: usize,
+    pub arrangement: Arrangement,
+    /// The corpus indices the list shows, in the order it shows them.
+    pub order: Vec<usize>,
+    /// Read marks, positions and bookmarks, kept in the library.
+    pub reading: ReadingState,
+    /// A word about the last thing done ("bookmarked"), for the status bar.
+    pub notice: Option<&'static str>,
     pub reader: ReaderState,
     pub toggles: Toggles,
     pub panes: Panes,
@@ -156,13 +203,85 @@ impl Browse {
         queue.push(Action::ReaderMoved { article });
     }
 
+    /// Where the selected article stands in the list, if it is shown.
+    pub fn position(&self) -> Option<usize> {
+        self.order.iter().position(|index| *index == self.selected)
+    }
+
+    /// Recomputes the list's order for the arrangement; the selection stays
+    /// when it is still shown, else moves to the first article shown.
+    pub fn arrange(&mut self, corpus: &Corpus) {
+        let articles = &corpus.articles;
+        let mut order: Vec<usize> = (0..articles.len()).collect();
+        match self.arrangement {
+            Arrangement::All => {}
+            Arrangement::Unread => order.retain(|index| !self.reading.is_read(&articles[*index])),
+            Arrangement::ByOutlet => order.sort_by(|a, b| {
+                let (a, b) = (&articles[*a], &articles[*b]);
+                a.source_label()
+                    .to_lowercase()
+                    .cmp(&b.source_label().to_lowercase())
+                    .then_with(|| b.date.cmp(&a.date))
+            }),
+            // Undated articles sort as `None`, before every date: reversed, last.
+            Arrangement::Newest => order.sort_by(|a, b| articles[*b].date.cmp(&articles[*a].date)),
+        }
+        self.order = order;
+        if self.position().is_none()
+            && let Some(first) = self.order.first()
+        {
+            self.selected = *first;
+        }
+        self.list_offset = 0;
+    }
+
+    /// A list never arranged yet (a new corpus) shows every article.
+    fn ensure_order(&mut self, corpus: &Corpus) {
+        if self.order.is_empty() && self.arrangement == Arrangement::All {
+            self.arrange(corpus);
+        }
+    }
+
+    /// Opens the article left open last time, where it was left.
+    pub fn resume(&mut self, corpus: &Corpus, queue: &mut Vec<Action>) {
+        let last = self
+            .reading
+            .last_article()
+            .and_then(|id| corpus.article_index(id));
+        if let Some(index) = last {
+            // Not the reader's article yet, so `select` restores its place.
+            self.reader.article = usize::MAX;
+            self.select(corpus, index, queue);
+        }
+    }
+
+    /// The sentence a bookmark key means: the highlighted one, else the
+    /// first that starts on screen (or runs onto it).
+    fn sentence_in_view(&self, article: &Article) -> Option<(usize, usize)> {
+        let at = self.reader.highlight.map(|(start, _)| start).or_else(|| {
+            self.layout()
+                .and_then(|layout| layout.offset_of(self.reader.scroll))
+        })?;
+        let sentence = article
+            .sentences
+            .iter()
+            .find(|sentence| sentence.end > at)?;
+        Some((sentence.start, sentence.end))
+    }
+
     /// Selects an article in the list and shows it in the reader.
     fn select(&mut self, corpus: &Corpus, index: usize, queue: &mut Vec<Action>) {
         let last = corpus.articles.len().saturating_sub(1);
         self.selected = index.min(last);
         if self.reader.article != self.selected {
+            let left_at = corpus
+                .articles
+                .get(self.selected)
+                .map(|article| self.reading.reading(article).scroll)
+                .filter(|offset| *offset > 0);
             self.reader = ReaderState {
                 article: self.selected,
+                restore: left_at.and_then(|offset| usize::try_from(offset).ok()),
                 ..ReaderState::default()
             };
             self.back_to_compare = false;
@@ -187,8 +306,11 @@ impl Browse {
     fn step(&mut self, corpus: &Corpus, delta: isize, queue: &mut Vec<Action>) {
         match self.focus {
             Focus::List => {
-                if !corpus.articles.is_empty() {
-                    self.select(corpus, self.selected.saturating_add_signed(delta), queue);
+                self.ensure_order(corpus);
+                if let Some(position) = self.position() {
+                    let last = self.order.len().saturating_sub(1);
+                    let next = position.saturating_add_signed(delta).min(last);
+                    self.select(corpus, self.order[next], queue);
                 }
             }
             // Clamped to the article's end in `prepare`.
@@ -262,12 +384,36 @@ impl Browse {
             return;
         };
         let height = usize::from(pane.height);
+        if let Some(at) = self.reader.restore.take() {
+            self.reader.scroll = layout.line_of(at).unwrap_or(0);
+        }
         if let Some(at) = self.reader.reveal.take() {
             let line = layout.line_of(at).unwrap_or(0);
             self.reader.scroll = line.saturating_sub(height / 3);
         }
         let max_scroll = layout.line_count().saturating_sub(height);
         self.reader.scroll = self.reader.scroll.min(max_scroll);
+    }
+}
+
+impl Browse {
+    /// Keeps where the reader is in its article: opened in the reader and
+    /// scrolled (or short enough to be seen whole) counts as read.
+    fn remember_position(&mut self, corpus: &Corpus) {
+        if self.focus != Focus::Reader || inner(self.panes.reader).is_empty() {
+            return;
+        }
+        let Some(article) = corpus.articles.get(self.reader.article) else {
+            return;
+        };
+        let Some(layout) = self.layout() else {
+            return;
+        };
+        let height = usize::from(inner(self.panes.reader).height);
+        let offset = layout.offset_of(self.reader.scroll).unwrap_or(0) as u64;
+        let seen = self.reader.scroll > 0 || self.reader.scroll + height >= layout.line_count();
+        self.reading.set_position(article, offset, seen);
+        self.reading.set_last_article(&article.id);
     }
 }
 
@@ -307,6 +453,43 @@ impl View for Browse {
                 self.toggles.hide_boilerplate = !self.toggles.hide_boilerplate
             }
             Action::ToggleEntities => self.toggles.hide_entities = !self.toggles.hide_entities,
+            Action::ToggleBookmark => {
+                let Some(article) = corpus.articles.get(self.reader.article) else {
+                    return true;
+                };
+                if let Some((start, end)) = self.sentence_in_view(article) {
+                    let marked = self.reading.toggle_bookmark(article, start, end);
+                    self.notice = Some(if marked {
+                        "bookmarked"
+                    } else {
+                        "bookmark removed"
+                    });
+                }
+            }
+            Action::RemoveBookmark {
+                article,
+                start,
+                end,
+            } => {
+                if let Some(article) = corpus.articles.get(article)
+                    && self.reading.is_bookmarked(article, start)
+                {
+                    self.reading.toggle_bookmark(article, start, end);
+                    self.notice = Some("bookmark removed");
+                }
+            }
+            Action::ToggleRead => {
+                if let Some(article) = corpus.articles.get(self.selected) {
+                    let read = !self.reading.is_read(article);
+                    self.reading.set_read(article, read);
+                    self.notice = Some(if read { "marked read" } else { "marked unread" });
+                }
+            }
+            Action::CycleListOrder => {
+                self.arrangement = self.arrangement.next();
+                self.arrange(corpus);
+                self.select(corpus, self.selected, queue);
+            }
             Action::ToggleClaims => self.toggles.hide_claims = !self.toggles.hide_claims,
             Action::NextClaim | Action::PrevClaim => {
                 self.jump_claim(corpus, action == Action::NextClaim, queue)
@@ -321,9 +504,12 @@ impl View for Browse {
         if shared.corpus.articles.is_empty() {
             return;
         }
+        self.ensure_order(shared.corpus);
         let list_rows = usize::from(inner(self.panes.list).height / ITEM_HEIGHT);
-        self.list_offset = keep_in_view(self.selected, self.list_offset, list_rows);
+        let position = self.position().unwrap_or(0);
+        self.list_offset = keep_in_view(position, self.list_offset, list_rows);
         self.prepare_reader(shared.corpus, shared);
+        self.remember_position(shared.corpus);
     }
 
     fn render(&self, _area: Rect, buf: &mut Buffer, shared: Shared) {
@@ -347,12 +533,9 @@ impl View for Browse {
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
                 let down = mouse.kind == MouseEventKind::ScrollDown;
                 if in_list && !corpus.articles.is_empty() {
-                    let next = if down {
-                        self.selected.saturating_add(1)
-                    } else {
-                        self.selected.saturating_sub(1)
-                    };
-                    self.select(corpus, next, queue);
+                    let focus = std::mem::replace(&mut self.focus, Focus::List);
+                    self.step(corpus, if down { 1 } else { -1 }, queue);
+                    self.focus = focus;
                 } else if in_reader {
                     self.reader.scroll = if down {
                         self.reader.scroll.saturating_add(WHEEL_LINES)
@@ -366,9 +549,9 @@ impl View for Browse {
                     self.focus = Focus::List;
                     let list = inner(self.panes.list);
                     if list.contains(at) {
-                        let index = self.list_offset + usize::from((at.y - list.y) / ITEM_HEIGHT);
-                        if index < corpus.articles.len() {
-                            self.select(corpus, index, queue);
+                        let row = self.list_offset + usize::from((at.y - list.y) / ITEM_HEIGHT);
+                        if let Some(index) = self.order.get(row) {
+                            self.select(corpus, *index, queue);
                         }
                     }
                 } else if in_reader {

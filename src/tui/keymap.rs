@@ -41,11 +41,13 @@ pub enum Mode {
     Picker,
     /// The source chooser over the compare view.
     Sources,
+    /// The bookmarks list.
+    Bookmarks,
 }
 
 impl Mode {
     /// Every mode, in the order help and the config file list them.
-    pub const ALL: [Mode; 11] = [
+    pub const ALL: [Mode; 12] = [
         Mode::Global,
         Mode::Navigation,
         Mode::List,
@@ -57,6 +59,7 @@ impl Mode {
         Mode::Search,
         Mode::SearchKept,
         Mode::Panel,
+        Mode::Bookmarks,
     ];
 
     /// A layer of this mode takes what is typed as text: of the keys it does
@@ -80,6 +83,7 @@ impl Mode {
             Mode::Compare => "compare",
             Mode::Picker => "picker",
             Mode::Sources => "sources",
+            Mode::Bookmarks => "bookmarks",
         }
     }
 
@@ -367,6 +371,7 @@ impl Keymap {
                 "Source chooser ({})",
                 self.label(Mode::Compare, Action::Sources)
             ),
+            Mode::Bookmarks => format!("Bookmarks{}", opened_by(Action::Bookmarks)),
         }
     }
 

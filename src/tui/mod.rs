@@ -27,6 +27,7 @@ mod widgets;
 
 pub use layer::Settings;
 
+use crate::library::reading::ReadingState;
 use crate::model::Corpus;
 use app::App;
 use ratatui::backend::CrosstermBackend;
@@ -58,11 +59,17 @@ pub fn run(
         [one] => one.display().to_string(),
         [first, rest @ ..] => format!("{} and {} more", first.display(), rest.len()),
     };
+    // Refreshing feeds makes sense only when the reader shows the library.
+    let library = dirs.clone().filter(|_| paths.is_empty());
     let (sender, loaded) = mpsc::channel();
     std::thread::Builder::new()
         .name("crossread-load".into())
         .spawn(move || {
-            let _ = sender.send(crate::library::open_corpus(&paths, dirs.as_ref()));
+            // The reading state is read here too: the library is opened off
+            // the UI thread, and the list shows unread marks from its first frame.
+            let outcome = crate::library::open_corpus(&paths, dirs.as_ref())
+                .map(|corpus| (corpus, ReadingState::open(dirs.as_ref())));
+            let _ = sender.send(outcome);
         })?;
     let signals = terminal::Signals::register()?;
     terminal::install_panic_hook();
@@ -71,6 +78,7 @@ pub fn run(
     let mut term = ratatui::Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
     term.clear()?;
     let mut app = App::loading(label, settings);
+    app.library = library;
     let outcome = event_loop(&mut term, &mut app, &signals, &loaded);
     drop(guard);
     if let Some(signal) = signals.terminated() {
@@ -87,7 +95,7 @@ fn event_loop(
     term: &mut terminal::Term,
     app: &mut App,
     signals: &terminal::Signals,
-    loaded: &mpsc::Receiver<Result<Corpus, crate::analysis::CorpusError>>,
+    loaded: &mpsc::Receiver<Result<(Corpus, ReadingState), crate::analysis::CorpusError>>,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
     loop {
@@ -103,8 +111,8 @@ fn event_loop(
             dirty = true;
         }
         match loaded.try_recv() {
-            Ok(Ok(corpus)) => {
-                app.loaded(corpus);
+            Ok(Ok((corpus, reading))) => {
+                app.loaded_with(corpus, reading);
                 dirty = true;
             }
             Ok(Err(error)) => return Err(error.into()),

@@ -79,6 +79,12 @@ fn loading(label: &str, seconds: f32, area: Rect, buf: &mut Buffer, theme: &Them
 fn status_notes(app: &App) -> Line<'static> {
     let theme = &app.settings.theme;
     let mut right: Vec<Span> = Vec::new();
+    if let Some(status) = app.refresh_status() {
+        right.push(Span::styled(format!(" {} ", clean(status)), theme.accent));
+    }
+    if let Some(notice) = app.notice.as_deref().or(app.browse.notice) {
+        right.push(Span::styled(format!(" {} ", clean(notice)), theme.accent));
+    }
     let warnings = app.corpus.warnings.len();
     if warnings > 0 {
         right.push(Span::styled(

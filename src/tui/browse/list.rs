@@ -39,19 +39,26 @@ pub fn render(browse: &Browse, area: Rect, buf: &mut Buffer, shared: Shared) {
     }
     let theme = shared.theme();
     let articles = &shared.corpus.articles;
-    let total = articles.len();
-    let title = format!(" Articles {}/{} ", (browse.selected + 1).min(total), total);
+    let total = browse.order.len();
+    let position = browse.position().map_or(0, |p| p + 1);
+    let title = format!(
+        " Articles{} {}/{} ",
+        browse.arrangement.label(),
+        position.min(total),
+        total
+    );
     let focused = browse.focus == Focus::List;
     let block = pane_block(title, focused, theme);
     let inner = block.inner(area);
     block.render(area, buf);
     let text_width = usize::from(inner.width.saturating_sub(2));
     let rows = usize::from(inner.height.div_ceil(ITEM_HEIGHT));
-    let shown = articles
+    let shown = browse
+        .order
         .iter()
-        .enumerate()
         .skip(browse.list_offset)
-        .take(rows);
+        .take(rows)
+        .filter_map(|index| articles.get(*index).map(|article| (*index, article)));
     for (row, (index, article)) in (0u16..).zip(shown) {
         let y = inner.y + row * ITEM_HEIGHT;
         let selected = index == browse.selected;
@@ -65,11 +72,16 @@ pub fn render(browse: &Browse, area: Rect, buf: &mut Buffer, shared: Shared) {
         } else {
             theme.strong
         };
+        let unread = !browse.reading.is_read(article);
         let lines = [
             (clean(&article.title).into_owned(), title_style),
             (clean(article.source_label()).into_owned(), theme.outlet),
             (counts(article), theme.dim),
         ];
+        // Unread articles carry a dot before the title, in every theme.
+        if unread && text_width > 2 && y < inner.bottom() {
+            buf.set_stringn(inner.x + 1, y, "•", 1, theme.accent);
+        }
         for (line, (text, style)) in (0u16..).zip(lines) {
             let y = y + line;
             if y >= inner.bottom() {

@@ -515,6 +515,18 @@ pub fn render_pane(browse: &Browse, area: Rect, buf: &mut Buffer, shared: Shared
         highlight: browse.reader.highlight,
     };
     render(article, layout, view, text, buf, theme);
+    // Bookmarked sentences are marked on the pane's left border, which no
+    // text or gutter mark uses.
+    for start in browse.reading.bookmarked_starts(article) {
+        let Some(line) = layout.line_of(start) else {
+            continue;
+        };
+        if let Some(row) = line.checked_sub(browse.reader.scroll)
+            && row < usize::from(text.height)
+        {
+            buf.set_stringn(area.x, text.y + row as u16, "★", 1, theme.accent);
+        }
+    }
 }
 
 #[cfg(test)]

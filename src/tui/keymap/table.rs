@@ -73,7 +73,9 @@ const GLOBAL: &[DefaultBinding] = rows![
     [key(BackTab)] => FocusPrev: "Focus the previous pane";
     [ch('c')] => Compare, "compare": "Compare a topic side by side across sources";
     [ch('t')] => PickTopic, "topic": "Pick the topic to compare";
-    [ch('b')] => ToggleBoilerplate: "Dim or hide boilerplate (navigation, repeated headlines)";
+    [ch('x')] => ToggleBoilerplate: "Dim or hide boilerplate (navigation, repeated headlines)";
+    [ch('B')] => Bookmarks: "List your bookmarks in every article; Enter goes back to one";
+    [ch('R')] => Refresh: "Fetch every followed feed and reload the library (see `crossread feed`)";
     [ch('w')] => Warnings: "List files that could not be loaded cleanly";
     [ctrl('z')] => Suspend: "Suspend to the shell (resume with fg)";
 ];
@@ -91,6 +93,8 @@ const NAVIGATION: &[DefaultBinding] = rows![
 
 const LIST: &[DefaultBinding] = rows![
     [key(Enter), ch('l'), key(Right)] => Open, "read": "Read the selected article";
+    [ch('u')] => ToggleRead: "Mark the selected article read or unread";
+    [ch('f')] => CycleListOrder, "arrange": "Arrange the list: all, unread only, by outlet, newest first";
 ];
 
 const READER: &[DefaultBinding] = rows![
@@ -100,6 +104,7 @@ const READER: &[DefaultBinding] = rows![
     [ch('e')] => ToggleEntities: "Show or hide entity colours";
     [ch('m')] => ToggleClaims: "Show or hide claim marks";
     [ch('p')] => Panel, "panel": "Side panel: the article's entities and claims, and where each entity is named";
+    [ch('b')] => ToggleBookmark, "bookmark": "Bookmark the highlighted sentence (else the first on screen), or remove its bookmark";
 ];
 
 const PANEL: &[DefaultBinding] = rows![
@@ -209,6 +214,14 @@ const SEARCH_CLOSE: &[DefaultBinding] = rows![
     [key(Esc)] => CloseLayer, "close": "Close search, back to where you were";
 ];
 
+const BOOKMARKS: &[DefaultBinding] = rows![
+    [key(Enter), ch('l'), key(Right)] => Open, "go to": "Open the bookmarked sentence in the reader";
+    [ch('j'), key(Down)] => Down, "move": "Next bookmark";
+    [ch('k'), key(Up)] => Up: "Previous bookmark";
+    [ch('d')] => ToggleBookmark, "remove": "Remove the highlighted bookmark";
+    [key(Esc), ch('q'), ch('B')] => CloseLayer, "close": "Close the bookmarks";
+];
+
 const SEARCH_KEPT: &[DefaultBinding] = rows![
     [key(Right), key(End)] => KeepQuery, "edit query": "Keep the last query and type after it (typing a character replaces it)";
 ];
@@ -233,6 +246,7 @@ pub fn defaults(mode: Mode) -> Vec<DefaultBinding> {
         Mode::Compare => &[COMPARE],
         Mode::Picker => &[PICKER_CHOOSE, &PICKER_MOVES, PICKER_CLOSE, TEXT_EDITING],
         Mode::Sources => &[SOURCES, &SOURCES_MOVES, &SOURCES_PAGES, TEXT_EDITING],
+        Mode::Bookmarks => &[BOOKMARKS],
     };
     parts.concat()
 }

@@ -206,14 +206,14 @@ fn mouse_click_selects_and_wheel_scrolls_the_pane_under_it() {
 #[test]
 fn boilerplate_toggle_changes_the_layout() {
     let mut app = sized(100, 30);
-    keys(&mut app, "b");
+    keys(&mut app, "x");
     assert!(app.browse.toggles.hide_boilerplate);
     assert!(
         app.browse
             .layout()
             .is_some_and(|l| l.key.toggles.hide_boilerplate)
     );
-    keys(&mut app, "b");
+    keys(&mut app, "x");
     assert!(!app.browse.toggles.hide_boilerplate);
 }
 

@@ -44,7 +44,8 @@ fn a_rebound_key_works_and_shows_in_help_and_the_status_bar() {
     keys(&mut app, "o");
     assert_eq!(app.browse.focus, Focus::Reader);
     keys(&mut app, "<esc>H");
-    let help = screen_text(&mut app, 100, 30);
+    // Tall enough that the article list's rows are on the help's first page.
+    let help = screen_text(&mut app, 100, 45);
     assert!(help.contains(" Keys "), "H opens the help: {help}");
     assert!(help.contains("F1 H"), "help lists the new keys: {help}");
     let list_row = help
