@@ -23,7 +23,8 @@ fn reads_navigates_opens_help_and_quits() {
     if !common::tmux_available("reads_navigates_opens_help_and_quits") {
         return;
     }
-    let tui = Session::start(crossread(), &[], 100, 30);
+    // Tall enough that the help's first page reaches the article list's keys.
+    let tui = Session::start(crossread(), &[], 100, 40);
     tui.wait_for("the list and the reader", |screen| {
         screen.contains("Articles 1/5") && screen.contains("Reader")
     });

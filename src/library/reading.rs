@@ -108,11 +108,7 @@ impl ReadingState {
             .collect();
         self.bookmarks = exported.bookmarks;
         self.last_article = exported.settings.get(LAST_ARTICLE).cloned();
-        self.stored = library
-            .articles()?
-            .into_iter()
-            .map(|article| (article.slug, article.content_hash))
-            .collect();
+        self.stored = library.content_hashes()?.into_iter().collect();
         Ok(())
     }
 

@@ -214,6 +214,18 @@ impl Library {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
+    /// Every kept article's id and content hash (what reading state is keyed by).
+    pub fn content_hashes(&self) -> Result<Vec<(String, [u8; 32])>> {
+        let mut statement = self
+            .connection()
+            .prepare("SELECT slug, content_hash FROM articles")?;
+        let rows = statement.query_map([], |row| {
+            let hash: Vec<u8> = row.get(1)?;
+            Ok((row.get(0)?, hash.try_into().unwrap_or([0; 32])))
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
     /// The text of a kept article as it was imported.
     pub fn raw(&self, row: i64) -> Result<String> {
         Ok(self
