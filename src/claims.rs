@@ -6,576 +6,14 @@
 //! number patterns. Headings, boilerplate, questions, fragments and editorial
 //! commentary (evaluation with nothing checkable in it) are not claims.
 
-use crate::entities::{MONTHS, name_key};
+use crate::entities::name_key;
+use crate::lexicon::{
+    ANAPHORIC_OPENERS, EDITORIAL, HEDGES, HEDGING_SPEAKERS, INSTITUTION_NOUNS, MONTHS,
+    NUMBER_NAMES, NUMBER_WORDS, PAGE_LINE_CUES, PREPOSITIONS, REPORTING_VERBS, SPEAKER_MODIFIERS,
+    SPEAKER_NOUNS, SPEAKER_PHRASE_STOPS, STATEMENT_NOUNS, STRONG_REPORTING_VERBS,
+    WEAK_REPORTING_VERBS,
+};
 use crate::model::{Block, BlockKind, Claim, ClaimKind, Corpus, Entity, EntityType, Sentence};
-
-const ATTRIBUTION_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "tell",
-    "announced",
-    "announces",
-    "announce",
-    "confirmed",
-    "confirms",
-    "confirm",
-    "stated",
-    "states",
-    "added",
-    "adds",
-    "noted",
-    "notes",
-    "note",
-    "warned",
-    "warns",
-    "warn",
-    "reported",
-    "reports",
-    "report",
-    "acknowledged",
-    "acknowledges",
-    "insisted",
-    "insists",
-    "insist",
-    "emphasized",
-    "emphasised",
-    "emphasizes",
-    "stressed",
-    "stresses",
-    "stress",
-    "described",
-    "describes",
-    "characterized",
-    "characterised",
-    "cited",
-    "cites",
-    "claimed",
-    "claims",
-    "claim",
-    "indicated",
-    "indicates",
-    "reiterated",
-    "reiterates",
-    "argued",
-    "argues",
-    "argue",
-    "explained",
-    "explains",
-    "declared",
-    "declares",
-    "assessed",
-    "admitted",
-    "admits",
-    "denied",
-    "denies",
-    "deny",
-    "disclosed",
-    "discloses",
-    "revealed",
-    "reveals",
-    "alleged",
-    "alleges",
-    "asserted",
-    "asserts",
-    "maintained",
-    "maintains",
-    "wrote",
-    "writes",
-    "urged",
-    "urges",
-    "signaled",
-    "signalled",
-    "signals",
-    "cautioned",
-    "cautions",
-    "caution",
-    "suggested",
-    "suggest",
-    "suggests",
-    "predicted",
-    "predicts",
-    "estimated",
-    "estimates",
-    "estimate",
-    "expects",
-    "expect",
-    "believes",
-    "believe",
-    "forecast",
-    "forecasts",
-    "projected",
-    "projects",
-    "testified",
-    "replied",
-    "responded",
-    "conceded",
-    "concedes",
-    "recalled",
-    "quoted",
-    "articulated",
-    "pledged",
-    "promised",
-    "vowed",
-    "threatened",
-    "demanded",
-    "dismissed",
-    "rejected",
-    "welcomed",
-    "hailed",
-    "praised",
-    "criticized",
-    "criticised",
-    "condemned",
-    "echoed",
-    "expressed",
-    "highlighted",
-    "highlights",
-    "stating",
-    "saying",
-    "indicating",
-];
-
-/// Verbs that are attribution only with an explicit speaker as subject.
-const WEAK_ATTRIBUTION: &[&str] = &[
-    "reports",
-    "report",
-    "claims",
-    "claim",
-    "states",
-    "note",
-    "notes",
-    "estimates",
-    "estimate",
-    "forecast",
-    "forecasts",
-    "projects",
-    "rejected",
-    "welcomed",
-    "dismissed",
-    "demanded",
-    "hailed",
-    "praised",
-    "criticized",
-    "criticised",
-    "condemned",
-    "pledged",
-    "promised",
-    "vowed",
-    "threatened",
-    "expects",
-    "expect",
-    "believes",
-    "believe",
-    "suggest",
-    "suggests",
-    "suggested",
-    "stress",
-    "caution",
-    "echoed",
-    "expressed",
-    "highlighted",
-    "highlights",
-    "signals",
-    "signaled",
-    "signalled",
-    "indicates",
-    "indicating",
-    "reflects",
-    "cites",
-    "cited",
-    "described",
-    "describes",
-];
-
-const PREPOSITIONS: &[&str] = &[
-    "by", "of", "to", "from", "in", "with", "for", "on", "at", "against", "into", "over", "about",
-    "between", "than", "toward", "towards", "without",
-];
-
-/// Words that end a group speaker's modifiers ("... that officials said").
-const GROUP_STOPS: &[&str] = &[
-    "the", "a", "an", "and", "or", "but", "while", "that", "which", "who", "with", "of", "to",
-    "by", "in", "on", "for", "as", "at", "from", "have", "has", "had", "than", "many", "some",
-    "most", "all", "both", "its", "their", "his", "her", "our", "said", "says", "also", "were",
-    "was", "are", "is", "be", "been", "not", "when", "after", "before", "if", "because",
-];
-
-/// Verbs of saying that attribute even without a speaker ("it was said").
-const STRONG_ATTRIBUTION: &[&str] = &["said", "says", "told", "tells", "according"];
-
-/// Nouns that carry a possessor's words ("Rubio's statement highlights").
-const STATEMENT_NOUNS: &[&str] = &[
-    "statement",
-    "statements",
-    "remarks",
-    "comments",
-    "declaration",
-    "announcement",
-    "letter",
-    "speech",
-    "testimony",
-    "report",
-    "pronouncement",
-];
-
-/// Openers of commentary on what was just said ("This development ...").
-const ANAPHORIC_OPENERS: &[&str] = &["this", "these", "their", "such", "it", "that"];
-
-const HEDGES: &[&str] = &[
-    "may",
-    "might",
-    "could",
-    "reportedly",
-    "allegedly",
-    "apparently",
-    "suggests",
-    "suggest",
-    "suggested",
-    "suggesting",
-    "potentially",
-    "potential",
-    "possibly",
-    "possible",
-    "likely",
-    "unlikely",
-    "perhaps",
-    "probably",
-    "appears",
-    "appear",
-    "seems",
-    "seem",
-    "believed",
-    "expected",
-    "speculation",
-    "rumoured",
-    "rumored",
-    "purportedly",
-    "reportedly",
-    "unconfirmed",
-    "estimated",
-    "roughly",
-    "approximately",
-    "about",
-    "nearly",
-    "around",
-    "anticipated",
-];
-
-/// Speakers whose statements are hedged by their nature ("analysts say").
-const HEDGING_SPEAKERS: &[&str] = &["analysts", "analyst", "observers", "experts", "sources"];
-
-const GROUP_NOUNS: &[&str] = &[
-    "officials",
-    "official",
-    "sources",
-    "source",
-    "analysts",
-    "analyst",
-    "diplomats",
-    "diplomat",
-    "leaders",
-    "observers",
-    "experts",
-    "expert",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "economists",
-    "economist",
-    "traders",
-    "trader",
-    "dealers",
-    "dealer",
-    "negotiators",
-    "authorities",
-    "ministers",
-    "executives",
-    "lawmakers",
-    "legislators",
-    "residents",
-    "witnesses",
-    "investigators",
-    "researchers",
-    "scientists",
-    "critics",
-    "aides",
-    "bankers",
-    "brokers",
-    "spokesmen",
-    "representatives",
-    "members",
-    "allies",
-    "partners",
-    "envoys",
-    "people",
-    "statement",
-    "statements",
-    "administration",
-    "government",
-    "nations",
-    "countries",
-    "governments",
-    "organizations",
-    "organisations",
-    "intelligence",
-    "groups",
-    "unions",
-    "companies",
-    "firms",
-    "banks",
-    "agencies",
-];
-
-/// Definite descriptions that name the organisation last mentioned ("the company said").
-const ORGANIZATION_NOUNS: &[&str] = &[
-    "company",
-    "firm",
-    "bank",
-    "group",
-    "ministry",
-    "agency",
-    "department",
-    "corporation",
-    "union",
-    "council",
-    "commission",
-    "board",
-    "party",
-    "association",
-    "committee",
-    "organization",
-    "organisation",
-    "exchange",
-    "fund",
-    "paper",
-    "newspaper",
-    "agency",
-];
-
-/// Modifiers kept in a group speaker ("Senior U.S. officials", "Diplomatic sources").
-const GROUP_MODIFIERS: &[&str] = &[
-    "senior",
-    "top",
-    "western",
-    "diplomatic",
-    "military",
-    "government",
-    "industry",
-    "bank",
-    "company",
-    "intelligence",
-    "security",
-    "defense",
-    "defence",
-    "foreign",
-    "administration",
-    "trade",
-    "oil",
-    "one",
-    "two",
-    "three",
-    "several",
-    "some",
-    "many",
-    "other",
-    "unnamed",
-    "anonymous",
-    "independent",
-    "private",
-    "local",
-    "regional",
-    "international",
-    "european",
-    "american",
-    "federal",
-    "state",
-    "former",
-    "current",
-    "market",
-    "financial",
-    "economic",
-];
-
-const NUMBER_WORDS: &[&str] = &[
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "millions",
-    "billion",
-    "billions",
-    "trillion",
-    "dozen",
-    "dozens",
-    "half",
-    "third",
-    "thirds",
-    "quarter",
-    "quarters",
-    "double",
-    "doubled",
-    "tripled",
-    "percent",
-    "pct",
-];
-
-/// Words before a number that make it a name, not a quantity ("Article 5").
-const NUMBER_NAMES: &[&str] = &[
-    "Article",
-    "Section",
-    "Chapter",
-    "Resolution",
-    "No",
-    "No.",
-    "Number",
-    "Phase",
-    "Level",
-    "Category",
-    "Form",
-    "Flight",
-    "Route",
-    "Paragraph",
-    "Rule",
-    "Item",
-    "Page",
-    "Vol",
-    "Volume",
-    "Highway",
-    "Class",
-    "Type",
-    "Stage",
-    "Part",
-    "Title",
-    "Act",
-    "War",
-];
-
-/// Writer's evaluation: a sentence built on these with nothing checkable in it
-/// (no attribution, quote or figure) is commentary, not a claim.
-const EDITORIAL: &[&str] = &[
-    "testament",
-    "reminder",
-    "underscores",
-    "underscore",
-    "underscored",
-    "signifies",
-    "juncture",
-    "cornerstone",
-    "pivotal",
-    "crucial",
-    "vital",
-    "essential",
-    "imperative",
-    "profound",
-    "fraught",
-    "arduous",
-    "sobering",
-    "noteworthy",
-    "remarkable",
-    "hopeful",
-    "reflects",
-    "reflect",
-    "highlights",
-    "demonstrating",
-    "demonstrates",
-    "represents",
-    "serves",
-    "signals",
-    "uncertain",
-    "remains",
-    "caveat",
-    "delineates",
-    "bullet",
-    "hinges",
-    "should",
-    "must",
-    "resilience",
-    "determination",
-    "fragility",
-    "juxtaposition",
-    "consequential",
-    "significant",
-    "significantly",
-    "critical",
-    "meaningful",
-    "vital",
-    "evolving",
-    "intricate",
-    "complex",
-    "enduring",
-    "strength",
-    "watch",
-    "inevitably",
-    "fundamental",
-    "poised",
-    "dynamics",
-    "viewed",
-    "echo",
-    "navigating",
-    "landscape",
-    "architecture",
-    "pathways",
-    "unprecedented",
-    "stark",
-    "immense",
-    "genuine",
-    "pragmatic",
-    "prerequisite",
-    "formidable",
-    "painstaking",
-    "momentous",
-    "historic",
-];
-
-/// Lines that belong to the page, not the story.
-const BOILERPLATE: &[&str] = &[
-    "reviewed with ai",
-    "click here",
-    "subscribe",
-    "all rights reserved",
-    "sign up",
-    "read more",
-    "previous post",
-    "next post",
-    "copyright",
-    "follow us",
-    "share this",
-    "newsletter",
-    "advertisement",
-    "cookie",
-    "terms of use",
-    "privacy policy",
-];
 
 struct Word<'a> {
     start: usize,
@@ -772,13 +210,13 @@ impl Context<'_> {
             return Some(Attribution::Speaker(entity.canonical.clone()));
         }
         let previous = index.checked_sub(1).map(|p| words[p].text.to_lowercase());
-        if lower_in(ORGANIZATION_NOUNS, &lower)
+        if lower_in(INSTITUTION_NOUNS, &lower)
             && previous.as_deref() == Some("the")
             && let Some(entity) = self.last_organization_before(word.start, &lower)
         {
             return Some(Attribution::Speaker(entity.canonical.clone()));
         }
-        if lower_in(GROUP_NOUNS, &lower) {
+        if lower_in(SPEAKER_NOUNS, &lower) {
             let mut first = index;
             let mut lowercase_modifiers = 0;
             while first > 0 {
@@ -796,9 +234,9 @@ impl Context<'_> {
                 // noun modifiers, never a function word or verb.
                 let plain = lowercase_modifiers < 2
                     && candidate.text.chars().all(char::is_lowercase)
-                    && !lower_in(GROUP_STOPS, candidate.text)
-                    && !lower_in(ATTRIBUTION_VERBS, candidate.text);
-                if capital || lower_in(GROUP_MODIFIERS, candidate.text) {
+                    && !lower_in(SPEAKER_PHRASE_STOPS, candidate.text)
+                    && !lower_in(REPORTING_VERBS, candidate.text);
+                if capital || lower_in(SPEAKER_MODIFIERS, candidate.text) {
                     first -= 1;
                 } else if plain {
                     lowercase_modifiers += 1;
@@ -839,13 +277,13 @@ impl Context<'_> {
             if lower == "according" && words.get(i + 1).is_some_and(|w| w.text == "to") {
                 if let Some(next) = words.get(i + 2) {
                     let group_follows = (i + 2..words.len().min(i + 6))
-                        .any(|j| lower_in(GROUP_NOUNS, words[j].text));
+                        .any(|j| lower_in(SPEAKER_NOUNS, words[j].text));
                     if !group_follows && let Some(entity) = self.entity_starting_at(next.start) {
                         return Attribution::Speaker(entity.canonical.clone());
                     }
                     // "according to U.S. officials": the group ends at a noun.
                     for j in i + 2..words.len().min(i + 7) {
-                        if lower_in(GROUP_NOUNS, words[j].text)
+                        if lower_in(SPEAKER_NOUNS, words[j].text)
                             && let Some(subject) = self.subject_at(words, j)
                         {
                             return subject;
@@ -854,7 +292,7 @@ impl Context<'_> {
                 }
                 return Attribution::Anonymous;
             }
-            if !lower_in(ATTRIBUTION_VERBS, &lower) {
+            if !lower_in(REPORTING_VERBS, &lower) {
                 continue;
             }
             if i > 0 && words[i - 1].text == "to" {
@@ -867,7 +305,7 @@ impl Context<'_> {
             // "the paper quoted officials as saying": the quoted are the source.
             if lower == "quoted" {
                 for k in i + 1..words.len().min(i + 5) {
-                    if lower_in(GROUP_NOUNS, words[k].text)
+                    if lower_in(SPEAKER_NOUNS, words[k].text)
                         && let Some(subject) = self.subject_at(words, k)
                     {
                         return subject;
@@ -942,7 +380,7 @@ impl Context<'_> {
                     .ends_with([',', '"', '”', '’']));
             if invertible && let Some(next) = words.get(i + 1) {
                 let group_follows =
-                    (i + 1..words.len().min(i + 5)).any(|j| lower_in(GROUP_NOUNS, words[j].text));
+                    (i + 1..words.len().min(i + 5)).any(|j| lower_in(SPEAKER_NOUNS, words[j].text));
                 if !group_follows
                     && let Some(entity) = self.entity_starting_at(next.start)
                     && entity.start == next.start
@@ -951,13 +389,13 @@ impl Context<'_> {
                 }
                 let mut k = i + 1;
                 while k < words.len() && k < i + 5 {
-                    if lower_in(GROUP_NOUNS, words[k].text)
+                    if lower_in(SPEAKER_NOUNS, words[k].text)
                         && let Some(subject) = self.subject_at(words, k)
                     {
                         return subject;
                     }
                     if !(words[k].text.starts_with(char::is_uppercase)
-                        || lower_in(GROUP_MODIFIERS, words[k].text)
+                        || lower_in(SPEAKER_MODIFIERS, words[k].text)
                         || words[k].text == "the"
                         || words[k].text == "a")
                     {
@@ -966,12 +404,12 @@ impl Context<'_> {
                     k += 1;
                 }
             }
-            if !lower_in(WEAK_ATTRIBUTION, &lower)
+            if !lower_in(WEAK_REPORTING_VERBS, &lower)
                 && let Some(entity) = self.clause_entity_before(words, i)
             {
                 return Attribution::Speaker(entity.canonical.clone());
             }
-            if matches!(found, Attribution::None) && lower_in(STRONG_ATTRIBUTION, &lower) {
+            if matches!(found, Attribution::None) && lower_in(STRONG_REPORTING_VERBS, &lower) {
                 found = Attribution::Anonymous;
             }
         }
@@ -1044,7 +482,7 @@ pub fn detect(
         if words.len() < 4
             || question
             || is_heading_like(text, &words)
-            || BOILERPLATE.iter().any(|cue| lower.contains(cue))
+            || PAGE_LINE_CUES.iter().any(|cue| lower.contains(cue))
         {
             continue;
         }

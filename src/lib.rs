@@ -17,6 +17,7 @@ pub mod claims;
 pub mod cli;
 pub mod compare;
 pub mod entities;
+pub mod lexicon;
 pub mod load;
 pub mod model;
 pub mod sanitize;

@@ -7,12 +7,11 @@ mod fold;
 pub mod gazetteer;
 pub mod index;
 mod tokens;
-mod words;
-pub use words::MONTHS;
 
 pub use fold::name_key;
 pub use index::{EntityIndexEntry, EntityMention, article_entities, entity_index};
 
+use crate::lexicon as words;
 use crate::model::{Article, Block, BlockKind, Entity, EntityType, Sentence};
 use std::collections::HashMap;
 use tokens::{Token, tokenize};
@@ -125,6 +124,23 @@ fn headline_mode(body: &str, block: &Block, tokens: &[Token]) -> Headline {
 
 fn contains(list: &[&str], word: &str) -> bool {
     list.contains(&word)
+}
+
+/// A function word or sentence opener: capitalised only by its position.
+fn is_opener(word: &str) -> bool {
+    words::is_function_word(word) || contains(words::SENTENCE_OPENERS, word)
+}
+
+/// "Officials said", "Police said", "Figures showed": a capitalised common
+/// noun before a verb of saying, not a name.
+fn is_common_subject(word: &str) -> bool {
+    [
+        words::SPEAKER_NOUNS,
+        words::INSTITUTION_NOUNS,
+        words::SOURCE_NOUNS,
+    ]
+    .iter()
+    .any(|list| words::contains_ignore_case(list, word))
 }
 
 fn never_a_name(word: &str) -> bool {
@@ -318,11 +334,16 @@ impl BlockContext<'_> {
             return word != "of" && word != "&";
         }
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        let upper = word.chars().filter(|c| c.is_uppercase()).count();
+        // Per part of a hyphenated name: "Lee-Hart" is a name, "NATO-led" not.
+        let upper = word
+            .split('-')
+            .map(|part| part.chars().filter(|c| c.is_uppercase()).count())
+            .max()
+            .unwrap_or(0);
         self.capitalised(index)
             && !self.is_title(index)
             && !self.is_org_suffix(index)
-            && !contains(words::FUNCTION_WORDS, word)
+            && !is_opener(word)
             && !contains(words::NON_ENTITY_HEADS, word)
             // Acronyms are organisations, not names; initials ("J.") are fine.
             && (upper < 2 || word.contains('.') && letters <= 2)
@@ -330,9 +351,7 @@ impl BlockContext<'_> {
 
     fn classify(&mut self, mut from: usize, mut to: usize) {
         // Capitals that only start a sentence or quote say nothing.
-        while from < to
-            && (contains(words::FUNCTION_WORDS, self.word(from)) || never_a_name(self.word(from)))
-        {
+        while from < to && (is_opener(self.word(from)) || never_a_name(self.word(from))) {
             from += 1;
         }
         while to > from && contains(CONNECTORS, self.word(to - 1)) {
@@ -488,7 +507,7 @@ impl BlockContext<'_> {
     fn single(&mut self, index: usize) {
         let token = self.tokens[index];
         let word = self.word(index);
-        if is_demonym(word) || contains(words::FUNCTION_WORDS, word) {
+        if is_demonym(word) || is_opener(word) {
             return;
         }
         let next = self
@@ -516,8 +535,9 @@ impl BlockContext<'_> {
             )
         });
         let place_before = previous.is_some_and(|w| matches!(w, "in" | "near" | "outside"));
-        let said_after = next.is_some_and(|w| contains(words::REPORTING_VERBS, w))
-            && !contains(words::SPEAKER_GROUPS, &word.to_lowercase());
+        let said_after = next.is_some_and(|w| {
+            contains(words::REPORTING_VERBS, w) || contains(words::ACTOR_VERBS, w)
+        }) && !is_common_subject(word);
         if acronym && !word.contains('.') {
             // An unknown acronym is almost always an organisation.
             self.push(index, index + 1, EntityType::Organization, None);
