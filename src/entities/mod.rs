@@ -6,13 +6,15 @@
 mod fold;
 pub mod gazetteer;
 pub mod index;
+mod link;
 mod tokens;
 
 pub use fold::name_key;
 pub use index::{EntityIndexEntry, EntityMention, article_entities, entity_index};
+pub use link::link_corpus;
 
 use crate::lexicon as words;
-use crate::model::{Article, Block, BlockKind, Entity, EntityType, Sentence};
+use crate::model::{Block, BlockKind, Entity, EntityType, Sentence};
 use std::collections::HashMap;
 use tokens::{Token, tokenize};
 
@@ -671,87 +673,6 @@ fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) 
         });
     }
     entities
-}
-
-/// Links mentions across the corpus: the same person, organisation or place
-/// spelled differently in different articles ("Zelensky", "Zelenskyy"), or named
-/// by surname in one and in full in another, gets one canonical name. Claim
-/// speakers follow their entity's new canonical.
-pub fn link_corpus(articles: &mut [Article]) {
-    // (type, key) → spelling → mentions.
-    let mut groups: HashMap<(EntityType, String), HashMap<String, usize>> = HashMap::new();
-    for article in articles.iter() {
-        for entity in &article.entities {
-            *groups
-                .entry((entity.kind, name_key(&entity.canonical)))
-                .or_default()
-                .entry(entity.canonical.clone())
-                .or_default() += 1;
-        }
-    }
-    // A lone surname joins the one full name in the corpus that ends with it.
-    let mut surname_owner: HashMap<String, Option<String>> = HashMap::new();
-    for (kind, key) in groups.keys() {
-        if *kind == EntityType::Person
-            && key.contains(' ')
-            && let Some(last) = key.split(' ').next_back()
-        {
-            surname_owner
-                .entry(last.to_string())
-                .and_modify(|owner| *owner = None)
-                .or_insert_with(|| Some(key.clone()));
-        }
-    }
-    let mut target: HashMap<(EntityType, String), String> = HashMap::new();
-    for (kind, key) in groups.keys() {
-        let mut resolved = key.clone();
-        if *kind == EntityType::Person
-            && !key.contains(' ')
-            && let Some(Some(owner)) = surname_owner.get(key)
-        {
-            resolved = owner.clone();
-        }
-        target.insert((*kind, key.clone()), resolved);
-    }
-    // Each group is named by its most used full spelling.
-    type Rank = (bool, usize, usize, String);
-    let mut spelling: HashMap<(EntityType, String), Rank> = HashMap::new();
-    for ((kind, key), spellings) in &groups {
-        let Some(resolved) = target.get(&(*kind, key.clone())) else {
-            continue;
-        };
-        for (name, count) in spellings {
-            let rank = (key == resolved, *count, name.len(), name.clone());
-            let slot = spelling
-                .entry((*kind, resolved.clone()))
-                .or_insert(rank.clone());
-            if rank > *slot {
-                *slot = rank;
-            }
-        }
-    }
-    for article in articles.iter_mut() {
-        let mut renamed: HashMap<String, String> = HashMap::new();
-        for entity in &mut article.entities {
-            let key = (entity.kind, name_key(&entity.canonical));
-            let Some(resolved) = target.get(&key) else {
-                continue;
-            };
-            if let Some((_, _, _, name)) = spelling.get(&(entity.kind, resolved.clone()))
-                && *name != entity.canonical
-            {
-                renamed.insert(entity.canonical.clone(), name.clone());
-                entity.canonical = name.clone();
-            }
-        }
-        for claim in &mut article.claims {
-            if let Some(speaker) = &claim.speaker
-                && let Some(name) = renamed.get(speaker)
-            {
-                claim.speaker = Some(name.clone());
-            }
-        }
-    }
 }
 
 #[cfg(test)]
