@@ -1,0 +1,327 @@
+//! Who a sentence credits: the speaker at a verb of saying, "according to",
+//! "per", an inverted "said X" with the speaker's title, a speaker noun with
+//! its modifiers ("a rescue worker", "Putin's spokesman"), or a pronoun.
+
+use super::{Word, lower_in};
+use crate::lexicon::{
+    INSTITUTION_NOUNS, PREPOSITIONS, REPORTING_VERBS, SPEAKER_MODIFIERS, SPEAKER_NOUNS,
+    SPEAKER_PHRASE_STOPS, STATEMENT_NOUNS, STRONG_REPORTING_VERBS, WEAK_REPORTING_VERBS,
+};
+use crate::model::{Entity, EntityType};
+
+/// Who a sentence attributes its content to, found at the verb of saying.
+pub(super) enum Attribution {
+    None,
+    /// A verb of saying or "according to" without a resolvable speaker.
+    Anonymous,
+    Speaker(String),
+    /// "he said", "she told": the person last speaking or named.
+    Pronoun,
+    /// "they said": the group or organisation last speaking.
+    Plural,
+}
+
+pub(super) struct Context<'a> {
+    pub(super) body: &'a str,
+    pub(super) entities: &'a [Entity],
+    pub(super) sentence_start: usize,
+}
+
+impl Context<'_> {
+    fn entity_ending_at(&self, end: usize) -> Option<&Entity> {
+        self.entities.iter().find(|entity| {
+            entity.end <= end
+                && self.body[entity.end..end]
+                    .trim_start_matches(['\'', '’', 's'])
+                    .trim()
+                    .is_empty()
+                && entity.start >= self.sentence_start
+        })
+    }
+
+    fn entity_starting_at(&self, start: usize) -> Option<&Entity> {
+        self.entities.iter().find(|entity| {
+            entity.start >= start && self.body[start..entity.start].trim().is_empty()
+        })
+    }
+
+    /// A person or organisation named within the few words before word `verb`
+    /// with no clause break between: the likely subject of a verb of saying.
+    fn clause_entity_before(&self, words: &[Word<'_>], verb: usize) -> Option<&Entity> {
+        let from = verb.saturating_sub(6);
+        let window_start = words.get(from)?.start.max(self.sentence_start);
+        let verb_start = words[verb].start;
+        self.entities.iter().rfind(|entity| {
+            entity.start >= window_start
+                && entity.end <= verb_start
+                && entity.kind != EntityType::Place
+                && !self.body[entity.end..verb_start].contains([',', ';', '"', '“', '”', '—'])
+        })
+    }
+
+    /// The organisation "the company", "the bank" or "the paper" refers to:
+    /// the last one before `at` whose name fits the noun, else the last one.
+    fn last_organization_before(&self, at: usize, noun: &str) -> Option<&Entity> {
+        let media = [
+            "Times", "Post", "Journal", "News", "Herald", "Tribune", "Gazette", "Press",
+        ];
+        let fits = |entity: &Entity| match noun {
+            "paper" | "newspaper" => media.iter().any(|word| entity.canonical.contains(word)),
+            "company" | "firm" | "group" | "corporation" => true,
+            _ => entity.canonical.to_lowercase().contains(noun),
+        };
+        let before = |entity: &&Entity| entity.kind == EntityType::Organization && entity.end <= at;
+        self.entities
+            .iter()
+            .filter(before)
+            .rfind(|entity| fits(entity))
+            .or_else(|| {
+                (!matches!(noun, "paper" | "newspaper"))
+                    .then(|| self.entities.iter().rfind(before))
+                    .flatten()
+            })
+    }
+
+    /// The subject noun phrase ending at word `index`: an entity, a group
+    /// ("Senior U.S. officials"), "the company", or a pronoun.
+    fn subject_at(&self, words: &[Word<'_>], index: usize) -> Option<Attribution> {
+        let word = &words[index];
+        let lower = word.text.to_lowercase();
+        if matches!(lower.as_str(), "he" | "she") {
+            return Some(Attribution::Pronoun);
+        }
+        if lower == "they" || lower == "it" {
+            return Some(Attribution::Plural);
+        }
+        if lower_in(STATEMENT_NOUNS, &lower)
+            && let Some(previous) = index.checked_sub(1).map(|p| &words[p])
+            && let Some(entity) = self.entity_ending_at(previous.end)
+            && entity.end + 1 < previous.end
+        {
+            return Some(Attribution::Speaker(entity.canonical.clone()));
+        }
+        let governed = |entity: &Entity| {
+            // "acceptance by Moscow suggests": an entity after a preposition is
+            // not the subject.
+            let before = self.body[self.sentence_start..entity.start].trim_end();
+            let last = before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            lower_in(PREPOSITIONS, last)
+        };
+        if let Some(entity) = self
+            .entity_ending_at(word.end)
+            .filter(|entity| !governed(entity))
+            && entity.end + 4 > word.end
+        {
+            return Some(Attribution::Speaker(entity.canonical.clone()));
+        }
+        let previous = index.checked_sub(1).map(|p| words[p].text.to_lowercase());
+        if lower_in(INSTITUTION_NOUNS, &lower)
+            && previous.as_deref() == Some("the")
+            && let Some(entity) = self.last_organization_before(word.start, &lower)
+        {
+            return Some(Attribution::Speaker(entity.canonical.clone()));
+        }
+        if lower_in(SPEAKER_NOUNS, &lower) {
+            let mut first = index;
+            let mut lowercase_modifiers = 0;
+            while first > 0 {
+                let candidate = &words[first - 1];
+                let gap = &self.body[candidate.end..words[first].start];
+                if !gap.trim().is_empty() {
+                    break;
+                }
+                let capital = candidate.text.starts_with(char::is_uppercase)
+                    && !lower_in(
+                        &["the", "a", "an", "but", "and", "while", "however"],
+                        candidate.text,
+                    );
+                // "shipping sources", "trade union leaders": up to two plain
+                // noun modifiers, never a function word or verb.
+                let plain = lowercase_modifiers < 2
+                    && candidate.text.chars().all(char::is_lowercase)
+                    && !lower_in(SPEAKER_PHRASE_STOPS, candidate.text)
+                    && !lower_in(REPORTING_VERBS, candidate.text);
+                if capital || lower_in(SPEAKER_MODIFIERS, candidate.text) {
+                    first -= 1;
+                } else if plain {
+                    lowercase_modifiers += 1;
+                    first -= 1;
+                } else {
+                    break;
+                }
+            }
+            // "criticisms by the union leaders indicated": not the subject.
+            let mut before = first;
+            while before > 0 && lower_in(&["the", "a", "an"], words[before - 1].text) {
+                before -= 1;
+            }
+            let according = before >= 2 && words[before - 2].text.eq_ignore_ascii_case("according");
+            if before > 0 && lower_in(PREPOSITIONS, words[before - 1].text) && !according {
+                return None;
+            }
+            let phrase = &self.body[words[first].start..word.end];
+            return Some(Attribution::Speaker(
+                phrase.split_whitespace().collect::<Vec<_>>().join(" "),
+            ));
+        }
+        None
+    }
+
+    pub(super) fn attribution(&self, words: &[Word<'_>], quotes: &[(usize, usize)]) -> Attribution {
+        let outside = |word: &Word<'_>| {
+            !quotes
+                .iter()
+                .any(|(s, e)| word.start >= *s && word.end <= *e)
+        };
+        let mut found = Attribution::None;
+        for (i, word) in words.iter().enumerate() {
+            if !outside(word) {
+                continue;
+            }
+            let lower = word.text.to_lowercase();
+            if lower == "according" && words.get(i + 1).is_some_and(|w| w.text == "to") {
+                if let Some(next) = words.get(i + 2) {
+                    let group_follows = (i + 2..words.len().min(i + 6))
+                        .any(|j| lower_in(SPEAKER_NOUNS, words[j].text));
+                    if !group_follows && let Some(entity) = self.entity_starting_at(next.start) {
+                        return Attribution::Speaker(entity.canonical.clone());
+                    }
+                    // "according to U.S. officials": the group ends at a noun.
+                    for j in i + 2..words.len().min(i + 7) {
+                        if lower_in(SPEAKER_NOUNS, words[j].text)
+                            && let Some(subject) = self.subject_at(words, j)
+                        {
+                            return subject;
+                        }
+                    }
+                }
+                return Attribution::Anonymous;
+            }
+            if !lower_in(REPORTING_VERBS, &lower) {
+                continue;
+            }
+            if i > 0 && words[i - 1].text == "to" {
+                // "Rubio was careful to underscore": the clause's named subject.
+                if let Some(entity) = self.clause_entity_before(words, i) {
+                    return Attribution::Speaker(entity.canonical.clone());
+                }
+                continue;
+            }
+            // "the paper quoted officials as saying": the quoted are the source.
+            if lower == "quoted" {
+                for k in i + 1..words.len().min(i + 5) {
+                    if lower_in(SPEAKER_NOUNS, words[k].text)
+                        && let Some(subject) = self.subject_at(words, k)
+                    {
+                        return subject;
+                    }
+                }
+            }
+            // Subject before the verb, over auxiliaries and adverbs.
+            let mut j = i;
+            while j > 0 {
+                let previous = words[j - 1].text.to_lowercase();
+                if matches!(
+                    previous.as_str(),
+                    "has"
+                        | "have"
+                        | "had"
+                        | "also"
+                        | "not"
+                        | "later"
+                        | "then"
+                        | "previously"
+                        | "publicly"
+                        | "repeatedly"
+                        | "reportedly"
+                        | "would"
+                        | "will"
+                        | "did"
+                        | "does"
+                        | "do"
+                        | "long"
+                        | "already"
+                        | "still"
+                        | "now"
+                        | "again"
+                        | "never"
+                        | "all"
+                        | "both"
+                        | "was"
+                        | "were"
+                ) || (previous.ends_with("ly") && previous.len() > 4)
+                {
+                    j -= 1;
+                } else {
+                    break;
+                }
+            }
+            if j > 0 {
+                let gap = &self.body[words[j - 1].end..words[j].start];
+                if gap.trim().is_empty() || gap.trim() == "’s" || gap.trim() == "'s" {
+                    if let Some(subject) = self.subject_at(words, j - 1) {
+                        return subject;
+                    }
+                } else if gap.trim_end().ends_with(',') && !gap.contains(['”', '"']) {
+                    // "Kyrylo Budanov, head of the office, announced": skip the apposition.
+                    let clause_start = words[..j - 1].iter().rposition(|w| {
+                        let after = &self.body[w.end..];
+                        after.trim_start().starts_with(',')
+                    });
+                    if let Some(k) = clause_start
+                        && let Some(subject) = self.subject_at(words, k)
+                    {
+                        return subject;
+                    }
+                }
+            }
+            // Inverted: "said Budanov", "said the official".
+            let invertible = matches!(
+                lower.as_str(),
+                "said" | "says" | "told" | "added" | "adds" | "noted" | "wrote" | "quoted"
+            ) && (lower == "quoted"
+                || self.body[self.sentence_start..word.start]
+                    .trim_end()
+                    .ends_with([',', '"', '”', '’']));
+            if invertible && let Some(next) = words.get(i + 1) {
+                let group_follows =
+                    (i + 1..words.len().min(i + 5)).any(|j| lower_in(SPEAKER_NOUNS, words[j].text));
+                if !group_follows
+                    && let Some(entity) = self.entity_starting_at(next.start)
+                    && entity.start == next.start
+                {
+                    return Attribution::Speaker(entity.canonical.clone());
+                }
+                let mut k = i + 1;
+                while k < words.len() && k < i + 5 {
+                    if lower_in(SPEAKER_NOUNS, words[k].text)
+                        && let Some(subject) = self.subject_at(words, k)
+                    {
+                        return subject;
+                    }
+                    if !(words[k].text.starts_with(char::is_uppercase)
+                        || lower_in(SPEAKER_MODIFIERS, words[k].text)
+                        || words[k].text == "the"
+                        || words[k].text == "a")
+                    {
+                        break;
+                    }
+                    k += 1;
+                }
+            }
+            if !lower_in(WEAK_REPORTING_VERBS, &lower)
+                && let Some(entity) = self.clause_entity_before(words, i)
+            {
+                return Attribution::Speaker(entity.canonical.clone());
+            }
+            if matches!(found, Attribution::None) && lower_in(STRONG_REPORTING_VERBS, &lower) {
+                found = Attribution::Anonymous;
+            }
+        }
+        found
+    }
+}
+
