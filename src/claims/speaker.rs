@@ -3,7 +3,7 @@
 //! its modifiers ("a rescue worker", "Putin's spokesman"), or a pronoun.
 
 use super::{Word, lower_in};
-use crate::lexicon::{
+use crate::lexicon::{self,
     INSTITUTION_NOUNS, PREPOSITIONS, REPORTING_VERBS, SPEAKER_MODIFIERS, SPEAKER_NOUNS,
     SPEAKER_PHRASE_STOPS, STATEMENT_NOUNS, STRONG_REPORTING_VERBS, WEAK_REPORTING_VERBS,
 };
@@ -170,75 +170,33 @@ impl Context<'_> {
         None
     }
 
-    pub(super) fn attribution(&self, words: &[Word<'_>], quotes: &[(usize, usize)]) -> Attribution {
-        let outside = |word: &Word<'_>| {
-            !quotes
-                .iter()
-                .any(|(s, e)| word.start >= *s && word.end <= *e)
-        };
-        let mut found = Attribution::None;
-        for (i, word) in words.iter().enumerate() {
-            if !outside(word) {
-                continue;
-            }
-            let lower = word.text.to_lowercase();
-            if lower == "according" && words.get(i + 1).is_some_and(|w| w.text == "to") {
-                if let Some(next) = words.get(i + 2) {
-                    let group_follows = (i + 2..words.len().min(i + 6))
-                        .any(|j| lower_in(SPEAKER_NOUNS, words[j].text));
-                    if !group_follows && let Some(entity) = self.entity_starting_at(next.start) {
-                        return Attribution::Speaker(entity.canonical.clone());
-                    }
-                    // "according to U.S. officials": the group ends at a noun.
-                    for j in i + 2..words.len().min(i + 7) {
-                        if lower_in(SPEAKER_NOUNS, words[j].text)
-                            && let Some(subject) = self.subject_at(words, j)
-                        {
-                            return subject;
-                        }
-                    }
-                }
-                return Attribution::Anonymous;
-            }
-            if !lower_in(REPORTING_VERBS, &lower) {
-                continue;
-            }
-            if i > 0 && words[i - 1].text == "to" {
-                // "Rubio was careful to underscore": the clause's named subject.
-                if let Some(entity) = self.clause_entity_before(words, i) {
-                    return Attribution::Speaker(entity.canonical.clone());
-                }
-                continue;
-            }
-            // "the paper quoted officials as saying": the quoted are the source.
-            if lower == "quoted" {
-                for k in i + 1..words.len().min(i + 5) {
-                    if lower_in(SPEAKER_NOUNS, words[k].text)
-                        && let Some(subject) = self.subject_at(words, k)
-                    {
-                        return subject;
-                    }
-                }
-            }
-            // Subject before the verb, over auxiliaries and adverbs.
-            let mut j = i;
-            while j > 0 {
-                let previous = words[j - 1].text.to_lowercase();
-                if matches!(
+    /// The words before a verb of saying that sit between it and its subject:
+    /// auxiliaries and adverbs. Returns the index of the first such word and
+    /// whether one of them negates the saying or makes it hypothetical
+    /// ("did not say", "would say", "never told"): then nobody is credited.
+    fn auxiliaries_before(&self, words: &[Word<'_>], verb: usize) -> (usize, bool) {
+        let mut j = verb;
+        let mut uncredited = false;
+        while j > 0 {
+            let previous = words[j - 1].text.to_lowercase().replace('’', "'");
+            let negation = previous.ends_with("n't")
+                || matches!(
+                    previous.as_str(),
+                    "not" | "never" | "would" | "could" | "might" | "may" | "will" | "should"
+                );
+            let auxiliary = negation
+                || matches!(
                     previous.as_str(),
                     "has"
                         | "have"
                         | "had"
                         | "also"
-                        | "not"
                         | "later"
                         | "then"
                         | "previously"
                         | "publicly"
                         | "repeatedly"
                         | "reportedly"
-                        | "would"
-                        | "will"
                         | "did"
                         | "does"
                         | "do"
@@ -247,81 +205,220 @@ impl Context<'_> {
                         | "still"
                         | "now"
                         | "again"
-                        | "never"
                         | "all"
                         | "both"
                         | "was"
                         | "were"
-                ) || (previous.ends_with("ly") && previous.len() > 4)
-                {
-                    j -= 1;
-                } else {
-                    break;
-                }
+                )
+                || (previous.ends_with("ly") && previous.len() > 4);
+            if !auxiliary || !self.body[words[j - 1].end..words[j].start].trim().is_empty() {
+                break;
             }
-            if j > 0 {
-                let gap = &self.body[words[j - 1].end..words[j].start];
-                if gap.trim().is_empty() || gap.trim() == "’s" || gap.trim() == "'s" {
-                    if let Some(subject) = self.subject_at(words, j - 1) {
-                        return subject;
-                    }
-                } else if gap.trim_end().ends_with(',') && !gap.contains(['”', '"']) {
-                    // "Kyrylo Budanov, head of the office, announced": skip the apposition.
-                    let clause_start = words[..j - 1].iter().rposition(|w| {
-                        let after = &self.body[w.end..];
-                        after.trim_start().starts_with(',')
-                    });
-                    if let Some(k) = clause_start
-                        && let Some(subject) = self.subject_at(words, k)
-                    {
-                        return subject;
-                    }
-                }
+            uncredited |= negation;
+            j -= 1;
+        }
+        (j, uncredited)
+    }
+
+    /// "an eyewitness in the town told", "a photographer at the scene said":
+    /// a speaker noun followed by a short prepositional phrase before the verb.
+    fn subject_before_phrase(&self, words: &[Word<'_>], verb: usize) -> Option<Attribution> {
+        let verb_start = words.get(verb)?.start;
+        for head in (verb.saturating_sub(6)..verb.saturating_sub(1)).rev() {
+            let between = &self.body[words[head].end..verb_start];
+            if between.contains([',', ';', '"', '“', '”', '—', '(']) {
+                return None;
             }
-            // Inverted: "said Budanov", "said the official".
-            let invertible = matches!(
-                lower.as_str(),
-                "said" | "says" | "told" | "added" | "adds" | "noted" | "wrote" | "quoted"
-            ) && (lower == "quoted"
-                || self.body[self.sentence_start..word.start]
-                    .trim_end()
-                    .ends_with([',', '"', '”', '’']));
-            if invertible && let Some(next) = words.get(i + 1) {
-                let group_follows =
-                    (i + 1..words.len().min(i + 5)).any(|j| lower_in(SPEAKER_NOUNS, words[j].text));
-                if !group_follows
-                    && let Some(entity) = self.entity_starting_at(next.start)
-                    && entity.start == next.start
-                {
-                    return Attribution::Speaker(entity.canonical.clone());
-                }
-                let mut k = i + 1;
-                while k < words.len() && k < i + 5 {
-                    if lower_in(SPEAKER_NOUNS, words[k].text)
-                        && let Some(subject) = self.subject_at(words, k)
-                    {
-                        return subject;
-                    }
-                    if !(words[k].text.starts_with(char::is_uppercase)
-                        || lower_in(SPEAKER_MODIFIERS, words[k].text)
-                        || words[k].text == "the"
-                        || words[k].text == "a")
-                    {
-                        break;
-                    }
-                    k += 1;
-                }
-            }
-            if !lower_in(WEAK_REPORTING_VERBS, &lower)
-                && let Some(entity) = self.clause_entity_before(words, i)
-            {
-                return Attribution::Speaker(entity.canonical.clone());
-            }
-            if matches!(found, Attribution::None) && lower_in(STRONG_REPORTING_VERBS, &lower) {
-                found = Attribution::Anonymous;
+            if lower_in(SPEAKER_NOUNS, words[head].text) && lower_in(PREPOSITIONS, words[head + 1].text) {
+                return self.subject_at(words, head);
             }
         }
-        found
+        None
+    }
+
+    /// "said German Chancellor Anna Vogel", "said Captain Ivo Marsh", "reported
+    /// Nordwire": the speaker after the verb, over titles, their modifiers
+    /// and places ("U.S. Attorney General").
+    fn speaker_after(&self, words: &[Word<'_>], verb: usize) -> Option<Attribution> {
+        let mut k = verb + 1;
+        while k < words.len() && k <= verb + 6 {
+            let word = words[k].text;
+            let place = self.entities.iter().any(|entity| {
+                entity.kind == EntityType::Place
+                    && entity.start <= words[k].start
+                    && words[k].end <= entity.end
+            });
+            let title = lexicon::contains_ignore_case(lexicon::TITLES, word)
+                || lexicon::contains_ignore_case(lexicon::TITLE_MODIFIERS, word)
+                || word.eq_ignore_ascii_case("the");
+            let demonym = word.starts_with(char::is_uppercase) && !place && self.entity_starting_at(words[k].start).is_none_or(|entity| entity.start != words[k].start);
+            if let Some(entity) = self.entity_starting_at(words[k].start)
+                && entity.start == words[k].start
+                && entity.kind != EntityType::Place
+            {
+                return Some(Attribution::Speaker(entity.canonical.clone()));
+            }
+            if !(title || place || (demonym && k + 1 < words.len())) {
+                break;
+            }
+            k += 1;
+        }
+        // "said the official", "said a spokesman for the ministry".
+        let mut k = verb + 1;
+        while k < words.len() && k < verb + 5 {
+            if lower_in(SPEAKER_NOUNS, words[k].text)
+                && let Some(subject) = self.subject_at(words, k)
+            {
+                return Some(subject);
+            }
+            if !(words[k].text.starts_with(char::is_uppercase)
+                || lower_in(SPEAKER_MODIFIERS, words[k].text)
+                || words[k].text == "the"
+                || words[k].text == "a")
+            {
+                break;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// "according to X", "per the X", "as per an X report", "according to a
+    /// statement by X": the source named after the phrase.
+    fn source_after(&self, words: &[Word<'_>], from: usize) -> Option<Attribution> {
+        let start = words.get(from)?.start;
+        let reach = (from..words.len().min(from + 6))
+            .take_while(|&k| !self.body[start..words[k].start].contains([',', ';', '(', '—']))
+            .last()?;
+        let noun = (from..=reach).find(|&k| {
+            lower_in(SPEAKER_NOUNS, words[k].text) && !lower_in(STATEMENT_NOUNS, words[k].text)
+        });
+        for k in from..=reach {
+            let Some(entity) = self
+                .entity_starting_at(words[k].start)
+                .filter(|entity| entity.start == words[k].start)
+            else {
+                continue;
+            };
+            // "according to U.S. officials": a place modifies the group.
+            if entity.kind == EntityType::Place
+                && let Some(noun) = noun.filter(|&noun| noun > k)
+            {
+                return self.subject_at(words, noun);
+            }
+            // "a statement by X", "news agency X", "an X report": the name.
+            return Some(Attribution::Speaker(entity.canonical.clone()));
+        }
+        noun.and_then(|noun| self.subject_at(words, noun))
+    }
+
+    /// The speaker credited at the verb of saying `i`, if any.
+    fn credit_at(&self, words: &[Word<'_>], i: usize) -> Option<Attribution> {
+        let lower = words[i].text.to_lowercase();
+        if i > 0 && words[i - 1].text == "to" {
+            // "Rubio was careful to underscore": the clause's named subject.
+            return self
+                .clause_entity_before(words, i)
+                .map(|entity| Attribution::Speaker(entity.canonical.clone()));
+        }
+        // "the paper quoted officials as saying": the quoted are the source.
+        if lower == "quoted" {
+            for k in i + 1..words.len().min(i + 5) {
+                if lower_in(SPEAKER_NOUNS, words[k].text)
+                    && let Some(subject) = self.subject_at(words, k)
+                {
+                    return Some(subject);
+                }
+            }
+        }
+        let (j, _) = self.auxiliaries_before(words, i);
+        if j > 0 {
+            let gap = &self.body[words[j - 1].end..words[j].start];
+            if gap.trim().is_empty() || gap.trim() == "’s" || gap.trim() == "'s" {
+                if let Some(subject) = self.subject_at(words, j - 1) {
+                    return Some(subject);
+                }
+                if let Some(subject) = self.subject_before_phrase(words, j) {
+                    return Some(subject);
+                }
+            } else if gap.trim_end().ends_with(',') && !gap.contains(['”', '"']) {
+                // "Kyrylo Budanov, head of the office, announced": skip the apposition.
+                let clause_start = words[..j - 1].iter().rposition(|w| {
+                    let after = &self.body[w.end..];
+                    after.trim_start().starts_with(',')
+                });
+                if let Some(k) = clause_start
+                    && let Some(subject) = self.subject_at(words, k)
+                {
+                    return Some(subject);
+                }
+            }
+        }
+        // Inverted: "said Budanov", "said the official", "stated Mark Okafor".
+        let before = self.body[self.sentence_start..words[i].start].trim_end();
+        let invertible = !lower_in(WEAK_REPORTING_VERBS, &lower) || lower.starts_with("report");
+        if (lower == "quoted" || (invertible && before.ends_with([',', '"', '”', '’'])))
+            && let Some(subject) = self.speaker_after(words, i)
+        {
+            return Some(subject);
+        }
+        if !lower_in(WEAK_REPORTING_VERBS, &lower)
+            && let Some(entity) = self.clause_entity_before(words, i)
+        {
+            return Some(Attribution::Speaker(entity.canonical.clone()));
+        }
+        None
+    }
+
+    pub(super) fn attribution(&self, words: &[Word<'_>], quotes: &[(usize, usize)]) -> Attribution {
+        let outside = |word: &Word<'_>| {
+            !quotes
+                .iter()
+                .any(|(s, e)| word.start >= *s && word.end <= *e)
+        };
+        // A plain verb of saying with its subject settles it; a source named
+        // by "according to" or "per" comes before the subject of any other
+        // verb ("the committee declared ..., according to the paper").
+        let mut source: Option<Attribution> = None;
+        let mut other: Option<Attribution> = None;
+        let mut anonymous = false;
+        for (i, word) in words.iter().enumerate() {
+            if !outside(word) {
+                continue;
+            }
+            let lower = word.text.to_lowercase();
+            let according = lower == "according" && words.get(i + 1).is_some_and(|w| w.text == "to");
+            let per = lower == "per"
+                && (i == 0 || !words[i - 1].text.starts_with(|c: char| c.is_ascii_digit()));
+            if according || per {
+                let from = i + if according { 2 } else { 1 };
+                match self.source_after(words, from) {
+                    Some(found) if source.is_none() => source = Some(found),
+                    Some(_) => {}
+                    None => anonymous |= according,
+                }
+                continue;
+            }
+            if !lower_in(REPORTING_VERBS, &lower) {
+                continue;
+            }
+            if self.auxiliaries_before(words, i).1 {
+                continue;
+            }
+            match self.credit_at(words, i) {
+                Some(found) if lower_in(STRONG_REPORTING_VERBS, &lower) => return found,
+                Some(found) if other.is_none() => other = Some(found),
+                Some(_) => {}
+                None => anonymous |= lower_in(STRONG_REPORTING_VERBS, &lower),
+            }
+        }
+        match (source, other) {
+            (Some(Attribution::Speaker(name)), _) => Attribution::Speaker(name),
+            (_, Some(found)) => found,
+            (Some(found), None) => found,
+            (None, None) if anonymous => Attribution::Anonymous,
+            (None, None) => Attribution::None,
+        }
     }
 }
 
