@@ -9,12 +9,12 @@
 mod speaker;
 
 use crate::entities::name_key;
-use speaker::{Attribution, Context};
 use crate::lexicon::{
     ANAPHORIC_OPENERS, EDITORIAL, HEDGES, HEDGING_SPEAKERS, MONTHS, NUMBER_NAMES, NUMBER_WORDS,
     PAGE_LINE_CUES,
 };
 use crate::model::{Block, BlockKind, Claim, ClaimKind, Corpus, Entity, EntityType, Sentence};
+use speaker::{Attribution, Context};
 
 struct Word<'a> {
     start: usize,
@@ -56,23 +56,54 @@ fn lower_in(list: &[&str], word: &str) -> bool {
 }
 
 /// Byte ranges inside double quotation marks (curly or straight), in order.
-fn quoted_spans(text: &str, offset: usize) -> Vec<(usize, usize)> {
+/// `open` says a quotation runs in from the previous sentence: the text up
+/// to the first closing mark is quoted.
+fn quoted_spans(text: &str, offset: usize, open: bool) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
-    let mut open: Option<(usize, char)> = None;
+    let mut open: Option<usize> = open.then_some(0);
     for (at, c) in text.char_indices() {
         match (open, c) {
-            (None, '“') | (None, '"') => open = Some((at + c.len_utf8(), c)),
-            (Some((start, '“')), '”') | (Some((start, '"')), '"') => {
+            (None, '“' | '"') => open = Some(at + c.len_utf8()),
+            (Some(start), '”' | '"') => {
                 spans.push((offset + start, offset + at));
                 open = None;
             }
+            // A new paragraph of a quotation reopens it ("“... \n\n“...").
+            (Some(_), '“') => {}
             _ => {}
         }
     }
-    if let Some((start, _)) = open {
+    if let Some(start) = open {
         spans.push((offset + start, offset + text.len()));
     }
     spans
+}
+
+/// Whether a quotation is still open after `text`, given whether it was
+/// open before.
+fn quote_open_after(text: &str, mut open: bool) -> bool {
+    for c in text.chars() {
+        match c {
+            '“' => open = true,
+            '”' => open = false,
+            '"' => open = !open,
+            _ => {}
+        }
+    }
+    open
+}
+
+/// A quotation open at the end of one paragraph runs on into the next when
+/// that paragraph reopens it (news style: “... no closing mark, then “...)
+/// or closes it before opening another.
+fn quote_runs_into(text: &str) -> bool {
+    let text = text.trim_start();
+    if text.starts_with(['“', '"']) {
+        return true;
+    }
+    let close = text.find('”');
+    let reopen = text.find('“');
+    close.is_some_and(|close| reopen.is_none_or(|reopen| close < reopen))
 }
 
 fn is_statistic(words: &[Word<'_>], text: &str) -> bool {
@@ -127,8 +158,13 @@ pub fn detect(
     let mut claims: Vec<Claim> = Vec::new();
     // Who spoke last, for "he said" and quotations running over sentences.
     let mut last_speaker: Option<(String, bool)> = None;
-    let mut open_quote_block: Option<usize> = None;
+    // Whether a quotation is open, and in which block it was last seen.
+    let mut quote_state: Option<usize> = None;
     let mut previous_quote: Option<(usize, Option<String>)> = None;
+    // Claims of the current quotation still waiting for its speaker, who may
+    // be named only where the quotation ends ("“A. B. C,” said X.").
+    let mut unsaid: Vec<usize> = Vec::new();
+    let mut awaiting_credit = false;
     for sentence in sentences {
         let Some(block) = blocks.get(sentence.block) else {
             continue;
@@ -137,19 +173,28 @@ pub fn detect(
             continue;
         }
         let raw = &body[sentence.start..sentence.end];
-        let continues_quote = open_quote_block == Some(sentence.block);
-        let quotes_in_sentence = raw.matches(['“', '”']).count() + raw.matches('"').count();
-        let opens = raw.matches('“').count() > raw.matches('”').count()
-            || (raw.matches('"').count() % 2 == 1 && !continues_quote);
-        let closes = raw.matches('”').count() > raw.matches('“').count()
-            || (raw.matches('"').count() % 2 == 1 && continues_quote);
-        open_quote_block = if opens && !closes {
-            Some(sentence.block)
-        } else if closes {
-            None
-        } else {
-            open_quote_block.filter(|b| *b == sentence.block)
+        let first_in_block = quote_state.is_some_and(|block| block != sentence.block);
+        let continues_quote = match quote_state {
+            Some(block) if block == sentence.block => true,
+            Some(_) => quote_runs_into(&body[block.start..block.end.max(block.start)]),
+            None => false,
         };
+        if first_in_block && continues_quote {
+            // The paragraph carries the quotation on: its sentences are the
+            // same speaker's words.
+            if let Some((block, _)) = previous_quote.as_mut() {
+                *block = sentence.block;
+            }
+        }
+        let quotes_in_sentence = raw.matches(['“', '”']).count() + raw.matches('"').count();
+        let reopened = first_in_block && continues_quote && raw.trim_start().starts_with('"');
+        quote_state = quote_open_after(raw, continues_quote && !reopened).then_some(sentence.block);
+        // “...,” then a line break before "said X": the credit is still to come.
+        if !continues_quote && !awaiting_credit {
+            unsaid.clear();
+        }
+        let awaits = awaiting_credit;
+        awaiting_credit = false;
         if matches!(
             block.kind,
             BlockKind::Heading | BlockKind::Title | BlockKind::Boilerplate
@@ -176,7 +221,7 @@ pub fn detect(
             entities,
             sentence_start: sentence.start,
         };
-        let quotes = quoted_spans(raw, sentence.start);
+        let quotes = quoted_spans(raw, sentence.start, continues_quote && !reopened);
         let quoted_words = words
             .iter()
             .filter(|w| quotes.iter().any(|(s, e)| w.start >= *s && w.end <= *e))
@@ -288,6 +333,19 @@ pub fn detect(
                 .iter()
                 .any(|e| e.kind == EntityType::Person && &e.canonical == name);
             last_speaker = Some((name.clone(), person));
+        }
+        if (quote || awaits)
+            && let Some(name) = &speaker
+        {
+            for &index in &unsaid {
+                claims[index].speaker = Some(name.clone());
+            }
+            unsaid.clear();
+        } else if quote && !attributed {
+            unsaid.push(claims.len());
+            awaiting_credit = raw.contains(",”") || raw.contains(",\"");
+        } else {
+            unsaid.clear();
         }
         previous_quote = quote.then(|| (sentence.block, speaker.clone()));
         claims.push(Claim {

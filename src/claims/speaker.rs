@@ -3,11 +3,15 @@
 //! its modifiers ("a rescue worker", "Putin's spokesman"), or a pronoun.
 
 use super::{Word, lower_in};
-use crate::lexicon::{self,
-    INSTITUTION_NOUNS, PREPOSITIONS, REPORTING_VERBS, SPEAKER_MODIFIERS, SPEAKER_NOUNS,
+use crate::lexicon::{
+    self, INSTITUTION_NOUNS, PREPOSITIONS, REPORTING_VERBS, SPEAKER_MODIFIERS, SPEAKER_NOUNS,
     SPEAKER_PHRASE_STOPS, STATEMENT_NOUNS, STRONG_REPORTING_VERBS, WEAK_REPORTING_VERBS,
 };
 use crate::model::{Entity, EntityType};
+
+fn clean(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
 
 /// Who a sentence attributes its content to, found at the verb of saying.
 pub(super) enum Attribution {
@@ -47,16 +51,70 @@ impl Context<'_> {
 
     /// A person or organisation named within the few words before word `verb`
     /// with no clause break between: the likely subject of a verb of saying.
+    /// Of two joined by "and" ("the Survey (SV) and the Institute said"), the
+    /// first; an owner ("X's photographer") or a name after a preposition
+    /// ("told X", "in X") is not the subject.
     fn clause_entity_before(&self, words: &[Word<'_>], verb: usize) -> Option<&Entity> {
         let from = verb.saturating_sub(6);
         let window_start = words.get(from)?.start.max(self.sentence_start);
         let verb_start = words[verb].start;
-        self.entities.iter().rfind(|entity| {
-            entity.start >= window_start
-                && entity.end <= verb_start
-                && entity.kind != EntityType::Place
-                && !self.body[entity.end..verb_start].contains([',', ';', '"', '“', '”', '—'])
-        })
+        let candidates: Vec<&Entity> = self
+            .entities
+            .iter()
+            .filter(|entity| {
+                let after = &self.body[entity.end..];
+                entity.start >= window_start
+                    && entity.end <= verb_start
+                    && entity.kind != EntityType::Place
+                    && !self.body[entity.end..verb_start].contains([',', ';', '"', '“', '”', '—'])
+                    && !after.starts_with(['\'', '’'])
+                    && !self.governed(entity)
+            })
+            .collect();
+        let last = *candidates.last()?;
+        candidates
+            .iter()
+            .find(|first| {
+                first.end <= last.start && self.body[first.end..last.start].contains(" and ")
+            })
+            .copied()
+            .or(Some(last))
+    }
+
+    /// An entity right after a preposition ("acceptance by Moscow", "told
+    /// the agency"): not the subject of its clause.
+    fn governed(&self, entity: &Entity) -> bool {
+        let before = self
+            .body
+            .get(self.sentence_start..entity.start)
+            .unwrap_or("")
+            .trim_end();
+        let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+        let last = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        lower_in(PREPOSITIONS, last) || lower_in(REPORTING_VERBS, last)
+    }
+
+    /// The person or organisation a sentence opens with, over titles and
+    /// places ("U.S. Attorney General Jane Roe issued ..."): its subject.
+    fn sentence_subject(&self, words: &[Word<'_>]) -> Option<&Entity> {
+        let limit = words.get(8).map_or(usize::MAX, |word| word.start);
+        self.entities
+            .iter()
+            .filter(|entity| entity.start >= self.sentence_start && entity.start < limit)
+            .find(|entity| entity.kind != EntityType::Place)
+            .filter(|entity| {
+                let before = &self.body[self.sentence_start..entity.start];
+                !before.contains([',', '"', '“', '”'])
+                    && before.split_whitespace().all(|word| {
+                        lexicon::contains_ignore_case(lexicon::TITLES, word)
+                            || lexicon::contains_ignore_case(lexicon::TITLE_MODIFIERS, word)
+                            || word.eq_ignore_ascii_case("the")
+                            || word.chars().next().is_some_and(char::is_uppercase)
+                    })
+            })
     }
 
     /// The organisation "the company", "the bank" or "the paper" refers to:
@@ -100,16 +158,7 @@ impl Context<'_> {
         {
             return Some(Attribution::Speaker(entity.canonical.clone()));
         }
-        let governed = |entity: &Entity| {
-            // "acceptance by Moscow suggests": an entity after a preposition is
-            // not the subject.
-            let before = self.body[self.sentence_start..entity.start].trim_end();
-            let last = before
-                .rsplit(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or("");
-            lower_in(PREPOSITIONS, last)
-        };
+        let governed = |entity: &Entity| self.governed(entity);
         if let Some(entity) = self
             .entity_ending_at(word.end)
             .filter(|entity| !governed(entity))
@@ -160,6 +209,17 @@ impl Context<'_> {
             }
             let according = before >= 2 && words[before - 2].text.eq_ignore_ascii_case("according");
             if before > 0 && lower_in(PREPOSITIONS, words[before - 1].text) && !according {
+                // "the head of the military government said": the speaker
+                // is the head, named with what it heads.
+                let of = lower_in(&["of", "for"], words[before - 1].text);
+                if of
+                    && before >= 2
+                    && lower_in(SPEAKER_NOUNS, words[before - 2].text)
+                    && let Some(Attribution::Speaker(head)) = self.subject_at(words, before - 2)
+                {
+                    let rest = &self.body[words[before - 1].start..word.end];
+                    return Some(Attribution::Speaker(format!("{head} {}", clean(rest))));
+                }
                 return None;
             }
             let phrase = &self.body[words[first].start..word.end];
@@ -211,7 +271,11 @@ impl Context<'_> {
                         | "were"
                 )
                 || (previous.ends_with("ly") && previous.len() > 4);
-            if !auxiliary || !self.body[words[j - 1].end..words[j].start].trim().is_empty() {
+            if !auxiliary
+                || !self.body[words[j - 1].end..words[j].start]
+                    .trim()
+                    .is_empty()
+            {
                 break;
             }
             uncredited |= negation;
@@ -229,8 +293,18 @@ impl Context<'_> {
             if between.contains([',', ';', '"', '“', '”', '—', '(']) {
                 return None;
             }
-            if lower_in(SPEAKER_NOUNS, words[head].text) && lower_in(PREPOSITIONS, words[head + 1].text) {
-                return self.subject_at(words, head);
+            if lower_in(SPEAKER_NOUNS, words[head].text)
+                && lower_in(PREPOSITIONS, words[head + 1].text)
+            {
+                let subject = self.subject_at(words, head);
+                // "allies of the founder testified": whose allies is part of who.
+                if words[head + 1].text == "of"
+                    && let Some(Attribution::Speaker(phrase)) = &subject
+                {
+                    let rest = &self.body[words[head + 1].start..words[verb - 1].end];
+                    return Some(Attribution::Speaker(format!("{phrase} {}", clean(rest))));
+                }
+                return subject;
             }
         }
         None
@@ -240,8 +314,10 @@ impl Context<'_> {
     /// Nordwire": the speaker after the verb, over titles, their modifiers
     /// and places ("U.S. Attorney General").
     fn speaker_after(&self, words: &[Word<'_>], verb: usize) -> Option<Attribution> {
+        let verb_end = words.get(verb)?.end;
+        let quoted = |k: usize| self.body[verb_end..words[k].start].contains(['"', '“', '”']);
         let mut k = verb + 1;
-        while k < words.len() && k <= verb + 6 {
+        while k < words.len() && k <= verb + 6 && !quoted(k) {
             let word = words[k].text;
             let place = self.entities.iter().any(|entity| {
                 entity.kind == EntityType::Place
@@ -251,7 +327,11 @@ impl Context<'_> {
             let title = lexicon::contains_ignore_case(lexicon::TITLES, word)
                 || lexicon::contains_ignore_case(lexicon::TITLE_MODIFIERS, word)
                 || word.eq_ignore_ascii_case("the");
-            let demonym = word.starts_with(char::is_uppercase) && !place && self.entity_starting_at(words[k].start).is_none_or(|entity| entity.start != words[k].start);
+            let demonym = word.starts_with(char::is_uppercase)
+                && !place
+                && self
+                    .entity_starting_at(words[k].start)
+                    .is_none_or(|entity| entity.start != words[k].start);
             if let Some(entity) = self.entity_starting_at(words[k].start)
                 && entity.start == words[k].start
                 && entity.kind != EntityType::Place
@@ -265,7 +345,7 @@ impl Context<'_> {
         }
         // "said the official", "said a spokesman for the ministry".
         let mut k = verb + 1;
-        while k < words.len() && k < verb + 5 {
+        while k < words.len() && k < verb + 5 && !quoted(k) {
             if lower_in(SPEAKER_NOUNS, words[k].text)
                 && let Some(subject) = self.subject_at(words, k)
             {
@@ -341,6 +421,13 @@ impl Context<'_> {
                 if let Some(subject) = self.subject_before_phrase(words, j) {
                     return Some(subject);
                 }
+            } else if gap.trim_end().ends_with(',')
+                && lower.ends_with("ing")
+                && let Some(entity) = self.sentence_subject(words)
+            {
+                // "X issued a statement, saying ...": the participle's subject
+                // is the main clause's.
+                return Some(Attribution::Speaker(entity.canonical.clone()));
             } else if gap.trim_end().ends_with(',') && !gap.contains(['”', '"']) {
                 // "Kyrylo Budanov, head of the office, announced": skip the apposition.
                 let clause_start = words[..j - 1].iter().rposition(|w| {
@@ -387,9 +474,13 @@ impl Context<'_> {
                 continue;
             }
             let lower = word.text.to_lowercase();
-            let according = lower == "according" && words.get(i + 1).is_some_and(|w| w.text == "to");
+            let according =
+                lower == "according" && words.get(i + 1).is_some_and(|w| w.text == "to");
+            // "per the agency", never "$5 per share".
             let per = lower == "per"
-                && (i == 0 || !words[i - 1].text.starts_with(|c: char| c.is_ascii_digit()));
+                && (i == 0
+                    || !words[i - 1].text.starts_with(|c: char| c.is_ascii_digit())
+                    || self.body[words[i - 1].end..word.start].contains(','));
             if according || per {
                 let from = i + if according { 2 } else { 1 };
                 match self.source_after(words, from) {
@@ -402,7 +493,15 @@ impl Context<'_> {
             if !lower_in(REPORTING_VERBS, &lower) {
                 continue;
             }
-            if self.auxiliaries_before(words, i).1 {
+            // "the last say", "his claims": a noun, not a verb of saying.
+            let noun = i > 0
+                && lower_in(
+                    &[
+                        "the", "a", "an", "his", "her", "their", "its", "our", "this", "that",
+                    ],
+                    words[i - 1].text,
+                );
+            if noun || self.auxiliaries_before(words, i).1 {
                 continue;
             }
             match self.credit_at(words, i) {
@@ -421,4 +520,3 @@ impl Context<'_> {
         }
     }
 }
-

@@ -139,6 +139,10 @@ pub const REPORTING_VERBS: &[&str] = &[
     "posts",
     "tweeted",
     "recounted",
+    "accused",
+    "accuses",
+    "contended",
+    "contends",
 ];
 
 /// Verbs that show a person acting or judging after a capitalised word ("Ames
@@ -205,6 +209,8 @@ pub const WEAK_REPORTING_VERBS: &[&str] = &[
     "cited",
     "described",
     "describes",
+    "accused",
+    "accuses",
 ];
 
 /// Verbs of saying that attribute even without a speaker ("it was said").
@@ -313,6 +319,13 @@ pub const SPEAKER_NOUNS: &[&str] = &[
     "jurors",
     "judge",
     "court",
+    "head",
+    "chief",
+    "defense",
+    "defence",
+    "team",
+    "office",
+    "campaign",
 ];
 
 /// Definite descriptions that name the organisation last mentioned ("the company said").
