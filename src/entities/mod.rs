@@ -603,6 +603,22 @@ fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) 
             .max_by_key(|(_, name)| name.split(' ').count())
             .map(|(_, name)| name.clone())
     };
+    // "Lena Garland ... Garland said": a lone word the gazetteer knows as a
+    // place or organisation is the surname of a person the article names in
+    // full.
+    for candidate in &mut candidates {
+        let text = &body[candidate.start..candidate.end];
+        if candidate.kind != EntityType::Person
+            && !text.contains(char::is_whitespace)
+            && text.chars().any(char::is_lowercase)
+            && let Some(name) = people
+                .get(&name_key(text))
+                .and_then(|names| names.iter().find(|(_, name)| name.contains(' ')))
+        {
+            candidate.kind = EntityType::Person;
+            candidate.canonical = Some(name.1.clone());
+        }
+    }
     for candidate in &mut candidates {
         if candidate.kind == EntityType::Person && candidate.canonical.is_none() {
             let text = clean(&body[candidate.start..candidate.end]);
