@@ -3,6 +3,7 @@
 //! "X said") and by gazetteers of places and organisations, then linked to a
 //! canonical name within the article and, by [`link_corpus`], across the corpus.
 
+mod dateline;
 mod fold;
 pub mod gazetteer;
 pub mod index;
@@ -56,6 +57,11 @@ pub fn detect(body: &str, blocks: &[Block], _sentences: &[Sentence]) -> Vec<Enti
                 .copied()
                 .collect()
         };
+        if block.kind == BlockKind::Boilerplate {
+            // Page furniture (share lines, credits, bylines) names nobody in the story.
+            continue;
+        }
+        candidates.extend(dateline::place(body, block));
         match headline_mode(body, block, &tokens) {
             Headline::AllCaps => {}
             Headline::TitleCase => {
@@ -366,6 +372,25 @@ impl BlockContext<'_> {
             self.candidates.push(hit_candidate(&hit));
             return;
         }
+        // “The Long Night of the Soul”: a title-cased name in quotation marks
+        // is a work's title, not an entity.
+        let (start, end) = self.span(from, to);
+        if to - from >= 3
+            && self.body[..start].ends_with(['“', '"'])
+            && self.body[end..].starts_with(['”', '"'])
+        {
+            return;
+        }
+        // "Hill Township of Vale Region": two places, one inside the other.
+        if let Some(of) = (from + 2..to.saturating_sub(1)).find(|&i| {
+            self.word(i) == "of"
+                && contains(words::PLACE_SUFFIXES, self.word(i - 1))
+                && contains(words::PLACE_SUFFIXES, self.word(to - 1))
+        }) {
+            self.classify(from, of);
+            self.classify(of + 1, to);
+            return;
+        }
         if let Some(head) = (from..to).find(|&i| contains(words::NON_ENTITY_HEADS, self.word(i))) {
             // "NATO Article 5": the organisation before a document name is
             // still named; a place there names the document ("Paris Agreement").
@@ -392,7 +417,16 @@ impl BlockContext<'_> {
             self.push(from, to, EntityType::Place, None);
             return;
         }
-        // "the Socialist party": a lowercase "party" still closes the name.
+        // "the Socialist party": a lowercase "party" still closes the name;
+        // "Nordlys media", "Nordlys news": what the name is, outside the span.
+        if let Some(next) = self.tokens.get(to)
+            && next.joined
+            && matches!(&self.body[next.start..next.name_end], "media" | "news")
+            && (from..to).all(|i| self.name_like(i))
+        {
+            self.push(from, to, EntityType::Organization, None);
+            return;
+        }
         if let Some(next) = self.tokens.get(to)
             && next.joined
             && self.body[next.start..next.name_end] == *"party"
@@ -470,7 +504,17 @@ impl BlockContext<'_> {
             return;
         }
         if len <= 4 && (from..to).all(|i| self.name_like(i)) {
-            self.push(from, to, EntityType::Person, None);
+            // "in Nay Pyi Taw", "near Kampong Som": a place, unless it owns something.
+            let place = from.checked_sub(1).is_some_and(|i| {
+                matches!(self.word(i), "in" | "near" | "outside" | "capital")
+                    && self.tokens[from].joined
+            }) && !self.tokens[to - 1].possessive;
+            let kind = if place {
+                EntityType::Place
+            } else {
+                EntityType::Person
+            };
+            self.push(from, to, kind, None);
         }
     }
 
@@ -536,11 +580,35 @@ impl BlockContext<'_> {
                 "region" | "province" | "oblast" | "county" | "district" | "valley"
             )
         });
-        let place_before = previous.is_some_and(|w| matches!(w, "in" | "near" | "outside"));
+        let place_before = previous.is_some_and(|w| {
+            matches!(
+                w,
+                "in" | "near" | "outside" | "capital" | "town" | "city" | "village"
+            )
+        });
+        let two_before = index
+            .checked_sub(2)
+            .map(|i| &self.body[self.tokens[i].start..self.tokens[i].end]);
+        // "the founder of Acme", "chief executive of Acme": what one founds or runs.
+        let organization_before = previous == Some("of")
+            && two_before.is_some_and(|w| {
+                matches!(
+                    w,
+                    "founder" | "co-founder" | "CEO" | "chairman" | "owner" | "executive" | "boss"
+                )
+            });
+        // "TikTok", "YouTube": a capital after a lowercase letter inside one
+        // word is a brand's spelling, not a person's.
+        let camel = word
+            .chars()
+            .skip(1)
+            .zip(word.chars().skip(2))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+            && !word.contains(['-', '\'', '’', '.']);
         let said_after = next.is_some_and(|w| {
             contains(words::REPORTING_VERBS, w) || contains(words::ACTOR_VERBS, w)
         }) && !is_common_subject(word);
-        if acronym && !word.contains('.') {
+        if (acronym && !word.contains('.')) || camel || organization_before {
             // An unknown acronym is almost always an organisation.
             self.push(index, index + 1, EntityType::Organization, None);
         } else if title_before || (leader_after && !token.initial) {

@@ -125,6 +125,19 @@ pub const NEVER_NAMES: &[&str] = &[
     "COVID",
     "Internet",
     "God",
+    "ET",
+    "EST",
+    "EDT",
+    "PT",
+    "PST",
+    "PDT",
+    "CT",
+    "CST",
+    "GMT",
+    "BST",
+    "UTC",
+    "CET",
+    "CEST",
 ];
 
 /// Prepositions that govern a noun phrase: an entity after one is not a subject.

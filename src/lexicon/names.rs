@@ -160,6 +160,8 @@ pub const TITLE_MODIFIERS: &[&str] = &[
     "Bank",
     "Party",
     "Opposition",
+    "District",
+    "Circuit",
 ];
 
 /// Last words that make a capitalised sequence an organisation.
@@ -498,6 +500,7 @@ pub const PLACE_SUFFIXES: &[&str] = &[
     "Avenue",
     "Dam",
     "Hills",
+    "City",
 ];
 
 /// First words that, followed by "of", make a place ("Strait of Hormuz").
