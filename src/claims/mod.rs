@@ -148,6 +148,18 @@ fn is_heading_like(text: &str, words: &[Word<'_>]) -> bool {
     words.len() <= 12 || (!long.is_empty() && capitalised * 10 >= long.len() * 6)
 }
 
+/// A quotation that ended without naming its speaker: its opening sentence
+/// stays unattributed, the sentences running on from it take the speaker
+/// who spoke before it (usually the same voice going on).
+fn settle_uncredited(claims: &mut [Claim], unsaid: &mut Vec<usize>, fallback: &Option<String>) {
+    for &index in unsaid.iter().skip(1) {
+        if claims[index].speaker.is_none() {
+            claims[index].speaker = fallback.clone();
+        }
+    }
+    unsaid.clear();
+}
+
 /// Finds the sentence-level claims of one article.
 pub fn detect(
     body: &str,
@@ -165,6 +177,10 @@ pub fn detect(
     // be named only where the quotation ends ("“A. B. C,” said X.").
     let mut unsaid: Vec<usize> = Vec::new();
     let mut awaiting_credit = false;
+    // Who spoke before the current quotation began.
+    let mut run_fallback: Option<String> = None;
+    // A person a sentence opened with since the last speaker spoke.
+    let mut subject_since: Option<String> = None;
     for sentence in sentences {
         let Some(block) = blocks.get(sentence.block) else {
             continue;
@@ -191,7 +207,7 @@ pub fn detect(
         quote_state = quote_open_after(raw, continues_quote && !reopened).then_some(sentence.block);
         // “...,” then a line break before "said X": the credit is still to come.
         if !continues_quote && !awaiting_credit {
-            unsaid.clear();
+            settle_uncredited(&mut claims, &mut unsaid, &run_fallback);
         }
         let awaits = awaiting_credit;
         awaiting_credit = false;
@@ -222,6 +238,11 @@ pub fn detect(
             sentence_start: sentence.start,
         };
         let quotes = quoted_spans(raw, sentence.start, continues_quote && !reopened);
+        // Who this sentence is about, for a "he" or "she" further on.
+        let subject = context
+            .sentence_subject(&words)
+            .filter(|entity| entity.kind == EntityType::Person)
+            .map(|entity| entity.canonical.clone());
         let quoted_words = words
             .iter()
             .filter(|w| quotes.iter().any(|(s, e)| w.start >= *s && w.end <= *e))
@@ -236,10 +257,17 @@ pub fn detect(
             && matches!(attribution, Attribution::None);
         let mut speaker = match attribution {
             Attribution::Speaker(ref name) => Some(name.clone()),
-            Attribution::Pronoun => last_speaker
-                .as_ref()
-                .filter(|(_, person)| *person)
-                .map(|(name, _)| name.clone())
+            // The nearest person who fits: one who became the subject of a
+            // sentence after the last speaker spoke, else the last speaker,
+            // else the last person named.
+            Attribution::Pronoun => subject_since
+                .clone()
+                .or_else(|| {
+                    last_speaker
+                        .as_ref()
+                        .filter(|(_, person)| *person)
+                        .map(|(name, _)| name.clone())
+                })
                 .or_else(|| {
                     entities
                         .iter()
@@ -258,10 +286,13 @@ pub fn detect(
             .as_ref()
             .is_some_and(|(block, _)| *block == sentence.block);
         if speaker.is_none() && quote && !attributed && (continues_quote || follows_quote) {
-            speaker = previous_quote
-                .as_ref()
-                .and_then(|(_, name)| name.clone())
-                .or_else(|| last_speaker.as_ref().map(|(name, _)| name.clone()));
+            // Still waiting for the credit: the sentence joins the others;
+            // a quotation that never names its speaker falls back to the
+            // last one (see `settle_uncredited`).
+            speaker = previous_quote.as_ref().and_then(|(_, name)| name.clone());
+        }
+        if quote && unsaid.is_empty() && speaker.is_none() {
+            run_fallback = last_speaker.as_ref().map(|(name, _)| name.clone());
         }
         let statistic = is_statistic(&words, text);
         let hedged = words.iter().any(|w| {
@@ -333,6 +364,9 @@ pub fn detect(
                 .iter()
                 .any(|e| e.kind == EntityType::Person && &e.canonical == name);
             last_speaker = Some((name.clone(), person));
+            subject_since = None;
+        } else if subject.is_some() {
+            subject_since = subject;
         }
         if (quote || awaits)
             && let Some(name) = &speaker
@@ -345,7 +379,7 @@ pub fn detect(
             unsaid.push(claims.len());
             awaiting_credit = raw.contains(",”") || raw.contains(",\"");
         } else {
-            unsaid.clear();
+            settle_uncredited(&mut claims, &mut unsaid, &run_fallback);
         }
         previous_quote = quote.then(|| (sentence.block, speaker.clone()));
         claims.push(Claim {
@@ -356,6 +390,7 @@ pub fn detect(
             speaker,
         });
     }
+    settle_uncredited(&mut claims, &mut unsaid, &run_fallback);
     claims
 }
 

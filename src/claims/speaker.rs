@@ -99,7 +99,7 @@ impl Context<'_> {
 
     /// The person or organisation a sentence opens with, over titles and
     /// places ("U.S. Attorney General Jane Roe issued ..."): its subject.
-    fn sentence_subject(&self, words: &[Word<'_>]) -> Option<&Entity> {
+    pub(super) fn sentence_subject(&self, words: &[Word<'_>]) -> Option<&Entity> {
         let limit = words.get(8).map_or(usize::MAX, |word| word.start);
         self.entities
             .iter()
