@@ -18,6 +18,7 @@
 //! Claim speakers follow their entity's new canonical.
 
 use super::fold::name_key;
+use super::gazetteer;
 use crate::lexicon;
 use crate::model::{Article, EntityType};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -42,7 +43,17 @@ fn nicknames() -> &'static HashMap<&'static str, HashSet<&'static str>> {
 
 /// "jeff" and "jeffrey": one is a recorded nickname of the other.
 pub(crate) fn same_given_name(a: &str, b: &str) -> bool {
-    a == b || nicknames().get(a).is_some_and(|names| names.contains(b))
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    a == b
+        || nicknames()
+            .get(a.as_str())
+            .is_some_and(|names| names.contains(b.as_str()))
+}
+
+/// A given name or nickname of the public list ("Lena", "Tom").
+pub(crate) fn is_given_name(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && nicknames().contains_key(word.to_lowercase().as_str())
 }
 
 /// At most one insertion, deletion or substitution apart.
@@ -70,6 +81,8 @@ struct Name {
     node: Node,
     /// Name keys of the spelling's words; a hyphenated surname stays one word.
     words: Vec<String>,
+    /// The first word as written, for nicknames (keys fold "Jeff" to "jef").
+    given: String,
     /// Spelling → mentions.
     spellings: BTreeMap<String, usize>,
     articles: BTreeSet<usize>,
@@ -163,6 +176,12 @@ fn collect_names(articles: &[Article]) -> Vec<Name> {
                     .map(name_key)
                     .filter(|word| !word.is_empty())
                     .collect(),
+                given: entity
+                    .canonical
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .to_string(),
                 spellings: BTreeMap::new(),
                 articles: BTreeSet::new(),
             });
@@ -219,7 +238,7 @@ fn link_people(names: &[Name], links: &mut Links) {
         for &b in &full[n + 1..] {
             let (first_a, first_b) = (&names[a].words[0], &names[b].words[0]);
             let (last_a, last_b) = (surname(a), surname(b));
-            let given = same_given_name(first_a, first_b);
+            let given = first_a == first_b || same_given_name(&names[a].given, &names[b].given);
             let same_surname = last_a == last_b;
             let misspelt = last_a.chars().count() >= 6 && one_edit(last_a, last_b);
             // Two full names: the given names agree (or are nicknames of each
@@ -273,13 +292,14 @@ fn link_short_forms(names: &[Name], links: &mut Links) {
                 }
                 // "U.S. Justice Department" / "Justice Department": a place
                 // before an organisation's own name.
-                for split in 1..words.len().saturating_sub(1) {
-                    let (place, rest) = (words[..split].join(" "), words[split..].join(" "));
-                    if find(EntityType::Place, place).is_some()
-                        && let Some(j) = find(EntityType::Organization, rest)
-                    {
-                        links.join(i, j);
-                    }
+                let spelling = name.spelling();
+                if let Some(hit) = gazetteer::scan(spelling).first()
+                    && hit.start == 0
+                    && gazetteer::entry(hit.entry).kind == EntityType::Place
+                    && let Some(j) = find(EntityType::Organization, name_key(&spelling[hit.end..]))
+                    && name_key(&spelling[hit.end..]).contains(' ')
+                {
+                    links.join(i, j);
                 }
             }
             EntityType::Person => {}

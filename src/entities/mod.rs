@@ -496,6 +496,18 @@ impl BlockContext<'_> {
             });
             if covered {
                 self.candidates.extend(inner.iter().map(hit_candidate));
+            } else if len == 2
+                && link::is_given_name(self.word(from))
+                && (from..to).all(|i| self.name_like(i))
+            {
+                // "Lena Garland": a given name before a word the gazetteer
+                // knows as a town is a person's name.
+                self.push(from, to, EntityType::Person, None);
+            } else if self.after_place_preposition(from)
+                && len <= 4
+                && (from..to).all(|i| self.name_like(i))
+            {
+                self.push(from, to, EntityType::Place, None);
             }
             return;
         }
@@ -505,10 +517,7 @@ impl BlockContext<'_> {
         }
         if len <= 4 && (from..to).all(|i| self.name_like(i)) {
             // "in Nay Pyi Taw", "near Kampong Som": a place, unless it owns something.
-            let place = from.checked_sub(1).is_some_and(|i| {
-                matches!(self.word(i), "in" | "near" | "outside" | "capital")
-                    && self.tokens[from].joined
-            }) && !self.tokens[to - 1].possessive;
+            let place = self.after_place_preposition(from) && !self.tokens[to - 1].possessive;
             let kind = if place {
                 EntityType::Place
             } else {
@@ -516,6 +525,14 @@ impl BlockContext<'_> {
             };
             self.push(from, to, kind, None);
         }
+    }
+
+    /// The run starting at `from` follows "in", "near", "outside" or "capital".
+    fn after_place_preposition(&self, from: usize) -> bool {
+        from.checked_sub(1).is_some_and(|i| {
+            matches!(self.word(i), "in" | "near" | "outside" | "capital")
+                && self.tokens[from].joined
+        })
     }
 
     /// "President Donald Trump", "U.S. Air Force General Alexus Grynkewich":
@@ -691,7 +708,12 @@ fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) 
         if candidate.kind == EntityType::Person && candidate.canonical.is_none() {
             let text = clean(&body[candidate.start..candidate.end]);
             let last = text.split(' ').next_back().unwrap_or(&text).to_string();
-            candidate.canonical = full_name(&name_key(&last), candidate.start);
+            let first = text.split(' ').next().unwrap_or(&text);
+            candidate.canonical = full_name(&name_key(&last), candidate.start).filter(|name| {
+                // "Anna Vogel" and "Peter Vogel" are two people; a full name
+                // only grows into a longer one with the same first name.
+                !text.contains(' ') || name.split(' ').next() == Some(first)
+            });
         }
     }
     for single in singles {
