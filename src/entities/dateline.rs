@@ -7,8 +7,9 @@
 use super::{Candidate, gazetteer};
 use crate::model::{Block, EntityType};
 
-/// The dateline place at the start of `block`, when there is one.
-pub(super) fn place(body: &str, block: &Block) -> Option<Candidate> {
+/// The dateline places at the start of `block` (the city, and the state
+/// after it), when there is a dateline.
+pub(super) fn places(body: &str, block: &Block) -> Option<Vec<Candidate>> {
     let text = body.get(block.start..block.end)?;
     let city_len = text
         .char_indices()
@@ -45,17 +46,35 @@ pub(super) fn place(body: &str, block: &Block) -> Option<Candidate> {
         .find(|hit| hit.start == 0 && hit.end == title_cased.len())
         .map(|hit| gazetteer::entry(hit.entry))
         .filter(|entry| entry.kind == EntityType::Place);
-    Some(Candidate {
+    let mut found = vec![Candidate {
         start: block.start,
         end: block.start + city.len(),
         kind: EntityType::Place,
         canonical: Some(known.map_or(title_cased, |entry| entry.canonical.to_string())),
-    })
+    }];
+    // "SPRINGFIELD, Ill.," / "AUSTIN, TX (AP)": the state after the city.
+    if let Some(region) = head.strip_prefix(", ") {
+        let region = region.split([',', '(']).next().unwrap_or("").trim();
+        let short = region.len() <= 6
+            && region.chars().next().is_some_and(char::is_uppercase)
+            && !region.contains(' ')
+            && !region.chars().any(|c| c.is_ascii_digit());
+        if short {
+            let start = block.start + city.len() + 2;
+            found.push(Candidate {
+                start,
+                end: start + region.len(),
+                kind: EntityType::Place,
+                canonical: None,
+            });
+        }
+    }
+    Some(found)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::place;
+    use super::places;
     use crate::model::{Block, BlockKind};
 
     fn dateline(text: &str) -> Option<(String, String)> {
@@ -64,11 +83,13 @@ mod tests {
             start: 0,
             end: text.len(),
         };
-        place(text, &block).map(|found| {
-            (
-                text[found.start..found.end].to_string(),
-                found.canonical.unwrap_or_default(),
-            )
+        places(text, &block).and_then(|found| {
+            found.into_iter().next().map(|city| {
+                (
+                    text[city.start..city.end].to_string(),
+                    city.canonical.unwrap_or_default(),
+                )
+            })
         })
     }
 

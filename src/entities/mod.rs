@@ -61,7 +61,7 @@ pub fn detect(body: &str, blocks: &[Block], _sentences: &[Sentence]) -> Vec<Enti
             // Page furniture (share lines, credits, bylines) names nobody in the story.
             continue;
         }
-        candidates.extend(dateline::place(body, block));
+        candidates.extend(dateline::places(body, block).into_iter().flatten());
         match headline_mode(body, block, &tokens) {
             Headline::AllCaps => {}
             Headline::TitleCase => {
@@ -372,6 +372,17 @@ impl BlockContext<'_> {
             self.candidates.push(hit_candidate(&hit));
             return;
         }
+        // "NORDIA TODAY", "GULF DAILY": words in capitals inside running text
+        // are a masthead, the paper's name, not the country in it.
+        let capitals = (from..to).all(|i| {
+            let word = self.word(i);
+            word.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && !word.chars().any(char::is_lowercase)
+        });
+        if capitals && to - from >= 2 {
+            self.push(from, to, EntityType::Organization, None);
+            return;
+        }
         // “The Long Night of the Soul”: a title-cased name in quotation marks
         // is a work's title, not an entity.
         let (start, end) = self.span(from, to);
@@ -513,6 +524,21 @@ impl BlockContext<'_> {
         }
         if len == 1 {
             self.single(from);
+            return;
+        }
+        // "the Hang Lo index", "Kessel 300 points": a stock index, not a person.
+        let index_after = {
+            let after = |k: usize| self.tokens.get(k).map(|t| &self.body[t.start..t.end]);
+            let numbered = after(to).is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()));
+            let next = if numbered { after(to + 1) } else { after(to) };
+            next.is_some_and(|w| {
+                matches!(
+                    w.trim_end_matches([',', '.']),
+                    "index" | "indices" | "indexes" | "average" | "composite" | "benchmark"
+                ) || (numbered && matches!(w, "points" | "index"))
+            })
+        };
+        if index_after {
             return;
         }
         if len <= 4 && (from..to).all(|i| self.name_like(i)) {

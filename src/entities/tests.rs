@@ -278,3 +278,17 @@ fn short_forms_and_misspelt_rare_surnames_link_conservatively() {
         canonical_in(&articles, "Peter Vogel")
     );
 }
+
+#[test]
+fn indexes_mastheads_and_dateline_states_are_not_people_or_organisations() {
+    let text = "AUSTIN, TX (Nordwire) - The Hang Lo index fell 2% and the Kessel 300 index rose.\n\
+                Oil stocks dragged the Brava Composite lower, NORWAY TODAY reported.";
+    let all = entities(text);
+    assert!(all.iter().all(|e| e.kind != EntityType::Person), "{all:?}");
+    assert_eq!(kind_of(text, "TX"), Some(EntityType::Place));
+    assert_eq!(
+        kind_of(text, "NORWAY TODAY"),
+        Some(EntityType::Organization)
+    );
+    assert!(all.iter().all(|e| e.text != "NORWAY"), "{all:?}");
+}

@@ -296,6 +296,8 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "Survey",
     "Media",
     "Post",
+    "Daily",
+    "Today",
 ];
 
 /// First words that, followed by "of", make an organisation ("Bank of Japan").
@@ -381,6 +383,8 @@ pub const NON_ENTITY_HEADS: &[&str] = &[
     "Exclusive",
     "Breaking",
     "Euro",
+    "Composite",
+    "Average",
 ];
 
 /// Demonyms and adjectives of place that a country's name does not start with.
