@@ -204,6 +204,7 @@ fn is_page_line(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::is_furniture;
+    use crate::model::BlockKind;
 
     #[test]
     fn player_labels_breadcrumbs_and_bylines_are_furniture() {
@@ -236,6 +237,40 @@ mod tests {
         assert!(is_furniture("(More port strike stories.)"));
         assert!(is_furniture("Read More: Click Here"));
         assert!(is_furniture("Sign up for our daily newsletter"));
+    }
+
+    #[test]
+    fn furniture_lines_of_plain_text_are_boilerplate_and_never_the_title() {
+        let body = "Listen to this article\n\
+                    Home / Business / Markets\n\
+                    Port Strike Spreads to Second City\n\
+                    By Ana Reyes |\n\
+                    Dock workers walked out on Monday, the union said.\n\
+                    Cranes stand idle at the quay on Monday. Nordpix via Wire Images\n\
+                    The strike is the longest in a decade.";
+        let blocks = crate::structure::blocks(body, crate::load::Format::Text);
+        let kinds: Vec<(BlockKind, &str)> = blocks
+            .iter()
+            .map(|block| (block.kind, &body[block.start..block.end]))
+            .collect();
+        let of = |text: &str| kinds.iter().find(|(_, t)| *t == text).map(|(k, _)| *k);
+        assert_eq!(
+            of("Port Strike Spreads to Second City"),
+            Some(BlockKind::Title),
+            "{kinds:?}"
+        );
+        for furniture in [
+            "Listen to this article",
+            "Home / Business / Markets",
+            "By Ana Reyes |",
+            "Cranes stand idle at the quay on Monday. Nordpix via Wire Images",
+        ] {
+            assert_eq!(of(furniture), Some(BlockKind::Boilerplate), "{furniture}");
+        }
+        assert_eq!(
+            of("Dock workers walked out on Monday, the union said."),
+            Some(BlockKind::Paragraph)
+        );
     }
 
     #[test]
