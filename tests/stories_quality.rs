@@ -98,40 +98,39 @@ fn stories_present(test: &str) -> bool {
     present
 }
 
+/// The floors of issue 9: entity F1 0.93, speakers 0.90, cross-source pairs
+/// linked 0.90, nothing wrongly merged.
+const ISSUE_FLOORS: Floors = Floors {
+    f1: 0.93,
+    speakers: 0.90,
+    linking: 0.90,
+    wrongly_merged: 0,
+};
+
 #[test]
 fn tuned_stories_meet_the_quality_floors() {
     if !stories_present("tuned_stories_meet_the_quality_floors") {
         return;
     }
     let (scores, linking) = score_stories(&TUNED);
-    assert_floors(
-        "tuned",
-        &scores,
-        &linking,
-        &Floors {
-            f1: 0.0,
-            speakers: 0.0,
-            linking: 0.0,
-            wrongly_merged: usize::MAX,
-        },
-    );
+    assert_floors("tuned", &scores, &linking, &ISSUE_FLOORS);
 }
 
+/// The held-out story does not reach the issue's floors yet (see
+/// docs/QUALITY.md): these are the figures reached, a guard against
+/// regressions, not the target.
+const HELD_OUT_REACHED: Floors = Floors {
+    f1: 0.74,
+    speakers: 0.77,
+    linking: 0.58,
+    wrongly_merged: 0,
+};
+
 #[test]
-fn held_out_story_meets_the_quality_floors() {
-    if !stories_present("held_out_story_meets_the_quality_floors") {
+fn held_out_story_keeps_the_figures_reached() {
+    if !stories_present("held_out_story_keeps_the_figures_reached") {
         return;
     }
     let (scores, linking) = score_stories(&HELD_OUT);
-    assert_floors(
-        "held out",
-        &scores,
-        &linking,
-        &Floors {
-            f1: 0.0,
-            speakers: 0.0,
-            linking: 0.0,
-            wrongly_merged: usize::MAX,
-        },
-    );
+    assert_floors("held out", &scores, &linking, &HELD_OUT_REACHED);
 }

@@ -10,8 +10,7 @@ mod speaker;
 
 use crate::entities::name_key;
 use crate::lexicon::{
-    ANAPHORIC_OPENERS, EDITORIAL, HEDGES, HEDGING_SPEAKERS, MONTHS, NUMBER_NAMES, NUMBER_WORDS,
-    PAGE_LINE_CUES,
+    self, ANAPHORIC_OPENERS, HEDGING_SPEAKERS, MONTHS, NUMBER_NAMES, NUMBER_WORDS, PAGE_LINE_CUES,
 };
 use crate::model::{Block, BlockKind, Claim, ClaimKind, Corpus, Entity, EntityType, Sentence};
 use speaker::{Attribution, Context};
@@ -297,7 +296,8 @@ pub fn detect(
         let statistic = is_statistic(&words, text);
         let hedged = words.iter().any(|w| {
             let lower = w.text.to_lowercase();
-            lower_in(HEDGES, &lower) && !quotes.iter().any(|(s, e)| w.start >= *s && w.end <= *e)
+            lexicon::HEDGING.contains(&lower)
+                && !quotes.iter().any(|(s, e)| w.start >= *s && w.end <= *e)
         }) || speaker
             .as_deref()
             .and_then(|s| s.split_whitespace().next_back())
@@ -305,7 +305,7 @@ pub fn detect(
         // Commentary: evaluative wording and nothing a reader could check.
         let evaluative = words
             .iter()
-            .filter(|w| lower_in(EDITORIAL, &w.text.to_lowercase()))
+            .filter(|w| lexicon::EDITORIAL_WORDS.contains(w.text))
             .count();
         let first_person = !quote
             && words

@@ -4,8 +4,8 @@
 
 use super::{Word, lower_in};
 use crate::lexicon::{
-    self, INSTITUTION_NOUNS, PREPOSITIONS, REPORTING_VERBS, SPEAKER_MODIFIERS, SPEAKER_NOUNS,
-    SPEAKER_PHRASE_STOPS, STATEMENT_NOUNS, STRONG_REPORTING_VERBS, WEAK_REPORTING_VERBS,
+    self, INSTITUTION_NOUNS, PREPOSITIONS, SPEAKER_MODIFIERS, SPEAKER_PHRASE_STOPS,
+    STATEMENT_NOUNS, STRONG_REPORTING_VERBS, WEAK_REPORTING_VERBS,
 };
 use crate::model::{Entity, EntityType};
 
@@ -94,7 +94,7 @@ impl Context<'_> {
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
-        lower_in(PREPOSITIONS, last) || lower_in(REPORTING_VERBS, last)
+        lower_in(PREPOSITIONS, last) || lexicon::REPORTING.contains(last)
     }
 
     /// The person or organisation a sentence opens with, over titles and
@@ -173,7 +173,7 @@ impl Context<'_> {
         {
             return Some(Attribution::Speaker(entity.canonical.clone()));
         }
-        if lower_in(SPEAKER_NOUNS, &lower) {
+        if lexicon::SPEAKERS.contains(&lower) {
             let mut first = index;
             let mut lowercase_modifiers = 0;
             while first > 0 {
@@ -192,7 +192,7 @@ impl Context<'_> {
                 let plain = lowercase_modifiers < 2
                     && candidate.text.chars().all(char::is_lowercase)
                     && !lower_in(SPEAKER_PHRASE_STOPS, candidate.text)
-                    && !lower_in(REPORTING_VERBS, candidate.text);
+                    && !lexicon::REPORTING.contains(candidate.text);
                 if capital || lower_in(SPEAKER_MODIFIERS, candidate.text) {
                     first -= 1;
                 } else if plain {
@@ -214,7 +214,7 @@ impl Context<'_> {
                 let of = lower_in(&["of", "for"], words[before - 1].text);
                 if of
                     && before >= 2
-                    && lower_in(SPEAKER_NOUNS, words[before - 2].text)
+                    && lexicon::SPEAKERS.contains(words[before - 2].text)
                     && let Some(Attribution::Speaker(head)) = self.subject_at(words, before - 2)
                 {
                     let rest = &self.body[words[before - 1].start..word.end];
@@ -293,7 +293,7 @@ impl Context<'_> {
             if between.contains([',', ';', '"', '“', '”', '—', '(']) {
                 return None;
             }
-            if lower_in(SPEAKER_NOUNS, words[head].text)
+            if lexicon::SPEAKERS.contains(words[head].text)
                 && lower_in(PREPOSITIONS, words[head + 1].text)
             {
                 let subject = self.subject_at(words, head);
@@ -346,7 +346,7 @@ impl Context<'_> {
         // "said the official", "said a spokesman for the ministry".
         let mut k = verb + 1;
         while k < words.len() && k < verb + 5 && !quoted(k) {
-            if lower_in(SPEAKER_NOUNS, words[k].text)
+            if lexicon::SPEAKERS.contains(words[k].text)
                 && let Some(subject) = self.subject_at(words, k)
             {
                 return Some(subject);
@@ -371,7 +371,7 @@ impl Context<'_> {
             .take_while(|&k| !self.body[start..words[k].start].contains([',', ';', '(', '—']))
             .last()?;
         let noun = (from..=reach).find(|&k| {
-            lower_in(SPEAKER_NOUNS, words[k].text) && !lower_in(STATEMENT_NOUNS, words[k].text)
+            lexicon::SPEAKERS.contains(words[k].text) && !lower_in(STATEMENT_NOUNS, words[k].text)
         });
         for k in from..=reach {
             let Some(entity) = self
@@ -404,7 +404,7 @@ impl Context<'_> {
         // "the paper quoted officials as saying": the quoted are the source.
         if lower == "quoted" {
             for k in i + 1..words.len().min(i + 5) {
-                if lower_in(SPEAKER_NOUNS, words[k].text)
+                if lexicon::SPEAKERS.contains(words[k].text)
                     && let Some(subject) = self.subject_at(words, k)
                 {
                     return Some(subject);
@@ -490,7 +490,7 @@ impl Context<'_> {
                 }
                 continue;
             }
-            if !lower_in(REPORTING_VERBS, &lower) {
+            if !lexicon::REPORTING.contains(&lower) {
                 continue;
             }
             // "the last say", "his claims": a noun, not a verb of saying.

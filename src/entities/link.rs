@@ -200,7 +200,44 @@ fn join_unique(links: &mut Links, short: usize, candidates: &[usize]) {
     }
 }
 
+/// The strings one deletion away from `word`, and `word` itself: two words
+/// one edit apart share one of them, so an index of these finds near
+/// spellings without comparing every pair of names.
+fn deletions(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let mut out: Vec<String> = (0..chars.len())
+        .map(|skip| {
+            chars
+                .iter()
+                .enumerate()
+                .filter(|(at, _)| *at != skip)
+                .map(|(_, c)| c)
+                .collect()
+        })
+        .collect();
+    out.push(word.to_string());
+    out
+}
+
+/// Joins `short` to the one group `candidates` fall in; none when they fall
+/// in several (an ambiguous short form stays apart).
+fn join_one_group(links: &mut Links, short: usize, candidates: &[usize]) {
+    let mut roots: Vec<usize> = candidates.iter().map(|&c| links.root(c)).collect();
+    roots.sort_unstable();
+    roots.dedup();
+    if roots.len() == 1
+        && let Some(&first) = candidates.first()
+    {
+        links.join(short, first);
+    }
+}
+
+/// Rare surnames are long: a one-letter difference in a short one is
+/// another name ("Lee" / "Lea").
+const MIN_FUZZY_SURNAME: usize = 6;
+
 fn link_people(names: &[Name], links: &mut Links) {
+    let surname = |i: usize| names[i].words.last().map(String::as_str).unwrap_or("");
     let people: Vec<usize> = (0..names.len())
         .filter(|&i| names[i].node.kind == EntityType::Person)
         .collect();
@@ -209,43 +246,66 @@ fn link_people(names: &[Name], links: &mut Links) {
         .copied()
         .filter(|&i| names[i].words.len() >= 2)
         .collect();
-    let surname = |i: usize| names[i].words.last().map(String::as_str).unwrap_or("");
+    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    // (first name key, surname deletion) → full names, for misspellings.
+    let mut near_full: HashMap<(&str, String), Vec<usize>> = HashMap::new();
+    let mut near_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    for &f in &full {
+        by_surname.entry(surname(f)).or_default().push(f);
+        if surname(f).chars().count() >= MIN_FUZZY_SURNAME {
+            for variant in deletions(surname(f)) {
+                near_full
+                    .entry((names[f].words[0].as_str(), variant.clone()))
+                    .or_default()
+                    .push(f);
+                near_surname.entry(variant).or_default().push(f);
+            }
+        }
+    }
+    // Two full names: one surname and given names that agree or are
+    // nicknames of each other ("Jeff" / "Jeffrey").
+    for group in by_surname.values() {
+        for (n, &a) in group.iter().enumerate() {
+            for &b in &group[n + 1..] {
+                if names[a].words[0] == names[b].words[0]
+                    || same_given_name(&names[a].given, &names[b].given)
+                {
+                    links.join(a, b);
+                }
+            }
+        }
+    }
+    // The same first name and a rare surname one letter apart.
+    for group in near_full.values() {
+        for (n, &a) in group.iter().enumerate() {
+            for &b in &group[n + 1..] {
+                if one_edit(surname(a), surname(b)) {
+                    links.join(a, b);
+                }
+            }
+        }
+    }
     for &lone in people.iter().filter(|&&i| names[i].words.len() == 1) {
         let word = surname(lone);
-        let exact: Vec<usize> = full
-            .iter()
-            .copied()
-            .filter(|&f| surname(f) == word)
-            .collect();
-        if !exact.is_empty() {
-            join_unique(links, lone, &exact);
+        if let Some(exact) = by_surname.get(word) {
+            join_one_group(links, lone, exact);
             continue;
         }
         // A misspelt lone surname: only beside the full name it misspells.
-        if word.chars().count() >= 6 {
-            let near: Vec<usize> = full
+        if word.chars().count() >= MIN_FUZZY_SURNAME {
+            let mut near: Vec<usize> = deletions(word)
                 .iter()
+                .filter_map(|variant| near_surname.get(variant))
+                .flatten()
                 .copied()
                 .filter(|&f| {
                     one_edit(surname(f), word)
                         && !names[f].articles.is_disjoint(&names[lone].articles)
                 })
                 .collect();
-            join_unique(links, lone, &near);
-        }
-    }
-    for (n, &a) in full.iter().enumerate() {
-        for &b in &full[n + 1..] {
-            let (first_a, first_b) = (&names[a].words[0], &names[b].words[0]);
-            let (last_a, last_b) = (surname(a), surname(b));
-            let given = first_a == first_b || same_given_name(&names[a].given, &names[b].given);
-            let same_surname = last_a == last_b;
-            let misspelt = last_a.chars().count() >= 6 && one_edit(last_a, last_b);
-            // Two full names: the given names agree (or are nicknames of each
-            // other) and the surnames are one, or one letter apart and rare.
-            if given && (same_surname || (misspelt && first_a == first_b)) {
-                links.join(a, b);
-            }
+            near.sort_unstable();
+            near.dedup();
+            join_one_group(links, lone, &near);
         }
     }
 }
@@ -306,31 +366,39 @@ fn link_short_forms(names: &[Name], links: &mut Links) {
         }
     }
     // "Acme" / "Acme Research": the one organisation the word begins.
-    for (i, name) in names.iter().enumerate() {
-        if name.node.kind != EntityType::Organization || name.words.len() != 1 {
-            continue;
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, other) in names.iter().enumerate() {
+        if other.node.kind == EntityType::Organization && other.words.len() >= 2 {
+            by_first.entry(other.words[0].as_str()).or_default().push(j);
         }
-        let longer: Vec<usize> = names
-            .iter()
-            .enumerate()
-            .filter(|(_, other)| {
-                other.node.kind == EntityType::Organization
-                    && other.words.len() >= 2
-                    && other.words[0] == name.words[0]
-            })
-            .map(|(j, _)| j)
-            .collect();
-        join_unique(links, i, &longer);
+    }
+    for (i, name) in names.iter().enumerate() {
+        if name.node.kind == EntityType::Organization
+            && name.words.len() == 1
+            && let Some(longer) = by_first.get(name.words[0].as_str())
+        {
+            join_unique(links, i, longer);
+        }
     }
 }
 
 fn link_acronyms(names: &[Name], links: &mut Links) {
-    let expansions: Vec<(usize, (String, String))> = names
-        .iter()
-        .enumerate()
-        .filter(|(_, name)| name.words.len() >= 2 || name.spelling().contains('-'))
-        .map(|(i, name)| (i, name.initials()))
-        .collect();
+    // Initials → the multi-word names they spell (all words, or the words
+    // that are not connectors).
+    let mut expansions: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, name) in names.iter().enumerate() {
+        if name.words.len() < 2 && !name.spelling().contains('-') {
+            continue;
+        }
+        let (all, significant) = name.initials();
+        if significant.chars().count() < 2 {
+            continue;
+        }
+        expansions.entry(significant.clone()).or_default().push(i);
+        if all != significant {
+            expansions.entry(all).or_default().push(i);
+        }
+    }
     for (i, name) in names.iter().enumerate() {
         let Some(acronym) = name.acronym() else {
             continue;
@@ -341,22 +409,17 @@ fn link_acronyms(names: &[Name], links: &mut Links) {
             .filter(|c| c.is_uppercase())
             .flat_map(char::to_lowercase)
             .collect();
-        let matches: Vec<usize> = expansions
+        let mut matches: Vec<usize> = [acronym, upper]
             .iter()
-            .filter(|(j, (all, significant))| {
-                *j != i
-                    && significant.len() >= 2
-                    && (*all == acronym || *significant == acronym || *significant == upper)
-            })
-            .map(|(j, _)| *j)
+            .filter_map(|letters| expansions.get(letters))
+            .flatten()
+            .copied()
+            .filter(|&j| j != i)
             .collect();
+        matches.sort_unstable();
+        matches.dedup();
         // Several expansions in one group are still one reading.
-        let mut roots: Vec<usize> = matches.iter().map(|&j| links.root(j)).collect();
-        roots.sort_unstable();
-        roots.dedup();
-        if roots.len() == 1 {
-            links.join(i, matches[0]);
-        }
+        join_one_group(links, i, &matches);
     }
 }
 

@@ -649,7 +649,7 @@ impl BlockContext<'_> {
             .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
             && !word.contains(['-', '\'', '’', '.']);
         let said_after = next.is_some_and(|w| {
-            contains(words::REPORTING_VERBS, w) || contains(words::ACTOR_VERBS, w)
+            words::REPORTING.contains(w) || contains(words::ACTOR_VERBS, w)
         }) && !is_common_subject(word);
         if (acronym && !word.contains('.')) || camel || organization_before {
             // An unknown acronym is almost always an organisation.
