@@ -648,9 +648,9 @@ impl BlockContext<'_> {
             .zip(word.chars().skip(2))
             .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
             && !word.contains(['-', '\'', '’', '.']);
-        let said_after = next.is_some_and(|w| {
-            words::REPORTING.contains(w) || contains(words::ACTOR_VERBS, w)
-        }) && !is_common_subject(word);
+        let said_after = next
+            .is_some_and(|w| words::REPORTING.contains(w) || contains(words::ACTOR_VERBS, w))
+            && !is_common_subject(word);
         if (acronym && !word.contains('.')) || camel || organization_before {
             // An unknown acronym is almost always an organisation.
             self.push(index, index + 1, EntityType::Organization, None);

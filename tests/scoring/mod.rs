@@ -218,9 +218,12 @@ fn type_name(kind: EntityType) -> &'static str {
     kind.as_str()
 }
 
+/// Output entities (type, canonical) an annotated entity was found as.
+type Outputs = BTreeSet<(EntityType, String)>;
+
 /// Output entities (type, canonical) by normalised surface form.
-fn output_entities(article: &Article) -> BTreeMap<String, BTreeSet<(EntityType, String)>> {
-    let mut map: BTreeMap<String, BTreeSet<(EntityType, String)>> = BTreeMap::new();
+fn output_entities(article: &Article) -> BTreeMap<String, Outputs> {
+    let mut map: BTreeMap<String, Outputs> = BTreeMap::new();
     for entity in &article.entities {
         map.entry(normalise(&entity.text))
             .or_default()
@@ -453,7 +456,7 @@ impl CrossSource {
 pub fn cross_source(corpus: &Corpus, annotations: &[Annotation]) -> CrossSource {
     let mut result = CrossSource::default();
     // Annotated canonical → article → output entities of its found variants.
-    let mut mentions: BTreeMap<&str, Vec<(&str, BTreeSet<(EntityType, String)>)>> = BTreeMap::new();
+    let mut mentions: BTreeMap<&str, Vec<(&str, Outputs)>> = BTreeMap::new();
     // Output entity → annotated canonicals found under it.
     let mut owners: BTreeMap<(EntityType, String), BTreeSet<&str>> = BTreeMap::new();
     for gold in annotations {
