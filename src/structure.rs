@@ -11,6 +11,8 @@
 
 mod furniture;
 
+pub use furniture::is_furniture;
+
 use crate::load::Format;
 use crate::model::{Block, BlockKind};
 

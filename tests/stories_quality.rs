@@ -120,9 +120,9 @@ fn tuned_stories_meet_the_quality_floors() {
 /// docs/QUALITY.md): these are the figures reached, a guard against
 /// regressions, not the target.
 const HELD_OUT_REACHED: Floors = Floors {
-    f1: 0.74,
+    f1: 0.75,
     speakers: 0.77,
-    linking: 0.58,
+    linking: 0.61,
     wrongly_merged: 0,
 };
 

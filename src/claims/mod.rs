@@ -225,6 +225,7 @@ pub fn detect(
             || lower.starts_with("q:")
             || lower.starts_with("q.");
         if words.len() < 4
+            || crate::structure::is_furniture(text)
             || question
             || is_heading_like(text, &words)
             || PAGE_LINE_CUES.iter().any(|cue| lower.contains(cue))

@@ -199,3 +199,10 @@ fn a_pronoun_goes_to_the_nearest_person_who_fits() {
         Some("Lena Brandt")
     );
 }
+
+#[test]
+fn furniture_inside_a_paragraph_is_not_a_claim() {
+    let all =
+        claims("Dock workers walked out on Monday, the union said. (More port strike stories.)");
+    assert_eq!(all.len(), 1, "{all:?}");
+}

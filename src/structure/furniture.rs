@@ -7,7 +7,7 @@
 use crate::lexicon::PAGE_LINE_CUES;
 
 /// Whether the line `text` is page furniture rather than story text.
-pub(super) fn is_furniture(text: &str) -> bool {
+pub fn is_furniture(text: &str) -> bool {
     let text = text.trim();
     if text.is_empty() || text.len() > 400 {
         return false;
@@ -133,8 +133,11 @@ fn is_caption(text: &str) -> bool {
     // ("Dr.", "U.S.").
     let before = &text[..at];
     let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    // (Scripts without case count: a caption in Korean ends "... 전했습니다. / AP".)
     let sentence_end = last_word.chars().count() > 3
-        && last_word.chars().any(char::is_lowercase)
+        && last_word
+            .chars()
+            .any(|c| c.is_lowercase() || (c.is_alphabetic() && !c.is_uppercase()))
         && !last_word.contains('.')
         && before.split_whitespace().count() >= 5;
     sentence_end
