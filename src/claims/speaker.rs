@@ -269,6 +269,12 @@ impl Context<'_> {
                         | "both"
                         | "was"
                         | "were"
+                        | "today"
+                        | "yesterday"
+                        | "tonight"
+                        | "earlier"
+                        | "separately"
+                        | "once"
                 )
                 || (previous.ends_with("ly") && previous.len() > 4);
             if !auxiliary

@@ -206,3 +206,20 @@ fn furniture_inside_a_paragraph_is_not_a_claim() {
         claims("Dock workers walked out on Monday, the union said. (More port strike stories.)");
     assert_eq!(all.len(), 1, "{all:?}");
 }
+
+#[test]
+fn time_adverbs_and_infinitives_keep_the_subject() {
+    let all = claims(
+        "Minister Marco Vell spoke on Monday.\n\
+         Secretary Vell was careful to underscore that the deal is not final.\n\
+         Minister Ana Reyes today announced a second round of talks.",
+    );
+    assert_eq!(
+        speaker_of(&all, "careful to underscore").as_deref(),
+        Some("Marco Vell")
+    );
+    assert_eq!(
+        speaker_of(&all, "today announced").as_deref(),
+        Some("Ana Reyes")
+    );
+}

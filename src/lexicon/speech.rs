@@ -143,6 +143,11 @@ pub const REPORTING_VERBS: &[&str] = &[
     "accuses",
     "contended",
     "contends",
+    "underscore",
+    "underscores",
+    "emphasize",
+    "emphasise",
+    "emphasises",
 ];
 
 /// Verbs that show a person acting or judging after a capitalised word ("Ames
