@@ -507,7 +507,18 @@ impl BlockContext<'_> {
                     .any(|hit| hit.start <= token.start && token.name_end <= hit.end)
                     || self.is_title(i)
             });
-            if covered {
+            let known_place_before_state = len == 2
+                && self.word(to - 1) == "State"
+                && inner.iter().any(|hit| {
+                    hit.start == self.tokens[from].start
+                        && hit.end == self.tokens[from].name_end
+                        && gazetteer::entry(hit.entry).kind == EntityType::Place
+                });
+            if known_place_before_state {
+                // "Shan State", "Kaduna State": a known place's state is a
+                // place ("State" alone closes organisations too: "Islamic State").
+                self.push(from, to, EntityType::Place, None);
+            } else if covered {
                 self.candidates.extend(inner.iter().map(hit_candidate));
             } else if len == 2
                 && link::is_given_name(self.word(from))

@@ -171,6 +171,9 @@ fn townships_pagodas_districts_and_cities_are_places() {
     ] {
         assert_eq!(kind_of(text, place), Some(EntityType::Place), "{place}");
     }
+    let text = "Floods hit Kaduna State and the Islamic State claimed an attack.";
+    assert_eq!(kind_of(text, "Kaduna State"), Some(EntityType::Place));
+    assert_ne!(kind_of(text, "Islamic State"), Some(EntityType::Place));
     // A district court's judge is a person, the country before it a place.
     let text = "The case went before U.S. District Judge Ana Reyes on Monday.";
     assert_eq!(kind_of(text, "Ana Reyes"), Some(EntityType::Person));
