@@ -13,12 +13,9 @@ use common::CpuTime;
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossread::analysis::open_corpus;
 use crossread::model::{Article, Block, Corpus, Sentence};
-use crossread::tui::app::App;
-use crossread::tui::reader::{Layout, LayoutKey};
-use crossread::tui::ui;
+use crossread::tui::BenchReader;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::layout::Rect;
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -57,16 +54,10 @@ fn frame(c: &mut Criterion<CpuTime>) {
     let long = long_article(&corpus, 200);
     let bytes = long.body.len();
     corpus.articles.insert(0, long);
-    let mut app = App::new(corpus);
-    let screen = Rect::new(0, 0, 200, 60);
-    app.prepare(screen);
+    let mut reader = BenchReader::new(corpus, 200, 60);
     // Into the middle of the article, with the reader focused.
-    app.handle_key(&ratatui::crossterm::event::KeyEvent::from(
-        ratatui::crossterm::event::KeyCode::Enter,
-    ));
-    let lines = app.layout().map(Layout::line_count).unwrap_or(0);
-    app.reader.scroll = lines / 2;
-    app.prepare(screen);
+    let lines = reader.scroll_to(0);
+    reader.scroll_to(lines / 2);
     eprintln!("long article: {bytes} bytes, {lines} lines at 200x60");
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
     // Few, long samples: the thread's CPU clock in schedstat advances in
@@ -76,21 +67,10 @@ fn frame(c: &mut Criterion<CpuTime>) {
         .sample_size(10)
         .measurement_time(Duration::from_secs(20));
     group.bench_function("frame 200x60 (long article)", |b| {
-        b.iter(|| {
-            app.prepare(screen);
-            terminal
-                .draw(|frame| ui::render(black_box(&app), frame))
-                .expect("draw");
-        })
+        b.iter(|| black_box(&mut reader).frame(&mut terminal))
     });
-    let article = &app.corpus.articles[0];
-    let key = LayoutKey {
-        article: 0,
-        width: 130,
-        toggles: app.toggles,
-    };
     group.bench_function("layout (wrap) of the long article, once per width", |b| {
-        b.iter(|| Layout::build(black_box(article), key))
+        b.iter(|| black_box(&reader).layout(130))
     });
     group.finish();
 }

@@ -98,7 +98,6 @@ fn one_line(text: &str) -> String {
 /// Analyses every document of a load report into a corpus.
 pub fn analyze_report(report: LoadReport) -> Corpus {
     let mut articles: Vec<Article> = report.documents.into_iter().map(analyze_document).collect();
-    entities::adopt_short_forms(&mut articles);
     entities::link_corpus(&mut articles);
     Corpus {
         articles,

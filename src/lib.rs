@@ -9,20 +9,26 @@
 //! - [`entities`], [`claims`]: who is named and what is claimed.
 //! - [`analysis`]: the pipeline, `Document` to `Article`, and `open_corpus`.
 //! - [`search`]: fuzzy sentence search (query language, index, ranking, cache).
+//! - [`store`]: the library database (SQLite), reading state, the analysis cache.
+//! - [`library`]: import, feeds and refresh, OPML, near-duplicates, above the store.
 //! - [`worker`]: latest-request-only background jobs for the front ends.
+//! - [`config`]: the config file: where it is, reading it, TOML positions.
 //! - [`cli`]: the scriptable command line; [`tui`]: the terminal reader.
 
 pub mod analysis;
 pub mod claims;
 pub mod cli;
 pub mod compare;
+pub mod config;
 pub mod entities;
 pub mod lexicon;
+pub mod library;
 pub mod load;
 pub mod model;
 pub mod sanitize;
 pub mod search;
 pub mod sentences;
+pub mod store;
 pub mod structure;
 pub mod topics;
 pub mod tui;

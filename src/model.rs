@@ -13,6 +13,8 @@ pub enum Origin {
     Builtin(&'static str),
     /// A file the user pointed crossread at.
     File(PathBuf),
+    /// An article kept in the library, by its id there.
+    Library(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -179,12 +181,6 @@ impl Article {
     /// its id, because several "unknown outlet" columns cannot be told apart.
     pub fn source_or_id(&self) -> &str {
         self.source.as_deref().unwrap_or(&self.id)
-    }
-
-    /// Index of the sentence containing byte offset `at`, if any.
-    pub fn sentence_at(&self, at: usize) -> Option<usize> {
-        let index = self.sentences.partition_point(|s| s.end <= at);
-        (index < self.sentences.len() && self.sentences[index].start <= at).then_some(index)
     }
 }
 

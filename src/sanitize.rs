@@ -36,6 +36,30 @@ pub fn sanitize(text: &str) -> String {
     out
 }
 
+/// A string from outside (a path, a feed title, a server's message) made
+/// safe for one line of a terminal or of stderr: every control, escape and
+/// invisible character is shown visibly (`\n`, `^[`, `<U+202E>`) rather
+/// than removed, so what it was stays readable and a newline cannot forge a
+/// second message line.
+pub fn for_terminal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{0}'..='\u{1f}' => {
+                out.push('^');
+                out.push(char::from(b'@' + c as u8));
+            }
+            '\u{7f}' => out.push_str("^?"),
+            c if is_forbidden(c) => out.push_str(&format!("<U+{:04X}>", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Whether `c` must never appear in sanitised text.
 pub fn is_forbidden(c: char) -> bool {
     if c == '\n' {

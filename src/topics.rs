@@ -7,7 +7,7 @@ use crate::compare::text::{Normalizer, Token};
 use crate::model::{Article, BlockKind, Corpus, EntityType};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 const BUILTIN_TOPICS: &str = include_str!("../assets/topics.toml");
@@ -298,6 +298,13 @@ impl TopicSet {
         TopicSet::from_specs(specs, Vec::new())
     }
 
+    /// Built-in topics plus `user`'s (a config file's, already read and
+    /// checked by [`crate::config`]): a user topic with a built-in id
+    /// replaces it.
+    pub fn with_user(user: Vec<TopicSpec>) -> TopicSet {
+        TopicSet::from_specs(parse_topics(BUILTIN_TOPICS).unwrap_or_default(), user)
+    }
+
     fn from_specs(builtin: Vec<TopicSpec>, user: Vec<TopicSpec>) -> TopicSet {
         let normalizer = Normalizer::default();
         let mut topics: Vec<Topic> = builtin
@@ -368,12 +375,6 @@ fn parse_config_topics(text: &str) -> Result<Vec<TopicSpec>, toml::de::Error> {
         topic: Vec<TopicSpec>,
     }
     toml::from_str::<Config>(text).map(|config| config.topic)
-}
-
-/// `config.toml` in the platform's config directory for crossread.
-pub fn config_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "crossread")
-        .map(|dirs| dirs.config_dir().join("config.toml"))
 }
 
 /// Tokens of every sentence of every article, computed once per corpus and

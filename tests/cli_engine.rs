@@ -8,6 +8,11 @@ use std::process::{Command, Output, Stdio};
 
 fn crossread(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_crossread"))
+        // Commands that only read never create it: no library, as on a fresh machine.
+        .env(
+            "CROSSREAD_DATA_DIR",
+            std::env::temp_dir().join("crossread-tests-no-library"),
+        )
         .args(args)
         .output()
         .expect("the binary runs")
@@ -329,6 +334,11 @@ fn a_closed_pipe_ends_quietly() {
         write(dir.path(), &format!("a{n}.txt"), paragraph.as_bytes());
     }
     let mut child = Command::new(env!("CARGO_BIN_EXE_crossread"))
+        // Commands that only read never create it: no library, as on a fresh machine.
+        .env(
+            "CROSSREAD_DATA_DIR",
+            std::env::temp_dir().join("crossread-tests-no-library"),
+        )
         .args([
             "--corpus",
             dir.path().to_str().expect("path"),

@@ -6,6 +6,11 @@ use std::process::Command;
 
 fn run(args: &[&str]) -> (i32, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_crossread"))
+        // Commands that only read never create it: no library, as on a fresh machine.
+        .env(
+            "CROSSREAD_DATA_DIR",
+            std::env::temp_dir().join("crossread-tests-no-library"),
+        )
         .args(args)
         .output()
         .expect("the binary runs");

@@ -5,6 +5,11 @@ use std::process::{Command, Output};
 
 fn crossread(args: &[&str], config_home: &std::path::Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_crossread"))
+        // Commands that only read never create it: no library, as on a fresh machine.
+        .env(
+            "CROSSREAD_DATA_DIR",
+            std::env::temp_dir().join("crossread-tests-no-library"),
+        )
         .args(args)
         .env("XDG_CONFIG_HOME", config_home)
         .env("HOME", config_home)

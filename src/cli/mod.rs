@@ -1,21 +1,25 @@
 //! The command line: `crossread` (the reader) and its scriptable subcommands.
 //!
 //! Exit codes: 0 success; 1 the command could not do its work (no readable
-//! article, unknown id, ...); 2 the command line itself is wrong (clap).
+//! article, unknown id, ...); 2 the command line itself is wrong (clap), or
+//! the config file the reader needs (its file, line and column are named).
 //! With `--json`, stdout carries nothing but the JSON document; warnings and
 //! errors go to stderr.
 
 mod analyze;
 mod claims;
 mod compare;
+mod config;
 mod entities;
+mod feed;
+mod library;
 mod list;
 mod search;
 mod show;
 mod topics;
 
-use crate::analysis::open_corpus;
 use crate::model::Corpus;
+use crate::store::Dirs;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -31,6 +35,26 @@ pub struct Cli {
     /// instead of the built-in corpus. Repeatable.
     #[arg(long, global = true, value_name = "PATH")]
     pub corpus: Vec<PathBuf>,
+
+    /// Read config.toml from this folder instead of the usual one (also
+    /// CROSSREAD_CONFIG_DIR).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub config_dir: Option<PathBuf>,
+
+    /// The reader's colours: dark (default), light or monochrome (also
+    /// picked by NO_COLOR); overrides the config file's theme.
+    #[arg(long, value_name = "NAME", value_parser = clap::builder::PossibleValuesParser::new(crate::tui::settings::THEMES))]
+    pub theme: Option<String>,
+
+    /// Keep the library here instead of the platform's data directory
+    /// (also `CROSSREAD_DATA_DIR`).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Keep caches here instead of the platform's cache directory (also
+    /// `CROSSREAD_CACHE_DIR`).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -54,11 +78,26 @@ pub enum Command {
     Claims(claims::ClaimsArgs),
     /// Fuzzy-search every sentence of the corpus (fzf-like query syntax).
     Search(search::SearchArgs),
+    /// Where the config file is (--path), or a commented default one (--default).
+    Config(config::ConfigArgs),
+    /// Keep files, folders, feed files or stdin (`-`) in the library.
+    Import(library::ImportArgs),
+    /// Remove articles from the library.
+    Remove(library::RemoveArgs),
+    /// List the library with counts; show or hide the built-in articles.
+    Library(library::LibraryArgs),
+    /// Follow feeds: add, list, remove, OPML import and export.
+    Feed(feed::FeedArgs),
+    /// Fetch every followed feed and keep its new items.
+    Refresh(feed::RefreshArgs),
+    /// Export or import reading state (read marks, positions, bookmarks).
+    State(library::StateArgs),
 }
 
-/// Loads the corpus named on the command line, printing load warnings to stderr.
-pub fn load(paths: &[PathBuf]) -> anyhow::Result<Corpus> {
-    let corpus = open_corpus(paths)?;
+/// Loads the corpus named on the command line (without one, the built-in
+/// articles and the library), printing load warnings to stderr.
+pub fn load(paths: &[PathBuf], dirs: Option<&Dirs>) -> anyhow::Result<Corpus> {
+    let corpus = crate::library::open_corpus(paths, dirs)?;
     for warning in &corpus.warnings {
         eprintln!("crossread: warning: {warning}");
     }
@@ -103,23 +142,36 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    if let Some(dir) = &cli.config_dir {
+        crate::config::set_dir(dir.clone());
+    }
+    let dirs = Dirs::resolve(cli.data_dir.clone(), cli.cache_dir.clone());
     let Some(command) = cli.command else {
         // The reader loads in the background so its screen comes up at once.
-        return crate::tui::run(cli.corpus).map(|()| ExitCode::SUCCESS);
+        return config::run_reader(cli.corpus, dirs, cli.theme.as_deref());
     };
-    // Search loads its corpus itself: usually from its index cache.
-    if let Command::Search(args) = &command {
-        return search::run(args, &cli.corpus);
-    }
-    let corpus = load(&cli.corpus)?;
+    let need_dirs = || {
+        dirs.clone().ok_or_else(|| {
+            anyhow::anyhow!("no data directory: set --data-dir or CROSSREAD_DATA_DIR")
+        })
+    };
+    let corpus = || load(&cli.corpus, dirs.as_ref());
     match command {
-        Command::List(args) => list::run(&args, &corpus),
-        Command::Show(args) => show::run(&args, &corpus),
-        Command::Analyze(args) => analyze::run(&args, &corpus),
-        Command::Topics(args) => topics::run(&args, &corpus),
-        Command::Compare(args) => compare::run(&args, &corpus),
-        Command::Entities(args) => entities::run(&args, &corpus),
-        Command::Claims(args) => claims::run(&args, &corpus),
-        Command::Search(args) => search::run(&args, &cli.corpus),
+        Command::List(args) => list::run(&args, &corpus()?),
+        Command::Show(args) => show::run(&args, &corpus()?),
+        Command::Analyze(args) => analyze::run(&args, &corpus()?),
+        Command::Topics(args) => topics::run(&args, &corpus()?),
+        Command::Compare(args) => compare::run(&args, &corpus()?),
+        Command::Entities(args) => entities::run(&args, &corpus()?),
+        Command::Claims(args) => claims::run(&args, &corpus()?),
+        // Search loads its corpus itself: usually from its index cache.
+        Command::Search(args) => search::run(&args, &cli.corpus, dirs.as_ref()),
+        Command::Config(args) => config::run(&args),
+        Command::Import(args) => library::import(&args, &need_dirs()?),
+        Command::Remove(args) => library::remove(&args, &need_dirs()?),
+        Command::Library(args) => library::list(&args, &need_dirs()?),
+        Command::Feed(args) => feed::feed(&args, &need_dirs()?),
+        Command::Refresh(args) => feed::refresh(&args, &need_dirs()?),
+        Command::State(args) => library::state(&args, &need_dirs()?),
     }
 }

@@ -32,9 +32,13 @@ struct Output<'a> {
     results: &'a [SearchResult],
 }
 
-pub fn run(args: &SearchArgs, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+pub fn run(
+    args: &SearchArgs,
+    paths: &[PathBuf],
+    dirs: Option<&crate::store::Dirs>,
+) -> anyhow::Result<ExitCode> {
     let query = args.query.join(" ");
-    let index = open_index(paths, args.no_cache)?;
+    let index = open_index(paths, args.no_cache, dirs)?;
     let results = search::search(&index, &NucleoMatcher, &query, args.limit);
     if args.json {
         super::print_json(&Output {
@@ -67,9 +71,13 @@ pub fn run(args: &SearchArgs, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
 /// The index of the corpus on the command line: built in memory for the
 /// built-in articles, else read from the cache when it is current, else
 /// built (on all cores) and cached. Load warnings go to stderr either way.
-fn open_index(paths: &[PathBuf], no_cache: bool) -> anyhow::Result<SearchIndex> {
+fn open_index(
+    paths: &[PathBuf],
+    no_cache: bool,
+    dirs: Option<&crate::store::Dirs>,
+) -> anyhow::Result<SearchIndex> {
     if paths.is_empty() {
-        return Ok(SearchIndex::build(&super::load(paths)?));
+        return Ok(SearchIndex::build(&super::load(paths, dirs)?));
     }
     let slot = (!no_cache)
         .then(cache::cache_dir)

@@ -1,5 +1,6 @@
+use crate::config::config_path;
 use crate::model::Corpus;
-use crate::topics::{CorpusIndex, TopicOrigin, TopicSet, config_path, coverage};
+use crate::topics::{CorpusIndex, TopicOrigin, TopicSet, coverage};
 use serde::Serialize;
 use std::process::ExitCode;
 

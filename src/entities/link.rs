@@ -15,7 +15,8 @@
 //!   the first names agree, or when the misspelt surname stands alone in an
 //!   article that also names the person in full.
 //!
-//! Claim speakers follow their entity's new canonical.
+//! First, short forms of names another article spells out are found
+//! (`short_forms.rs`). Claim speakers follow their entity's new canonical.
 
 use super::fold::name_key;
 use super::gazetteer;
@@ -434,8 +435,10 @@ fn rank(name: &Name) -> (bool, usize, usize, usize) {
     )
 }
 
-/// Links mentions across the corpus (see the module comment).
+/// Links mentions across the corpus (see the module comment), after finding
+/// the short forms of names other articles spell out.
 pub fn link_corpus(articles: &mut [Article]) {
+    super::short_forms::adopt_short_forms(articles);
     let names = collect_names(articles);
     let mut links = Links {
         parent: (0..names.len()).collect(),

@@ -14,7 +14,6 @@ mod tokens;
 pub use fold::name_key;
 pub use index::{EntityIndexEntry, EntityMention, article_entities, entity_index};
 pub use link::link_corpus;
-pub use short_forms::adopt_short_forms;
 
 use crate::lexicon as words;
 use crate::model::{Block, BlockKind, Entity, EntityType, Sentence};

@@ -96,7 +96,7 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// Adds the short-form mentions of corpus entities to every article.
-pub fn adopt_short_forms(articles: &mut [Article]) {
+pub(super) fn adopt_short_forms(articles: &mut [Article]) {
     let forms = short_forms(articles);
     if forms.is_empty() {
         return;

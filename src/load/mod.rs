@@ -12,8 +12,9 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// How the body was written, which decides how structure is found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
+    #[default]
     Text,
     Markdown,
     /// Structure came from the markup; see [`Document::markup_blocks`].
@@ -30,6 +31,21 @@ impl Format {
             "html" | "htm" | "xhtml" => Some(Format::Html),
             _ => None,
         }
+    }
+
+    /// The name the library stores.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Format> {
+        [Format::Text, Format::Markdown, Format::Html]
+            .into_iter()
+            .find(|format| format.as_str() == name)
     }
 }
 
@@ -141,7 +157,7 @@ pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
     let mut files = Vec::new();
     let mut seen = HashSet::new();
     for path in paths {
-        collect(path, &mut files, &mut report.warnings);
+        collect(path, Format::from_path, &mut files, &mut report.warnings);
     }
     let mut ids = HashSet::new();
     for (path, format) in files {
@@ -168,7 +184,15 @@ fn warning(path: &Path, reason: impl Into<String>) -> LoadWarning {
 }
 
 /// Lists the readable files a path names, warning about the ones it cannot.
-fn collect(path: &Path, files: &mut Vec<(PathBuf, Format)>, warnings: &mut Vec<LoadWarning>) {
+/// `kind` says which files a folder walk takes, and as what.
+pub fn collect<K>(
+    path: &Path,
+    kind: fn(&Path) -> Option<K>,
+    files: &mut Vec<(PathBuf, K)>,
+    warnings: &mut Vec<LoadWarning>,
+) where
+    K: Default,
+{
     let metadata = match std::fs::metadata(path) {
         Ok(metadata) => metadata,
         Err(error) => {
@@ -179,7 +203,7 @@ fn collect(path: &Path, files: &mut Vec<(PathBuf, Format)>, warnings: &mut Vec<L
     if metadata.is_dir() {
         let before = files.len();
         let mut visited = HashSet::new();
-        walk(path, 0, &mut visited, files, warnings);
+        walk(path, kind, 0, &mut visited, files, warnings);
         if files.len() == before {
             warnings.push(warning(
                 path,
@@ -189,10 +213,10 @@ fn collect(path: &Path, files: &mut Vec<(PathBuf, Format)>, warnings: &mut Vec<L
     } else if !metadata.is_file() {
         warnings.push(warning(path, "not a regular file"));
     } else {
-        match Format::from_path(path) {
+        match kind(path) {
             Some(format) => files.push((path.to_path_buf(), format)),
             // A file named on purpose without an extension is read as text.
-            None if path.extension().is_none() => files.push((path.to_path_buf(), Format::Text)),
+            None if path.extension().is_none() => files.push((path.to_path_buf(), K::default())),
             None => warnings.push(warning(
                 path,
                 "unsupported file type (crossread reads .txt, .md, .html, .htm)",
@@ -204,11 +228,12 @@ fn collect(path: &Path, files: &mut Vec<(PathBuf, Format)>, warnings: &mut Vec<L
 /// Adds a folder's supported files, sorted by name, recursing into subfolders.
 /// Hidden entries are skipped, as are unsupported extensions (silently: a
 /// folder of clippings often holds images and the like).
-fn walk(
+fn walk<K>(
     dir: &Path,
+    kind: fn(&Path) -> Option<K>,
     depth: usize,
     visited: &mut HashSet<PathBuf>,
-    files: &mut Vec<(PathBuf, Format)>,
+    files: &mut Vec<(PathBuf, K)>,
     warnings: &mut Vec<LoadWarning>,
 ) {
     if depth > MAX_DEPTH {
@@ -233,14 +258,14 @@ fn walk(
         .map(|entry| (entry.path(), entry.file_type().ok()))
         .collect();
     children.sort_by(|a, b| a.0.cmp(&b.0));
-    for (path, kind) in children {
+    for (path, entry_type) in children {
         // The entry's own type needs no system call; only links are followed.
-        let (is_dir, is_file) = match kind {
+        let (is_dir, is_file) = match entry_type {
             Some(kind) if !kind.is_symlink() => (kind.is_dir(), kind.is_file()),
             _ => match std::fs::metadata(&path) {
                 Ok(metadata) => (metadata.is_dir(), metadata.is_file()),
                 Err(error) => {
-                    if Format::from_path(&path).is_some() {
+                    if kind(&path).is_some() {
                         warnings.push(warning(&path, io_reason(&error)));
                     }
                     continue;
@@ -248,8 +273,8 @@ fn walk(
             },
         };
         if is_dir {
-            walk(&path, depth + 1, visited, files, warnings);
-        } else if is_file && let Some(format) = Format::from_path(&path) {
+            walk(&path, kind, depth + 1, visited, files, warnings);
+        } else if is_file && let Some(format) = kind(&path) {
             files.push((path, format));
         }
     }
@@ -288,6 +313,27 @@ type Loaded = Option<(Document, Vec<String>)>;
 /// Reads one file into a document (`None` when it was read already); the
 /// notes are caveats for warnings.
 fn load_file(path: &Path, format: Format, seen: &mut HashSet<FileKey>) -> Result<Loaded, String> {
+    let Some(bytes) = read_file(path, seen)? else {
+        return Ok(None);
+    };
+    let decoded = text::decode(&bytes)?;
+    let document = parse(decoded.text, format, Origin::File(path.to_path_buf()))?;
+    if document.body.trim().is_empty() {
+        return Err("no article text in this file".to_string());
+    }
+    Ok(Some((document, decoded.notes)))
+}
+
+/// Files already read in one load or import, however they were reached.
+#[derive(Debug, Default)]
+pub struct SeenFiles(HashSet<FileKey>);
+
+/// Reads a file's bytes within the size limit; `None` when it was read already.
+pub fn read_file_once(path: &Path, seen: &mut SeenFiles) -> Result<Option<Vec<u8>>, String> {
+    read_file(path, &mut seen.0)
+}
+
+fn read_file(path: &Path, seen: &mut HashSet<FileKey>) -> Result<Option<Vec<u8>>, String> {
     use std::io::Read;
     let file = std::fs::File::open(path).map_err(|error| io_reason(&error))?;
     let metadata = file.metadata().map_err(|error| io_reason(&error))?;
@@ -307,12 +353,23 @@ fn load_file(path: &Path, format: Format, seen: &mut HashSet<FileKey>) -> Result
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|error| io_reason(&error))?;
-    let decoded = text::decode(&bytes)?;
-    let document = parse(decoded.text, format, Origin::File(path.to_path_buf()))?;
+    Ok(Some(bytes))
+}
+
+/// Decodes bytes into text (BOM, UTF-16, invalid UTF-8, binary refused),
+/// with caveats worth a warning.
+pub fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), String> {
+    text::decode(bytes).map(|decoded| (decoded.text, decoded.notes))
+}
+
+/// A document from decoded text, as a file of that format would give; the
+/// id is left empty for the caller. Refuses text with no article in it.
+pub fn document_from_text(raw: String, format: Format, origin: Origin) -> Result<Document, String> {
+    let document = parse(raw, format, origin)?;
     if document.body.trim().is_empty() {
-        return Err("no article text in this file".to_string());
+        return Err("no article text".to_string());
     }
-    Ok(Some((document, decoded.notes)))
+    Ok(document)
 }
 
 /// Builds a document from decoded text: front matter, markup, normalised body.

@@ -110,12 +110,6 @@ impl Query {
         self.groups.is_empty()
     }
 
-    /// Whether any term needs claims (speakers, quotes) from the analysis.
-    pub fn needs_claims(&self) -> bool {
-        self.terms()
-            .any(|term| matches!(term.field, Field::Speaker | Field::Quotes))
-    }
-
     /// True when results are whole articles (only `title:`/`source:` terms).
     pub fn is_article_level(&self) -> bool {
         !self.is_empty() && self.terms().all(|term| term.field.is_article_level())

@@ -4,8 +4,9 @@
 
 /// One thing the user (or a layer on the user's behalf) asks the reader to do.
 ///
-/// To add an action: add a variant here, one row to a table in
-/// [`super::keymap`], and one arm to [`super::app::App::apply`].
+/// To add an action: add a variant here and its name to [`Action::name`],
+/// one row to a table in [`super::keymap`], and one arm where it acts (the
+/// view's `apply`, or [`super::app::App::apply`] for what switches views).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     /// Leave crossread, restoring the terminal.
@@ -64,6 +65,18 @@ pub enum Action {
         start: usize,
         end: usize,
     },
+    /// Open a compare cell's sentence in the reader: like `OpenAt`, and
+    /// going back from the reader returns to the compare view.
+    ReadCell {
+        article: usize,
+        start: usize,
+        end: usize,
+    },
+    /// The reader's article changed or it jumped within it: layers that
+    /// follow the reader (the panel) are told, the others close.
+    ReaderMoved {
+        article: usize,
+    },
     /// Open the compare view (one topic side by side across sources).
     Compare,
     /// Open the topic picker (and the compare view under it).
@@ -117,4 +130,62 @@ pub enum Action {
     /// In a reopened search, whose previous query is shown selected (typing
     /// replaces it): keep the query and type after it instead.
     KeepQuery,
+}
+
+impl Action {
+    /// The action's name in the config file's `[keys.MODE]` tables.
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::Suspend => "suspend",
+            Action::Help => "help",
+            Action::Warnings => "warnings",
+            Action::FocusNext => "focus_next",
+            Action::FocusPrev => "focus_prev",
+            Action::FocusList => "focus_list",
+            Action::Up => "up",
+            Action::Down => "down",
+            Action::PageUp => "page_up",
+            Action::PageDown => "page_down",
+            Action::HalfPageUp => "half_page_up",
+            Action::HalfPageDown => "half_page_down",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::Open => "open",
+            Action::ToggleBoilerplate => "toggle_boilerplate",
+            Action::Search => "search",
+            Action::ToggleEntities => "toggle_entities",
+            Action::ToggleClaims => "toggle_claims",
+            Action::Panel => "panel",
+            Action::NextClaim => "next_claim",
+            Action::PrevClaim => "prev_claim",
+            Action::CloseLayer => "close_layer",
+            Action::OpenAt { .. } => "open_at",
+            Action::ReadCell { .. } => "read_cell",
+            Action::ReaderMoved { .. } => "reader_moved",
+            Action::Compare => "compare",
+            Action::PickTopic => "pick_topic",
+            Action::SetTopic { .. } => "set_topic",
+            Action::CloseCompare => "close_compare",
+            Action::ColumnLeft => "column_left",
+            Action::ColumnRight => "column_right",
+            Action::ColumnsPageLeft => "columns_page_left",
+            Action::ColumnsPageRight => "columns_page_right",
+            Action::NextDiffers => "next_differs",
+            Action::PrevDiffers => "prev_differs",
+            Action::NextOnly => "next_only",
+            Action::PrevOnly => "prev_only",
+            Action::ToggleSource { .. } => "toggle_source",
+            Action::Sources => "sources",
+            Action::ShowAllSources => "show_all_sources",
+            Action::ShowOnlySource { .. } => "show_only_source",
+            Action::GoToSource { .. } => "go_to_source",
+            Action::ToggleHighlighted => "toggle_highlighted",
+            Action::ShowOnlyHighlighted => "show_only_highlighted",
+            Action::DeleteChar => "delete_char",
+            Action::DeleteWord => "delete_word",
+            Action::ClearInput => "clear_input",
+            Action::KeepQuery => "keep_query",
+        }
+    }
 }

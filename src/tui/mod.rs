@@ -1,37 +1,32 @@
 //! The terminal reader. Draws what the engine computed; holds no text logic.
 //!
-//! - [`action`]: the `Action` enum, everything the reader can be asked to do.
-//! - [`keymap`]: the one key table (keys, status hints, help lines) per mode.
-//! - [`app`]: state and the single `apply(Action)`; [`ui`]: rendering from state.
-//! - [`layer`]: overlays that see keys first (help, warnings; search later).
-//! - [`search`]: the `/` search overlay over [`crate::search`].
-//! - [`compare`]: the compare view's columns; [`picker`]: the topic picker layer;
-//!   [`sources`]: the source chooser layer (which sources are shown);
-//!   [`jobs`]: their engine work (index, comparison, coverage) off the UI thread.
-//! - [`reader`]: wrap-once-per-width layout and visible-slice drawing.
-//! - [`decorate`]: styled byte ranges and gutter marks over the body.
-//! - [`highlight`]: entity colours, claim marks, legend, claim jumps.
-//! - [`terminal`]: raw mode, alternate screen, restore on every exit, signals.
-//! - [`text`]: the last guard against control characters reaching a cell.
+//! - [`app`]: routes keys and actions, holds the views, layers and corpus.
+//! - [`layer`]: the two shapes on screen, [`layer::View`] and
+//!   [`layer::Layer`], and the context they read.
+//! - [`browse`]: the list and reader view; [`compare`]: the compare view,
+//!   its topic picker and source chooser; [`search`]: the `/` overlay.
+//! - [`widgets`]: scroll offset, text input, pager, centred box, plurals.
+//! - [`keymap`]: the key table and lookup; [`action`]: what keys ask for.
+//! - [`theme`]: every style; [`settings`]: keys and theme from the config.
+//! - [`screen`]: the whole screen; [`terminal`]: raw mode, restore, signals;
+//!   [`text`]: the last guard against control characters reaching a cell.
 
-pub mod action;
-pub mod app;
-pub mod compare;
-pub mod decorate;
-pub mod highlight;
-pub mod jobs;
-pub mod keymap;
-pub mod layer;
-pub mod panel;
-pub mod picker;
-pub mod reader;
-pub mod search;
-pub mod sources;
-pub mod terminal;
-pub mod text;
-pub mod ui;
+mod action;
+mod app;
+mod browse;
+mod compare;
+mod keymap;
+mod layer;
+mod screen;
+mod search;
+pub mod settings;
+mod terminal;
+mod text;
+mod theme;
+mod widgets;
 
-use crate::analysis::open_corpus;
+pub use layer::Settings;
+
 use crate::model::Corpus;
 use app::App;
 use ratatui::backend::CrosstermBackend;
@@ -48,7 +43,11 @@ const BUSY_POLL: Duration = Duration::from_millis(16);
 
 /// Runs the reader on the corpus at `paths` (the built-in one when empty).
 /// The screen comes up at once; the corpus loads on a background thread.
-pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
+pub fn run(
+    paths: Vec<PathBuf>,
+    dirs: Option<crate::store::Dirs>,
+    settings: Settings,
+) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() {
         anyhow::bail!(
             "the reader needs a terminal; for scripts use `crossread list`, `show` or `analyze`"
@@ -63,7 +62,7 @@ pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
     std::thread::Builder::new()
         .name("crossread-load".into())
         .spawn(move || {
-            let _ = sender.send(open_corpus(&paths));
+            let _ = sender.send(crate::library::open_corpus(&paths, dirs.as_ref()));
         })?;
     let signals = terminal::Signals::register()?;
     terminal::install_panic_hook();
@@ -71,7 +70,7 @@ pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
     terminal::enter()?;
     let mut term = ratatui::Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
     term.clear()?;
-    let mut app = App::loading(label);
+    let mut app = App::loading(label, settings);
     let outcome = event_loop(&mut term, &mut app, &signals, &loaded);
     drop(guard);
     if let Some(signal) = signals.terminated() {
@@ -116,7 +115,7 @@ fn event_loop(
         if dirty || loading || busy {
             let size = term.size()?;
             app.prepare(ratatui::layout::Rect::new(0, 0, size.width, size.height));
-            term.draw(|frame| ui::render(app, frame))?;
+            term.draw(|frame| screen::render(app, frame))?;
             dirty = false;
         }
         if !event::poll(if busy { BUSY_POLL } else { IDLE_POLL })? {
@@ -147,3 +146,52 @@ fn event_loop(
 
 #[cfg(test)]
 mod tests;
+
+/// The reader as the frame benchmark (`benches/frame.rs`) drives it: the
+/// one way into the reader from outside the crate besides [`run`].
+pub struct BenchReader {
+    app: App,
+    screen: ratatui::layout::Rect,
+}
+
+impl BenchReader {
+    /// `corpus` on a `width`×`height` screen, its first article open in the reader.
+    pub fn new(corpus: Corpus, width: u16, height: u16) -> BenchReader {
+        let mut app = App::loading(String::new(), Settings::default());
+        app.loaded(corpus);
+        let screen = ratatui::layout::Rect::new(0, 0, width, height);
+        app.prepare(screen);
+        app.handle_key(&event::KeyEvent::from(event::KeyCode::Enter));
+        app.prepare(screen);
+        BenchReader { app, screen }
+    }
+
+    /// Scrolls the reader to `line`; returns the article's line count.
+    pub fn scroll_to(&mut self, line: usize) -> usize {
+        self.app.browse.reader.scroll = line;
+        self.app.prepare(self.screen);
+        self.app
+            .browse
+            .layout()
+            .map_or(0, browse::reader::Layout::line_count)
+    }
+
+    /// One frame: fit the state to the screen, then draw it.
+    pub fn frame<B: ratatui::backend::Backend>(&mut self, terminal: &mut ratatui::Terminal<B>) {
+        self.app.prepare(self.screen);
+        let _ = terminal.draw(|frame| screen::render(&self.app, frame));
+    }
+
+    /// Wraps the first article for a reader `width` columns wide, as a
+    /// resize does; returns its line count.
+    pub fn layout(&self, width: u16) -> usize {
+        let key = browse::reader::LayoutKey {
+            article: 0,
+            width,
+            toggles: self.app.browse.toggles,
+        };
+        self.app.corpus.articles.first().map_or(0, |article| {
+            browse::reader::Layout::build(article, key, &self.app.settings.theme).line_count()
+        })
+    }
+}

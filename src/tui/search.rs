@@ -9,19 +9,21 @@
 //! typing starts a new search and `→`/`End` go on editing the old one.
 
 use super::action::Action;
-use super::keymap::{self, Mode};
-use super::layer::{EventState, Layer, LayerContext, TextEdit, edit_text, typed_char};
+use super::keymap::Mode;
+use super::layer::{Context, EventState, Input, Layer, LayerContext};
 use super::text::{clean, truncate, width};
+use super::theme::Theme;
+use super::widgets::input::typed_char;
+use super::widgets::rounded;
+use super::widgets::scroll::keep_in_view;
 use crate::model::Corpus;
-use crate::search::query::MAX_QUERY_BYTES;
 use crate::search::{Hit, Matcher, NucleoMatcher, Prepared, Query, SearchIndex, Searcher, Update};
 use crate::worker::{JobContext, LatestWorker};
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
+use ratatui::widgets::{Clear, Paragraph, Widget};
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
@@ -100,10 +102,6 @@ impl SearchLayer {
         }
     }
 
-    pub fn input(&self) -> &str {
-        &self.input
-    }
-
     /// True while the shown results do not yet answer the typed query.
     pub fn searching(&self) -> bool {
         self.shown.query != self.input || !self.shown.complete
@@ -172,16 +170,18 @@ impl SearchLayer {
         }
     }
 
-    fn result_lines(&self, hit: Hit, selected: bool, columns: usize) -> [Line<'static>; 2] {
+    fn result_lines(
+        &self,
+        hit: Hit,
+        selected: bool,
+        columns: usize,
+        theme: &Theme,
+    ) -> [Line<'static>; 2] {
         let Some(view) = self.index.as_ref().and_then(|index| index.view(hit.entry)) else {
             return [Line::default(), Line::default()];
         };
         let marker = if selected { "▶ " } else { "  " };
-        let head_style = if selected {
-            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
-        } else {
-            Style::new().fg(Color::Cyan)
-        };
+        let head_style = if selected { theme.title } else { theme.accent };
         let outlet = view.article.source.as_deref().unwrap_or("unknown outlet");
         // The outlet always stays in view; the title gives way.
         let outlet = clean(outlet);
@@ -193,22 +193,16 @@ impl SearchLayer {
                 truncate(&clean(&view.article.title), room).into_owned(),
                 head_style,
             ),
-            Span::styled(" — ", Style::new().fg(Color::DarkGray)),
-            Span::styled(outlet, Style::new().fg(Color::Magenta)),
+            Span::styled(" — ", theme.dim),
+            Span::styled(outlet, theme.outlet),
         ]);
         let positions = self
             .positions
             .get(&hit.entry)
             .map(Vec::as_slice)
             .unwrap_or(&[]);
-        let base = if selected {
-            Style::new().add_modifier(Modifier::BOLD)
-        } else {
-            Style::new()
-        };
-        let mark = base
-            .fg(Color::Yellow)
-            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+        let base = if selected { theme.strong } else { Style::new() };
+        let mark = base.patch(theme.matched);
         [
             head,
             sentence_line(view.text, positions, columns.saturating_sub(2), base, mark),
@@ -264,8 +258,8 @@ fn sentence_line(
 }
 
 impl Layer for SearchLayer {
-    fn handle_key(&mut self, key: &KeyEvent, context: &mut LayerContext) -> EventState {
-        let action = keymap::lookup(self.modes(), key);
+    fn handle_key(&mut self, input: Input, context: &mut LayerContext) -> EventState {
+        let action = input.action;
         if self.input_selected {
             let replaces = match action {
                 Some(Action::KeepQuery) => {
@@ -274,7 +268,7 @@ impl Layer for SearchLayer {
                 }
                 Some(Action::DeleteChar | Action::DeleteWord | Action::ClearInput) => true,
                 Some(_) => false,
-                None => typed_char(key).is_some(),
+                None => typed_char(input.key).is_some(),
             };
             if replaces {
                 self.input_selected = false;
@@ -312,14 +306,17 @@ impl Layer for SearchLayer {
                     (self.selected + self.page.max(1)).min(self.shown.hits.len().saturating_sub(1))
             }
             Some(Action::PageUp) => self.selected = self.selected.saturating_sub(self.page.max(1)),
-            other => match edit_text(&mut self.input, other, key, MAX_QUERY_BYTES) {
-                TextEdit::Changed => self.changed(),
-                TextEdit::Unchanged => {}
-                // Ctrl-C and Ctrl-Z keep working; every other key stays here.
-                TextEdit::PassOn => return EventState::NotConsumed,
-            },
+            _ => return EventState::NotConsumed,
         }
         EventState::Consumed
+    }
+
+    fn text(&mut self) -> Option<&mut String> {
+        Some(&mut self.input)
+    }
+
+    fn text_changed(&mut self, _context: Context) {
+        self.changed();
     }
 
     fn poll(&mut self) {
@@ -333,17 +330,13 @@ impl Layer for SearchLayer {
         }
     }
 
-    fn prepare(&mut self, area: Rect) {
+    fn prepare(&mut self, area: Rect, _context: Context) {
         // The box takes the whole area: a margin would only show slivers of
         // the panes beneath, which read as stray letters. Inside: two
         // borders, the query and the rule under it.
         let inner = area.height.saturating_sub(4);
         self.page = (usize::from(inner) / RESULT_ROWS).max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + self.page {
-            self.offset = self.selected + 1 - self.page;
-        }
+        self.offset = keep_in_view(self.selected, self.offset, self.page);
         let visible: Vec<u32> = self
             .shown
             .hits
@@ -371,7 +364,8 @@ impl Layer for SearchLayer {
         self.searching() || self.indexing()
     }
 
-    fn render(&self, _corpus: &Corpus, area: Rect, buf: &mut Buffer) {
+    fn render(&self, area: Rect, buf: &mut Buffer, context: Context) {
+        let theme = context.shared.theme();
         let area = area.intersection(buf.area);
         let outer = area;
         if outer.width < 12 || outer.height < 4 {
@@ -379,9 +373,7 @@ impl Layer for SearchLayer {
         }
         let columns = usize::from(outer.width.saturating_sub(2));
         let status = self.status();
-        let block = Block::bordered()
-            .border_type(BorderType::Rounded)
-            .border_style(Style::new().fg(Color::Cyan))
+        let block = rounded(theme.border)
             .title(" Search ")
             .title_bottom(Line::from(format!(" {status} ")).right_aligned());
         let prompt_room = columns.saturating_sub(3);
@@ -389,28 +381,26 @@ impl Layer for SearchLayer {
         // Show the end of a long query, where the user is typing.
         let mut shown_input: String = input.chars().rev().collect();
         shown_input = truncate(&shown_input, prompt_room).chars().rev().collect();
-        let mut prompt = vec![Span::styled(
-            "/ ",
-            Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-        )];
+        let mut prompt = vec![Span::styled("/ ", theme.key)];
         if self.input_selected {
             // Selected like a reopened find box: what to type next says why.
-            let note = "  type to replace · → to edit";
+            let keep = context
+                .shared
+                .keymap()
+                .label(Mode::SearchKept, Action::KeepQuery);
+            let note = format!("  type to replace · {keep} to edit");
             let used = 2 + width(&shown_input);
-            prompt.push(Span::styled(
-                shown_input,
-                Style::new().add_modifier(Modifier::REVERSED),
-            ));
-            if used + width(note) <= columns {
-                prompt.push(Span::styled(note, Style::new().fg(Color::DarkGray)));
+            prompt.push(Span::styled(shown_input, theme.selected_line));
+            if used + width(&note) <= columns {
+                prompt.push(Span::styled(note, theme.dim));
             }
         } else {
             prompt.push(Span::raw(shown_input));
-            prompt.push(Span::styled("▏", Style::new().fg(Color::Yellow)));
+            prompt.push(Span::styled("▏", theme.accent));
         }
         let mut lines = vec![
             Line::from(prompt),
-            Line::styled("─".repeat(columns), Style::new().fg(Color::DarkGray)),
+            Line::styled("─".repeat(columns), theme.dim),
         ];
         if self.input.trim().is_empty() {
             let tip = "Type words to find (fuzzy, any order). 'exact ^start end$ !not a|b title: source: speaker: in:quotes";
@@ -418,9 +408,7 @@ impl Layer for SearchLayer {
             lines.extend(
                 textwrap::wrap(tip, columns.saturating_sub(2).max(1))
                     .into_iter()
-                    .map(|line| {
-                        Line::styled(format!("  {line}"), Style::new().fg(Color::DarkGray))
-                    }),
+                    .map(|line| Line::styled(format!("  {line}"), theme.dim)),
             );
         }
         for (row, hit) in self
@@ -431,7 +419,7 @@ impl Layer for SearchLayer {
             .skip(self.offset)
             .take(self.page)
         {
-            lines.extend(self.result_lines(*hit, row == self.selected, columns));
+            lines.extend(self.result_lines(*hit, row == self.selected, columns, theme));
         }
         Clear.render(outer, buf);
         Paragraph::new(lines).block(block).render(outer, buf);
@@ -451,243 +439,5 @@ impl Layer for SearchLayer {
 
     fn resume(&mut self) {
         self.input_selected = !self.input.is_empty();
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::super::app::{App, Focus};
-    use super::super::ui;
-    use crate::analysis::open_corpus;
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    use ratatui::layout::Rect;
-    use std::time::{Duration, Instant};
-
-    fn app(width: u16, height: u16) -> App {
-        let mut app = App::new(open_corpus(&[]).expect("the built-in corpus loads"));
-        app.prepare(Rect::new(0, 0, width, height));
-        app
-    }
-
-    fn press(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
-        app.handle_key(&KeyEvent::new(code, modifiers));
-        app.prepare(app.areas.screen);
-    }
-
-    fn type_text(app: &mut App, text: &str) {
-        for c in text.chars() {
-            press(app, KeyCode::Char(c), KeyModifiers::NONE);
-        }
-    }
-
-    /// Lets the worker finish, as the event loop does while a layer is busy.
-    fn settle(app: &mut App) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while app.busy() {
-            assert!(Instant::now() < deadline, "search did not finish");
-            std::thread::sleep(Duration::from_millis(5));
-            app.prepare(app.areas.screen);
-        }
-    }
-
-    use crate::tui::tests::draw as screen;
-
-    fn text_of(terminal: &Terminal<TestBackend>) -> String {
-        let buffer = terminal.backend().buffer();
-        buffer
-            .content()
-            .chunks(usize::from(buffer.area.width))
-            .map(|row| row.iter().map(|cell| cell.symbol()).collect::<String>())
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
-    #[test]
-    fn snapshot_search_overlay_100x30() {
-        let mut app = app(100, 30);
-        type_text(&mut app, "/rubio tremendous");
-        settle(&mut app);
-        press(&mut app, KeyCode::Down, KeyModifiers::NONE);
-        insta::assert_snapshot!(screen(&mut app, 100, 30).backend());
-    }
-
-    #[test]
-    fn typing_moving_and_opening_a_result() {
-        let mut app = app(100, 30);
-        // `q` and `?` are query text inside the overlay, not quit and help.
-        type_text(&mut app, "/q?");
-        assert!(!app.should_quit);
-        press(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
-        press(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
-        type_text(&mut app, "800000 tro");
-        settle(&mut app);
-        let shown = text_of(&screen(&mut app, 100, 30));
-        assert!(shown.contains("800,000 troops"), "{shown}");
-        type_text(&mut app, "\u{0}");
-        press(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
-        press(&mut app, KeyCode::Char('p'), KeyModifiers::CONTROL);
-        press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
-        assert!(app.layers().is_empty(), "Enter closes the overlay");
-        assert_eq!(app.focus, Focus::Reader);
-        let (start, end) = app.reader.highlight.expect("the sentence is highlighted");
-        let article = &app.corpus.articles[app.reader.article];
-        assert!(article.body[start..end].contains("800,000 troops"));
-        let shown = text_of(&screen(&mut app, 100, 30));
-        assert!(
-            shown.contains("800,000 troops"),
-            "the reader shows the sentence: {shown}"
-        );
-    }
-
-    #[test]
-    fn escape_returns_to_where_you_were() {
-        let mut app = app(100, 30);
-        type_text(&mut app, "jj\n");
-        let before = (app.selected, app.focus, app.reader.article);
-        type_text(&mut app, "/guarantees");
-        settle(&mut app);
-        press(&mut app, KeyCode::Down, KeyModifiers::NONE);
-        press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
-        assert!(app.layers().is_empty());
-        assert_eq!((app.selected, app.focus, app.reader.article), before);
-    }
-
-    #[test]
-    fn typing_while_indexing_keeps_the_query_and_runs_it_when_ready() {
-        let mut app = app(100, 30);
-        // Keys without a poll in between: the index cannot arrive meanwhile.
-        for c in "/800000 tro".chars() {
-            app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-        }
-        assert!(app.busy());
-        let area = Rect::new(0, 0, 100, 30);
-        app.prepare_layout(area);
-        let mut buf = ratatui::buffer::Buffer::empty(area);
-        ui::draw(&app, area, &mut buf);
-        let waiting: String = buf.content().iter().map(|cell| cell.symbol()).collect();
-        assert!(waiting.contains("indexing 5 articles…"), "{waiting}");
-        assert!(waiting.contains("/ 800000 tro"), "{waiting}");
-        settle(&mut app);
-        let shown = text_of(&screen(&mut app, 100, 30));
-        assert!(shown.contains("800,000 troops"), "{shown}");
-        assert!(!shown.contains("indexing"), "{shown}");
-    }
-
-    #[test]
-    fn the_index_is_built_once_per_corpus() {
-        let mut app = app(100, 30);
-        type_text(&mut app, "/x");
-        settle(&mut app);
-        press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
-        // The second overlay has the index at once: nothing to wait for.
-        press(&mut app, KeyCode::Char('/'), KeyModifiers::NONE);
-        assert!(!app.busy());
-    }
-
-    /// The query line of the overlay on screen.
-    fn prompt(shown: &str) -> String {
-        shown
-            .lines()
-            .find_map(|line| line.split_once("│/ ").map(|(_, rest)| rest))
-            .unwrap_or_default()
-            .trim_end_matches(['│', ' '])
-            .to_string()
-    }
-
-    #[test]
-    fn reopening_shows_the_last_query_and_results_and_typing_replaces_it() {
-        let mut app = app(100, 30);
-        type_text(&mut app, "/rubio tremendous");
-        settle(&mut app);
-        press(&mut app, KeyCode::Down, KeyModifiers::NONE);
-        press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
-        press(&mut app, KeyCode::Char('/'), KeyModifiers::NONE);
-        let shown = text_of(&screen(&mut app, 100, 30));
-        assert_eq!(
-            prompt(&shown),
-            "rubio tremendous  type to replace · → to edit"
-        );
-        assert!(shown.contains(" 2/"), "the same result selected: {shown}");
-        assert!(shown.contains("→ edit query"), "the status hint: {shown}");
-        assert!(
-            shown.contains("Enter open"),
-            "the other hints stay: {shown}"
-        );
-        // Moving through the results keeps the query selected.
-        press(&mut app, KeyCode::Up, KeyModifiers::NONE);
-        let shown = text_of(&screen(&mut app, 100, 30));
-        assert!(shown.contains(" 1/"), "{shown}");
-        assert!(shown.contains("type to replace"), "{shown}");
-        // A typed character starts a new query.
-        type_text(&mut app, "800000 tro");
-        settle(&mut app);
-        let shown = text_of(&screen(&mut app, 100, 30));
-        assert_eq!(prompt(&shown), "800000 tro▏");
-        assert!(shown.contains("800,000 troops"), "{shown}");
-        assert!(!shown.contains("→ edit query"), "{shown}");
-    }
-
-    #[test]
-    fn reopened_query_is_kept_with_right_and_cleared_by_deleting() {
-        let mut app = app(100, 30);
-        type_text(&mut app, "/800000 tro");
-        settle(&mut app);
-        // Opening a result closes the overlay too; `/` brings it back.
-        press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
-        assert!(app.layers().is_empty());
-        press(&mut app, KeyCode::Char('/'), KeyModifiers::NONE);
-        press(&mut app, KeyCode::Right, KeyModifiers::NONE);
-        type_text(&mut app, "ops");
-        assert_eq!(
-            prompt(&text_of(&screen(&mut app, 100, 30))),
-            "800000 troops▏"
-        );
-        press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
-        for (code, modifiers) in [
-            (KeyCode::Backspace, KeyModifiers::NONE),
-            (KeyCode::Char('u'), KeyModifiers::CONTROL),
-            (KeyCode::Char('w'), KeyModifiers::CONTROL),
-        ] {
-            type_text(&mut app, "/");
-            type_text(&mut app, "x");
-            press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
-            press(&mut app, KeyCode::Char('/'), KeyModifiers::NONE);
-            press(&mut app, code, modifiers);
-            settle(&mut app);
-            let shown = text_of(&screen(&mut app, 100, 30));
-            assert_eq!(prompt(&shown), "▏", "{code:?} clears the selected query");
-            assert!(shown.contains("Type words to find"), "{shown}");
-            assert!(shown.contains("in:quotes"), "the whole tip: {shown}");
-            press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
-        }
-        // An empty query is not selected: typing simply types.
-        type_text(&mut app, "/ab");
-        assert_eq!(prompt(&text_of(&screen(&mut app, 100, 30))), "ab▏");
-    }
-
-    #[test]
-    fn snapshot_search_reopened_80x24() {
-        let mut app = app(80, 24);
-        type_text(&mut app, "/speaker:budanov");
-        settle(&mut app);
-        press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
-        press(&mut app, KeyCode::Char('/'), KeyModifiers::NONE);
-        insta::assert_snapshot!(screen(&mut app, 80, 24).backend());
-    }
-
-    #[test]
-    fn the_overlay_survives_tiny_screens_and_hostile_input() {
-        let mut app = app(100, 30);
-        type_text(&mut app, "/\u{1b}[31m' ^ $ ! |");
-        settle(&mut app);
-        for (width, height) in [(0, 0), (1, 1), (12, 4), (30, 8), (200, 60)] {
-            screen(&mut app, width, height);
-        }
-        let paste: String = "tremendous ".repeat(1_000);
-        type_text(&mut app, &paste);
-        settle(&mut app);
-        screen(&mut app, 80, 24);
     }
 }

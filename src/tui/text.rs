@@ -3,8 +3,6 @@
 //! to a cell would move the cursor and corrupt the screen, so everything
 //! drawn passes through [`clean`].
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
 use std::borrow::Cow;
 use unicode_width::UnicodeWidthStr;
 
@@ -73,29 +71,6 @@ pub fn truncate(text: &str, max: usize) -> Cow<'_, str> {
     }
     out.push('…');
     Cow::Owned(out)
-}
-
-/// The candidates (index, text) that fuzzily contain `query`, best first;
-/// equal scores keep the candidates' order, and an empty query keeps them
-/// all. The topic picker and the source chooser filter alike.
-pub fn fuzzy_filter(
-    query: &str,
-    candidates: impl IntoIterator<Item = (usize, String)>,
-) -> Vec<usize> {
-    if query.is_empty() {
-        return candidates.into_iter().map(|(index, _)| index).collect();
-    }
-    let matcher = SkimMatcherV2::default();
-    let mut scored: Vec<(i64, usize)> = candidates
-        .into_iter()
-        .filter_map(|(index, text)| {
-            matcher
-                .fuzzy_match(&text, query)
-                .map(|score| (score, index))
-        })
-        .collect();
-    scored.sort_by_key(|&(score, _)| std::cmp::Reverse(score));
-    scored.into_iter().map(|(_, index)| index).collect()
 }
 
 #[cfg(test)]

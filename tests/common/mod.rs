@@ -19,7 +19,7 @@ pub const TIMEOUT: Duration = Duration::from_secs(20);
 /// True when tmux can be used. Without tmux the end-to-end tests fail when
 /// `CI` is set (CI must run them) and are skipped with a message otherwise.
 pub fn tmux_available(test: &str) -> bool {
-    let found = Command::new("tmux")
+    let found = Command::new(tmux_program())
         .arg("-V")
         .output()
         .is_ok_and(|out| out.status.success());
@@ -28,9 +28,26 @@ pub fn tmux_available(test: &str) -> bool {
             std::env::var_os("CI").is_none(),
             "{test}: tmux is required when CI is set (apt-get install tmux)"
         );
-        eprintln!("{test}: SKIPPED — tmux is not installed (apt-get install tmux)");
+        say_skipped(&format!(
+            "{test}: SKIPPED — tmux is not installed (apt-get install tmux)"
+        ));
     }
     found
+}
+
+/// Says a test was skipped where `cargo test` shows it: straight to the
+/// standard error, which the test harness does not capture (it captures
+/// only `eprintln!`), so a passing run still says what did not run.
+pub fn say_skipped(message: &str) {
+    use std::io::Write;
+    let mut stderr = std::io::stderr().lock();
+    let _ = writeln!(stderr, "{message}");
+}
+
+/// The tmux to run: `CROSSREAD_TEST_TMUX` when set (a path to another
+/// tmux, or to none, to see the tests skip), else `tmux`.
+fn tmux_program() -> std::ffi::OsString {
+    std::env::var_os("CROSSREAD_TEST_TMUX").unwrap_or_else(|| "tmux".into())
 }
 
 fn quote(text: &str) -> String {
@@ -43,9 +60,29 @@ pub struct Session {
     dir: tempfile::TempDir,
 }
 
+/// How a session's program is started.
+#[derive(Default)]
+pub struct Options<'a> {
+    /// Environment variables, on top of `TERM` and an empty config directory.
+    pub env: &'a [(&'a str, &'a str)],
+    /// The program waits for [`Session::go`]: time to [`Session::record`].
+    pub paused: bool,
+}
+
 impl Session {
-    /// Starts `program args` in a `width`x`height` pane.
+    /// Starts `program args` in a `width`x`height` pane, with a config
+    /// directory of its own (empty), so a user's config cannot change it.
     pub fn start(program: &Path, args: &[&str], width: u16, height: u16) -> Session {
+        Session::start_with(program, args, width, height, Options::default())
+    }
+
+    pub fn start_with(
+        program: &Path,
+        args: &[&str],
+        width: u16,
+        height: u16,
+        options: Options,
+    ) -> Session {
         static COUNTER: AtomicUsize = AtomicUsize::new(0);
         let n = COUNTER.fetch_add(1, Ordering::SeqCst);
         let socket = format!("crossread-e2e-{}-{n}", std::process::id());
@@ -59,18 +96,37 @@ impl Session {
         // The inner shell writes its pid and then becomes the program, so
         // the pid file names the program's process.
         let inner = format!("echo $$ > {}; exec {command}", file("pid"));
+        let wait = if options.paused {
+            format!("while [ ! -e {} ]; do sleep 0.02; done; ", file("go"))
+        } else {
+            String::new()
+        };
         let script = format!(
-            "stty -g > {before}; sh -c {inner}; echo \"exit=$?\"; stty -g > {after}; sleep 600",
+            "{wait}stty -g > {before}; sh -c {inner}; echo \"exit=$?\"; stty -g > {after}; sleep 600",
             before = file("stty-before"),
             after = file("stty-after"),
             inner = quote(&inner),
+        );
+        let config = dir.path().join("config");
+        let mut env = vec![
+            "TERM=xterm-256color".to_string(),
+            format!("CROSSREAD_CONFIG_DIR={}", config.display()),
+            // A library and caches of the session's own, never the user's.
+            format!("CROSSREAD_DATA_DIR={}", dir.path().join("data").display()),
+            format!("CROSSREAD_CACHE_DIR={}", dir.path().join("cache").display()),
+        ];
+        env.extend(
+            options
+                .env
+                .iter()
+                .map(|(name, value)| format!("{name}={value}")),
         );
         let session = Session {
             socket,
             name: "e2e".to_string(),
             dir,
         };
-        let out = session.tmux(&[
+        let new_session = [
             "-f",
             "/dev/null",
             "new-session",
@@ -81,22 +137,49 @@ impl Session {
             &width.to_string(),
             "-y",
             &height.to_string(),
-            "-e",
-            "TERM=xterm-256color",
-            &script,
-        ]);
+        ]
+        .into_iter()
+        .map(str::to_string)
+        .chain(env.into_iter().flat_map(|var| ["-e".to_string(), var]))
+        .chain([script])
+        .collect::<Vec<_>>();
+        let out = session.tmux(&new_session.iter().map(String::as_str).collect::<Vec<_>>());
         assert!(out.status.success(), "tmux new-session: {out:?}");
         session.tmux(&["set-option", "-g", "status", "off"]);
         session
     }
 
     fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
+        Command::new(tmux_program())
             .arg("-L")
             .arg(&self.socket)
             .args(args)
             .output()
             .expect("run tmux")
+    }
+
+    /// Records every byte the program writes to the pane from now on
+    /// (tmux `pipe-pane`), for [`Session::recorded`].
+    pub fn record(&self) {
+        let target = quote(&self.path("output").display().to_string());
+        let out = self.tmux(&[
+            "pipe-pane",
+            "-o",
+            "-t",
+            &self.name,
+            &format!("cat >> {target}"),
+        ]);
+        assert!(out.status.success(), "pipe-pane: {out:?}");
+    }
+
+    /// Lets a paused program start.
+    pub fn go(&self) {
+        std::fs::write(self.path("go"), "").expect("write the go file");
+    }
+
+    /// The bytes recorded since [`Session::record`].
+    pub fn recorded(&self) -> Vec<u8> {
+        std::fs::read(self.path("output")).unwrap_or_default()
     }
 
     /// The text of the pane, one line per row.

@@ -390,6 +390,7 @@ pub fn find_article<'a>(corpus: &'a Corpus, gold: &Annotation) -> &'a Article {
         .find(|article| {
             let file = match &article.origin {
                 Origin::Builtin(name) => name.to_string(),
+                Origin::Library(id) => id.clone(),
                 Origin::File(path) => path
                     .file_name()
                     .map(|name| name.to_string_lossy().into_owned())

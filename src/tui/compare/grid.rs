@@ -1,0 +1,377 @@
+//! The compare view's rows as a grid: each cell's sentences wrapped once
+//! per column width with the engine's word marks styled, and drawn in the
+//! columns on screen.
+
+use super::CompareView;
+use crate::compare::{Cell, MarkKind, Row};
+use crate::model::Article;
+use crate::tui::action::Action;
+use crate::tui::keymap::Mode;
+use crate::tui::layer::Shared;
+use crate::tui::text::{clean, truncate, width};
+use crate::tui::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+/// The style of a word the engine marked (or did not).
+pub fn style_of(mark: Option<MarkKind>, theme: &Theme) -> Style {
+    match mark {
+        None => Style::new(),
+        Some(MarkKind::Differs) => theme.differs,
+        Some(MarkKind::Number) => theme.number,
+        Some(MarkKind::Entity) => theme.diff_entity,
+    }
+}
+
+/// One aligned row as laid out for the columns on screen.
+pub struct GridRow {
+    /// First visual line of the row (its label line).
+    pub top: usize,
+    /// Label line plus the tallest cell.
+    pub height: usize,
+    /// Wrapped lines per shown column.
+    cells: Vec<Vec<Line<'static>>>,
+}
+
+/// What a grid depends on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GridKey {
+    pub generation: u64,
+    pub shown: Vec<usize>,
+    pub text_width: usize,
+}
+
+pub struct Grid {
+    pub key: GridKey,
+    pub rows: Vec<GridRow>,
+    pub lines: usize,
+}
+
+impl Grid {
+    /// The shown rows of `view` wrapped for the sources and width of `key`.
+    pub fn build(view: &CompareView, key: GridKey, theme: &Theme) -> Grid {
+        let corpus = &view.engine.corpus;
+        let rows = view.shown_rows();
+        let mut grid_rows = Vec::with_capacity(rows.len());
+        let mut top = 0;
+        for row in rows {
+            let cells: Vec<Vec<Line<'static>>> = key
+                .shown
+                .iter()
+                .map(
+                    |&source| match (row.cell(source), corpus.articles.get(source)) {
+                        (Some(cell), Some(article)) => {
+                            wrap_cell(article, cell, key.text_width, theme)
+                        }
+                        _ => Vec::new(),
+                    },
+                )
+                .collect();
+            let height = 1 + cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
+            grid_rows.push(GridRow { top, height, cells });
+            top += height;
+        }
+        Grid {
+            key,
+            rows: grid_rows,
+            lines: top,
+        }
+    }
+}
+
+/// Width of each of `fit` columns sharing `total` columns with 1-wide gaps.
+pub fn column_width(total: u16, fit: usize) -> u16 {
+    let fit = u16::try_from(fit.max(1)).unwrap_or(u16::MAX);
+    total.saturating_sub(fit - 1) / fit
+}
+
+pub fn column_rects(inner: Rect, fit: usize) -> Vec<Rect> {
+    let each = column_width(inner.width, fit);
+    (0..fit)
+        .map(|i| {
+            let i = u16::try_from(i).unwrap_or(u16::MAX);
+            Rect {
+                x: inner.x.saturating_add(i.saturating_mul(each + 1)),
+                width: each,
+                ..inner
+            }
+        })
+        .collect()
+}
+
+/// Where one grid row lands on screen.
+struct Placed<'a> {
+    body: Rect,
+    scroll: usize,
+    row: &'a GridRow,
+}
+
+impl Placed<'_> {
+    /// The screen row of the grid row's `line`, if it is in view.
+    fn y(&self, line: usize) -> Option<u16> {
+        let at = (self.row.top + line).checked_sub(self.scroll)?;
+        (at < usize::from(self.body.height)).then(|| self.body.y + at as u16)
+    }
+}
+
+impl CompareView {
+    /// "3 of 5 · 1 4 5" (of every compared source, hidden ones included,
+    /// then the numbers of the shown sources that carry it, so a row is
+    /// placed even when its columns are paged off screen), "only 5 PPL News"
+    /// for a row one source has alone, and how many of its sources are hidden.
+    fn row_label(&self, row: &Row) -> String {
+        let corpus = &self.engine.corpus;
+        if let [only] = row.cells.as_slice() {
+            let name = corpus
+                .articles
+                .get(only.article)
+                .map_or("", |a| a.source_or_id());
+            return format!("only {} {}", only.article + 1, clean(name));
+        }
+        let total = self.comparison().map_or(0, |c| c.sources.len());
+        let mut label = format!("{} of {total}", row.cells.len());
+        if row.cells.len() < total {
+            let carriers: Vec<String> = row
+                .cells
+                .iter()
+                .filter(|c| !self.is_hidden(c.article))
+                .map(|c| (c.article + 1).to_string())
+                .collect();
+            label.push_str(&format!(" · {}", carriers.join(" ")));
+        }
+        let hidden = row
+            .cells
+            .iter()
+            .filter(|c| self.is_hidden(c.article))
+            .count();
+        if hidden > 0 {
+            label.push_str(&format!(" · {hidden} hidden"));
+        }
+        label
+    }
+
+    /// The body's one line while there is no row to show.
+    fn placeholder(&self, body: Rect, buf: &mut Buffer, shared: Shared) -> bool {
+        let theme = shared.theme();
+        let (text, style) = if self.computing() {
+            let text = format!(
+                "Comparing “{}” across {} sources…",
+                clean(self.topic_label()),
+                self.hidden.len()
+            );
+            (text, theme.accent)
+        } else if self.grid.as_ref().is_some_and(|grid| grid.rows.is_empty()) {
+            let key = shared.keymap().label(Mode::Global, Action::PickTopic);
+            let text =
+                format!("No sentence of the shown sources is on this topic — {key} picks another.");
+            (text, theme.dim)
+        } else {
+            return false;
+        };
+        let text = truncate(&text, usize::from(body.width));
+        buf.set_string(body.x, body.y, text, style);
+        true
+    }
+
+    pub(super) fn render_grid(&self, columns: &[Rect], buf: &mut Buffer, shared: Shared) {
+        let body = self.body.intersection(buf.area);
+        if body.is_empty() || self.placeholder(body, buf, shared) {
+            return;
+        }
+        let Some(grid) = &self.grid else {
+            return;
+        };
+        let height = usize::from(body.height);
+        let shown_rows = self.shown_rows();
+        let first_row = grid
+            .rows
+            .partition_point(|r| r.top + r.height <= self.scroll);
+        for (index, row) in grid.rows.iter().enumerate().skip(first_row) {
+            if row.top >= self.scroll + height {
+                break;
+            }
+            let Some(data) = shown_rows.get(index) else {
+                break;
+            };
+            let placed = Placed {
+                body,
+                scroll: self.scroll,
+                row,
+            };
+            let selected = index == self.row;
+            self.draw_rule(&placed, data, selected, buf, shared.theme());
+            self.draw_cells(&placed, columns, selected, buf, shared.theme());
+        }
+    }
+
+    /// The row's label line: "── 3 of 5 · 1 4 5 ──────", bold when selected.
+    fn draw_rule(
+        &self,
+        placed: &Placed,
+        data: &Row,
+        selected: bool,
+        buf: &mut Buffer,
+        theme: &Theme,
+    ) {
+        let Some(y) = placed.y(0) else {
+            return;
+        };
+        let body = placed.body;
+        let (rule, style) = if selected {
+            ("━", theme.title)
+        } else {
+            ("─", theme.dim)
+        };
+        let text = format!("{rule}{rule} {} ", self.row_label(data));
+        let text = truncate(&text, usize::from(body.width));
+        let used = width(&text);
+        buf.set_stringn(body.x, y, &text, usize::from(body.width), style);
+        let rest = usize::from(body.width).saturating_sub(used);
+        buf.set_stringn(
+            body.x + used as u16,
+            y,
+            rule.repeat(rest),
+            rest,
+            style.remove_modifier(Modifier::BOLD),
+        );
+    }
+
+    /// The row's cells in their columns, with the separators between them.
+    fn draw_cells(
+        &self,
+        placed: &Placed,
+        columns: &[Rect],
+        selected: bool,
+        buf: &mut Buffer,
+        theme: &Theme,
+    ) {
+        let row = placed.row;
+        for (position, (cell, rect)) in row.cells.iter().zip(columns).enumerate() {
+            let cell_selected = selected && self.first + position == self.column;
+            for line in 1..row.height {
+                let Some(y) = placed.y(line) else {
+                    continue;
+                };
+                if cell_selected {
+                    buf.set_string(rect.x, y, "▌", theme.accent);
+                }
+                let text_area = Rect {
+                    x: rect.x + 2,
+                    y,
+                    width: rect.width.saturating_sub(2),
+                    height: 1,
+                };
+                match cell.get(line - 1) {
+                    Some(text) => text.clone().render(text_area, buf),
+                    None if line == 1 && cell.is_empty() => {
+                        buf.set_string(text_area.x, y, "·", theme.dim);
+                    }
+                    None => {}
+                }
+            }
+        }
+        for rect in columns.iter().skip(1) {
+            for line in 1..row.height {
+                if let Some(y) = placed.y(line)
+                    && rect.x > 0
+                {
+                    buf.set_string(rect.x - 1, y, "│", theme.dim);
+                }
+            }
+        }
+    }
+}
+
+/// What starts each sentence of a cell that holds several.
+const BULLET: &str = "• ";
+
+/// A cell's sentences wrapped to `width` columns, marked words styled. When
+/// a cell holds several sentences each starts on its own line under a
+/// bullet, so the reader sees where one report ends and the next begins.
+fn wrap_cell(article: &Article, cell: &Cell, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let width = width.max(1);
+    let bulleted = cell.sentences.len() > 1 && width > BULLET.len() + 1;
+    let mut lines = Vec::new();
+    for sentence in cell.segments(article) {
+        // Words as styled pieces: a mark can cover part of a word ("U.S.-backed").
+        let mut words: Vec<Vec<(String, Option<MarkKind>)>> = Vec::new();
+        let mut open = false;
+        for segment in sentence {
+            let text = clean(segment.text);
+            for (n, word) in text.split(' ').enumerate() {
+                if n > 0 {
+                    open = false;
+                }
+                if word.is_empty() {
+                    continue;
+                }
+                match words.last_mut() {
+                    Some(last) if open => last.push((word.to_string(), segment.mark)),
+                    _ => words.push(vec![(word.to_string(), segment.mark)]),
+                }
+                open = true;
+            }
+        }
+        if bulleted {
+            let indent = BULLET.len();
+            let wrapped = wrap_words(words, width - indent, theme);
+            for (n, mut line) in wrapped.into_iter().enumerate() {
+                let lead = if n == 0 { BULLET } else { "  " };
+                line.spans.insert(0, Span::styled(lead, theme.dim));
+                lines.push(line);
+            }
+        } else {
+            lines.extend(wrap_words(words, width, theme));
+        }
+    }
+    lines
+}
+
+/// Styled words wrapped to `width` columns; a word longer than the column
+/// is cut across lines.
+fn wrap_words(
+    words: Vec<Vec<(String, Option<MarkKind>)>>,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for word in words {
+        let w: usize = word.iter().map(|(t, _)| crate::tui::text::width(t)).sum();
+        if used > 0 && used + 1 + w > width {
+            lines.push(Line::from(std::mem::take(&mut spans)));
+            used = 0;
+        }
+        if used > 0 {
+            spans.push(Span::raw(" "));
+            used += 1;
+        }
+        if w <= width {
+            used += w;
+            spans.extend(
+                word.into_iter()
+                    .map(|(t, m)| Span::styled(t, style_of(m, theme))),
+            );
+            continue;
+        }
+        for (text, mark) in word {
+            for c in text.chars() {
+                let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                if used + cw > width && used > 0 {
+                    lines.push(Line::from(std::mem::take(&mut spans)));
+                    used = 0;
+                }
+                spans.push(Span::styled(c.to_string(), style_of(mark, theme)));
+                used += cw;
+            }
+        }
+    }
+    if !spans.is_empty() {
+        lines.push(Line::from(spans));
+    }
+    lines
+}
