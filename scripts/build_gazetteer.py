@@ -144,7 +144,10 @@ def main():
         add(name, name, "city")
         if city["population"] >= ALTERNATE_MIN_POPULATION:
             for alternate in city.get("alternatenames", []):
-                if alternate.isascii() and alternate.istitle():
+                # A short alternate spelt unlike the name is an old or foreign
+                # name that collides with surnames ("Cheng" for Zhengzhou).
+                unlike = alternate[:1].lower() != name[:1].lower() and len(alternate) < 6
+                if alternate.isascii() and alternate.istitle() and not unlike:
                     add(alternate, name, "city")
     for sub in pycountry.subdivisions:
         if sub.type in SUBDIVISION_TYPES:

@@ -14,10 +14,13 @@ pub enum CorpusError {
 
 /// Structure, sentences, entities and claims of one document.
 pub fn analyze_document(document: Document) -> Article {
-    let blocks = match document.markup_blocks {
+    let mut blocks = match document.markup_blocks {
         Some(blocks) => blocks,
         None => structure::blocks(&document.body, document.format),
     };
+    if let Some(title) = &document.title {
+        structure::mark_repeated_title(&document.body, &mut blocks, title);
+    }
     let sentences = sentences::split(&document.body, &blocks);
     let entities = entities::detect(&document.body, &blocks, &sentences);
     let claims = claims::detect(&document.body, &blocks, &sentences, &entities);

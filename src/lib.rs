@@ -21,6 +21,7 @@ pub mod cli;
 pub mod compare;
 pub mod config;
 pub mod entities;
+pub mod lexicon;
 pub mod library;
 pub mod load;
 pub mod model;

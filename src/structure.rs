@@ -9,6 +9,10 @@
 //! is about the shape of the text, never about particular words of an outlet,
 //! except the small vocabulary of site navigation in [`is_navigation`].
 
+mod furniture;
+
+pub use furniture::is_furniture;
+
 use crate::load::Format;
 use crate::model::{Block, BlockKind};
 
@@ -20,6 +24,26 @@ pub fn blocks(body: &str, format: Format) -> Vec<Block> {
         Format::Text | Format::Html => text_units(body, &lines),
     };
     classify(body, units, wrapped)
+}
+
+/// A page's headline repeated in its text, as scraped pages do, is the
+/// title (or, when a title is already there, furniture), never a claim.
+pub fn mark_repeated_title(body: &str, blocks: &mut [Block], title: &str) {
+    let wanted = words_lower(title);
+    if wanted.is_empty() {
+        return;
+    }
+    let has_title = blocks.iter().any(|block| block.kind == BlockKind::Title);
+    if let Some(block) = blocks
+        .iter_mut()
+        .find(|block| words_lower(body.get(block.start..block.end).unwrap_or("")) == wanted)
+    {
+        block.kind = if has_title && block.kind != BlockKind::Title {
+            BlockKind::Boilerplate
+        } else {
+            BlockKind::Title
+        };
+    }
 }
 
 /// Final kinds for blocks found in markup (HTML): a leading headline becomes
@@ -705,7 +729,12 @@ fn classify(body: &str, units: Vec<Unit>, wrapped: bool) -> Vec<Block> {
         let stands_apart = units
             .get(index + 1)
             .is_some_and(|next| body[unit.end..next.start].matches('\n').count() >= 2);
-        if index == 0
+        let first_content = blocks
+            .iter()
+            .all(|block| block.kind == BlockKind::Boilerplate);
+        if first_content
+            && title_words.is_none()
+            && !furniture::is_furniture(text)
             && !is_last
             && (!wrapped || stands_apart)
             && unit.lines == 1
@@ -727,7 +756,8 @@ fn classify(body: &str, units: Vec<Unit>, wrapped: bool) -> Vec<Block> {
             in_sources = is_sources_heading(text);
         }
         let short = words_up_to(text, 26) <= 25;
-        let boilerplate = (unit.lines == 1 && is_navigation(text))
+        let boilerplate = (unit.lines <= 2 && furniture::is_furniture(text))
+            || (unit.lines == 1 && is_navigation(text))
             || (in_sources && (short || kind == BlockKind::Heading))
             || (kind != BlockKind::Title && is_title_fragment(text, title_words.as_deref()))
             || (is_last && index > 0 && is_sign_off(text))

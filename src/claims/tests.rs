@@ -62,3 +62,164 @@ fn years_and_article_numbers_are_not_statistics() {
     let only = all.first().expect("an assertion");
     assert!(!only.kinds.contains(&ClaimKind::Statistic), "{only:?}");
 }
+
+fn speaker_of(all: &[Claim], snippet: &str) -> Option<String> {
+    claim(all, snippet)
+        .unwrap_or_else(|| panic!("no claim with {snippet:?} in {all:?}"))
+        .speaker
+        .clone()
+}
+
+#[test]
+fn the_speaker_after_the_verb_keeps_title_and_name_apart() {
+    let all = claims(
+        "“The port will reopen on Monday,” said German Chancellor Anna Vogel.\n\
+         “Ships are waiting outside,” stated Mark Okafor, the harbour master.",
+    );
+    assert_eq!(
+        speaker_of(&all, "port will reopen").as_deref(),
+        Some("Anna Vogel")
+    );
+    assert_eq!(
+        speaker_of(&all, "Ships are waiting").as_deref(),
+        Some("Mark Okafor")
+    );
+}
+
+#[test]
+fn a_quotation_is_credited_where_it_ends_over_sentences_and_paragraphs() {
+    let all = claims(
+        "“The hull is cracked. Nobody can sail it. We need a month,” said Captain Ivo Marsh.\n\n\
+         Lena Brandt inspected the dock on Monday.\n\n\
+         “The cranes are idle. Nobody has worked for a week.\n\n\
+         “We have not been paid since June,” Brandt said.\n\n\
+         “The roof fell in. We ran for the door.\n\n\
+         The walls held for a minute. Then they went too,” a rescue worker said.",
+    );
+    for snippet in ["hull is cracked", "Nobody can sail", "need a month"] {
+        assert_eq!(
+            speaker_of(&all, snippet).as_deref(),
+            Some("Ivo Marsh"),
+            "{snippet}"
+        );
+    }
+    for snippet in ["cranes are idle", "Nobody has worked", "not been paid"] {
+        assert_eq!(
+            speaker_of(&all, snippet).as_deref(),
+            Some("Lena Brandt"),
+            "{snippet}"
+        );
+    }
+    for snippet in [
+        "roof fell in",
+        "ran for the door",
+        "walls held",
+        "they went too",
+    ] {
+        assert_eq!(
+            speaker_of(&all, snippet).as_deref(),
+            Some("rescue worker"),
+            "{snippet}"
+        );
+    }
+}
+
+#[test]
+fn reporting_verbs_beyond_said_and_sources_after_per() {
+    let all = claims(
+        "Anna Vogel insisted the deal was fair to both sides.\n\
+         Peter Dahl posted that the vote had been close.\n\
+         Talks resumed on Monday after a week, per the Nordic Times.\n\
+         Prices rose 5 per cent in a month.",
+    );
+    assert_eq!(
+        speaker_of(&all, "deal was fair").as_deref(),
+        Some("Anna Vogel")
+    );
+    assert_eq!(
+        speaker_of(&all, "vote had been").as_deref(),
+        Some("Peter Dahl")
+    );
+    assert_eq!(
+        speaker_of(&all, "Talks resumed").as_deref(),
+        Some("Nordic Times")
+    );
+    assert_eq!(speaker_of(&all, "Prices rose"), None);
+}
+
+#[test]
+fn a_spokesman_or_photographer_speaks_not_the_owner() {
+    let all = claims(
+        "Anna Vogel met the unions on Monday.\n\
+         Vogel's spokesman said the talks had stalled.\n\
+         An NWA photographer at the scene said rescuers were still digging.\n\
+         “We ran out of the house,” an eyewitness told NWA.",
+    );
+    assert_eq!(
+        speaker_of(&all, "talks had stalled").as_deref(),
+        Some("Vogel's spokesman")
+    );
+    assert_eq!(
+        speaker_of(&all, "still digging").as_deref(),
+        Some("NWA photographer")
+    );
+    assert_eq!(
+        speaker_of(&all, "ran out of").as_deref(),
+        Some("eyewitness")
+    );
+}
+
+#[test]
+fn a_negated_or_hypothetical_credit_credits_nobody() {
+    let all = claims(
+        "Ministers called the plan a betrayal, though Anna Vogel did not say so publicly.\n\
+         Peter Dahl would not say whether the talks had resumed.\n\
+         Lena Brandt never told the committee about the loan.",
+    );
+    assert_eq!(speaker_of(&all, "called the plan"), None);
+    assert_eq!(speaker_of(&all, "would not say"), None);
+    assert_eq!(speaker_of(&all, "never told"), None);
+}
+
+#[test]
+fn a_pronoun_goes_to_the_nearest_person_who_fits() {
+    let all = claims(
+        "“We are close to a deal,” Anna Vogel said on Monday.\n\
+         Peter Dahl flew home on Tuesday.\n\
+         He said the deal was done.\n\
+         “Not yet,” Lena Brandt said after meeting Ivo Marsh in Oslo.\n\
+         “There is more to do,” she added.",
+    );
+    assert_eq!(
+        speaker_of(&all, "deal was done").as_deref(),
+        Some("Peter Dahl")
+    );
+    assert_eq!(
+        speaker_of(&all, "more to do").as_deref(),
+        Some("Lena Brandt")
+    );
+}
+
+#[test]
+fn furniture_inside_a_paragraph_is_not_a_claim() {
+    let all =
+        claims("Dock workers walked out on Monday, the union said. (More port strike stories.)");
+    assert_eq!(all.len(), 1, "{all:?}");
+}
+
+#[test]
+fn time_adverbs_and_infinitives_keep_the_subject() {
+    let all = claims(
+        "Minister Marco Vell spoke on Monday.\n\
+         Secretary Vell was careful to underscore that the deal is not final.\n\
+         Minister Ana Reyes today announced a second round of talks.",
+    );
+    assert_eq!(
+        speaker_of(&all, "careful to underscore").as_deref(),
+        Some("Marco Vell")
+    );
+    assert_eq!(
+        speaker_of(&all, "today announced").as_deref(),
+        Some("Ana Reyes")
+    );
+}

@@ -3,17 +3,20 @@
 //! "X said") and by gazetteers of places and organisations, then linked to a
 //! canonical name within the article and, by [`link_corpus`], across the corpus.
 
+mod dateline;
 mod fold;
 pub mod gazetteer;
 pub mod index;
+mod link;
+mod short_forms;
 mod tokens;
-mod words;
-pub use words::MONTHS;
 
 pub use fold::name_key;
 pub use index::{EntityIndexEntry, EntityMention, article_entities, entity_index};
+pub use link::link_corpus;
 
-use crate::model::{Article, Block, BlockKind, Entity, EntityType, Sentence};
+use crate::lexicon as words;
+use crate::model::{Block, BlockKind, Entity, EntityType, Sentence};
 use std::collections::HashMap;
 use tokens::{Token, tokenize};
 
@@ -55,6 +58,11 @@ pub fn detect(body: &str, blocks: &[Block], _sentences: &[Sentence]) -> Vec<Enti
                 .copied()
                 .collect()
         };
+        if block.kind == BlockKind::Boilerplate {
+            // Page furniture (share lines, credits, bylines) names nobody in the story.
+            continue;
+        }
+        candidates.extend(dateline::places(body, block).into_iter().flatten());
         match headline_mode(body, block, &tokens) {
             Headline::AllCaps => {}
             Headline::TitleCase => {
@@ -125,6 +133,23 @@ fn headline_mode(body: &str, block: &Block, tokens: &[Token]) -> Headline {
 
 fn contains(list: &[&str], word: &str) -> bool {
     list.contains(&word)
+}
+
+/// A function word or sentence opener: capitalised only by its position.
+fn is_opener(word: &str) -> bool {
+    words::is_function_word(word) || contains(words::SENTENCE_OPENERS, word)
+}
+
+/// "Officials said", "Police said", "Figures showed": a capitalised common
+/// noun before a verb of saying, not a name.
+fn is_common_subject(word: &str) -> bool {
+    [
+        words::SPEAKER_NOUNS,
+        words::INSTITUTION_NOUNS,
+        words::SOURCE_NOUNS,
+    ]
+    .iter()
+    .any(|list| words::contains_ignore_case(list, word))
 }
 
 fn never_a_name(word: &str) -> bool {
@@ -318,11 +343,16 @@ impl BlockContext<'_> {
             return word != "of" && word != "&";
         }
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        let upper = word.chars().filter(|c| c.is_uppercase()).count();
+        // Per part of a hyphenated name: "Lee-Hart" is a name, "NATO-led" not.
+        let upper = word
+            .split('-')
+            .map(|part| part.chars().filter(|c| c.is_uppercase()).count())
+            .max()
+            .unwrap_or(0);
         self.capitalised(index)
             && !self.is_title(index)
             && !self.is_org_suffix(index)
-            && !contains(words::FUNCTION_WORDS, word)
+            && !is_opener(word)
             && !contains(words::NON_ENTITY_HEADS, word)
             // Acronyms are organisations, not names; initials ("J.") are fine.
             && (upper < 2 || word.contains('.') && letters <= 2)
@@ -330,9 +360,7 @@ impl BlockContext<'_> {
 
     fn classify(&mut self, mut from: usize, mut to: usize) {
         // Capitals that only start a sentence or quote say nothing.
-        while from < to
-            && (contains(words::FUNCTION_WORDS, self.word(from)) || never_a_name(self.word(from)))
-        {
+        while from < to && (is_opener(self.word(from)) || never_a_name(self.word(from))) {
             from += 1;
         }
         while to > from && contains(CONNECTORS, self.word(to - 1)) {
@@ -343,6 +371,36 @@ impl BlockContext<'_> {
         }
         if let Some(hit) = self.exact_hit(from, to) {
             self.candidates.push(hit_candidate(&hit));
+            return;
+        }
+        // "NORDIA TODAY", "GULF DAILY": words in capitals inside running text
+        // are a masthead, the paper's name, not the country in it.
+        let capitals = (from..to).all(|i| {
+            let word = self.word(i);
+            word.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && !word.chars().any(char::is_lowercase)
+        });
+        if capitals && to - from >= 2 {
+            self.push(from, to, EntityType::Organization, None);
+            return;
+        }
+        // “The Long Night of the Soul”: a title-cased name in quotation marks
+        // is a work's title, not an entity.
+        let (start, end) = self.span(from, to);
+        if to - from >= 3
+            && self.body[..start].ends_with(['“', '"'])
+            && self.body[end..].starts_with(['”', '"'])
+        {
+            return;
+        }
+        // "Hill Township of Vale Region": two places, one inside the other.
+        if let Some(of) = (from + 2..to.saturating_sub(1)).find(|&i| {
+            self.word(i) == "of"
+                && contains(words::PLACE_SUFFIXES, self.word(i - 1))
+                && contains(words::PLACE_SUFFIXES, self.word(to - 1))
+        }) {
+            self.classify(from, of);
+            self.classify(of + 1, to);
             return;
         }
         if let Some(head) = (from..to).find(|&i| contains(words::NON_ENTITY_HEADS, self.word(i))) {
@@ -371,7 +429,16 @@ impl BlockContext<'_> {
             self.push(from, to, EntityType::Place, None);
             return;
         }
-        // "the Socialist party": a lowercase "party" still closes the name.
+        // "the Socialist party": a lowercase "party" still closes the name;
+        // "Nordlys media", "Nordlys news": what the name is, outside the span.
+        if let Some(next) = self.tokens.get(to)
+            && next.joined
+            && matches!(&self.body[next.start..next.name_end], "media" | "news")
+            && (from..to).all(|i| self.name_like(i))
+        {
+            self.push(from, to, EntityType::Organization, None);
+            return;
+        }
         if let Some(next) = self.tokens.get(to)
             && next.joined
             && self.body[next.start..next.name_end] == *"party"
@@ -439,8 +506,31 @@ impl BlockContext<'_> {
                     .any(|hit| hit.start <= token.start && token.name_end <= hit.end)
                     || self.is_title(i)
             });
-            if covered {
+            let known_place_before_state = len == 2
+                && self.word(to - 1) == "State"
+                && inner.iter().any(|hit| {
+                    hit.start == self.tokens[from].start
+                        && hit.end == self.tokens[from].name_end
+                        && gazetteer::entry(hit.entry).kind == EntityType::Place
+                });
+            if known_place_before_state {
+                // "Shan State", "Kaduna State": a known place's state is a
+                // place ("State" alone closes organisations too: "Islamic State").
+                self.push(from, to, EntityType::Place, None);
+            } else if covered {
                 self.candidates.extend(inner.iter().map(hit_candidate));
+            } else if len == 2
+                && link::is_given_name(self.word(from))
+                && (from..to).all(|i| self.name_like(i))
+            {
+                // "Lena Garland": a given name before a word the gazetteer
+                // knows as a town is a person's name.
+                self.push(from, to, EntityType::Person, None);
+            } else if self.after_place_preposition(from)
+                && len <= 4
+                && (from..to).all(|i| self.name_like(i))
+            {
+                self.push(from, to, EntityType::Place, None);
             }
             return;
         }
@@ -448,9 +538,39 @@ impl BlockContext<'_> {
             self.single(from);
             return;
         }
-        if len <= 4 && (from..to).all(|i| self.name_like(i)) {
-            self.push(from, to, EntityType::Person, None);
+        // "the Hang Lo index", "Kessel 300 points": a stock index, not a person.
+        let index_after = {
+            let after = |k: usize| self.tokens.get(k).map(|t| &self.body[t.start..t.end]);
+            let numbered = after(to).is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()));
+            let next = if numbered { after(to + 1) } else { after(to) };
+            next.is_some_and(|w| {
+                matches!(
+                    w.trim_end_matches([',', '.']),
+                    "index" | "indices" | "indexes" | "average" | "composite" | "benchmark"
+                ) || (numbered && matches!(w, "points" | "index"))
+            })
+        };
+        if index_after {
+            return;
         }
+        if len <= 4 && (from..to).all(|i| self.name_like(i)) {
+            // "in Nay Pyi Taw", "near Kampong Som": a place, unless it owns something.
+            let place = self.after_place_preposition(from) && !self.tokens[to - 1].possessive;
+            let kind = if place {
+                EntityType::Place
+            } else {
+                EntityType::Person
+            };
+            self.push(from, to, kind, None);
+        }
+    }
+
+    /// The run starting at `from` follows "in", "near", "outside" or "capital".
+    fn after_place_preposition(&self, from: usize) -> bool {
+        from.checked_sub(1).is_some_and(|i| {
+            matches!(self.word(i), "in" | "near" | "outside" | "capital")
+                && self.tokens[from].joined
+        })
     }
 
     /// "President Donald Trump", "U.S. Air Force General Alexus Grynkewich":
@@ -488,7 +608,7 @@ impl BlockContext<'_> {
     fn single(&mut self, index: usize) {
         let token = self.tokens[index];
         let word = self.word(index);
-        if is_demonym(word) || contains(words::FUNCTION_WORDS, word) {
+        if is_demonym(word) || is_opener(word) {
             return;
         }
         let next = self
@@ -515,10 +635,35 @@ impl BlockContext<'_> {
                 "region" | "province" | "oblast" | "county" | "district" | "valley"
             )
         });
-        let place_before = previous.is_some_and(|w| matches!(w, "in" | "near" | "outside"));
-        let said_after = next.is_some_and(|w| contains(words::REPORTING_VERBS, w))
-            && !contains(words::SPEAKER_GROUPS, &word.to_lowercase());
-        if acronym && !word.contains('.') {
+        let place_before = previous.is_some_and(|w| {
+            matches!(
+                w,
+                "in" | "near" | "outside" | "capital" | "town" | "city" | "village"
+            )
+        });
+        let two_before = index
+            .checked_sub(2)
+            .map(|i| &self.body[self.tokens[i].start..self.tokens[i].end]);
+        // "the founder of Acme", "chief executive of Acme": what one founds or runs.
+        let organization_before = previous == Some("of")
+            && two_before.is_some_and(|w| {
+                matches!(
+                    w,
+                    "founder" | "co-founder" | "CEO" | "chairman" | "owner" | "executive" | "boss"
+                )
+            });
+        // "TikTok", "YouTube": a capital after a lowercase letter inside one
+        // word is a brand's spelling, not a person's.
+        let camel = word
+            .chars()
+            .skip(1)
+            .zip(word.chars().skip(2))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+            && !word.contains(['-', '\'', '’', '.']);
+        let said_after = next
+            .is_some_and(|w| words::REPORTING.contains(w) || contains(words::ACTOR_VERBS, w))
+            && !is_common_subject(word);
+        if (acronym && !word.contains('.')) || camel || organization_before {
             // An unknown acronym is almost always an organisation.
             self.push(index, index + 1, EntityType::Organization, None);
         } else if title_before || (leader_after && !token.initial) {
@@ -581,11 +726,32 @@ fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) 
             .max_by_key(|(_, name)| name.split(' ').count())
             .map(|(_, name)| name.clone())
     };
+    // "Lena Garland ... Garland said": a lone word the gazetteer knows as a
+    // place or organisation is the surname of a person the article names in
+    // full.
+    for candidate in &mut candidates {
+        let text = &body[candidate.start..candidate.end];
+        if candidate.kind != EntityType::Person
+            && !text.contains(char::is_whitespace)
+            && text.chars().any(char::is_lowercase)
+            && let Some(name) = people
+                .get(&name_key(text))
+                .and_then(|names| names.iter().find(|(_, name)| name.contains(' ')))
+        {
+            candidate.kind = EntityType::Person;
+            candidate.canonical = Some(name.1.clone());
+        }
+    }
     for candidate in &mut candidates {
         if candidate.kind == EntityType::Person && candidate.canonical.is_none() {
             let text = clean(&body[candidate.start..candidate.end]);
             let last = text.split(' ').next_back().unwrap_or(&text).to_string();
-            candidate.canonical = full_name(&name_key(&last), candidate.start);
+            let first = text.split(' ').next().unwrap_or(&text);
+            candidate.canonical = full_name(&name_key(&last), candidate.start).filter(|name| {
+                // "Anna Vogel" and "Peter Vogel" are two people; a full name
+                // only grows into a longer one with the same first name.
+                !text.contains(' ') || name.split(' ').next() == Some(first)
+            });
         }
     }
     for single in singles {
@@ -651,87 +817,6 @@ fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) 
         });
     }
     entities
-}
-
-/// Links mentions across the corpus: the same person, organisation or place
-/// spelled differently in different articles ("Zelensky", "Zelenskyy"), or named
-/// by surname in one and in full in another, gets one canonical name. Claim
-/// speakers follow their entity's new canonical.
-pub fn link_corpus(articles: &mut [Article]) {
-    // (type, key) → spelling → mentions.
-    let mut groups: HashMap<(EntityType, String), HashMap<String, usize>> = HashMap::new();
-    for article in articles.iter() {
-        for entity in &article.entities {
-            *groups
-                .entry((entity.kind, name_key(&entity.canonical)))
-                .or_default()
-                .entry(entity.canonical.clone())
-                .or_default() += 1;
-        }
-    }
-    // A lone surname joins the one full name in the corpus that ends with it.
-    let mut surname_owner: HashMap<String, Option<String>> = HashMap::new();
-    for (kind, key) in groups.keys() {
-        if *kind == EntityType::Person
-            && key.contains(' ')
-            && let Some(last) = key.split(' ').next_back()
-        {
-            surname_owner
-                .entry(last.to_string())
-                .and_modify(|owner| *owner = None)
-                .or_insert_with(|| Some(key.clone()));
-        }
-    }
-    let mut target: HashMap<(EntityType, String), String> = HashMap::new();
-    for (kind, key) in groups.keys() {
-        let mut resolved = key.clone();
-        if *kind == EntityType::Person
-            && !key.contains(' ')
-            && let Some(Some(owner)) = surname_owner.get(key)
-        {
-            resolved = owner.clone();
-        }
-        target.insert((*kind, key.clone()), resolved);
-    }
-    // Each group is named by its most used full spelling.
-    type Rank = (bool, usize, usize, String);
-    let mut spelling: HashMap<(EntityType, String), Rank> = HashMap::new();
-    for ((kind, key), spellings) in &groups {
-        let Some(resolved) = target.get(&(*kind, key.clone())) else {
-            continue;
-        };
-        for (name, count) in spellings {
-            let rank = (key == resolved, *count, name.len(), name.clone());
-            let slot = spelling
-                .entry((*kind, resolved.clone()))
-                .or_insert(rank.clone());
-            if rank > *slot {
-                *slot = rank;
-            }
-        }
-    }
-    for article in articles.iter_mut() {
-        let mut renamed: HashMap<String, String> = HashMap::new();
-        for entity in &mut article.entities {
-            let key = (entity.kind, name_key(&entity.canonical));
-            let Some(resolved) = target.get(&key) else {
-                continue;
-            };
-            if let Some((_, _, _, name)) = spelling.get(&(entity.kind, resolved.clone()))
-                && *name != entity.canonical
-            {
-                renamed.insert(entity.canonical.clone(), name.clone());
-                entity.canonical = name.clone();
-            }
-        }
-        for claim in &mut article.claims {
-            if let Some(speaker) = &claim.speaker
-                && let Some(name) = renamed.get(speaker)
-            {
-                claim.speaker = Some(name.clone());
-            }
-        }
-    }
 }
 
 #[cfg(test)]

@@ -140,3 +140,158 @@ fn hostile_input_never_panics() {
         entities(text);
     }
 }
+
+fn kind_of(text: &str, surface: &str) -> Option<EntityType> {
+    found(text, surface).map(|(kind, _)| kind)
+}
+
+#[test]
+fn hyphenated_surnames_are_names() {
+    let text = "Tom Ashby-Crane was convicted on Friday. Ashby-Crane, 31, denied the charges.";
+    assert_eq!(
+        found(text, "Tom Ashby-Crane"),
+        Some((EntityType::Person, "Tom Ashby-Crane".into()))
+    );
+    assert_eq!(
+        found(text, "Ashby-Crane"),
+        Some((EntityType::Person, "Tom Ashby-Crane".into()))
+    );
+}
+
+#[test]
+fn townships_pagodas_districts_and_cities_are_places() {
+    let text = "Rescuers reached Lindor Township of Vale Region, the Mira Pagoda and Taro City. \
+                Lights went out in the Kessel District.";
+    for place in [
+        "Lindor Township",
+        "Vale Region",
+        "Mira Pagoda",
+        "Taro City",
+        "Kessel District",
+    ] {
+        assert_eq!(kind_of(text, place), Some(EntityType::Place), "{place}");
+    }
+    let text = "Floods hit Kaduna State and the Islamic State claimed an attack.";
+    assert_eq!(kind_of(text, "Kaduna State"), Some(EntityType::Place));
+    assert_ne!(kind_of(text, "Islamic State"), Some(EntityType::Place));
+    // A district court's judge is a person, the country before it a place.
+    let text = "The case went before U.S. District Judge Ana Reyes on Monday.";
+    assert_eq!(kind_of(text, "Ana Reyes"), Some(EntityType::Person));
+    assert_eq!(kind_of(text, "U.S."), Some(EntityType::Place));
+    assert!(entities(text).iter().all(|e| !e.text.contains("District")));
+}
+
+#[test]
+fn brands_founders_and_places_after_in_are_typed_by_their_cue() {
+    let text = "Videos on FlickTok showed the damage, said Ivo Marsh, the founder of Zentrix. \
+                Flights to the capital resumed, and talks in Kampo Vella Nova ended.";
+    assert_eq!(kind_of(text, "FlickTok"), Some(EntityType::Organization));
+    assert_eq!(kind_of(text, "Zentrix"), Some(EntityType::Organization));
+    assert_eq!(kind_of(text, "Kampo Vella Nova"), Some(EntityType::Place));
+}
+
+#[test]
+fn a_gazetteer_word_that_is_a_named_persons_surname_is_that_person() {
+    let text = "Lena Garland chaired the inquiry. Garland said the report was late.";
+    assert_eq!(
+        found(text, "Garland"),
+        Some((EntityType::Person, "Lena Garland".into()))
+    );
+}
+
+#[test]
+fn datelines_time_zones_work_titles_and_furniture() {
+    let text = "NAIROBI (Nordwire) - Talks resumed at 7 p.m. ET on Monday.\n\
+                He starred in “The Long Night of Ardmore” for years.\n\
+                By Ana Reyes and Tom Hale";
+    assert_eq!(
+        found(text, "NAIROBI"),
+        Some((EntityType::Place, "Nairobi".into()))
+    );
+    let all = entities(text);
+    assert!(
+        all.iter()
+            .all(|e| e.text != "ET" && !e.text.contains("Long Night") && e.text != "Ana Reyes"),
+        "{all:?}"
+    );
+}
+
+fn linked_corpus(texts: &[&str]) -> Vec<Article> {
+    let mut articles: Vec<Article> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| crate::analysis::article_from_text(&format!("a{i}"), text))
+        .collect();
+    super::link_corpus(&mut articles);
+    articles
+}
+
+fn canonical_in(articles: &[Article], surface: &str) -> Vec<(EntityType, String)> {
+    articles
+        .iter()
+        .flat_map(|article| article.entities.iter())
+        .filter(|entity| entity.text == surface)
+        .map(|entity| (entity.kind, entity.canonical.clone()))
+        .collect()
+}
+
+#[test]
+fn nicknames_acronyms_and_spacing_link_across_articles() {
+    let articles = linked_corpus(&[
+        "Jeff Moreau, the port director, said ships were waiting.",
+        "Port director Jeffrey Moreau said the cranes were idle.",
+        "The Harbour Safety Board said the quay was unsafe.",
+        "The HSB closed the quay on Monday.",
+        "Flights landed in Kampo Vella on Monday.",
+        "Talks in Kampovella ended on Tuesday.",
+    ]);
+    let jeffrey = canonical_in(&articles, "Jeffrey Moreau");
+    assert_eq!(canonical_in(&articles, "Jeff Moreau"), jeffrey);
+    assert_eq!(
+        canonical_in(&articles, "HSB"),
+        vec![(EntityType::Organization, "Harbour Safety Board".into())]
+    );
+    assert_eq!(
+        canonical_in(&articles, "Kampovella"),
+        canonical_in(&articles, "Kampo Vella")
+    );
+}
+
+#[test]
+fn short_forms_and_misspelt_rare_surnames_link_conservatively() {
+    let articles = linked_corpus(&[
+        "The Justice Department opened an inquiry.",
+        "The Department of Justice said the inquiry was open.",
+        "The U.S. Justice Department declined to comment.",
+        "Judge Mara Hartwell chaired the hearing. It would resume, Hartwel said.",
+        "Judge Mara Hartwel left the building.",
+        "The farmer Tom Hartwel was not at the hearing.",
+        "Minister Anna Vogel spoke first, and Minister Peter Vogel later.",
+    ]);
+    let justice = canonical_in(&articles, "Justice Department");
+    assert_eq!(canonical_in(&articles, "Department of Justice"), justice);
+    assert_eq!(canonical_in(&articles, "U.S. Justice Department"), justice);
+    let hartwell = canonical_in(&articles, "Mara Hartwell");
+    assert_eq!(canonical_in(&articles, "Mara Hartwel"), hartwell);
+    assert_eq!(canonical_in(&articles, "Hartwel")[0], hartwell[0]);
+    // Another first name, another person: nothing wrongly merged.
+    assert_ne!(canonical_in(&articles, "Tom Hartwel")[0], hartwell[0]);
+    assert_ne!(
+        canonical_in(&articles, "Anna Vogel"),
+        canonical_in(&articles, "Peter Vogel")
+    );
+}
+
+#[test]
+fn indexes_mastheads_and_dateline_states_are_not_people_or_organisations() {
+    let text = "AUSTIN, TX (Nordwire) - The Hang Lo index fell 2% and the Kessel 300 index rose.\n\
+                Oil stocks dragged the Brava Composite lower, NORWAY TODAY reported.";
+    let all = entities(text);
+    assert!(all.iter().all(|e| e.kind != EntityType::Person), "{all:?}");
+    assert_eq!(kind_of(text, "TX"), Some(EntityType::Place));
+    assert_eq!(
+        kind_of(text, "NORWAY TODAY"),
+        Some(EntityType::Organization)
+    );
+    assert!(all.iter().all(|e| e.text != "NORWAY"), "{all:?}");
+}

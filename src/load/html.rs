@@ -25,9 +25,33 @@ pub(crate) struct Page {
 
 /// Elements whose whole subtree is never article text.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button",
-    "select", "textarea", "input", "iframe", "object", "embed", "svg", "canvas", "math", "video",
-    "audio", "picture", "img", "dialog", "menu", "head", "label",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "textarea",
+    "input",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "canvas",
+    "math",
+    "video",
+    "audio",
+    "picture",
+    "img",
+    "dialog",
+    "menu",
+    "head",
+    "label",
+    "figcaption",
 ];
 
 /// Class or id words that name page furniture rather than content.
@@ -485,6 +509,40 @@ mod tests {
         assert_eq!(page.source.as_deref(), Some("Daily Planet"));
         assert_eq!(page.date.as_deref(), Some("2025-12-15T10:00:00Z"));
         assert_eq!(page.url.as_deref(), Some("https://planet.example/talks"));
+    }
+
+    #[test]
+    fn page_furniture_in_plain_paragraphs_is_boilerplate_as_in_text() {
+        let page = page(
+            r#"<html><body><article><h1>Port strike spreads</h1>
+            <p>Listen to this article</p>
+            <p>Home / Business / Markets</p>
+            <p>0:00 / 0:00</p>
+            <p>By Ana Reyes, Tom Hale and Lu Wen |</p>
+            <p>Dock workers walked out on Monday, the union said.</p>
+            <p>Cranes stand idle at the quay on Monday. Nordpix via Wire Images</p>
+            <figure><img src="x.jpg"><figcaption>Cranes at the quay. Photo: Nordpix</figcaption></figure>
+            <p>(RELATED: Strike Talks Collapse in Second Port)</p>
+            </article></body></html>"#,
+        );
+        let blocks = crate::structure::refine(&page.body, &page.blocks);
+        let kinds: Vec<(BlockKind, &str)> = blocks
+            .iter()
+            .map(|block| (block.kind, &page.body[block.start..block.end]))
+            .collect();
+        let story: Vec<&str> = kinds
+            .iter()
+            .filter(|(kind, _)| *kind != BlockKind::Boilerplate)
+            .map(|(_, text)| *text)
+            .collect();
+        assert_eq!(
+            story,
+            vec![
+                "Port strike spreads",
+                "Dock workers walked out on Monday, the union said."
+            ],
+            "{kinds:?}"
+        );
     }
 
     #[test]

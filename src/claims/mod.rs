@@ -1,0 +1,453 @@
+//! Claims: sentence-level records of what an article states, with their kinds
+//! (direct quote, attributed, statistic, hedged, bare assertion) and speaker.
+//!
+//! The rules are English reporting conventions: verbs of saying and their
+//! subjects ("officials said", "said Smith", "according to"), hedging words,
+//! number patterns. Headings, boilerplate, questions, fragments and editorial
+//! commentary (evaluation with nothing checkable in it) are not claims.
+
+mod speaker;
+
+use crate::entities::name_key;
+use crate::lexicon::{
+    self, ANAPHORIC_OPENERS, HEDGING_SPEAKERS, MONTHS, NUMBER_NAMES, NUMBER_WORDS, PAGE_LINE_CUES,
+};
+use crate::model::{Block, BlockKind, Claim, ClaimKind, Corpus, Entity, EntityType, Sentence};
+use speaker::{Attribution, Context};
+
+struct Word<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+fn words(body: &str, start: usize, end: usize) -> Vec<Word<'_>> {
+    let text = &body[start..end];
+    let mut out = Vec::new();
+    let mut word_start: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let inner = matches!(c, '.' | '\'' | '’' | '-' | '%' | ',' | '/')
+            && word_start.is_some()
+            && chars.peek().is_some_and(|(_, next)| next.is_alphanumeric());
+        if c.is_alphanumeric() || inner {
+            word_start.get_or_insert(at);
+        } else if let Some(begin) = word_start.take() {
+            out.push(Word {
+                start: start + begin,
+                end: start + at,
+                text: &text[begin..at],
+            });
+        }
+    }
+    if let Some(begin) = word_start {
+        out.push(Word {
+            start: start + begin,
+            end,
+            text: &text[begin..],
+        });
+    }
+    out
+}
+
+fn lower_in(list: &[&str], word: &str) -> bool {
+    list.iter().any(|item| item.eq_ignore_ascii_case(word))
+}
+
+/// Byte ranges inside double quotation marks (curly or straight), in order.
+/// `open` says a quotation runs in from the previous sentence: the text up
+/// to the first closing mark is quoted.
+fn quoted_spans(text: &str, offset: usize, open: bool) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = open.then_some(0);
+    for (at, c) in text.char_indices() {
+        match (open, c) {
+            (None, '“' | '"') => open = Some(at + c.len_utf8()),
+            (Some(start), '”' | '"') => {
+                spans.push((offset + start, offset + at));
+                open = None;
+            }
+            // A new paragraph of a quotation reopens it ("“... \n\n“...").
+            (Some(_), '“') => {}
+            _ => {}
+        }
+    }
+    if let Some(start) = open {
+        spans.push((offset + start, offset + text.len()));
+    }
+    spans
+}
+
+/// Whether a quotation is still open after `text`, given whether it was
+/// open before.
+fn quote_open_after(text: &str, mut open: bool) -> bool {
+    for c in text.chars() {
+        match c {
+            '“' => open = true,
+            '”' => open = false,
+            '"' => open = !open,
+            _ => {}
+        }
+    }
+    open
+}
+
+/// A quotation open at the end of one paragraph runs on into the next when
+/// that paragraph reopens it (news style: “... no closing mark, then “...)
+/// or closes it before opening another.
+fn quote_runs_into(text: &str) -> bool {
+    let text = text.trim_start();
+    if text.starts_with(['“', '"']) {
+        return true;
+    }
+    let close = text.find('”');
+    let reopen = text.find('“');
+    close.is_some_and(|close| reopen.is_none_or(|reopen| close < reopen))
+}
+
+fn is_statistic(words: &[Word<'_>], text: &str) -> bool {
+    if text.contains('%') || text.contains('$') || text.contains('£') || text.contains('€') {
+        return true;
+    }
+    words.iter().enumerate().any(|(i, word)| {
+        let lower = word.text.to_lowercase();
+        let previous = i.checked_sub(1).map(|p| words[p].text);
+        if word.text.starts_with(|c: char| c.is_ascii_digit()) {
+            let digits: String = word
+                .text
+                .chars()
+                .take_while(|c| c.is_ascii_digit())
+                .collect();
+            let year = digits.len() == 4 && digits.starts_with(['1', '2']) && word.text.len() == 4;
+            let named = previous.is_some_and(|p| NUMBER_NAMES.contains(&p));
+            let date = previous.is_some_and(|p| MONTHS.contains(&p))
+                || words
+                    .get(i + 1)
+                    .is_some_and(|next| MONTHS.contains(&next.text));
+            let clock = word.text.contains('/') && word.text.len() <= 5;
+            return !(year || named || date || clock);
+        }
+        lower_in(NUMBER_WORDS, lower.split('-').next().unwrap_or(&lower))
+            && !(lower == "half" && previous.is_some_and(|p| p.eq_ignore_ascii_case("first")))
+    })
+}
+
+fn is_heading_like(text: &str, words: &[Word<'_>]) -> bool {
+    let terminated = text
+        .trim_end()
+        .ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', ';', ':']);
+    if terminated {
+        return false;
+    }
+    let long: Vec<&Word<'_>> = words.iter().filter(|w| w.text.len() >= 4).collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| w.text.starts_with(char::is_uppercase))
+        .count();
+    words.len() <= 12 || (!long.is_empty() && capitalised * 10 >= long.len() * 6)
+}
+
+/// A quotation that ended without naming its speaker: its opening sentence
+/// stays unattributed, the sentences running on from it take the speaker
+/// who spoke before it (usually the same voice going on).
+fn settle_uncredited(claims: &mut [Claim], unsaid: &mut Vec<usize>, fallback: &Option<String>) {
+    for &index in unsaid.iter().skip(1) {
+        if claims[index].speaker.is_none() {
+            claims[index].speaker = fallback.clone();
+        }
+    }
+    unsaid.clear();
+}
+
+/// Finds the sentence-level claims of one article.
+pub fn detect(
+    body: &str,
+    blocks: &[Block],
+    sentences: &[Sentence],
+    entities: &[Entity],
+) -> Vec<Claim> {
+    let mut claims: Vec<Claim> = Vec::new();
+    // Who spoke last, for "he said" and quotations running over sentences.
+    let mut last_speaker: Option<(String, bool)> = None;
+    // Whether a quotation is open, and in which block it was last seen.
+    let mut quote_state: Option<usize> = None;
+    let mut previous_quote: Option<(usize, Option<String>)> = None;
+    // Claims of the current quotation still waiting for its speaker, who may
+    // be named only where the quotation ends ("“A. B. C,” said X.").
+    let mut unsaid: Vec<usize> = Vec::new();
+    let mut awaiting_credit = false;
+    // Who spoke before the current quotation began.
+    let mut run_fallback: Option<String> = None;
+    // A person a sentence opened with since the last speaker spoke.
+    let mut subject_since: Option<String> = None;
+    for sentence in sentences {
+        let Some(block) = blocks.get(sentence.block) else {
+            continue;
+        };
+        if sentence.end > body.len() || sentence.start >= sentence.end {
+            continue;
+        }
+        let raw = &body[sentence.start..sentence.end];
+        let first_in_block = quote_state.is_some_and(|block| block != sentence.block);
+        let continues_quote = match quote_state {
+            Some(block) if block == sentence.block => true,
+            Some(_) => quote_runs_into(&body[block.start..block.end.max(block.start)]),
+            None => false,
+        };
+        if first_in_block && continues_quote {
+            // The paragraph carries the quotation on: its sentences are the
+            // same speaker's words.
+            if let Some((block, _)) = previous_quote.as_mut() {
+                *block = sentence.block;
+            }
+        }
+        let quotes_in_sentence = raw.matches(['“', '”']).count() + raw.matches('"').count();
+        let reopened = first_in_block && continues_quote && raw.trim_start().starts_with('"');
+        quote_state = quote_open_after(raw, continues_quote && !reopened).then_some(sentence.block);
+        // “...,” then a line break before "said X": the credit is still to come.
+        if !continues_quote && !awaiting_credit {
+            settle_uncredited(&mut claims, &mut unsaid, &run_fallback);
+        }
+        let awaits = awaiting_credit;
+        awaiting_credit = false;
+        if matches!(
+            block.kind,
+            BlockKind::Heading | BlockKind::Title | BlockKind::Boilerplate
+        ) {
+            continue;
+        }
+        let text = raw.trim();
+        let words = words(body, sentence.start, sentence.end);
+        let lower = text.to_lowercase();
+        let question = text
+            .trim_end_matches(['"', '”', '’', '\'', ')', ' '])
+            .ends_with('?')
+            || lower.starts_with("q:")
+            || lower.starts_with("q.");
+        if words.len() < 4
+            || crate::structure::is_furniture(text)
+            || question
+            || is_heading_like(text, &words)
+            || PAGE_LINE_CUES.iter().any(|cue| lower.contains(cue))
+        {
+            continue;
+        }
+        let context = Context {
+            body,
+            entities,
+            sentence_start: sentence.start,
+        };
+        let quotes = quoted_spans(raw, sentence.start, continues_quote && !reopened);
+        // Who this sentence is about, for a "he" or "she" further on.
+        let subject = context
+            .sentence_subject(&words)
+            .filter(|entity| entity.kind == EntityType::Person)
+            .map(|entity| entity.canonical.clone());
+        let quoted_words = words
+            .iter()
+            .filter(|w| quotes.iter().any(|(s, e)| w.start >= *s && w.end <= *e))
+            .count();
+        let quote = (quoted_words > 0 && quotes_in_sentence > 0) || continues_quote;
+        let attribution = context.attribution(&words, &quotes);
+        // A few quoted words with nobody saying them are a phrase being
+        // discussed ("the "tremendous progress" is a testament"), not a quotation.
+        let discussed_phrase = quote
+            && !continues_quote
+            && quoted_words <= 4
+            && matches!(attribution, Attribution::None);
+        let mut speaker = match attribution {
+            Attribution::Speaker(ref name) => Some(name.clone()),
+            // The nearest person who fits: one who became the subject of a
+            // sentence after the last speaker spoke, else the last speaker,
+            // else the last person named.
+            Attribution::Pronoun => subject_since
+                .clone()
+                .or_else(|| {
+                    last_speaker
+                        .as_ref()
+                        .filter(|(_, person)| *person)
+                        .map(|(name, _)| name.clone())
+                })
+                .or_else(|| {
+                    entities
+                        .iter()
+                        .rfind(|e| e.kind == EntityType::Person && e.end <= sentence.start)
+                        .map(|e| e.canonical.clone())
+                }),
+            Attribution::Plural => last_speaker
+                .as_ref()
+                .filter(|(_, person)| !*person)
+                .map(|(name, _)| name.clone()),
+            Attribution::None | Attribution::Anonymous => None,
+        };
+        let attributed = !matches!(attribution, Attribution::None);
+        // A quotation running on from the previous sentence keeps its speaker.
+        let follows_quote = previous_quote
+            .as_ref()
+            .is_some_and(|(block, _)| *block == sentence.block);
+        if speaker.is_none() && quote && !attributed && (continues_quote || follows_quote) {
+            // Still waiting for the credit: the sentence joins the others;
+            // a quotation that never names its speaker falls back to the
+            // last one (see `settle_uncredited`).
+            speaker = previous_quote.as_ref().and_then(|(_, name)| name.clone());
+        }
+        if quote && unsaid.is_empty() && speaker.is_none() {
+            run_fallback = last_speaker.as_ref().map(|(name, _)| name.clone());
+        }
+        let statistic = is_statistic(&words, text);
+        let hedged = words.iter().any(|w| {
+            let lower = w.text.to_lowercase();
+            lexicon::HEDGING.contains(&lower)
+                && !quotes.iter().any(|(s, e)| w.start >= *s && w.end <= *e)
+        }) || speaker
+            .as_deref()
+            .and_then(|s| s.split_whitespace().next_back())
+            .is_some_and(|noun| lower_in(HEDGING_SPEAKERS, noun));
+        // Commentary: evaluative wording and nothing a reader could check.
+        let evaluative = words
+            .iter()
+            .filter(|w| lexicon::EDITORIAL_WORDS.contains(w.text))
+            .count();
+        let first_person = !quote
+            && words
+                .iter()
+                .any(|w| matches!(w.text, "we" | "We" | "our" | "Our" | "us"));
+        // Names are what make a sentence checkable; evaluative wording, an
+        // opener pointing back at the previous sentence ("This development ...")
+        // and a quoted phrase being characterised ("... is a testament") make it
+        // commentary. Hedged speculation about outcomes stays a claim.
+        // People and organisations named count fully, places at most once:
+        // nearly every sentence of a story names its country.
+        let mut named: Vec<(&str, bool)> = entities
+            .iter()
+            .filter(|e| e.start >= sentence.start && e.end <= sentence.end)
+            .map(|e| (e.canonical.as_str(), e.kind == EntityType::Place))
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        let actors = named.iter().filter(|(_, place)| !place).count();
+        let substance = actors + usize::from(named.iter().any(|(_, place)| *place));
+        let checkable = attributed || (quote && !discussed_phrase) || statistic;
+        let anaphoric = words
+            .first()
+            .is_some_and(|w| lower_in(ANAPHORIC_OPENERS, w.text));
+        let characterised =
+            discussed_phrase && (lower.contains(" is a ") || lower.contains(" is an "));
+        let weight =
+            evaluative as isize + isize::from(anaphoric) - substance as isize - isize::from(hedged);
+        let editorial = first_person
+            || characterised
+            || (evaluative >= 1
+                && ((named.is_empty() && evaluative as isize - isize::from(hedged) >= 1)
+                    || weight >= 1));
+        if !checkable && editorial {
+            previous_quote = None;
+            continue;
+        }
+        let mut kinds = Vec::new();
+        if quote {
+            kinds.push(ClaimKind::Quote);
+        }
+        if attributed {
+            kinds.push(ClaimKind::Attributed);
+        }
+        if statistic {
+            kinds.push(ClaimKind::Statistic);
+        }
+        if hedged {
+            kinds.push(ClaimKind::Hedged);
+        }
+        if !quote && !attributed {
+            kinds.push(ClaimKind::Assertion);
+        }
+        if let Some(name) = &speaker {
+            let person = entities
+                .iter()
+                .any(|e| e.kind == EntityType::Person && &e.canonical == name);
+            last_speaker = Some((name.clone(), person));
+            subject_since = None;
+        } else if subject.is_some() {
+            subject_since = subject;
+        }
+        if (quote || awaits)
+            && let Some(name) = &speaker
+        {
+            for &index in &unsaid {
+                claims[index].speaker = Some(name.clone());
+            }
+            unsaid.clear();
+        } else if quote && !attributed {
+            unsaid.push(claims.len());
+            awaiting_credit = raw.contains(",”") || raw.contains(",\"");
+        } else {
+            settle_uncredited(&mut claims, &mut unsaid, &run_fallback);
+        }
+        previous_quote = quote.then(|| (sentence.block, speaker.clone()));
+        claims.push(Claim {
+            start: sentence.start,
+            end: sentence.end,
+            text: raw.to_string(),
+            kinds,
+            speaker,
+        });
+    }
+    settle_uncredited(&mut claims, &mut unsaid, &run_fallback);
+    claims
+}
+
+/// What `crossread claims` and the reader filter claims by.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimFilter {
+    /// Matches a speaker containing this text, or with the same name key.
+    pub speaker: Option<String>,
+    pub kind: Option<ClaimKind>,
+    pub article: Option<String>,
+}
+
+/// A claim found in the corpus, with the article it belongs to.
+#[derive(Debug, Clone, Copy)]
+pub struct ClaimHit<'a> {
+    pub article_index: usize,
+    pub claim: &'a Claim,
+}
+
+impl ClaimFilter {
+    pub fn matches(&self, article_id: &str, claim: &Claim) -> bool {
+        if self.article.as_deref().is_some_and(|id| id != article_id) {
+            return false;
+        }
+        if self.kind.is_some_and(|kind| !claim.kinds.contains(&kind)) {
+            return false;
+        }
+        match (&self.speaker, &claim.speaker) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(wanted), Some(speaker)) => {
+                speaker.to_lowercase().contains(&wanted.to_lowercase())
+                    || name_key(speaker).contains(&name_key(wanted))
+            }
+        }
+    }
+}
+
+/// Every claim of the corpus that passes `filter`, in corpus order.
+pub fn find_claims<'a>(corpus: &'a Corpus, filter: &ClaimFilter) -> Vec<ClaimHit<'a>> {
+    corpus
+        .articles
+        .iter()
+        .enumerate()
+        .flat_map(|(article_index, article)| {
+            article
+                .claims
+                .iter()
+                .filter(move |claim| filter.matches(&article.id, claim))
+                .map(move |claim| ClaimHit {
+                    article_index,
+                    claim,
+                })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

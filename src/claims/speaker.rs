@@ -1,0 +1,528 @@
+//! Who a sentence credits: the speaker at a verb of saying, "according to",
+//! "per", an inverted "said X" with the speaker's title, a speaker noun with
+//! its modifiers ("a rescue worker", "Putin's spokesman"), or a pronoun.
+
+use super::{Word, lower_in};
+use crate::lexicon::{
+    self, INSTITUTION_NOUNS, PREPOSITIONS, SPEAKER_MODIFIERS, SPEAKER_PHRASE_STOPS,
+    STATEMENT_NOUNS, STRONG_REPORTING_VERBS, WEAK_REPORTING_VERBS,
+};
+use crate::model::{Entity, EntityType};
+
+fn clean(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Who a sentence attributes its content to, found at the verb of saying.
+pub(super) enum Attribution {
+    None,
+    /// A verb of saying or "according to" without a resolvable speaker.
+    Anonymous,
+    Speaker(String),
+    /// "he said", "she told": the person last speaking or named.
+    Pronoun,
+    /// "they said": the group or organisation last speaking.
+    Plural,
+}
+
+pub(super) struct Context<'a> {
+    pub(super) body: &'a str,
+    pub(super) entities: &'a [Entity],
+    pub(super) sentence_start: usize,
+}
+
+impl Context<'_> {
+    fn entity_ending_at(&self, end: usize) -> Option<&Entity> {
+        self.entities.iter().find(|entity| {
+            entity.end <= end
+                && self.body[entity.end..end]
+                    .trim_start_matches(['\'', '’', 's'])
+                    .trim()
+                    .is_empty()
+                && entity.start >= self.sentence_start
+        })
+    }
+
+    fn entity_starting_at(&self, start: usize) -> Option<&Entity> {
+        self.entities.iter().find(|entity| {
+            entity.start >= start && self.body[start..entity.start].trim().is_empty()
+        })
+    }
+
+    /// A person or organisation named within the few words before word `verb`
+    /// with no clause break between: the likely subject of a verb of saying.
+    /// Of two joined by "and" ("the Survey (SV) and the Institute said"), the
+    /// first; an owner ("X's photographer") or a name after a preposition
+    /// ("told X", "in X") is not the subject.
+    fn clause_entity_before(&self, words: &[Word<'_>], verb: usize) -> Option<&Entity> {
+        let from = verb.saturating_sub(6);
+        let window_start = words.get(from)?.start.max(self.sentence_start);
+        let verb_start = words[verb].start;
+        let candidates: Vec<&Entity> = self
+            .entities
+            .iter()
+            .filter(|entity| {
+                let after = &self.body[entity.end..];
+                entity.start >= window_start
+                    && entity.end <= verb_start
+                    && entity.kind != EntityType::Place
+                    && !self.body[entity.end..verb_start].contains([',', ';', '"', '“', '”', '—'])
+                    && !after.starts_with(['\'', '’'])
+                    && !self.governed(entity)
+            })
+            .collect();
+        let last = *candidates.last()?;
+        candidates
+            .iter()
+            .find(|first| {
+                first.end <= last.start && self.body[first.end..last.start].contains(" and ")
+            })
+            .copied()
+            .or(Some(last))
+    }
+
+    /// An entity right after a preposition ("acceptance by Moscow", "told
+    /// the agency"): not the subject of its clause.
+    fn governed(&self, entity: &Entity) -> bool {
+        let before = self
+            .body
+            .get(self.sentence_start..entity.start)
+            .unwrap_or("")
+            .trim_end();
+        let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+        let last = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        lower_in(PREPOSITIONS, last) || lexicon::REPORTING.contains(last)
+    }
+
+    /// The person or organisation a sentence opens with, over titles and
+    /// places ("U.S. Attorney General Jane Roe issued ..."): its subject.
+    pub(super) fn sentence_subject(&self, words: &[Word<'_>]) -> Option<&Entity> {
+        let limit = words.get(8).map_or(usize::MAX, |word| word.start);
+        self.entities
+            .iter()
+            .filter(|entity| entity.start >= self.sentence_start && entity.start < limit)
+            .find(|entity| entity.kind != EntityType::Place)
+            .filter(|entity| {
+                let before = &self.body[self.sentence_start..entity.start];
+                !before.contains([',', '"', '“', '”'])
+                    && before.split_whitespace().all(|word| {
+                        lexicon::contains_ignore_case(lexicon::TITLES, word)
+                            || lexicon::contains_ignore_case(lexicon::TITLE_MODIFIERS, word)
+                            || word.eq_ignore_ascii_case("the")
+                            || word.chars().next().is_some_and(char::is_uppercase)
+                    })
+            })
+    }
+
+    /// The organisation "the company", "the bank" or "the paper" refers to:
+    /// the last one before `at` whose name fits the noun, else the last one.
+    fn last_organization_before(&self, at: usize, noun: &str) -> Option<&Entity> {
+        let media = [
+            "Times", "Post", "Journal", "News", "Herald", "Tribune", "Gazette", "Press",
+        ];
+        let fits = |entity: &Entity| match noun {
+            "paper" | "newspaper" => media.iter().any(|word| entity.canonical.contains(word)),
+            "company" | "firm" | "group" | "corporation" => true,
+            _ => entity.canonical.to_lowercase().contains(noun),
+        };
+        let before = |entity: &&Entity| entity.kind == EntityType::Organization && entity.end <= at;
+        self.entities
+            .iter()
+            .filter(before)
+            .rfind(|entity| fits(entity))
+            .or_else(|| {
+                (!matches!(noun, "paper" | "newspaper"))
+                    .then(|| self.entities.iter().rfind(before))
+                    .flatten()
+            })
+    }
+
+    /// The subject noun phrase ending at word `index`: an entity, a group
+    /// ("Senior U.S. officials"), "the company", or a pronoun.
+    fn subject_at(&self, words: &[Word<'_>], index: usize) -> Option<Attribution> {
+        let word = &words[index];
+        let lower = word.text.to_lowercase();
+        if matches!(lower.as_str(), "he" | "she") {
+            return Some(Attribution::Pronoun);
+        }
+        if lower == "they" || lower == "it" {
+            return Some(Attribution::Plural);
+        }
+        if lower_in(STATEMENT_NOUNS, &lower)
+            && let Some(previous) = index.checked_sub(1).map(|p| &words[p])
+            && let Some(entity) = self.entity_ending_at(previous.end)
+            && entity.end + 1 < previous.end
+        {
+            return Some(Attribution::Speaker(entity.canonical.clone()));
+        }
+        let governed = |entity: &Entity| self.governed(entity);
+        if let Some(entity) = self
+            .entity_ending_at(word.end)
+            .filter(|entity| !governed(entity))
+            && entity.end + 4 > word.end
+        {
+            return Some(Attribution::Speaker(entity.canonical.clone()));
+        }
+        let previous = index.checked_sub(1).map(|p| words[p].text.to_lowercase());
+        if lower_in(INSTITUTION_NOUNS, &lower)
+            && previous.as_deref() == Some("the")
+            && let Some(entity) = self.last_organization_before(word.start, &lower)
+        {
+            return Some(Attribution::Speaker(entity.canonical.clone()));
+        }
+        if lexicon::SPEAKERS.contains(&lower) {
+            let mut first = index;
+            let mut lowercase_modifiers = 0;
+            while first > 0 {
+                let candidate = &words[first - 1];
+                let gap = &self.body[candidate.end..words[first].start];
+                if !gap.trim().is_empty() {
+                    break;
+                }
+                let capital = candidate.text.starts_with(char::is_uppercase)
+                    && !lower_in(
+                        &["the", "a", "an", "but", "and", "while", "however"],
+                        candidate.text,
+                    );
+                // "shipping sources", "trade union leaders": up to two plain
+                // noun modifiers, never a function word or verb.
+                let plain = lowercase_modifiers < 2
+                    && candidate.text.chars().all(char::is_lowercase)
+                    && !lower_in(SPEAKER_PHRASE_STOPS, candidate.text)
+                    && !lexicon::REPORTING.contains(candidate.text);
+                if capital || lower_in(SPEAKER_MODIFIERS, candidate.text) {
+                    first -= 1;
+                } else if plain {
+                    lowercase_modifiers += 1;
+                    first -= 1;
+                } else {
+                    break;
+                }
+            }
+            // "criticisms by the union leaders indicated": not the subject.
+            let mut before = first;
+            while before > 0 && lower_in(&["the", "a", "an"], words[before - 1].text) {
+                before -= 1;
+            }
+            let according = before >= 2 && words[before - 2].text.eq_ignore_ascii_case("according");
+            if before > 0 && lower_in(PREPOSITIONS, words[before - 1].text) && !according {
+                // "the head of the military government said": the speaker
+                // is the head, named with what it heads.
+                let of = lower_in(&["of", "for"], words[before - 1].text);
+                if of
+                    && before >= 2
+                    && lexicon::SPEAKERS.contains(words[before - 2].text)
+                    && let Some(Attribution::Speaker(head)) = self.subject_at(words, before - 2)
+                {
+                    let rest = &self.body[words[before - 1].start..word.end];
+                    return Some(Attribution::Speaker(format!("{head} {}", clean(rest))));
+                }
+                return None;
+            }
+            let phrase = &self.body[words[first].start..word.end];
+            return Some(Attribution::Speaker(
+                phrase.split_whitespace().collect::<Vec<_>>().join(" "),
+            ));
+        }
+        None
+    }
+
+    /// The words before a verb of saying that sit between it and its subject:
+    /// auxiliaries and adverbs. Returns the index of the first such word and
+    /// whether one of them negates the saying or makes it hypothetical
+    /// ("did not say", "would say", "never told"): then nobody is credited.
+    fn auxiliaries_before(&self, words: &[Word<'_>], verb: usize) -> (usize, bool) {
+        let mut j = verb;
+        let mut uncredited = false;
+        while j > 0 {
+            let previous = words[j - 1].text.to_lowercase().replace('’', "'");
+            let negation = previous.ends_with("n't")
+                || matches!(
+                    previous.as_str(),
+                    "not" | "never" | "would" | "could" | "might" | "may" | "will" | "should"
+                );
+            let auxiliary = negation
+                || matches!(
+                    previous.as_str(),
+                    "has"
+                        | "have"
+                        | "had"
+                        | "also"
+                        | "later"
+                        | "then"
+                        | "previously"
+                        | "publicly"
+                        | "repeatedly"
+                        | "reportedly"
+                        | "did"
+                        | "does"
+                        | "do"
+                        | "long"
+                        | "already"
+                        | "still"
+                        | "now"
+                        | "again"
+                        | "all"
+                        | "both"
+                        | "was"
+                        | "were"
+                        | "today"
+                        | "yesterday"
+                        | "tonight"
+                        | "earlier"
+                        | "separately"
+                        | "once"
+                )
+                || (previous.ends_with("ly") && previous.len() > 4);
+            if !auxiliary
+                || !self.body[words[j - 1].end..words[j].start]
+                    .trim()
+                    .is_empty()
+            {
+                break;
+            }
+            uncredited |= negation;
+            j -= 1;
+        }
+        (j, uncredited)
+    }
+
+    /// "an eyewitness in the town told", "a photographer at the scene said":
+    /// a speaker noun followed by a short prepositional phrase before the verb.
+    fn subject_before_phrase(&self, words: &[Word<'_>], verb: usize) -> Option<Attribution> {
+        let verb_start = words.get(verb)?.start;
+        for head in (verb.saturating_sub(6)..verb.saturating_sub(1)).rev() {
+            let between = &self.body[words[head].end..verb_start];
+            if between.contains([',', ';', '"', '“', '”', '—', '(']) {
+                return None;
+            }
+            if lexicon::SPEAKERS.contains(words[head].text)
+                && lower_in(PREPOSITIONS, words[head + 1].text)
+            {
+                let subject = self.subject_at(words, head);
+                // "allies of the founder testified": whose allies is part of who.
+                if words[head + 1].text == "of"
+                    && let Some(Attribution::Speaker(phrase)) = &subject
+                {
+                    let rest = &self.body[words[head + 1].start..words[verb - 1].end];
+                    return Some(Attribution::Speaker(format!("{phrase} {}", clean(rest))));
+                }
+                return subject;
+            }
+        }
+        None
+    }
+
+    /// "said German Chancellor Anna Vogel", "said Captain Ivo Marsh", "reported
+    /// Nordwire": the speaker after the verb, over titles, their modifiers
+    /// and places ("U.S. Attorney General").
+    fn speaker_after(&self, words: &[Word<'_>], verb: usize) -> Option<Attribution> {
+        let verb_end = words.get(verb)?.end;
+        let quoted = |k: usize| self.body[verb_end..words[k].start].contains(['"', '“', '”']);
+        let mut k = verb + 1;
+        while k < words.len() && k <= verb + 6 && !quoted(k) {
+            let word = words[k].text;
+            let place = self.entities.iter().any(|entity| {
+                entity.kind == EntityType::Place
+                    && entity.start <= words[k].start
+                    && words[k].end <= entity.end
+            });
+            let title = lexicon::contains_ignore_case(lexicon::TITLES, word)
+                || lexicon::contains_ignore_case(lexicon::TITLE_MODIFIERS, word)
+                || word.eq_ignore_ascii_case("the");
+            let demonym = word.starts_with(char::is_uppercase)
+                && !place
+                && self
+                    .entity_starting_at(words[k].start)
+                    .is_none_or(|entity| entity.start != words[k].start);
+            if let Some(entity) = self.entity_starting_at(words[k].start)
+                && entity.start == words[k].start
+                && entity.kind != EntityType::Place
+            {
+                return Some(Attribution::Speaker(entity.canonical.clone()));
+            }
+            if !(title || place || (demonym && k + 1 < words.len())) {
+                break;
+            }
+            k += 1;
+        }
+        // "said the official", "said a spokesman for the ministry".
+        let mut k = verb + 1;
+        while k < words.len() && k < verb + 5 && !quoted(k) {
+            if lexicon::SPEAKERS.contains(words[k].text)
+                && let Some(subject) = self.subject_at(words, k)
+            {
+                return Some(subject);
+            }
+            if !(words[k].text.starts_with(char::is_uppercase)
+                || lower_in(SPEAKER_MODIFIERS, words[k].text)
+                || words[k].text == "the"
+                || words[k].text == "a")
+            {
+                break;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// "according to X", "per the X", "as per an X report", "according to a
+    /// statement by X": the source named after the phrase.
+    fn source_after(&self, words: &[Word<'_>], from: usize) -> Option<Attribution> {
+        let start = words.get(from)?.start;
+        let reach = (from..words.len().min(from + 6))
+            .take_while(|&k| !self.body[start..words[k].start].contains([',', ';', '(', '—']))
+            .last()?;
+        let noun = (from..=reach).find(|&k| {
+            lexicon::SPEAKERS.contains(words[k].text) && !lower_in(STATEMENT_NOUNS, words[k].text)
+        });
+        for k in from..=reach {
+            let Some(entity) = self
+                .entity_starting_at(words[k].start)
+                .filter(|entity| entity.start == words[k].start)
+            else {
+                continue;
+            };
+            // "according to U.S. officials": a place modifies the group.
+            if entity.kind == EntityType::Place
+                && let Some(noun) = noun.filter(|&noun| noun > k)
+            {
+                return self.subject_at(words, noun);
+            }
+            // "a statement by X", "news agency X", "an X report": the name.
+            return Some(Attribution::Speaker(entity.canonical.clone()));
+        }
+        noun.and_then(|noun| self.subject_at(words, noun))
+    }
+
+    /// The speaker credited at the verb of saying `i`, if any.
+    fn credit_at(&self, words: &[Word<'_>], i: usize) -> Option<Attribution> {
+        let lower = words[i].text.to_lowercase();
+        if i > 0 && words[i - 1].text == "to" {
+            // "Rubio was careful to underscore": the clause's named subject.
+            return self
+                .clause_entity_before(words, i)
+                .map(|entity| Attribution::Speaker(entity.canonical.clone()));
+        }
+        // "the paper quoted officials as saying": the quoted are the source.
+        if lower == "quoted" {
+            for k in i + 1..words.len().min(i + 5) {
+                if lexicon::SPEAKERS.contains(words[k].text)
+                    && let Some(subject) = self.subject_at(words, k)
+                {
+                    return Some(subject);
+                }
+            }
+        }
+        let (j, _) = self.auxiliaries_before(words, i);
+        if j > 0 {
+            let gap = &self.body[words[j - 1].end..words[j].start];
+            if gap.trim().is_empty() || gap.trim() == "’s" || gap.trim() == "'s" {
+                if let Some(subject) = self.subject_at(words, j - 1) {
+                    return Some(subject);
+                }
+                if let Some(subject) = self.subject_before_phrase(words, j) {
+                    return Some(subject);
+                }
+            } else if gap.trim_end().ends_with(',')
+                && lower.ends_with("ing")
+                && let Some(entity) = self.sentence_subject(words)
+            {
+                // "X issued a statement, saying ...": the participle's subject
+                // is the main clause's.
+                return Some(Attribution::Speaker(entity.canonical.clone()));
+            } else if gap.trim_end().ends_with(',') && !gap.contains(['”', '"']) {
+                // "Kyrylo Budanov, head of the office, announced": skip the apposition.
+                let clause_start = words[..j - 1].iter().rposition(|w| {
+                    let after = &self.body[w.end..];
+                    after.trim_start().starts_with(',')
+                });
+                if let Some(k) = clause_start
+                    && let Some(subject) = self.subject_at(words, k)
+                {
+                    return Some(subject);
+                }
+            }
+        }
+        // Inverted: "said Budanov", "said the official", "stated Mark Okafor".
+        let before = self.body[self.sentence_start..words[i].start].trim_end();
+        let invertible = !lower_in(WEAK_REPORTING_VERBS, &lower) || lower.starts_with("report");
+        if (lower == "quoted" || (invertible && before.ends_with([',', '"', '”', '’'])))
+            && let Some(subject) = self.speaker_after(words, i)
+        {
+            return Some(subject);
+        }
+        if !lower_in(WEAK_REPORTING_VERBS, &lower)
+            && let Some(entity) = self.clause_entity_before(words, i)
+        {
+            return Some(Attribution::Speaker(entity.canonical.clone()));
+        }
+        None
+    }
+
+    pub(super) fn attribution(&self, words: &[Word<'_>], quotes: &[(usize, usize)]) -> Attribution {
+        let outside = |word: &Word<'_>| {
+            !quotes
+                .iter()
+                .any(|(s, e)| word.start >= *s && word.end <= *e)
+        };
+        // A plain verb of saying with its subject settles it; a source named
+        // by "according to" or "per" comes before the subject of any other
+        // verb ("the committee declared ..., according to the paper").
+        let mut source: Option<Attribution> = None;
+        let mut other: Option<Attribution> = None;
+        let mut anonymous = false;
+        for (i, word) in words.iter().enumerate() {
+            if !outside(word) {
+                continue;
+            }
+            let lower = word.text.to_lowercase();
+            let according =
+                lower == "according" && words.get(i + 1).is_some_and(|w| w.text == "to");
+            // "per the agency", never "$5 per share".
+            let per = lower == "per"
+                && (i == 0
+                    || !words[i - 1].text.starts_with(|c: char| c.is_ascii_digit())
+                    || self.body[words[i - 1].end..word.start].contains(','));
+            if according || per {
+                let from = i + if according { 2 } else { 1 };
+                match self.source_after(words, from) {
+                    Some(found) if source.is_none() => source = Some(found),
+                    Some(_) => {}
+                    None => anonymous |= according,
+                }
+                continue;
+            }
+            if !lexicon::REPORTING.contains(&lower) {
+                continue;
+            }
+            // "the last say", "his claims": a noun, not a verb of saying.
+            let noun = i > 0
+                && lower_in(
+                    &[
+                        "the", "a", "an", "his", "her", "their", "its", "our", "this", "that",
+                    ],
+                    words[i - 1].text,
+                );
+            if noun || self.auxiliaries_before(words, i).1 {
+                continue;
+            }
+            match self.credit_at(words, i) {
+                Some(found) if lower_in(STRONG_REPORTING_VERBS, &lower) => return found,
+                Some(found) if other.is_none() => other = Some(found),
+                Some(_) => {}
+                None => anonymous |= lower_in(STRONG_REPORTING_VERBS, &lower),
+            }
+        }
+        match (source, other) {
+            (Some(Attribution::Speaker(name)), _) => Attribution::Speaker(name),
+            (_, Some(found)) => found,
+            (Some(found), None) => found,
+            (None, None) if anonymous => Attribution::Anonymous,
+            (None, None) => Attribution::None,
+        }
+    }
+}

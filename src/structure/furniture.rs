@@ -1,0 +1,295 @@
+//! Page furniture that scraped text carries as lines of its own: media-player
+//! labels, breadcrumbs, photo captions and credits, bylines, "Listen to this
+//! article", share, newsletter and related-story lines. Recognised by their
+//! shape, the same in plain text and in HTML, so they never become titles,
+//! claims or entities.
+
+use crate::lexicon::PAGE_LINE_CUES;
+
+/// Whether the line `text` is page furniture rather than story text.
+pub fn is_furniture(text: &str) -> bool {
+    let text = text.trim();
+    if text.is_empty() || text.len() > 400 {
+        return false;
+    }
+    is_player_label(text)
+        || is_breadcrumb(text)
+        || is_byline(text)
+        || is_credit(text)
+        || is_caption(text)
+        || is_related_link(text)
+        || is_page_line(text)
+}
+
+/// "0:00 / 0:00", "1:23", "Listen 4:05": a player's clock.
+fn is_player_label(text: &str) -> bool {
+    let clock = |part: &str| {
+        let part = part.trim();
+        part.split_once(':').is_some_and(|(minutes, seconds)| {
+            (1..=2).contains(&minutes.len())
+                && seconds.len() == 2
+                && minutes.bytes().all(|b| b.is_ascii_digit())
+                && seconds.bytes().all(|b| b.is_ascii_digit())
+        })
+    };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() <= 4
+        && words.iter().any(|word| clock(word))
+        && words
+            .iter()
+            .all(|word| clock(word) || *word == "/" || word.chars().all(char::is_alphabetic))
+}
+
+/// "Home / Business / Markets", "News > World > Asia": three or more short
+/// capitalised parts joined by a path separator.
+fn is_breadcrumb(text: &str) -> bool {
+    for separator in [" / ", " > ", " » ", " | ", " › "] {
+        let parts: Vec<&str> = text.split(separator).map(str::trim).collect();
+        if parts.len() >= 3
+            && parts.iter().all(|part| {
+                let words = part.split_whitespace().count();
+                (1..=3).contains(&words)
+                    && part.chars().next().is_some_and(char::is_uppercase)
+                    && !part.contains(['.', ',', '!', '?'])
+                    && !part.chars().any(|c| c.is_ascii_digit())
+            })
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// "By Ana Reyes", "By A. Reyes, Tom Hale and Lu Wen |": a byline, the
+/// writers' names after "By" and nothing else but a separator.
+fn is_byline(text: &str) -> bool {
+    let Some(names) = text.strip_prefix("By ") else {
+        return false;
+    };
+    let names = names.trim_end_matches(['|', '-', '—', ' ']);
+    let words: Vec<&str> = names
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|word| !word.is_empty())
+        .collect();
+    !words.is_empty()
+        && words.len() <= 14
+        && !names.contains(['!', '?', ':', ';'])
+        && words.iter().all(|word| {
+            let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+            // Initials ("A.") are fine; a full stop after a word ends a sentence.
+            let stop = word.ends_with('.') && word.chars().count() > 2;
+            *word == "and" || *word == "&" || (capitalised && !stop)
+        })
+}
+
+/// "Picture: Getty", "Photograph: A. Reyes/Wire", "Image credit: ...",
+/// "Nordpix via Agency Images": a credit line.
+fn is_credit(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let labelled = [
+        "picture:",
+        "photo:",
+        "photograph:",
+        "photos:",
+        "image:",
+        "credit:",
+        "photo credit",
+        "image credit",
+        "(photo",
+    ]
+    .iter()
+    .any(|label| lower.starts_with(label));
+    let words = text.split_whitespace().count();
+    let via = words <= 8
+        && lower.contains(" via ")
+        && text
+            .split_whitespace()
+            .filter(|word| *word != "via")
+            .all(|word| {
+                word.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+            });
+    (labelled && words <= 16) || via
+}
+
+/// A caption: sentences about a picture ending in its credit, a short
+/// capitalised name after the last full stop ("... on Friday. Wirepix",
+/// "... the quake. Picture: Social media", "... / Wirepix").
+fn is_caption(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    if [" picture: ", " photograph: ", " photo: ", " image: "]
+        .iter()
+        .any(|label| lower.contains(label))
+    {
+        return true;
+    }
+    let Some(at) = text.trim_end().rfind(['.', '。']) else {
+        return false;
+    };
+    let credit = text[at + 1..].trim().trim_start_matches('/').trim();
+    let words: Vec<&str> = credit.split_whitespace().collect();
+    // The full stop must end a sentence of some length, not an abbreviation
+    // ("Dr.", "U.S.").
+    let before = &text[..at];
+    let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    // (Scripts without case count: a caption in Korean ends "... 전했습니다. / AP".)
+    let sentence_end = last_word.chars().count() > 3
+        && last_word
+            .chars()
+            .any(|c| c.is_lowercase() || (c.is_alphabetic() && !c.is_uppercase()))
+        && !last_word.contains('.')
+        && before.split_whitespace().count() >= 5;
+    sentence_end
+        && (1..=4).contains(&words.len())
+        && !credit.ends_with(['.', '!', '?', '"', '”', ')'])
+        && words.iter().all(|word| {
+            word.chars().next().is_some_and(char::is_uppercase) || *word == "via" || *word == "/"
+        })
+}
+
+/// "(RELATED: ...)", "(More stories on the trial.)", "(Ex-Minister Testifies
+/// Against Former Boss)": a link to another story, in brackets.
+fn is_related_link(text: &str) -> bool {
+    let Some(inner) = text
+        .strip_prefix('(')
+        .and_then(|rest| rest.strip_suffix(')'))
+    else {
+        return false;
+    };
+    let lower = inner.to_lowercase();
+    let cue = [
+        "related",
+        "more ",
+        "read ",
+        "see ",
+        "watch",
+        "also read",
+        "listen",
+    ]
+    .iter()
+    .any(|cue| lower.starts_with(cue));
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let capitalised = words
+        .iter()
+        .filter(|word| word.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .filter(|word| word.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    let long = words
+        .iter()
+        .filter(|word| word.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .count();
+    cue || (words.len() >= 3 && long > 0 && capitalised * 10 >= long * 8)
+}
+
+/// "Listen to this article", "Breaking News", "Advertorial", "Read More:
+/// Click Here", "Share this story", "Subscribe to our newsletter": a short
+/// line that belongs to the page.
+fn is_page_line(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words = lower.split_whitespace().count();
+    const LABELS: &[&str] = &[
+        "listen to this article",
+        "breaking news",
+        "breaking",
+        "advertorial",
+        "advertisement",
+        "sponsored content",
+        "live updates",
+        "watch live",
+    ];
+    let bare = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
+    LABELS.iter().any(|label| {
+        bare == *label || (bare.starts_with(label) && words <= label.split(' ').count() + 3)
+    }) || (words <= 20 && PAGE_LINE_CUES.iter().any(|cue| lower.contains(cue)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_furniture;
+    use crate::model::BlockKind;
+
+    #[test]
+    fn player_labels_breadcrumbs_and_bylines_are_furniture() {
+        assert!(is_furniture("0:00 / 0:00"));
+        assert!(is_furniture("Listen 4:05"));
+        assert!(is_furniture("Home / Business / Markets"));
+        assert!(is_furniture("News > World > Asia Pacific"));
+        assert!(is_furniture("By Ana Reyes"));
+        assert!(is_furniture("By Ana Reyes, Tom Hale and Lu Wen |"));
+        assert!(is_furniture("Listen to this article"));
+        assert!(is_furniture("Listen to this article 3 min"));
+        assert!(is_furniture("Breaking News"));
+    }
+
+    #[test]
+    fn credits_captions_and_related_links_are_furniture() {
+        assert!(is_furniture("Nordpix via Agency Images"));
+        assert!(is_furniture("Picture: Social media"));
+        assert!(is_furniture("Photograph: Ana Reyes/Wirepix"));
+        assert!(is_furniture(
+            "Rescuers search the rubble of a collapsed hotel on Friday. Wirepix"
+        ));
+        assert!(is_furniture(
+            "A crane stands over the site. Picture: Handout"
+        ));
+        assert!(is_furniture(
+            "(RELATED: Port Strike Spreads to Second City)"
+        ));
+        assert!(is_furniture("(Ex-Minister Testifies Against Former Boss)"));
+        assert!(is_furniture("(More port strike stories.)"));
+        assert!(is_furniture("Read More: Click Here"));
+        assert!(is_furniture("Sign up for our daily newsletter"));
+    }
+
+    #[test]
+    fn furniture_lines_of_plain_text_are_boilerplate_and_never_the_title() {
+        let body = "Listen to this article\n\
+                    Home / Business / Markets\n\
+                    Port Strike Spreads to Second City\n\
+                    By Ana Reyes |\n\
+                    Dock workers walked out on Monday, the union said.\n\
+                    Cranes stand idle at the quay on Monday. Nordpix via Wire Images\n\
+                    The strike is the longest in a decade.";
+        let blocks = crate::structure::blocks(body, crate::load::Format::Text);
+        let kinds: Vec<(BlockKind, &str)> = blocks
+            .iter()
+            .map(|block| (block.kind, &body[block.start..block.end]))
+            .collect();
+        let of = |text: &str| kinds.iter().find(|(_, t)| *t == text).map(|(k, _)| *k);
+        assert_eq!(
+            of("Port Strike Spreads to Second City"),
+            Some(BlockKind::Title),
+            "{kinds:?}"
+        );
+        for furniture in [
+            "Listen to this article",
+            "Home / Business / Markets",
+            "By Ana Reyes |",
+            "Cranes stand idle at the quay on Monday. Nordpix via Wire Images",
+        ] {
+            assert_eq!(of(furniture), Some(BlockKind::Boilerplate), "{furniture}");
+        }
+        assert_eq!(
+            of("Dock workers walked out on Monday, the union said."),
+            Some(BlockKind::Paragraph)
+        );
+    }
+
+    #[test]
+    fn story_lines_are_not_furniture() {
+        assert!(!is_furniture(
+            "The port reopened at 6:30 on Monday, officials said."
+        ));
+        assert!(!is_furniture("By Monday the port had reopened."));
+        assert!(!is_furniture("Ships waited for 3/4 of the week."));
+        assert!(!is_furniture(
+            "The union, which represents dock workers, said talks would resume."
+        ));
+        assert!(!is_furniture("(The figures were revised on Tuesday.)"));
+        assert!(!is_furniture(
+            "Exports rose 4% in March, the ministry said. Imports fell."
+        ));
+        assert!(!is_furniture("Talks in Oslo"));
+    }
+}
