@@ -131,13 +131,9 @@ impl AnalysisCache {
         let Some(links) = decode_links(&value, articles) else {
             return false;
         };
-        for (article, (canonicals, speakers)) in articles.iter_mut().zip(links) {
-            for (entity, canonical) in article.entities.iter_mut().zip(canonicals) {
-                entity.canonical = canonical;
-            }
-            for (claim, speaker) in article.claims.iter_mut().zip(speakers) {
-                claim.speaker = speaker;
-            }
+        for (article, (entities, claims)) in articles.iter_mut().zip(links) {
+            article.entities = entities;
+            article.claims = claims;
         }
         true
     }
@@ -162,26 +158,23 @@ impl AnalysisCache {
     }
 }
 
-type ArticleLinks = (Vec<String>, Vec<Option<String>>);
+/// An article's entities and claims after corpus linking, which may add
+/// mentions (a short form found again), retype or rename them.
+type ArticleLinks = (Vec<Entity>, Vec<Claim>);
 
 fn encode_links(articles: &[Article]) -> Vec<u8> {
     let mut out = Writer(Vec::new());
     out.0.push(FORMAT_VERSION);
     out.number(articles.len());
     for article in articles {
-        out.number(article.entities.len());
-        for entity in &article.entities {
-            out.string(&entity.canonical);
-        }
-        out.number(article.claims.len());
-        for claim in &article.claims {
-            out.option(claim.speaker.as_deref());
-        }
+        out.entities(&article.entities);
+        out.claims(&article.claims);
     }
     out.0
 }
 
-/// The stored linking, if it has one entry per entity and claim of `articles`.
+/// The stored linking, if it has one entry per article and every span fits
+/// that article's body.
 fn decode_links(bytes: &[u8], articles: &[Article]) -> Option<Vec<ArticleLinks>> {
     let mut input = Reader { bytes, at: 0 };
     if input.byte()? != FORMAT_VERSION || input.count()? != articles.len() {
@@ -189,19 +182,9 @@ fn decode_links(bytes: &[u8], articles: &[Article]) -> Option<Vec<ArticleLinks>>
     }
     let mut out = Vec::with_capacity(articles.len());
     for article in articles {
-        if input.count()? != article.entities.len() {
-            return None;
-        }
-        let canonicals = (0..article.entities.len())
-            .map(|_| input.string())
-            .collect::<Option<Vec<_>>>()?;
-        if input.count()? != article.claims.len() {
-            return None;
-        }
-        let speakers = (0..article.claims.len())
-            .map(|_| input.option())
-            .collect::<Option<Vec<_>>>()?;
-        out.push((canonicals, speakers));
+        let entities = input.entities(&article.body)?;
+        let claims = input.claims(&article.body)?;
+        out.push((entities, claims));
     }
     (input.at == bytes.len()).then_some(out)
 }
@@ -236,24 +219,8 @@ fn encode(article: &Article) -> Vec<u8> {
         out.number(sentence.end);
         out.number(sentence.block);
     }
-    out.number(article.entities.len());
-    for entity in &article.entities {
-        out.number(entity.start);
-        out.number(entity.end);
-        out.0.push(entity_type_code(entity.kind));
-        out.string(&entity.canonical);
-    }
-    out.number(article.claims.len());
-    for claim in &article.claims {
-        out.number(claim.start);
-        out.number(claim.end);
-        let mask = claim
-            .kinds
-            .iter()
-            .fold(0u8, |mask, kind| mask | 1 << claim_kind_code(*kind));
-        out.0.push(mask);
-        out.option(claim.speaker.as_deref());
-    }
+    out.entities(&article.entities);
+    out.claims(&article.claims);
     out.0
 }
 
@@ -268,57 +235,23 @@ fn decode(bytes: &[u8], origin: Origin) -> Option<Article> {
     let date = input.option()?;
     let url = input.option()?;
     let body = input.string()?;
-    let span = |input: &mut Reader<'_>| -> Option<(usize, usize)> {
-        let start = input.number()?;
-        let end = input.number()?;
-        (start <= end && body.is_char_boundary(start) && body.is_char_boundary(end))
-            .then_some((start, end))
-    };
     let mut blocks = Vec::new();
     for _ in 0..input.count()? {
         let kind = block_kind_from(input.byte()?)?;
-        let (start, end) = span(&mut input)?;
+        let (start, end) = input.span(&body)?;
         blocks.push(Block { kind, start, end });
     }
     let mut sentences = Vec::new();
     for _ in 0..input.count()? {
-        let (start, end) = span(&mut input)?;
+        let (start, end) = input.span(&body)?;
         let block = input.number()?;
         if block >= blocks.len() {
             return None;
         }
         sentences.push(Sentence { start, end, block });
     }
-    let mut entities = Vec::new();
-    for _ in 0..input.count()? {
-        let (start, end) = span(&mut input)?;
-        let kind = entity_type_from(input.byte()?)?;
-        let canonical = input.string()?;
-        entities.push(Entity {
-            start,
-            end,
-            text: body[start..end].to_string(),
-            kind,
-            canonical,
-        });
-    }
-    let mut claims = Vec::new();
-    for _ in 0..input.count()? {
-        let (start, end) = span(&mut input)?;
-        let mask = input.byte()?;
-        let kinds = ClaimKind::ALL
-            .into_iter()
-            .filter(|kind| mask & (1 << claim_kind_code(*kind)) != 0)
-            .collect();
-        let speaker = input.option()?;
-        claims.push(Claim {
-            start,
-            end,
-            text: body[start..end].to_string(),
-            kinds,
-            speaker,
-        });
-    }
+    let entities = input.entities(&body)?;
+    let claims = input.claims(&body)?;
     (input.at == bytes.len()).then_some(Article {
         id,
         title,
@@ -384,6 +317,30 @@ fn claim_kind_code(kind: ClaimKind) -> u8 {
 struct Writer(Vec<u8>);
 
 impl Writer {
+    fn entities(&mut self, entities: &[Entity]) {
+        self.number(entities.len());
+        for entity in entities {
+            self.number(entity.start);
+            self.number(entity.end);
+            self.0.push(entity_type_code(entity.kind));
+            self.string(&entity.canonical);
+        }
+    }
+
+    fn claims(&mut self, claims: &[Claim]) {
+        self.number(claims.len());
+        for claim in claims {
+            self.number(claim.start);
+            self.number(claim.end);
+            let mask = claim
+                .kinds
+                .iter()
+                .fold(0u8, |mask, kind| mask | 1 << claim_kind_code(*kind));
+            self.0.push(mask);
+            self.option(claim.speaker.as_deref());
+        }
+    }
+
     /// LEB128: offsets are small numbers, most fit in two or three bytes.
     fn number(&mut self, mut value: usize) {
         loop {
@@ -419,6 +376,55 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// A span that fits `body` on character boundaries.
+    fn span(&mut self, body: &str) -> Option<(usize, usize)> {
+        let start = self.number()?;
+        let end = self.number()?;
+        (start <= end
+            && end <= body.len()
+            && body.is_char_boundary(start)
+            && body.is_char_boundary(end))
+        .then_some((start, end))
+    }
+
+    fn entities(&mut self, body: &str) -> Option<Vec<Entity>> {
+        let mut entities = Vec::new();
+        for _ in 0..self.count()? {
+            let (start, end) = self.span(body)?;
+            let kind = entity_type_from(self.byte()?)?;
+            let canonical = self.string()?;
+            entities.push(Entity {
+                start,
+                end,
+                text: body[start..end].to_string(),
+                kind,
+                canonical,
+            });
+        }
+        Some(entities)
+    }
+
+    fn claims(&mut self, body: &str) -> Option<Vec<Claim>> {
+        let mut claims = Vec::new();
+        for _ in 0..self.count()? {
+            let (start, end) = self.span(body)?;
+            let mask = self.byte()?;
+            let kinds = ClaimKind::ALL
+                .into_iter()
+                .filter(|kind| mask & (1 << claim_kind_code(*kind)) != 0)
+                .collect();
+            let speaker = self.option()?;
+            claims.push(Claim {
+                start,
+                end,
+                text: body[start..end].to_string(),
+                kinds,
+                speaker,
+            });
+        }
+        Some(claims)
+    }
+
     fn byte(&mut self) -> Option<u8> {
         let byte = *self.bytes.get(self.at)?;
         self.at += 1;
@@ -526,5 +532,36 @@ mod tests {
             Some(article.claims)
         );
         assert!(again.get(&[0; 32], &article.origin).is_none());
+    }
+}
+
+#[cfg(test)]
+mod link_tests {
+    use super::*;
+
+    #[test]
+    fn the_linking_of_a_corpus_is_applied_back_whole() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut cache = AnalysisCache::open(dir.path()).expect("opens");
+        let fresh = crate::analysis::open_corpus(&[])
+            .expect("built-in")
+            .articles;
+        let mut unlinked: Vec<Article> = crate::load::builtin()
+            .into_iter()
+            .map(crate::analysis::analyze_document)
+            .collect();
+        // Linking may add mentions: the overlay replaces the lists whole.
+        unlinked[0].entities.truncate(3);
+        let key = [9u8; 32];
+        cache.put_links(&key, &fresh);
+        assert!(cache.apply_links(&key, &mut unlinked), "the overlay fits");
+        for (applied, linked) in unlinked.iter().zip(&fresh) {
+            assert_eq!(applied.entities, linked.entities, "{}", linked.id);
+            assert_eq!(applied.claims, linked.claims, "{}", linked.id);
+        }
+        assert!(
+            !cache.apply_links(&[1u8; 32], &mut unlinked),
+            "another corpus's key misses"
+        );
     }
 }
