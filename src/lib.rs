@@ -19,6 +19,7 @@ pub mod compare;
 pub mod entities;
 pub mod load;
 pub mod model;
+pub mod ner;
 pub mod sanitize;
 pub mod search;
 pub mod sentences;

@@ -1,0 +1,73 @@
+//! Statistical name tagger: an averaged perceptron over CoNLL-style tokens,
+//! decoded with Viterbi over BIO tags (PER, ORG, LOC, MISC; MISC is not
+//! output). Trained by `scripts/train_ner.sh` on CoNLL-2003; the weights are
+//! embedded from `assets/ner/model.bin` and parsed once per process.
+
+mod features;
+pub mod model;
+mod tokens;
+#[cfg(any(test, feature = "train"))]
+pub mod train;
+
+use crate::entities::gazetteer::Hit;
+use crate::model::{EntityType, Sentence};
+use features::Doc;
+use model::{Model, ModelError};
+use std::sync::OnceLock;
+
+const MODEL: &[u8] = include_bytes!("../../assets/ner/model.bin");
+
+/// The embedded model, parsed on first use.
+pub fn embedded() -> Result<&'static Model, &'static ModelError> {
+    static PARSED: OnceLock<Result<Model, ModelError>> = OnceLock::new();
+    PARSED.get_or_init(|| Model::parse(MODEL)).as_ref()
+}
+
+/// A name the tagger found: byte offsets into the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Name {
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityType,
+}
+
+/// The names in `sentences` of `body`; `hits` are the gazetteer hits of the
+/// whole body. Without a usable model (a build with a mismatched asset, which
+/// a test rules out) nothing is found and the rules work alone.
+pub fn names(body: &str, sentences: &[Sentence], hits: &[Hit]) -> Vec<Name> {
+    let Ok(model) = embedded() else {
+        return Vec::new();
+    };
+    let mut tokens = Vec::new();
+    let mut ranges = Vec::with_capacity(sentences.len());
+    for sentence in sentences {
+        let from = tokens.len();
+        tokens::tokenize_into(body, sentence.start, sentence.end, &mut tokens);
+        if tokens.len() > from {
+            ranges.push((from, tokens.len()));
+        }
+    }
+    let doc = Doc::new(body, tokens, ranges, hits);
+    let mut found = Vec::new();
+    model.tag(&doc, &mut found);
+    found
+        .into_iter()
+        .map(|(from, to, kind)| Name {
+            start: doc.tokens[from].0,
+            end: doc.tokens[to - 1].1,
+            kind,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_model_matches_this_build() {
+        if let Err(error) = embedded() {
+            panic!("assets/ner/model.bin: {error}; retrain with scripts/train_ner.sh");
+        }
+    }
+}
