@@ -3,6 +3,7 @@
 //! "X said") and by gazetteers of places and organisations, then linked to a
 //! canonical name within the article and, by [`link_corpus`], across the corpus.
 
+mod combine;
 mod fold;
 pub mod gazetteer;
 pub mod index;
@@ -24,6 +25,23 @@ struct Candidate {
     end: usize,
     kind: EntityType,
     canonical: Option<String>,
+    cue: Cue,
+}
+
+/// What a mention was found by, which settles who wins when the rules and
+/// the tagger disagree (see [`combine`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// A gazetteer name.
+    Gazetteer,
+    /// A rule with a cue in the text: a title, a verb of saying, an
+    /// organisation or place suffix.
+    Strong,
+    /// A rule with no cue: a run of capitalised words, a lone acronym, a word
+    /// after "in", a surname linked to a full name.
+    Weak,
+    /// The statistical tagger.
+    Tagger,
 }
 
 /// A capitalised word the rules could not classify alone; linked in a second pass
@@ -35,11 +53,12 @@ struct Single {
 }
 
 /// Finds the entity mentions of one article.
-pub fn detect(body: &str, blocks: &[Block], _sentences: &[Sentence]) -> Vec<Entity> {
+pub fn detect(body: &str, blocks: &[Block], sentences: &[Sentence]) -> Vec<Entity> {
     let hits = gazetteer::scan(body);
     let mut candidates = Vec::new();
     let mut singles = Vec::new();
     let mut hit_cursor = 0;
+    let mut title_lines = Vec::new();
     for block in blocks {
         if block.end > body.len() {
             continue;
@@ -58,6 +77,14 @@ pub fn detect(body: &str, blocks: &[Block], _sentences: &[Sentence]) -> Vec<Enti
         match headline_mode(body, block, &tokens) {
             Headline::AllCaps => {}
             Headline::TitleCase => {
+                // Results rows and schedules have figures or brackets;
+                // headings of an article rarely do.
+                title_lines.push(combine::TitleLine {
+                    start: block.start,
+                    end: block.end,
+                    heading: !body[block.start..block.end]
+                        .contains(|c: char| c.is_ascii_digit() || c == '('),
+                });
                 candidates.extend(block_hits.iter().map(hit_candidate));
             }
             Headline::Prose => {
@@ -72,6 +99,8 @@ pub fn detect(body: &str, blocks: &[Block], _sentences: &[Sentence]) -> Vec<Enti
             }
         }
     }
+    let names = crate::ner::names(body, sentences, &hits);
+    let candidates = combine::combine(body, candidates, &names, &title_lines);
     link_article(body, candidates, &singles)
 }
 
@@ -82,6 +111,7 @@ fn hit_candidate(hit: &gazetteer::Hit) -> Candidate {
         end: hit.end,
         kind: entry.kind,
         canonical: Some(entry.canonical.to_string()),
+        cue: Cue::Gazetteer,
     }
 }
 
@@ -292,13 +322,14 @@ impl BlockContext<'_> {
             .copied()
     }
 
-    fn push(&mut self, from: usize, to: usize, kind: EntityType, canonical: Option<String>) {
+    fn push(&mut self, from: usize, to: usize, kind: EntityType, cue: Cue) {
         let (start, end) = self.span(from, to);
         self.candidates.push(Candidate {
             start,
             end,
             kind,
-            canonical,
+            canonical: None,
+            cue,
         });
     }
 
@@ -368,7 +399,7 @@ impl BlockContext<'_> {
             && contains(words::PLACE_HEADS, self.word(from))
             && self.word(from + 1) == "of";
         if (len >= 2 && contains(words::PLACE_SUFFIXES, self.word(to - 1))) || place_head {
-            self.push(from, to, EntityType::Place, None);
+            self.push(from, to, EntityType::Place, Cue::Strong);
             return;
         }
         // "the Socialist party": a lowercase "party" still closes the name.
@@ -382,18 +413,19 @@ impl BlockContext<'_> {
                 end: next.name_end,
                 kind: EntityType::Organization,
                 canonical: None,
+                cue: Cue::Strong,
             });
             return;
         }
         if (len >= 2 && self.is_org_suffix(to - 1)) || head_of {
-            self.push(from, to, EntityType::Organization, None);
+            self.push(from, to, EntityType::Organization, Cue::Strong);
             return;
         }
         if self.title_split(from, to) {
             return;
         }
         if len >= 2 && (from + 1..to).any(|i| self.is_org_suffix(i)) {
-            self.push(from, to, EntityType::Organization, None);
+            self.push(from, to, EntityType::Organization, Cue::Strong);
             return;
         }
         while from < to && is_demonym(self.word(from)) {
@@ -449,7 +481,7 @@ impl BlockContext<'_> {
             return;
         }
         if len <= 4 && (from..to).all(|i| self.name_like(i)) {
-            self.push(from, to, EntityType::Person, None);
+            self.push(from, to, EntityType::Person, Cue::Weak);
         }
     }
 
@@ -478,7 +510,7 @@ impl BlockContext<'_> {
         if !has_title {
             return false;
         }
-        self.push(name_start, to, EntityType::Person, None);
+        self.push(name_start, to, EntityType::Person, Cue::Strong);
         if title_start > from {
             self.classify(from, title_start);
         }
@@ -520,13 +552,14 @@ impl BlockContext<'_> {
             && !contains(words::SPEAKER_GROUPS, &word.to_lowercase());
         if acronym && !word.contains('.') {
             // An unknown acronym is almost always an organisation.
-            self.push(index, index + 1, EntityType::Organization, None);
+            self.push(index, index + 1, EntityType::Organization, Cue::Weak);
         } else if title_before || (leader_after && !token.initial) {
-            self.push(index, index + 1, EntityType::Person, None);
+            self.push(index, index + 1, EntityType::Person, Cue::Strong);
         } else if place_after || (place_before && !token.initial) {
-            self.push(index, index + 1, EntityType::Place, None);
+            let cue = if place_after { Cue::Strong } else { Cue::Weak };
+            self.push(index, index + 1, EntityType::Place, cue);
         } else if said_after && !token.initial {
-            self.push(index, index + 1, EntityType::Person, None);
+            self.push(index, index + 1, EntityType::Person, Cue::Strong);
         } else {
             self.singles.push(Single {
                 start: token.start,
@@ -597,6 +630,7 @@ fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) 
                 end: single.end,
                 kind: EntityType::Person,
                 canonical: Some(name),
+                cue: Cue::Weak,
             });
         } else if let Some(name) = organizations.get(&key) {
             candidates.push(Candidate {
@@ -604,6 +638,7 @@ fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) 
                 end: single.end,
                 kind: EntityType::Organization,
                 canonical: Some(name.clone()),
+                cue: Cue::Weak,
             });
         }
         // Any other lone capitalised word stays unclassified: without a title,

@@ -15,9 +15,9 @@ pub const FEATURE_VERSION: u32 = 1;
 /// token before looking at its neighbours.
 pub struct Doc<'a> {
     pub text: &'a str,
-    pub tokens: Vec<(usize, usize)>,
+    pub tokens: &'a [(usize, usize)],
     /// Token index ranges, in order.
-    pub sentences: Vec<(usize, usize)>,
+    pub sentences: &'a [(usize, usize)],
     infos: Vec<Info>,
     /// Per sentence: how its words are capitalised.
     modes: Vec<Mode>,
@@ -168,8 +168,8 @@ impl<'a> Doc<'a> {
     /// (token index ranges), with the gazetteer hits of `text`.
     pub fn new(
         text: &'a str,
-        tokens: Vec<(usize, usize)>,
-        sentences: Vec<(usize, usize)>,
+        tokens: &'a [(usize, usize)],
+        sentences: &'a [(usize, usize)],
         hits: &[Hit],
     ) -> Doc<'a> {
         let mut infos: Vec<Info> = tokens
@@ -177,7 +177,7 @@ impl<'a> Doc<'a> {
             .map(|&(start, end)| info(&text[start..end]))
             .collect();
         let mut hit = 0;
-        for (info, &(start, end)) in infos.iter_mut().zip(&tokens) {
+        for (info, &(start, end)) in infos.iter_mut().zip(tokens) {
             while hit < hits.len() && hits[hit].end <= start {
                 hit += 1;
             }
@@ -235,6 +235,19 @@ impl<'a> Doc<'a> {
         self.tokens.len()
     }
 
+    /// A capitalised token whose word the document also writes in lower case:
+    /// a common word, capitalised here by a heading or a sentence start.
+    pub fn common_word(&self, index: usize) -> bool {
+        let info = &self.infos[index];
+        info.capitalised && info.document & SEEN_LOWER != 0
+    }
+
+    /// A token whose word the document also capitalises inside a sentence of
+    /// running prose, where a capital means a name.
+    pub fn named_in_prose(&self, index: usize) -> bool {
+        self.infos[index].document & SEEN_CAPITALISED_IN_PROSE != 0
+    }
+
     /// The feature keys of token `index`, appended to `out`.
     pub fn features(&self, index: usize, out: &mut Vec<u32>) {
         let sentence = self.sentence_of[index] as usize;
@@ -251,7 +264,9 @@ impl<'a> Doc<'a> {
         let word = &self.infos[index];
         let first = u64::from(index == from);
         let mut push = |template: u64, values: &[u64]| {
-            let hash = values.iter().fold(feed(BASIS, template), |h, &v| feed(h, v));
+            let hash = values
+                .iter()
+                .fold(feed(BASIS, template), |h, &v| feed(h, v));
             let key = (hash >> 32) as u32 ^ hash as u32;
             out.push(key.max(1));
         };
@@ -304,14 +319,12 @@ impl<'a> Doc<'a> {
 mod tests {
     use super::*;
 
-    fn doc(text: &str) -> Doc<'_> {
+    /// The feature keys of token `index` of `text`, taken as one sentence.
+    fn keys(text: &str, index: usize) -> Vec<u32> {
         let mut tokens = Vec::new();
         crate::ner::tokens::tokenize_into(text, 0, text.len(), &mut tokens);
-        let count = tokens.len();
-        Doc::new(text, tokens, vec![(0, count)], &gazetteer::scan(text))
-    }
-
-    fn keys(doc: &Doc, index: usize) -> Vec<u32> {
+        let sentences = [(0, tokens.len())];
+        let doc = Doc::new(text, &tokens, &sentences, &gazetteer::scan(text));
         let mut out = Vec::new();
         doc.features(index, &mut out);
         out
@@ -319,22 +332,18 @@ mod tests {
 
     #[test]
     fn the_same_word_in_the_same_context_has_the_same_features() {
-        let one = doc("Later Okafor met Dahl");
-        let two = doc("Later Okafor met Dahl");
-        assert_eq!(keys(&one, 1), keys(&two, 1));
-        assert_ne!(keys(&one, 1), keys(&one, 3));
+        let text = "Later Okafor met Dahl";
+        assert_eq!(keys(text, 1), keys(text, 1));
+        assert_ne!(keys(text, 1), keys(text, 3));
     }
 
     #[test]
     fn case_and_neighbours_change_features() {
-        let upper = doc("OKAFOR met Dahl");
-        let title = doc("Okafor met Dahl");
-        let shared = keys(&upper, 0)
-            .iter()
-            .filter(|key| keys(&title, 0).contains(key))
-            .count();
+        let upper = keys("OKAFOR met Dahl", 0);
+        let title = keys("Okafor met Dahl", 0);
+        let shared = upper.iter().filter(|key| title.contains(key)).count();
         // The lower-cased word, its affixes and neighbours agree; raw form,
         // shape and sentence mode differ.
-        assert!(shared > 5 && shared < keys(&upper, 0).len());
+        assert!(shared > 5 && shared < upper.len());
     }
 }

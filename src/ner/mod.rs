@@ -29,15 +29,17 @@ pub struct Name {
     pub start: usize,
     pub end: usize,
     pub kind: EntityType,
+    /// One of its capitalised words is written in lower case elsewhere in the
+    /// document ("Key Developments" over a text about key developments).
+    pub common: bool,
+    /// One of its words is capitalised inside a sentence of prose elsewhere.
+    pub in_prose: bool,
 }
 
 /// The names in `sentences` of `body`; `hits` are the gazetteer hits of the
 /// whole body. Without a usable model (a build with a mismatched asset, which
 /// a test rules out) nothing is found and the rules work alone.
 pub fn names(body: &str, sentences: &[Sentence], hits: &[Hit]) -> Vec<Name> {
-    let Ok(model) = embedded() else {
-        return Vec::new();
-    };
     let mut tokens = Vec::new();
     let mut ranges = Vec::with_capacity(sentences.len());
     for sentence in sentences {
@@ -47,17 +49,40 @@ pub fn names(body: &str, sentences: &[Sentence], hits: &[Hit]) -> Vec<Name> {
             ranges.push((from, tokens.len()));
         }
     }
-    let doc = Doc::new(body, tokens, ranges, hits);
+    let Ok(model) = embedded() else {
+        return Vec::new();
+    };
+    let doc = Doc::new(body, &tokens, &ranges, hits);
     let mut found = Vec::new();
     model.tag(&doc, &mut found);
     found
         .into_iter()
         .map(|(from, to, kind)| Name {
-            start: doc.tokens[from].0,
-            end: doc.tokens[to - 1].1,
+            start: tokens[from].0,
+            end: tokens[to - 1].1,
             kind,
+            common: (from..to).any(|index| doc.common_word(index)),
+            in_prose: (from..to).any(|index| doc.named_in_prose(index)),
         })
         .collect()
+}
+
+/// The names of text already cut into `tokens` (byte ranges into `text`) and
+/// `sentences` (token index ranges), as token ranges: how the tagger is
+/// measured on gold tokens.
+pub fn tag_tokens(
+    text: &str,
+    tokens: &[(usize, usize)],
+    sentences: &[(usize, usize)],
+    hits: &[Hit],
+) -> Vec<(usize, usize, EntityType)> {
+    let Ok(model) = embedded() else {
+        return Vec::new();
+    };
+    let doc = Doc::new(text, tokens, sentences, hits);
+    let mut found = Vec::new();
+    model.tag(&doc, &mut found);
+    found
 }
 
 #[cfg(test)]

@@ -91,8 +91,8 @@ pub fn viterbi<T: Score>(
                 if !allowed(previous, tag) {
                     continue;
                 }
-                let score =
-                    scratch[(position - 1) * TAGS + previous].0 + transitions[previous * TAGS + tag];
+                let score = scratch[(position - 1) * TAGS + previous].0
+                    + transitions[previous * TAGS + tag];
                 if score > best.0 {
                     best = (score, previous as u8);
                 }
@@ -277,7 +277,7 @@ impl Model {
         let mut scratch = Vec::new();
         let mut tags = Vec::new();
         let mut found = Vec::new();
-        for &(from, to) in &doc.sentences {
+        for &(from, to) in doc.sentences {
             emissions.clear();
             emissions.resize((to - from) * TAGS, 0);
             for (index, scores) in (from..to).zip(emissions.chunks_exact_mut(TAGS)) {

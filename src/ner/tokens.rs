@@ -20,20 +20,7 @@ fn leading(c: char) -> bool {
 fn trailing(c: char) -> bool {
     matches!(
         c,
-        '"' | '\''
-            | '”'
-            | '’'
-            | ')'
-            | ']'
-            | '}'
-            | '»'
-            | ','
-            | ';'
-            | ':'
-            | '!'
-            | '?'
-            | '>'
-            | '*'
+        '"' | '\'' | '”' | '’' | ')' | ']' | '}' | '»' | ',' | ';' | ':' | '!' | '?' | '>' | '*'
     )
 }
 
@@ -141,7 +128,9 @@ mod tests {
     fn punctuation_and_possessives_split_like_the_treebank() {
         assert_eq!(
             words("Okafor's aides (in Oslo) said: \"no.\""),
-            ["Okafor", "'s", "aides", "(", "in", "Oslo", ")", "said", ":", "\"", "no", ".", "\""]
+            [
+                "Okafor", "'s", "aides", "(", "in", "Oslo", ")", "said", ":", "\"", "no", ".", "\""
+            ]
         );
     }
 
@@ -149,7 +138,18 @@ mod tests {
     fn abbreviations_initials_and_hyphens_stay_whole() {
         assert_eq!(
             words("J. Dahl of Acme Corp. met U.S. pro-market envoys."),
-            ["J.", "Dahl", "of", "Acme", "Corp.", "met", "U.S.", "pro-market", "envoys", "."]
+            [
+                "J.",
+                "Dahl",
+                "of",
+                "Acme",
+                "Corp.",
+                "met",
+                "U.S.",
+                "pro-market",
+                "envoys",
+                "."
+            ]
         );
     }
 

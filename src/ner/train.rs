@@ -23,8 +23,8 @@ impl Sample {
     pub fn doc(&self) -> Doc<'_> {
         Doc::new(
             &self.text,
-            self.tokens.clone(),
-            self.sentences.clone(),
+            &self.tokens,
+            &self.sentences,
             &gazetteer::scan(&self.text),
         )
     }
@@ -39,7 +39,9 @@ pub fn read_conll(data: &str) -> Vec<Sample> {
     let mut previous = START;
     let finish_sentence = |sample: &mut Sample, sentence_start: &mut usize| {
         if sample.tokens.len() > *sentence_start {
-            sample.sentences.push((*sentence_start, sample.tokens.len()));
+            sample
+                .sentences
+                .push((*sentence_start, sample.tokens.len()));
             sample.text.push('\n');
         }
         *sentence_start = sample.tokens.len();
@@ -173,7 +175,7 @@ pub fn train(samples: &[Sample], options: &Options, mut each_epoch: impl FnMut(u
         .collect();
     let mut sentences = Vec::new();
     for (doc, sample) in docs.iter().zip(samples) {
-        for &(from, to) in &doc.sentences {
+        for &(from, to) in doc.sentences {
             let mut sentence = Sentence {
                 rows: Vec::new(),
                 offsets: vec![0],
@@ -203,7 +205,8 @@ pub fn train(samples: &[Sample], options: &Options, mut each_epoch: impl FnMut(u
             emissions.clear();
             emissions.resize(sentence.tags.len() * TAGS, 0i32);
             for (position, scores) in emissions.chunks_exact_mut(TAGS).enumerate() {
-                let rows = &sentence.rows[sentence.offsets[position]..sentence.offsets[position + 1]];
+                let rows =
+                    &sentence.rows[sentence.offsets[position]..sentence.offsets[position + 1]];
                 for &row in rows {
                     let weights = &emissions_weights.current[row as usize * TAGS..][..TAGS];
                     for (score, weight) in scores.iter_mut().zip(weights) {
