@@ -158,11 +158,18 @@ pub enum ModelError {
     Size,
 }
 
+/// A feature's key and weights side by side: one cache line read per lookup.
+#[derive(Clone, Copy)]
+struct Slot {
+    /// 0 for an empty slot (feature keys are never 0).
+    key: u32,
+    weights: [i8; TAGS],
+}
+
 pub struct Model {
-    /// Open addressing: slot → (key, feature row + 1), 0 for an empty slot.
-    slots: Vec<(u32, u32)>,
+    /// Open addressing with linear probing, at most 3/4 full.
+    slots: Vec<Slot>,
     mask: usize,
-    weights: Vec<i8>,
     transitions: Vec<i32>,
 }
 
@@ -237,36 +244,45 @@ impl Model {
         if !reader.bytes.is_empty() {
             return Err(ModelError::Size);
         }
-        let size = (count * 2).next_power_of_two().max(2);
+        let size = (count * 4 / 3 + 1).next_power_of_two().max(2);
         let mask = size - 1;
-        let mut slots = vec![(0u32, 0u32); size];
-        for (row, key) in keys.chunks_exact(4).enumerate() {
+        let empty = Slot {
+            key: 0,
+            weights: [0; TAGS],
+        };
+        let mut slots = vec![empty; size];
+        for (key, row) in keys.chunks_exact(4).zip(weights.chunks_exact(TAGS)) {
             let key = u32::from_le_bytes([key[0], key[1], key[2], key[3]]);
+            if key == 0 {
+                return Err(ModelError::Size);
+            }
             let mut slot = key as usize & mask;
-            while slots[slot].1 != 0 {
+            while slots[slot].key != 0 {
                 slot = (slot + 1) & mask;
             }
-            slots[slot] = (key, row as u32 + 1);
+            slots[slot].key = key;
+            for (weight, &byte) in slots[slot].weights.iter_mut().zip(row) {
+                *weight = byte as i8;
+            }
         }
         Ok(Model {
             slots,
             mask,
-            weights: weights.iter().map(|&w| w as i8).collect(),
             transitions,
         })
     }
 
-    fn row(&self, key: u32) -> Option<usize> {
-        let mut slot = key as usize & self.mask;
+    fn slot(&self, key: u32) -> Option<&Slot> {
+        let mut index = key as usize & self.mask;
         loop {
-            let (found, row) = self.slots[slot];
-            if row == 0 {
+            let slot = &self.slots[index];
+            if slot.key == key {
+                return Some(slot);
+            }
+            if slot.key == 0 {
                 return None;
             }
-            if found == key {
-                return Some(row as usize - 1);
-            }
-            slot = (slot + 1) & self.mask;
+            index = (index + 1) & self.mask;
         }
     }
 
@@ -283,12 +299,9 @@ impl Model {
             for (index, scores) in (from..to).zip(emissions.chunks_exact_mut(TAGS)) {
                 keys.clear();
                 doc.features(index, &mut keys);
-                for &key in &keys {
-                    if let Some(row) = self.row(key) {
-                        let weights = &self.weights[row * TAGS..(row + 1) * TAGS];
-                        for (score, &weight) in scores.iter_mut().zip(weights) {
-                            *score += i32::from(weight);
-                        }
+                for slot in keys.iter().filter_map(|&key| self.slot(key)) {
+                    for (score, &weight) in scores.iter_mut().zip(&slot.weights) {
+                        *score += i32::from(weight);
                     }
                 }
             }
@@ -343,8 +356,8 @@ mod tests {
         let transitions = vec![1i16; (TAGS + 1) * TAGS];
         let bytes = write(&[3, 9], &[1; 2 * TAGS], &transitions);
         let model = Model::parse(&bytes).expect("round trip");
-        assert_eq!(model.row(9), Some(1));
-        assert_eq!(model.row(4), None);
+        assert_eq!(model.slot(9).map(|slot| slot.weights), Some([1; TAGS]));
+        assert!(model.slot(4).is_none());
         assert_eq!(
             Model::parse(&bytes[..bytes.len() - 1]).err(),
             Some(ModelError::Size)
