@@ -56,11 +56,18 @@ fn plausible(body: &str, name: &Name, lines: &[TitleLine]) -> bool {
     }
 }
 
-fn yields(rule: &Candidate, name: &Name) -> bool {
+fn yields(body: &str, rule: &Candidate, name: &Name) -> bool {
     let same_span = rule.start == name.start && rule.end == name.end;
+    let inside = name.start <= rule.start && rule.end <= name.end;
     match rule.cue {
         Cue::Weak | Cue::Tagger => true,
-        Cue::Gazetteer => rule.kind == EntityType::Place && same_span,
+        // "Air France", "Dhaka Newsroom": a place inside a longer name. An
+        // abbreviation stays itself ("U.S. Treasury" names the U.S.).
+        Cue::Gazetteer => {
+            let text = &body[rule.start..rule.end];
+            let abbreviation = text.contains('.') || !text.chars().any(char::is_lowercase);
+            rule.kind == EntityType::Place && (same_span || (inside && !abbreviation))
+        }
         Cue::Strong => false,
     }
 }
@@ -98,7 +105,7 @@ pub(super) fn combine(
             let rule = &rules[index];
             rule.start == name.start && rule.end == name.end && rule.kind == name.kind
         });
-        if !agrees && overlapping.iter().all(|&index| yields(&rules[index], name)) {
+        if !agrees && overlapping.iter().all(|&index| yields(body, &rules[index], name)) {
             for &index in &overlapping {
                 dropped[index] = true;
             }
