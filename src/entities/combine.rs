@@ -15,6 +15,7 @@ use super::{Candidate, Cue, is_demonym, words};
 use crate::model::EntityType;
 use crate::ner::Name;
 use std::cmp::Ordering;
+use std::collections::HashSet;
 
 /// A title-cased line: its span, and whether it is a heading of the article
 /// (not a line of a results table or schedule).
@@ -105,7 +106,11 @@ pub(super) fn combine(
             let rule = &rules[index];
             rule.start == name.start && rule.end == name.end && rule.kind == name.kind
         });
-        if !agrees && overlapping.iter().all(|&index| yields(body, &rules[index], name)) {
+        if !agrees
+            && overlapping
+                .iter()
+                .all(|&index| yields(body, &rules[index], name))
+        {
             for &index in &overlapping {
                 dropped[index] = true;
             }
@@ -129,5 +134,28 @@ pub(super) fn combine(
         .map(|(candidate, _)| candidate)
         .collect();
     merged.extend(added);
+    one_type_per_name(body, &mut merged);
     merged
+}
+
+/// A person the rules found by a cue (a title, a verb of saying) stays a
+/// person wherever the tagger finds the name or its surname alone in the
+/// article ("President Ana Ruiz" ... "Ruiz's aides"): the tagger decides each
+/// mention from its neighbours and can waver.
+fn one_type_per_name(body: &str, merged: &mut [Candidate]) {
+    let mut people: HashSet<&str> = HashSet::new();
+    for candidate in merged.iter() {
+        if candidate.cue == Cue::Strong && candidate.kind == EntityType::Person {
+            let text = &body[candidate.start..candidate.end];
+            people.insert(text);
+            if let Some((_, surname)) = text.rsplit_once(' ') {
+                people.insert(surname);
+            }
+        }
+    }
+    for candidate in merged.iter_mut() {
+        if candidate.cue == Cue::Tagger && people.contains(&body[candidate.start..candidate.end]) {
+            candidate.kind = EntityType::Person;
+        }
+    }
 }

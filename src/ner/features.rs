@@ -6,10 +6,32 @@
 use crate::entities::gazetteer::{self, Hit};
 use crate::model::EntityType;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The keys of the per-document word map are already hashes: no need to
+/// hash them again.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = feed(self.0, u64::from(byte));
+        }
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
+}
 
 /// Bumped whenever the features change: a model trained on other features is
 /// refused at load time instead of tagging nonsense.
-pub const FEATURE_VERSION: u32 = 2;
+pub const FEATURE_VERSION: u32 = 3;
 
 /// A text cut into tokens and sentences, with what the tagger knows of each
 /// token before looking at its neighbours.
@@ -74,7 +96,7 @@ fn hash_chars(chars: impl Iterator<Item = char>) -> u64 {
 fn shape_hash(word: &str) -> u64 {
     let mut hash = BASIS;
     let mut previous = None;
-    for c in word.chars() {
+    for c in word.chars().map(ascii_quote) {
         let class = if c.is_uppercase() {
             'X'
         } else if c.is_lowercase() {
@@ -94,23 +116,32 @@ fn shape_hash(word: &str) -> u64 {
     hash
 }
 
+/// CoNLL's text has ASCII quotes only: "’s" must look like "'s".
+fn ascii_quote(c: char) -> char {
+    match c {
+        '’' | '‘' | '`' | '´' => '\'',
+        '“' | '”' | '«' | '»' => '"',
+        other => other,
+    }
+}
+
 fn info(word: &str) -> Info {
     // One pass over the lower-cased word gives its hash, its prefixes and
     // its last four letters.
     let mut lower = BASIS;
     let mut prefixes = [0; 3];
-    let mut last = ['\0'; 4];
+    // The last four letters, as a ring.
+    let mut ring = ['\0'; 4];
     let mut count = 0;
     let mut take = |c: char| {
         lower = feed_char(lower, c);
         if let Some(slot) = prefixes.get_mut(count) {
             *slot = lower;
         }
-        last.rotate_left(1);
-        last[3] = c;
+        ring[count % 4] = c;
         count += 1;
     };
-    for c in word.chars() {
+    for c in word.chars().map(ascii_quote) {
         if c.is_ascii() {
             take(c.to_ascii_lowercase());
         } else {
@@ -121,13 +152,13 @@ fn info(word: &str) -> Info {
     for (length, slot) in suffixes.iter_mut().enumerate() {
         let length = length + 1;
         if length <= count {
-            *slot = hash_chars(last[4 - length..].iter().copied());
+            *slot = hash_chars((count - length..count).map(|at| ring[at % 4]));
         }
     }
     let capitalised = word.chars().next().is_some_and(char::is_uppercase);
     let upper = word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase);
     Info {
-        raw: hash_chars(word.chars()),
+        raw: hash_chars(word.chars().map(ascii_quote)),
         lower,
         shape: shape_hash(word),
         prefixes,
@@ -203,7 +234,8 @@ impl<'a> Doc<'a> {
                 *slot = u32::try_from(index).unwrap_or(u32::MAX);
             }
         }
-        let mut seen: HashMap<u64, u8> = HashMap::new();
+        let mut seen: HashMap<u64, u8, BuildHasherDefault<Prehashed>> =
+            HashMap::with_capacity_and_hasher(tokens.len(), BuildHasherDefault::default());
         for (index, &(from, to)) in sentences.iter().enumerate() {
             for (position, info) in infos[from..to].iter().enumerate() {
                 let flag = if !info.capitalised {
@@ -277,7 +309,6 @@ impl<'a> Doc<'a> {
         push(2, &[word.lower]);
         push(3, &[word.shape]);
         push(4, &[word.shape, mode, first]);
-        push(5, &[word.lower, mode]);
         for (n, &prefix) in word.prefixes.iter().enumerate() {
             if prefix != 0 {
                 push(10 + n as u64, &[prefix]);
@@ -297,13 +328,8 @@ impl<'a> Doc<'a> {
         push(40, &[shape(-1)]);
         push(41, &[shape(1)]);
         push(42, &[shape(-1), word.shape, shape(1)]);
-        push(43, &[shape(-2), shape(-1)]);
-        push(44, &[shape(1), shape(2)]);
-        push(45, &[lower(-1), word.shape]);
-        push(46, &[word.shape, lower(1)]);
         push(50, &[gazetteer(0)]);
         push(51, &[gazetteer(-1), gazetteer(0), gazetteer(1)]);
-        push(52, &[gazetteer(0), word.shape, mode]);
         push(
             60,
             &[

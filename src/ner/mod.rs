@@ -15,7 +15,8 @@ use features::Doc;
 use model::{Model, ModelError};
 use std::sync::OnceLock;
 
-const MODEL: &[u8] = include_bytes!("../../assets/ner/model.bin");
+/// The trained weights, as `scripts/train_ner.sh` wrote them.
+pub const MODEL: &[u8] = include_bytes!("../../assets/ner/model.bin");
 
 /// The embedded model, parsed on first use.
 pub fn embedded() -> Result<&'static Model, &'static ModelError> {
