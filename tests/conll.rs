@@ -16,8 +16,10 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::process::Command;
 
-/// Floors: the figures measured when the tagger landed, rounded down.
-const PIPELINE_FLOOR: f64 = 0.85;
+/// Floors: the issue asks 0.85 through the pipeline; measured 0.890 (and
+/// 0.914 for the tagger alone) when the tagger landed. The floors sit a
+/// little under the figures so rule changes elsewhere have room.
+const PIPELINE_FLOOR: f64 = 0.87;
 const TAGGER_FLOOR: f64 = 0.90;
 
 const TYPES: [&str; 3] = ["person", "organization", "place"];

@@ -58,6 +58,19 @@ pub fn names(body: &str, sentences: &[Sentence], hits: &[Hit]) -> Vec<Name> {
     model.tag(&doc, &mut found);
     found
         .into_iter()
+        .map(|(from, to, kind)| {
+            // "Later Petrenko met ...": a sentence's first word that the
+            // document also writes in lower case is not part of a person's
+            // name (a place's may be: "New York").
+            let opening = ranges.binary_search_by_key(&from, |range| range.0).is_ok();
+            let trim = opening && kind == EntityType::Person && to - from >= 2;
+            let from = if trim && doc.common_word(from) {
+                from + 1
+            } else {
+                from
+            };
+            (from, to, kind)
+        })
         .map(|(from, to, kind)| Name {
             start: tokens[from].0,
             end: tokens[to - 1].1,
