@@ -31,7 +31,7 @@ impl Hasher for Prehashed {
 
 /// Bumped whenever the features change: a model trained on other features is
 /// refused at load time instead of tagging nonsense.
-pub const FEATURE_VERSION: u32 = 3;
+pub const FEATURE_VERSION: u32 = 4;
 
 /// A text cut into tokens and sentences, with what the tagger knows of each
 /// token before looking at its neighbours.
