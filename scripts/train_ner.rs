@@ -64,7 +64,7 @@ fn main() -> Result<()> {
     else {
         bail!("no epoch trained");
     };
-    std::fs::write(out, &bytes).with_context(|| format!("writing {out}"))?;
+    std::fs::write(out, bytes).with_context(|| format!("writing {out}"))?;
     eprintln!("wrote {out}: {} bytes, valid F1 {f1:.4}", bytes.len());
     Ok(())
 }

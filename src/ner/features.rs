@@ -240,9 +240,9 @@ impl<'a> Doc<'a> {
             for (position, info) in infos[from..to].iter().enumerate() {
                 let flag = if !info.capitalised {
                     SEEN_LOWER
-                } else if modes[index] == Mode::AllCaps || info.upper {
-                    0
-                } else if position == 0 {
+                } else if modes[index] == Mode::AllCaps || info.upper || position == 0 {
+                    // A capital that starts a sentence or is part of ALL CAPS
+                    // says nothing about the word.
                     0
                 } else if modes[index] == Mode::Prose {
                     SEEN_CAPITALISED_IN_PROSE | SEEN_CAPITALISED_INSIDE
