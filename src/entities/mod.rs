@@ -322,13 +322,30 @@ impl BlockContext<'_> {
             .copied()
     }
 
-    fn push(&mut self, from: usize, to: usize, kind: EntityType, cue: Cue) {
+    /// A mention found by a cue.
+    fn push(&mut self, from: usize, to: usize, kind: EntityType, canonical: Option<String>) {
+        self.push_found(from, to, kind, canonical, Cue::Strong);
+    }
+
+    /// A mention found without a cue, which the tagger may overrule.
+    fn push_weak(&mut self, from: usize, to: usize, kind: EntityType) {
+        self.push_found(from, to, kind, None, Cue::Weak);
+    }
+
+    fn push_found(
+        &mut self,
+        from: usize,
+        to: usize,
+        kind: EntityType,
+        canonical: Option<String>,
+        cue: Cue,
+    ) {
         let (start, end) = self.span(from, to);
         self.candidates.push(Candidate {
             start,
             end,
             kind,
-            canonical: None,
+            canonical,
             cue,
         });
     }
@@ -399,7 +416,7 @@ impl BlockContext<'_> {
             && contains(words::PLACE_HEADS, self.word(from))
             && self.word(from + 1) == "of";
         if (len >= 2 && contains(words::PLACE_SUFFIXES, self.word(to - 1))) || place_head {
-            self.push(from, to, EntityType::Place, Cue::Strong);
+            self.push(from, to, EntityType::Place, None);
             return;
         }
         // "the Socialist party": a lowercase "party" still closes the name.
@@ -418,14 +435,14 @@ impl BlockContext<'_> {
             return;
         }
         if (len >= 2 && self.is_org_suffix(to - 1)) || head_of {
-            self.push(from, to, EntityType::Organization, Cue::Strong);
+            self.push(from, to, EntityType::Organization, None);
             return;
         }
         if self.title_split(from, to) {
             return;
         }
         if len >= 2 && (from + 1..to).any(|i| self.is_org_suffix(i)) {
-            self.push(from, to, EntityType::Organization, Cue::Strong);
+            self.push(from, to, EntityType::Organization, None);
             return;
         }
         while from < to && is_demonym(self.word(from)) {
@@ -481,7 +498,7 @@ impl BlockContext<'_> {
             return;
         }
         if len <= 4 && (from..to).all(|i| self.name_like(i)) {
-            self.push(from, to, EntityType::Person, Cue::Weak);
+            self.push_weak(from, to, EntityType::Person);
         }
     }
 
@@ -510,7 +527,7 @@ impl BlockContext<'_> {
         if !has_title {
             return false;
         }
-        self.push(name_start, to, EntityType::Person, Cue::Strong);
+        self.push(name_start, to, EntityType::Person, None);
         if title_start > from {
             self.classify(from, title_start);
         }
@@ -552,14 +569,17 @@ impl BlockContext<'_> {
             && !contains(words::SPEAKER_GROUPS, &word.to_lowercase());
         if acronym && !word.contains('.') {
             // An unknown acronym is almost always an organisation.
-            self.push(index, index + 1, EntityType::Organization, Cue::Weak);
+            self.push_weak(index, index + 1, EntityType::Organization);
         } else if title_before || (leader_after && !token.initial) {
-            self.push(index, index + 1, EntityType::Person, Cue::Strong);
+            self.push(index, index + 1, EntityType::Person, None);
         } else if place_after || (place_before && !token.initial) {
-            let cue = if place_after { Cue::Strong } else { Cue::Weak };
-            self.push(index, index + 1, EntityType::Place, cue);
+            if place_after {
+                self.push(index, index + 1, EntityType::Place, None);
+            } else {
+                self.push_weak(index, index + 1, EntityType::Place);
+            }
         } else if said_after && !token.initial {
-            self.push(index, index + 1, EntityType::Person, Cue::Strong);
+            self.push(index, index + 1, EntityType::Person, None);
         } else {
             self.singles.push(Single {
                 start: token.start,
