@@ -58,18 +58,22 @@ pub fn names(body: &str, sentences: &[Sentence], hits: &[Hit]) -> Vec<Name> {
     model.tag(&doc, &mut found);
     found
         .into_iter()
-        .map(|(from, to, kind)| {
-            // "Later Petrenko met ...": a sentence's first word that the
-            // document also writes in lower case is not part of a person's
-            // name (a place's may be: "New York").
+        .filter_map(|(from, to, kind)| {
+            let mut from = from;
+            // A sentence's first word that the document also writes in lower
+            // case is capitalised by its place: alone it is no name
+            // ("Already, ..."), and it is no part of a person's ("Later
+            // Petrenko met ..."; a place's may be: "New York").
             let opening = ranges.binary_search_by_key(&from, |range| range.0).is_ok();
-            let trim = opening && kind == EntityType::Person && to - from >= 2;
-            let from = if trim && doc.common_word(from) {
-                from + 1
-            } else {
-                from
-            };
-            (from, to, kind)
+            if opening && doc.common_word(from) {
+                if to - from == 1 {
+                    return None;
+                }
+                if kind == EntityType::Person {
+                    from += 1;
+                }
+            }
+            Some((from, to, kind))
         })
         .map(|(from, to, kind)| Name {
             start: tokens[from].0,
