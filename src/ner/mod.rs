@@ -107,6 +107,24 @@ pub fn tag_tokens(
 mod tests {
     use super::*;
 
+    fn found(text: &str) -> Vec<(&str, EntityType)> {
+        let blocks = crate::structure::blocks(text, crate::load::Format::Text);
+        let sentences = crate::sentences::split(text, &blocks);
+        let hits = crate::entities::gazetteer::scan(text);
+        names(text, &sentences, &hits)
+            .iter()
+            .map(|name| (&text[name.start..name.end], name.kind))
+            .collect()
+    }
+
+    #[test]
+    fn an_opening_word_the_text_writes_in_lower_case_is_no_name_alone() {
+        // Alone the model reads the first word as the country.
+        assert!(found("Turkey prices rose.").contains(&("Turkey", EntityType::Place)));
+        let text = "Turkey prices rose. The turkey was cheap, Dahl said.";
+        assert_eq!(found(text), [("Dahl", EntityType::Person)]);
+    }
+
     #[test]
     fn the_embedded_model_matches_this_build() {
         if let Err(error) = embedded() {
