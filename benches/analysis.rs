@@ -4,6 +4,8 @@
 //! `cargo bench --bench analysis` — skips with a message when ../shared is absent.
 //! The corpus is generated once into target/reuters; the benchmark analyses the
 //! first 1,500 articles (about 1.4 MB of text) per iteration, on one thread.
+//! The `ner` group times the name tagger alone on the same text and the
+//! parse of its embedded model.
 //!
 //! Time is the benchmark thread's CPU time (from /proc/thread-self/schedstat,
 //! wall time where that is missing): the machine is shared, and "on one core"
@@ -14,7 +16,10 @@ mod common;
 use common::CpuTime;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use crossread::analysis::analyze_report;
+use crossread::entities::gazetteer;
 use crossread::load::{LoadReport, load_paths};
+use crossread::ner::{self, model::Model};
+use crossread::{sentences, structure};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
@@ -71,9 +76,49 @@ fn analysis(c: &mut Criterion<CpuTime>) {
     group.finish();
 }
 
+/// The name tagger alone over the same articles (structure, sentences and
+/// gazetteer hits computed beforehand), and the cost of parsing its embedded
+/// model, paid once per process.
+fn tagger(c: &mut Criterion<CpuTime>) {
+    let Some(files) = reuters_files() else {
+        eprintln!("skipped: ../shared/tools/reuters-to-corpus is absent");
+        return;
+    };
+    let report = load_paths(&files);
+    let prepared: Vec<_> = report
+        .documents
+        .iter()
+        .map(|document| {
+            let blocks = document
+                .markup_blocks
+                .clone()
+                .unwrap_or_else(|| structure::blocks(&document.body, document.format));
+            let sentences = sentences::split(&document.body, &blocks);
+            let hits = gazetteer::scan(&document.body);
+            (document.body.as_str(), sentences, hits)
+        })
+        .collect();
+    let bytes: usize = prepared.iter().map(|(body, _, _)| body.len()).sum();
+    let mut group = c.benchmark_group("ner");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("tag_reuters", |b| {
+        b.iter(|| {
+            for (body, sentences, hits) in &prepared {
+                black_box(ner::names(body, sentences, hits));
+            }
+        });
+    });
+    group.throughput(Throughput::Bytes(ner::MODEL.len() as u64));
+    group.bench_function("model_parse", |b| {
+        b.iter(|| black_box(Model::parse(black_box(ner::MODEL)).is_ok()));
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().with_measurement(CpuTime);
-    targets = analysis
+    targets = analysis, tagger
 }
 criterion_main!(benches);

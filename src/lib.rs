@@ -6,7 +6,8 @@
 //! - [`sanitize`]: makes text safe for a terminal.
 //! - [`structure`]: blocks (title, heading, paragraph, list item, boilerplate).
 //! - [`sentences`]: sentence segmentation.
-//! - [`entities`], [`claims`]: who is named and what is claimed.
+//! - [`entities`], [`claims`]: who is named and what is claimed; [`ner`]: the
+//!   statistical name tagger the entity rules combine with.
 //! - [`analysis`]: the pipeline, `Document` to `Article`, and `open_corpus`.
 //! - [`search`]: fuzzy sentence search (query language, index, ranking, cache).
 //! - [`store`]: the library database (SQLite), reading state, the analysis cache.
@@ -25,6 +26,7 @@ pub mod lexicon;
 pub mod library;
 pub mod load;
 pub mod model;
+pub mod ner;
 pub mod sanitize;
 pub mod search;
 pub mod sentences;

@@ -4,7 +4,7 @@
 //! knows "Oslo", not "OSLO") would miss it. A state or region written after
 //! the city ("Ill.", "Texas") is part of the place, never an organisation.
 
-use super::{Candidate, gazetteer};
+use super::{Candidate, Cue, gazetteer};
 use crate::model::{Block, EntityType};
 
 /// The dateline places at the start of `block` (the city, and the state
@@ -51,6 +51,7 @@ pub(super) fn places(body: &str, block: &Block) -> Option<Vec<Candidate>> {
         end: block.start + city.len(),
         kind: EntityType::Place,
         canonical: Some(known.map_or(title_cased, |entry| entry.canonical.to_string())),
+        cue: Cue::Strong,
     }];
     // "SPRINGFIELD, Ill.," / "AUSTIN, TX (AP)": the state after the city.
     if let Some(region) = head.strip_prefix(", ") {
@@ -66,6 +67,7 @@ pub(super) fn places(body: &str, block: &Block) -> Option<Vec<Candidate>> {
                 end: start + region.len(),
                 kind: EntityType::Place,
                 canonical: None,
+                cue: Cue::Strong,
             });
         }
     }

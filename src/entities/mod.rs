@@ -3,6 +3,7 @@
 //! "X said") and by gazetteers of places and organisations, then linked to a
 //! canonical name within the article and, by [`link_corpus`], across the corpus.
 
+mod combine;
 mod dateline;
 mod fold;
 pub mod gazetteer;
@@ -27,6 +28,23 @@ struct Candidate {
     end: usize,
     kind: EntityType,
     canonical: Option<String>,
+    cue: Cue,
+}
+
+/// What a mention was found by, which settles who wins when the rules and
+/// the tagger disagree (see [`combine`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// A gazetteer name.
+    Gazetteer,
+    /// A rule with a cue in the text: a title, a verb of saying, an
+    /// organisation or place suffix.
+    Strong,
+    /// A rule with no cue: a run of capitalised words, a lone acronym, a word
+    /// after "in", a surname linked to a full name.
+    Weak,
+    /// The statistical tagger.
+    Tagger,
 }
 
 /// A capitalised word the rules could not classify alone; linked in a second pass
@@ -38,11 +56,12 @@ struct Single {
 }
 
 /// Finds the entity mentions of one article.
-pub fn detect(body: &str, blocks: &[Block], _sentences: &[Sentence]) -> Vec<Entity> {
+pub fn detect(body: &str, blocks: &[Block], sentences: &[Sentence]) -> Vec<Entity> {
     let hits = gazetteer::scan(body);
     let mut candidates = Vec::new();
     let mut singles = Vec::new();
     let mut hit_cursor = 0;
+    let mut title_lines = Vec::new();
     for block in blocks {
         if block.end > body.len() {
             continue;
@@ -66,6 +85,14 @@ pub fn detect(body: &str, blocks: &[Block], _sentences: &[Sentence]) -> Vec<Enti
         match headline_mode(body, block, &tokens) {
             Headline::AllCaps => {}
             Headline::TitleCase => {
+                // Results rows and schedules have figures or brackets;
+                // headings of an article rarely do.
+                title_lines.push(combine::TitleLine {
+                    start: block.start,
+                    end: block.end,
+                    heading: !body[block.start..block.end]
+                        .contains(|c: char| c.is_ascii_digit() || c == '('),
+                });
                 candidates.extend(block_hits.iter().map(hit_candidate));
             }
             Headline::Prose => {
@@ -80,6 +107,8 @@ pub fn detect(body: &str, blocks: &[Block], _sentences: &[Sentence]) -> Vec<Enti
             }
         }
     }
+    let names = crate::ner::names(body, sentences, &hits);
+    let candidates = combine::combine(body, candidates, &names, &title_lines);
     link_article(body, candidates, &singles)
 }
 
@@ -90,6 +119,7 @@ fn hit_candidate(hit: &gazetteer::Hit) -> Candidate {
         end: hit.end,
         kind: entry.kind,
         canonical: Some(entry.canonical.to_string()),
+        cue: Cue::Gazetteer,
     }
 }
 
@@ -317,13 +347,31 @@ impl BlockContext<'_> {
             .copied()
     }
 
+    /// A mention found by a cue.
     fn push(&mut self, from: usize, to: usize, kind: EntityType, canonical: Option<String>) {
+        self.push_found(from, to, kind, canonical, Cue::Strong);
+    }
+
+    /// A mention found without a cue, which the tagger may overrule.
+    fn push_weak(&mut self, from: usize, to: usize, kind: EntityType) {
+        self.push_found(from, to, kind, None, Cue::Weak);
+    }
+
+    fn push_found(
+        &mut self,
+        from: usize,
+        to: usize,
+        kind: EntityType,
+        canonical: Option<String>,
+        cue: Cue,
+    ) {
         let (start, end) = self.span(from, to);
         self.candidates.push(Candidate {
             start,
             end,
             kind,
             canonical,
+            cue,
         });
     }
 
@@ -449,6 +497,7 @@ impl BlockContext<'_> {
                 end: next.name_end,
                 kind: EntityType::Organization,
                 canonical: None,
+                cue: Cue::Strong,
             });
             return;
         }
@@ -561,7 +610,7 @@ impl BlockContext<'_> {
             } else {
                 EntityType::Person
             };
-            self.push(from, to, kind, None);
+            self.push_weak(from, to, kind);
         }
     }
 
@@ -665,11 +714,15 @@ impl BlockContext<'_> {
             && !is_common_subject(word);
         if (acronym && !word.contains('.')) || camel || organization_before {
             // An unknown acronym is almost always an organisation.
-            self.push(index, index + 1, EntityType::Organization, None);
+            self.push_weak(index, index + 1, EntityType::Organization);
         } else if title_before || (leader_after && !token.initial) {
             self.push(index, index + 1, EntityType::Person, None);
         } else if place_after || (place_before && !token.initial) {
-            self.push(index, index + 1, EntityType::Place, None);
+            if place_after {
+                self.push(index, index + 1, EntityType::Place, None);
+            } else {
+                self.push_weak(index, index + 1, EntityType::Place);
+            }
         } else if said_after && !token.initial {
             self.push(index, index + 1, EntityType::Person, None);
         } else {
@@ -763,6 +816,7 @@ fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) 
                 end: single.end,
                 kind: EntityType::Person,
                 canonical: Some(name),
+                cue: Cue::Weak,
             });
         } else if let Some(name) = organizations.get(&key) {
             candidates.push(Candidate {
@@ -770,6 +824,7 @@ fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) 
                 end: single.end,
                 kind: EntityType::Organization,
                 canonical: Some(name.clone()),
+                cue: Cue::Weak,
             });
         }
         // Any other lone capitalised word stays unclassified: without a title,

@@ -254,6 +254,53 @@ fn nicknames_acronyms_and_spacing_link_across_articles() {
     assert_eq!(
         canonical_in(&articles, "Kampovella"),
         canonical_in(&articles, "Kampo Vella")
+fn kinds(text: &str) -> Vec<(String, EntityType)> {
+    entities(text)
+        .into_iter()
+        .map(|entity| (entity.text, entity.kind))
+        .collect()
+}
+
+fn person(name: &str) -> (String, EntityType) {
+    (name.to_string(), EntityType::Person)
+}
+
+#[test]
+fn the_tagger_finds_names_without_a_cue() {
+    // The article writes "later" in lower case elsewhere: a common word.
+    let found = kinds("Later Petrenko met Dahl in the capital. They spoke again later.");
+    assert!(found.contains(&person("Petrenko")), "{found:?}");
+    assert!(found.contains(&person("Dahl")), "{found:?}");
+    assert!(
+        !found.iter().any(|(text, _)| text.contains("Later")),
+        "{found:?}"
+    );
+    // Alone, an opening word the article also writes in lower case is none.
+    let found = kinds("Already the talks had stalled. Dahl had already left.");
+    assert!(
+        !found.iter().any(|(text, _)| text == "Already"),
+        "{found:?}"
+    );
+    let found = kinds("Ivo Marchetti and Lena Okonkwo flew to Oslo on Sunday.");
+    assert!(found.contains(&person("Ivo Marchetti")), "{found:?}");
+    assert!(found.contains(&person("Lena Okonkwo")), "{found:?}");
+}
+
+#[test]
+fn datelines_and_results_lines_are_read_by_the_tagger() {
+    let text = "OSLO 1996-08-22\nThe talks ended without a deal, officials said.\n";
+    assert!(
+        kinds(text).contains(&("OSLO".to_string(), EntityType::Place)),
+        "{:?}",
+        kinds(text)
+    );
+    let text = "Results of the final round :\nTomas Varga ( Hungary ) beat Pieter Olsen ( Norway ) 6-3 6-4\n";
+    let found = kinds(text);
+    assert!(found.contains(&person("Tomas Varga")), "{found:?}");
+    assert!(found.contains(&person("Pieter Olsen")), "{found:?}");
+    assert!(
+        found.contains(&("Norway".to_string(), EntityType::Place)),
+        "{found:?}"
     );
 }
 
@@ -294,4 +341,29 @@ fn indexes_mastheads_and_dateline_states_are_not_people_or_organisations() {
         Some(EntityType::Organization)
     );
     assert!(all.iter().all(|e| e.text != "NORWAY"), "{all:?}");
+}
+fn cues_win_over_the_tagger_and_headings_need_evidence() {
+    // A title keeps the person whole and a suffix keeps the organisation.
+    let found =
+        kinds("Talks stalled. Finance Minister Ana Ruiz left Velmora Holdings Corp. early.");
+    assert!(found.contains(&person("Ana Ruiz")), "{found:?}");
+    assert!(
+        found.contains(&(
+            "Velmora Holdings Corp.".to_string(),
+            EntityType::Organization
+        )),
+        "{found:?}"
+    );
+    // A title-cased heading of common words names nobody; a name the prose
+    // also uses is kept.
+    let text = "Key Developments and Firm Positions\n\n\
+                Negotiators reported key developments as Ruiz held firm positions.\n\n\
+                Ruiz Stands Firm\n";
+    let found = kinds(text);
+    assert!(
+        !found
+            .iter()
+            .any(|(text, _)| text.contains("Developments") || text.contains("Firm")),
+        "{found:?}"
+    );
 }

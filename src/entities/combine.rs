@@ -1,0 +1,161 @@
+//! How the rules and the statistical tagger ([`crate::ner`]) share the work.
+//!
+//! The rules are precise where the text gives a cue (a title, a verb of
+//! saying, an organisation suffix, a gazetteer name); the tagger, trained on
+//! CoNLL-2003, finds names with no cue and reads capitals in context
+//! (sentence starts, coordinations, headlines, datelines, results lines).
+//! So: a tagger name that touches no rule mention is taken; where they
+//! overlap, a mention with a cue wins and a mention without one yields; a
+//! mention without a cue that the tagger does not see as a name is dropped.
+//! One exception to "a cue wins": a place from the gazetteer yields to the
+//! tagger reading the same words as an organisation or person (a club named
+//! after its city, a person named like a town).
+
+use super::{Candidate, Cue, is_demonym, words};
+use crate::model::EntityType;
+use crate::ner::Name;
+use std::cmp::Ordering;
+use std::collections::HashSet;
+
+/// A title-cased line: its span, and whether it is a heading of the article
+/// (not a line of a results table or schedule).
+pub(super) struct TitleLine {
+    pub start: usize,
+    pub end: usize,
+    pub heading: bool,
+}
+
+/// Whether a tagger name is kept at all: never a document or event name
+/// ("... Memorandum", "Article 5"). In a title-cased line every word is
+/// capitalised, which CoNLL's mostly ALL-CAPS headlines did not teach the
+/// tagger: there a name must not be a common word of the article, and in a
+/// heading it must be named, capitalised, in the article's prose.
+fn plausible(body: &str, name: &Name, lines: &[TitleLine]) -> bool {
+    let text = &body[name.start..name.end];
+    // "Eastern European": an adjective of place, CoNLL's MISC. (Alone, a
+    // word that looks like one may be a city: "Milan".)
+    let parts: Vec<&str> = text.split_whitespace().collect();
+    if parts
+        .iter()
+        .any(|word| words::NON_ENTITY_HEADS.contains(word))
+        || (parts.len() >= 2 && parts.last().is_some_and(|word| is_demonym(word)))
+    {
+        return false;
+    }
+    let line = lines.binary_search_by(|line| {
+        if line.end <= name.start {
+            Ordering::Less
+        } else if line.start > name.start {
+            Ordering::Greater
+        } else {
+            Ordering::Equal
+        }
+    });
+    match line {
+        Err(_) => true,
+        Ok(index) => !(name.common || (lines[index].heading && !name.in_prose)),
+    }
+}
+
+fn yields(body: &str, rule: &Candidate, name: &Name) -> bool {
+    let same_span = rule.start == name.start && rule.end == name.end;
+    let inside = name.start <= rule.start && rule.end <= name.end;
+    match rule.cue {
+        Cue::Weak | Cue::Tagger => true,
+        // "Air France", "Dhaka Newsroom": a place inside a longer name. An
+        // abbreviation stays itself ("U.S. Treasury" names the U.S.).
+        Cue::Gazetteer => {
+            let text = &body[rule.start..rule.end];
+            let abbreviation = text.contains('.') || !text.chars().any(char::is_lowercase);
+            rule.kind == EntityType::Place && (same_span || (inside && !abbreviation))
+        }
+        Cue::Strong => false,
+    }
+}
+
+fn overlaps(candidate: &Candidate, name: &Name) -> bool {
+    candidate.start < name.end && name.start < candidate.end
+}
+
+/// The rule mentions and tagger names of one article, merged; `lines` are
+/// its title-cased lines in order.
+pub(super) fn combine(
+    body: &str,
+    mut rules: Vec<Candidate>,
+    names: &[Name],
+    lines: &[TitleLine],
+) -> Vec<Candidate> {
+    let names: Vec<&Name> = names
+        .iter()
+        .filter(|name| plausible(body, name, lines))
+        .collect();
+    rules.sort_by_key(|candidate| (candidate.start, candidate.end));
+    // A mention without a cue stays only where the tagger also sees a name.
+    let mut dropped: Vec<bool> = rules.iter().map(|rule| rule.cue == Cue::Weak).collect();
+    let mut added = Vec::new();
+    let mut cursor = 0;
+    for name in &names {
+        while cursor < rules.len() && rules[cursor].end <= name.start {
+            cursor += 1;
+        }
+        let overlapping: Vec<usize> = (cursor..rules.len())
+            .take_while(|&index| rules[index].start < name.end)
+            .filter(|&index| overlaps(&rules[index], name))
+            .collect();
+        let agrees = overlapping.iter().any(|&index| {
+            let rule = &rules[index];
+            rule.start == name.start && rule.end == name.end && rule.kind == name.kind
+        });
+        if !agrees
+            && overlapping
+                .iter()
+                .all(|&index| yields(body, &rules[index], name))
+        {
+            for &index in &overlapping {
+                dropped[index] = true;
+            }
+            added.push(Candidate {
+                start: name.start,
+                end: name.end,
+                kind: name.kind,
+                canonical: None,
+                cue: Cue::Tagger,
+            });
+        } else {
+            for &index in &overlapping {
+                dropped[index] &= rules[index].cue != Cue::Weak;
+            }
+        }
+    }
+    let mut merged: Vec<Candidate> = rules
+        .into_iter()
+        .zip(dropped)
+        .filter(|(_, dropped)| !dropped)
+        .map(|(candidate, _)| candidate)
+        .collect();
+    merged.extend(added);
+    one_type_per_name(body, &mut merged);
+    merged
+}
+
+/// A person the rules found by a cue (a title, a verb of saying) stays a
+/// person wherever the tagger finds the name or its surname alone in the
+/// article ("President Ana Ruiz" ... "Ruiz's aides"): the tagger decides each
+/// mention from its neighbours and can waver.
+fn one_type_per_name(body: &str, merged: &mut [Candidate]) {
+    let mut people: HashSet<&str> = HashSet::new();
+    for candidate in merged.iter() {
+        if candidate.cue == Cue::Strong && candidate.kind == EntityType::Person {
+            let text = &body[candidate.start..candidate.end];
+            people.insert(text);
+            if let Some((_, surname)) = text.rsplit_once(' ') {
+                people.insert(surname);
+            }
+        }
+    }
+    for candidate in merged.iter_mut() {
+        if candidate.cue == Cue::Tagger && people.contains(&body[candidate.start..candidate.end]) {
+            candidate.kind = EntityType::Person;
+        }
+    }
+}
