@@ -376,11 +376,21 @@ fn link_short_forms(names: &[Name], links: &mut Links) {
     for (i, name) in names.iter().enumerate() {
         if name.node.kind == EntityType::Organization
             && name.words.len() == 1
+            && !names_a_place(name.spelling())
             && let Some(longer) = by_first.get(name.words[0].as_str())
         {
             join_unique(links, i, longer);
         }
     }
+}
+
+/// A word the gazetteer knows as a place whole ("US" before "US Justice
+/// Department"): it begins the organisation's name as its country, it is
+/// not the organisation's short name.
+fn names_a_place(word: &str) -> bool {
+    gazetteer::scan(word).first().is_some_and(|hit| {
+        hit.start == 0 && hit.end == word.len() && gazetteer::entry(hit.entry).kind == EntityType::Place
+    })
 }
 
 fn link_acronyms(names: &[Name], links: &mut Links) {
