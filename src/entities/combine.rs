@@ -134,6 +134,12 @@ pub(super) fn combine(
         .map(|(candidate, _)| candidate)
         .collect();
     merged.extend(added);
+    // "ET", "CEO", "MP": words the rules never take for names alone stay out
+    // when only a cue-less rule or the tagger reads them as one.
+    merged.retain(|candidate| {
+        matches!(candidate.cue, Cue::Strong | Cue::Gazetteer)
+            || !words::NEVER_NAMES.contains(&&body[candidate.start..candidate.end])
+    });
     one_type_per_name(body, &mut merged);
     merged
 }

@@ -389,7 +389,9 @@ fn link_short_forms(names: &[Name], links: &mut Links) {
 /// not the organisation's short name.
 fn names_a_place(word: &str) -> bool {
     gazetteer::scan(word).first().is_some_and(|hit| {
-        hit.start == 0 && hit.end == word.len() && gazetteer::entry(hit.entry).kind == EntityType::Place
+        hit.start == 0
+            && hit.end == word.len()
+            && gazetteer::entry(hit.entry).kind == EntityType::Place
     })
 }
 

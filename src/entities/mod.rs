@@ -712,7 +712,10 @@ impl BlockContext<'_> {
         let said_after = next
             .is_some_and(|w| words::REPORTING.contains(w) || contains(words::ACTOR_VERBS, w))
             && !is_common_subject(word);
-        if (acronym && !word.contains('.')) || camel || organization_before {
+        if camel || organization_before {
+            // A brand's spelling or "the founder of": a cue the tagger does not overrule.
+            self.push(index, index + 1, EntityType::Organization, None);
+        } else if acronym && !word.contains('.') {
             // An unknown acronym is almost always an organisation.
             self.push_weak(index, index + 1, EntityType::Organization);
         } else if title_before || (leader_after && !token.initial) {

@@ -254,6 +254,48 @@ fn nicknames_acronyms_and_spacing_link_across_articles() {
     assert_eq!(
         canonical_in(&articles, "Kampovella"),
         canonical_in(&articles, "Kampo Vella")
+    );
+}
+
+#[test]
+fn short_forms_and_misspelt_rare_surnames_link_conservatively() {
+    let articles = linked_corpus(&[
+        "The Justice Department opened an inquiry.",
+        "The Department of Justice said the inquiry was open.",
+        "The U.S. Justice Department declined to comment.",
+        "Judge Mara Hartwell chaired the hearing. It would resume, Hartwel said.",
+        "Judge Mara Hartwel left the building.",
+        "The farmer Tom Hartwel was not at the hearing.",
+        "Minister Anna Vogel spoke first, and Minister Peter Vogel later.",
+    ]);
+    let justice = canonical_in(&articles, "Justice Department");
+    assert_eq!(canonical_in(&articles, "Department of Justice"), justice);
+    assert_eq!(canonical_in(&articles, "U.S. Justice Department"), justice);
+    let hartwell = canonical_in(&articles, "Mara Hartwell");
+    assert_eq!(canonical_in(&articles, "Mara Hartwel"), hartwell);
+    assert_eq!(canonical_in(&articles, "Hartwel")[0], hartwell[0]);
+    // Another first name, another person: nothing wrongly merged.
+    assert_ne!(canonical_in(&articles, "Tom Hartwel")[0], hartwell[0]);
+    assert_ne!(
+        canonical_in(&articles, "Anna Vogel"),
+        canonical_in(&articles, "Peter Vogel")
+    );
+}
+
+#[test]
+fn indexes_mastheads_and_dateline_states_are_not_people_or_organisations() {
+    let text = "AUSTIN, TX (Nordwire) - The Hang Lo index fell 2% and the Kessel 300 index rose.\n\
+                Oil stocks dragged the Brava Composite lower, NORWAY TODAY reported.";
+    let all = entities(text);
+    assert!(all.iter().all(|e| e.kind != EntityType::Person), "{all:?}");
+    assert_eq!(kind_of(text, "TX"), Some(EntityType::Place));
+    assert_eq!(
+        kind_of(text, "NORWAY TODAY"),
+        Some(EntityType::Organization)
+    );
+    assert!(all.iter().all(|e| e.text != "NORWAY"), "{all:?}");
+}
+
 fn kinds(text: &str) -> Vec<(String, EntityType)> {
     entities(text)
         .into_iter()
@@ -305,43 +347,6 @@ fn datelines_and_results_lines_are_read_by_the_tagger() {
 }
 
 #[test]
-fn short_forms_and_misspelt_rare_surnames_link_conservatively() {
-    let articles = linked_corpus(&[
-        "The Justice Department opened an inquiry.",
-        "The Department of Justice said the inquiry was open.",
-        "The U.S. Justice Department declined to comment.",
-        "Judge Mara Hartwell chaired the hearing. It would resume, Hartwel said.",
-        "Judge Mara Hartwel left the building.",
-        "The farmer Tom Hartwel was not at the hearing.",
-        "Minister Anna Vogel spoke first, and Minister Peter Vogel later.",
-    ]);
-    let justice = canonical_in(&articles, "Justice Department");
-    assert_eq!(canonical_in(&articles, "Department of Justice"), justice);
-    assert_eq!(canonical_in(&articles, "U.S. Justice Department"), justice);
-    let hartwell = canonical_in(&articles, "Mara Hartwell");
-    assert_eq!(canonical_in(&articles, "Mara Hartwel"), hartwell);
-    assert_eq!(canonical_in(&articles, "Hartwel")[0], hartwell[0]);
-    // Another first name, another person: nothing wrongly merged.
-    assert_ne!(canonical_in(&articles, "Tom Hartwel")[0], hartwell[0]);
-    assert_ne!(
-        canonical_in(&articles, "Anna Vogel"),
-        canonical_in(&articles, "Peter Vogel")
-    );
-}
-
-#[test]
-fn indexes_mastheads_and_dateline_states_are_not_people_or_organisations() {
-    let text = "AUSTIN, TX (Nordwire) - The Hang Lo index fell 2% and the Kessel 300 index rose.\n\
-                Oil stocks dragged the Brava Composite lower, NORWAY TODAY reported.";
-    let all = entities(text);
-    assert!(all.iter().all(|e| e.kind != EntityType::Person), "{all:?}");
-    assert_eq!(kind_of(text, "TX"), Some(EntityType::Place));
-    assert_eq!(
-        kind_of(text, "NORWAY TODAY"),
-        Some(EntityType::Organization)
-    );
-    assert!(all.iter().all(|e| e.text != "NORWAY"), "{all:?}");
-}
 fn cues_win_over_the_tagger_and_headings_need_evidence() {
     // A title keeps the person whole and a suffix keeps the organisation.
     let found =
