@@ -417,6 +417,14 @@ fn two_processes_importing_and_writing_state_at_once_lose_nothing() {
         );
     }
     assert_consistent(&home.data());
+    // The three created the library at the same moment: none took another's
+    // half-made file for a damaged one.
+    let aside = std::fs::read_dir(home.data())
+        .expect("data dir")
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_name().to_string_lossy().contains(".corrupt-"))
+        .count();
+    assert_eq!(aside, 0);
     assert_eq!(home.json(&["library", "--json"])["counts"]["articles"], 300);
     assert_eq!(home.json(&["state", "export"])["reading"][0]["scroll"], 7);
 }

@@ -25,7 +25,13 @@ const FORMAT_VERSION: u8 = 1;
 
 pub struct AnalysisCache {
     connection: Connection,
+    path: PathBuf,
+    /// Entries of other analysers were deleted by this process already.
+    pruned: bool,
 }
+
+/// The layout of the cache's tables (`PRAGMA user_version`).
+const CACHE_SCHEMA: i64 = 2;
 
 impl AnalysisCache {
     /// Opens (or creates) the cache in `dir`; a file that is not a cache of
@@ -64,16 +70,29 @@ impl AnalysisCache {
                 Some("not an analysis cache".into()),
             ));
         }
+        let schema: i64 = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
+        if schema != CACHE_SCHEMA {
+            // A cache of another layout is dropped whole: it only saves time.
+            connection
+                .execute_batch("DROP TABLE IF EXISTS analyses; DROP TABLE IF EXISTS links;")?;
+        }
         connection.execute_batch(
-            "CREATE TABLE IF NOT EXISTS analyses (key BLOB PRIMARY KEY, value BLOB NOT NULL);
+            "CREATE TABLE IF NOT EXISTS analyses (
+                 key BLOB PRIMARY KEY, analyser TEXT NOT NULL, value BLOB NOT NULL);
              CREATE TABLE IF NOT EXISTS links (key BLOB PRIMARY KEY, value BLOB NOT NULL);",
         )?;
         connection.pragma_update(None, "application_id", CACHE_APPLICATION_ID)?;
-        // Reading every row checks the pages: a damaged file fails here, once.
-        connection.query_row("SELECT count(*) FROM analyses", [], |row| {
-            row.get::<_, i64>(0)
-        })?;
-        Ok(AnalysisCache { connection })
+        connection.pragma_update(None, "user_version", CACHE_SCHEMA)?;
+        // One row read checks the file is readable; a damage further in
+        // shows as misses, and as a failed write, which deletes the file.
+        connection
+            .query_row("SELECT key FROM analyses LIMIT 1", [], |_| Ok(()))
+            .optional()?;
+        Ok(AnalysisCache {
+            connection,
+            path: path.to_path_buf(),
+            pruned: false,
+        })
     }
 
     /// The cached analysis for this text, if there is a sound one.
@@ -89,24 +108,42 @@ impl AnalysisCache {
         decode(&value, origin.clone())
     }
 
-    /// Stores analyses in one transaction; a failure only costs time later.
+    /// Stores analyses in one transaction, first deleting those of other
+    /// analysers (an old crossread's): they can never be read again. A
+    /// failure only costs time later; a damaged file is deleted.
     pub fn put_all(&mut self, entries: &[([u8; 32], &Article)]) {
-        let Ok(transaction) = self.connection.transaction() else {
+        if entries.is_empty() {
             return;
-        };
-        {
-            let Ok(mut insert) = transaction
-                .prepare_cached("INSERT OR REPLACE INTO analyses (key, value) VALUES (?1, ?2)")
-            else {
-                return;
-            };
-            for (key, article) in entries {
-                if insert.execute(params![&key[..], encode(article)]).is_err() {
-                    return;
+        }
+        let outcome = (|| -> rusqlite::Result<()> {
+            let transaction = self.connection.transaction()?;
+            if !self.pruned {
+                transaction.execute("DELETE FROM analyses WHERE analyser != ?1", [ANALYSER])?;
+            }
+            {
+                let mut insert = transaction.prepare_cached(
+                    "INSERT OR REPLACE INTO analyses (key, analyser, value) VALUES (?1, ?2, ?3)",
+                )?;
+                for (key, article) in entries {
+                    insert.execute(params![&key[..], ANALYSER, encode(article)])?;
                 }
             }
+            transaction.commit()
+        })();
+        match outcome {
+            Ok(()) => self.pruned = true,
+            Err(error)
+                if error.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) =>
+            {
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(PathBuf::from(format!(
+                        "{}{suffix}",
+                        self.path.display()
+                    )));
+                }
+            }
+            Err(_) => {}
         }
-        let _ = transaction.commit();
     }
 }
 
@@ -532,6 +569,30 @@ mod tests {
             Some(article.claims)
         );
         assert!(again.get(&[0; 32], &article.origin).is_none());
+    }
+
+    #[test]
+    fn entries_of_an_older_analyser_are_deleted_when_new_ones_are_written() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut cache = AnalysisCache::open(dir.path()).expect("opens");
+        cache
+            .connection
+            .execute(
+                "INSERT INTO analyses (key, analyser, value) VALUES (x'01', 'old', x'00')",
+                [],
+            )
+            .expect("an old entry");
+        let article = sample();
+        cache.put_all(&[([2; 32], &article)]);
+        let analysers: Vec<String> = cache
+            .connection
+            .prepare("SELECT analyser FROM analyses")
+            .expect("prepares")
+            .query_map([], |row| row.get(0))
+            .expect("queries")
+            .collect::<Result<_, _>>()
+            .expect("reads");
+        assert_eq!(analysers, [ANALYSER.to_string()]);
     }
 }
 

@@ -233,6 +233,7 @@ impl Drop for Library {
 const BATCH_WRITES: usize = 256;
 
 fn open_read_write(path: &Path) -> Result<Library> {
+    create_whole(path)?;
     match try_open_read_write(path) {
         Ok(library) => Ok(library),
         Err(OpenFailure::Damaged(reason)) => {
@@ -243,6 +244,42 @@ fn open_read_write(path: &Path) -> Result<Library> {
             Ok(library)
         }
         Err(OpenFailure::Error(error)) => Err(error),
+    }
+}
+
+/// Makes a new library appear whole: built under a private temporary name and
+/// linked into place, so another window opening at the same moment never
+/// sees a half-written file (and never takes it for a damaged one). If that
+/// window wins, its library is used and ours is thrown away.
+fn create_whole(path: &Path) -> Result<()> {
+    if path.exists() {
+        return Ok(());
+    }
+    let io = |source| StoreError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let nonce =
+        blake3::hash(format!("{}-{:?}", std::process::id(), std::time::Instant::now()).as_bytes());
+    let temporary = path.with_file_name(format!(".{}.new-{}", LIBRARY_FILE, &nonce.to_hex()[..16]));
+    {
+        let connection = Connection::open_with_flags(
+            &temporary,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+        )?;
+        connection.pragma_update(None, "journal_mode", "WAL")?;
+        let transaction = connection.unchecked_transaction()?;
+        schema::migrate(&transaction, LIBRARY_APPLICATION_ID)?;
+        transaction.commit()?;
+        // The file must hold everything before it is linked: no WAL beside it.
+        connection.pragma_update(None, "journal_mode", "DELETE")?;
+    }
+    let linked = std::fs::hard_link(&temporary, path);
+    let _ = std::fs::remove_file(&temporary);
+    match linked {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(error) => Err(io(error)),
     }
 }
 
@@ -326,7 +363,11 @@ fn try_open_read_write(path: &Path) -> std::result::Result<Library, OpenFailure>
         batch: None,
         moved_aside: None,
     };
-    library.write(|connection| schema::migrate(connection, LIBRARY_APPLICATION_ID))?;
+    // Only an old or new file takes the write lock: every start of a window
+    // would otherwise wait on the disk, and on the other window.
+    if found < schema::LATEST {
+        library.write(|connection| schema::migrate(connection, LIBRARY_APPLICATION_ID))?;
+    }
     Ok(library)
 }
 
