@@ -4,6 +4,7 @@
 //! - [`model`]: the data types and the JSON contract; offsets into `Article::body`.
 //! - [`load`]: built-in corpus and user files (txt, md, html) into `Document`s.
 //! - [`sanitize`]: makes text safe for a terminal.
+//! - [`fsio`]: opening files without blocking on FIFOs and devices; walk loops.
 //! - [`structure`]: blocks (title, heading, paragraph, list item, boilerplate).
 //! - [`sentences`]: sentence segmentation.
 //! - [`entities`], [`claims`]: who is named and what is claimed.
@@ -21,6 +22,7 @@ pub mod cli;
 pub mod compare;
 pub mod config;
 pub mod entities;
+pub mod fsio;
 pub mod library;
 pub mod load;
 pub mod model;
