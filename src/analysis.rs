@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CorpusError {
+    /// The paths and reasons, already made safe to print ([`crate::sanitize::for_terminal`]).
     #[error("no readable article in {0}")]
     NothingReadable(String),
 }
@@ -119,7 +120,7 @@ pub fn open_corpus(paths: &[PathBuf]) -> Result<Corpus, CorpusError> {
         // whose warnings it would otherwise print.
         let mut message: String = paths
             .iter()
-            .map(|path| path.display().to_string())
+            .map(|path| crate::sanitize::for_terminal(&path.display().to_string()))
             .collect::<Vec<_>>()
             .join(", ");
         for warning in &corpus.warnings {

@@ -28,6 +28,7 @@ mod widgets;
 pub use layer::Settings;
 
 use crate::model::Corpus;
+use crate::sanitize::for_terminal;
 use app::App;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
@@ -55,8 +56,12 @@ pub fn run(
     }
     let label = match paths.as_slice() {
         [] => "the built-in articles".to_string(),
-        [one] => one.display().to_string(),
-        [first, rest @ ..] => format!("{} and {} more", first.display(), rest.len()),
+        [one] => for_terminal(&one.display().to_string()),
+        [first, rest @ ..] => format!(
+            "{} and {} more",
+            for_terminal(&first.display().to_string()),
+            rest.len()
+        ),
     };
     let (sender, loaded) = mpsc::channel();
     std::thread::Builder::new()
