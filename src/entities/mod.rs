@@ -572,26 +572,28 @@ fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) 
             EntityType::Place => {}
         }
     }
-    // Each surname takes the longest full name it was seen with.
-    let full_name = |key: &str, at: usize| -> Option<String> {
-        let names = people.get(key)?;
-        let before = names.iter().filter(|(start, _)| *start <= at);
-        before
-            .chain(names.iter())
-            .max_by_key(|(_, name)| name.split(' ').count())
-            .map(|(_, name)| name.clone())
-    };
+    // Each surname takes the longest full name it was seen with (the last
+    // of the longest), found once per surname: looking it up per mention
+    // made an article that names one person 100,000 times quadratic.
+    let longest: HashMap<&str, &str> = people
+        .iter()
+        .filter_map(|(key, names)| {
+            let (_, name) = names.iter().max_by_key(|(_, name)| name.split(' ').count())?;
+            Some((key.as_str(), name.as_str()))
+        })
+        .collect();
+    let full_name = |key: &str| longest.get(key).map(|name| name.to_string());
     for candidate in &mut candidates {
         if candidate.kind == EntityType::Person && candidate.canonical.is_none() {
             let text = clean(&body[candidate.start..candidate.end]);
             let last = text.split(' ').next_back().unwrap_or(&text).to_string();
-            candidate.canonical = full_name(&name_key(&last), candidate.start);
+            candidate.canonical = full_name(&name_key(&last));
         }
     }
     for single in singles {
         let word = &body[single.start..single.end];
         let key = name_key(word);
-        if let Some(name) = full_name(&key, single.start) {
+        if let Some(name) = full_name(&key) {
             candidates.push(Candidate {
                 start: single.start,
                 end: single.end,
