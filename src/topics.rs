@@ -311,11 +311,20 @@ impl TopicSet {
             .iter()
             .map(|spec| Topic::compile(spec, TopicOrigin::Builtin, &normalizer))
             .collect();
+        // By id, so that 50,000 config topics are not 50,000 scans.
+        let mut at: HashMap<String, usize> = topics
+            .iter()
+            .enumerate()
+            .map(|(index, topic)| (topic.id.clone(), index))
+            .collect();
         for spec in &user {
             let topic = Topic::compile(spec, TopicOrigin::Config, &normalizer);
-            match topics.iter_mut().find(|t| t.id == topic.id) {
-                Some(existing) => *existing = topic,
-                None => topics.push(topic),
+            match at.get(&topic.id) {
+                Some(&index) => topics[index] = topic,
+                None => {
+                    at.insert(topic.id.clone(), topics.len());
+                    topics.push(topic);
+                }
             }
         }
         TopicSet { topics }
