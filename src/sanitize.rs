@@ -307,6 +307,40 @@ mod tests {
             prop_assert_eq!(sanitize(&once), once.clone());
         }
 
+        /// Text and whole sequences mixed: exactly the text comes out.
+        #[test]
+        fn only_sequences_are_removed(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    "[^\u{0}-\u{1f}\u{7f}-\u{9f}]{0,12}".prop_map(|text| (text, true)),
+                    "\u{1b}\\[[0-9;]{0,6}[A-Za-z]".prop_map(|seq| (seq, false)),
+                    "\u{9b}[0-9;]{0,6}[@-~]".prop_map(|seq| (seq, false)),
+                    "\u{1b}\\][0-9];[ -~]{0,10}\u{7}".prop_map(|seq| (seq, false)),
+                    "[\u{80}-\u{84}\u{86}-\u{8f}\u{91}-\u{97}\u{99}\u{9a}\u{9c}]".prop_map(|c1| (c1, false)),
+                ],
+                0..12,
+            )
+        ) {
+            let input: String = parts.iter().map(|(part, _)| part.as_str()).collect();
+            let text: String = parts
+                .iter()
+                .filter(|(_, text)| *text)
+                .map(|(part, _)| part.as_str())
+                .collect();
+            let expected: String = text.chars().filter(|&c| !is_forbidden(c)).collect();
+            prop_assert_eq!(sanitize(&input), expected);
+        }
+
+        #[test]
+        fn display_width_never_grows(text in any::<String>()) {
+            use unicode_width::UnicodeWidthStr;
+            let clean = sanitize(&text);
+            let widest = |text: &str| text.split('\n').map(UnicodeWidthStr::width).max().unwrap_or(0);
+            let lines = text.replace(['\r', '\u{85}', '\u{2028}', '\u{2029}'], "\n");
+            let (after, before) = (widest(&clean), widest(&lines));
+            prop_assert!(after <= before, "{} > {}", after, before);
+        }
+
         #[test]
         fn plain_prose_is_unchanged(text in "[A-Za-z0-9 .,;:!?'\"()\u{2014}\u{201c}\u{201d}\u{2019}\u{e9}\n-]{0,200}") {
             prop_assert_eq!(sanitize(&text), text);

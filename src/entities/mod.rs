@@ -578,7 +578,9 @@ fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) 
     let longest: HashMap<&str, &str> = people
         .iter()
         .filter_map(|(key, names)| {
-            let (_, name) = names.iter().max_by_key(|(_, name)| name.split(' ').count())?;
+            let (_, name) = names
+                .iter()
+                .max_by_key(|(_, name)| name.split(' ').count())?;
             Some((key.as_str(), name.as_str()))
         })
         .collect();

@@ -6,6 +6,7 @@ mod browse;
 mod chooser;
 mod compare;
 mod keys;
+mod residue;
 mod search;
 mod themes;
 
