@@ -106,13 +106,21 @@ pub fn analyze_report(report: LoadReport) -> Corpus {
 /// The corpus a front end opens: the built-in articles when `paths` is empty,
 /// else the user's files. Fails only when no article at all could be read.
 pub fn open_corpus(paths: &[PathBuf]) -> Result<Corpus, CorpusError> {
+    open_corpus_with(paths, &load::Progress::default())
+}
+
+/// [`open_corpus`], telling `progress` how far the reading got.
+pub fn open_corpus_with(
+    paths: &[PathBuf],
+    progress: &load::Progress,
+) -> Result<Corpus, CorpusError> {
     let report = if paths.is_empty() {
         LoadReport {
             documents: load::builtin(),
             warnings: Vec::new(),
         }
     } else {
-        load::load_paths(paths)
+        load::load_paths_with(paths, progress)
     };
     let corpus = analyze_report(report);
     if corpus.articles.is_empty() {

@@ -150,18 +150,53 @@ pub fn builtin() -> Vec<Document> {
         .collect()
 }
 
+/// How far a load has got, for a front end to show while it waits: files
+/// read of the total, and the one being read. Shared with the loading
+/// thread; every field is updated as the load goes.
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub read: std::sync::atomic::AtomicUsize,
+    pub total: std::sync::atomic::AtomicUsize,
+    pub current: std::sync::Mutex<String>,
+}
+
+impl Progress {
+    /// (files read, files in all, the file being read), as shown.
+    pub fn snapshot(&self) -> (usize, usize, String) {
+        use std::sync::atomic::Ordering::Relaxed;
+        let current = self
+            .current
+            .lock()
+            .map(|name| name.clone())
+            .unwrap_or_default();
+        (self.read.load(Relaxed), self.total.load(Relaxed), current)
+    }
+}
+
 /// Reads every supported file under `paths` (files or folders, recursively),
 /// in a deterministic order: the paths as given, each folder sorted by name.
 pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
+    load_paths_with(paths, &Progress::default())
+}
+
+/// [`load_paths`], telling `progress` how far it got.
+pub fn load_paths_with(paths: &[PathBuf], progress: &Progress) -> LoadReport {
+    use std::sync::atomic::Ordering::Relaxed;
     let mut report = LoadReport::default();
     let mut files = Vec::new();
     let mut seen = HashSet::new();
     for path in paths {
         collect(path, Format::from_path, &mut files, &mut report.warnings);
     }
+    progress.total.store(files.len(), Relaxed);
     let mut ids = Ids::default();
     for (path, format) in files {
-        match load_file(&path, format, &mut seen) {
+        if let Ok(mut current) = progress.current.lock() {
+            *current = for_terminal(&path.display().to_string());
+        }
+        let loaded = load_file(&path, format, &mut seen);
+        progress.read.fetch_add(1, Relaxed);
+        match loaded {
             Ok(None) => {}
             Ok(Some((mut document, notes))) => {
                 document.id = unique(slug(&file_stem(&path)), &mut ids);

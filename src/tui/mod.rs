@@ -64,10 +64,13 @@ pub fn run(
         ),
     };
     let (sender, loaded) = mpsc::channel();
+    let progress = std::sync::Arc::new(crate::load::Progress::default());
+    let shared = std::sync::Arc::clone(&progress);
     std::thread::Builder::new()
         .name("crossread-load".into())
         .spawn(move || {
-            let _ = sender.send(crate::library::open_corpus(&paths, dirs.as_ref()));
+            let corpus = crate::library::open_corpus_with(&paths, dirs.as_ref(), &shared);
+            let _ = sender.send(corpus);
         })?;
     let signals = terminal::Signals::register()?;
     terminal::install_panic_hook();
@@ -75,7 +78,7 @@ pub fn run(
     terminal::enter()?;
     let mut term = ratatui::Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
     term.clear()?;
-    let mut app = App::loading(label, settings);
+    let mut app = App::loading_with(label, progress, settings);
     let outcome = event_loop(&mut term, &mut app, &signals, &loaded);
     drop(guard);
     if let Some(signal) = signals.terminated() {

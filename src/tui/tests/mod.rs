@@ -5,8 +5,8 @@
 mod browse;
 mod chooser;
 mod compare;
+mod hardening;
 mod keys;
-mod residue;
 mod search;
 mod themes;
 
