@@ -60,6 +60,18 @@ fn mkfifo(path: &Path) -> bool {
     made
 }
 
+/// `topics` over one small article, with the config file in `dir`.
+fn topics_with_config(dir: &Path) -> Output {
+    let corpus = dir.join("a.txt");
+    std::fs::write(&corpus, "Officials said the talks would go on.\n").expect("write");
+    run(
+        &["--corpus", corpus.to_str().expect("utf-8"), "topics"],
+        dir,
+        Stdio::piped(),
+        LIMIT,
+    )
+}
+
 /// Case 2: a directory name with escape sequences, in the error.
 #[test]
 fn an_unreadable_folder_name_is_shown_not_obeyed() {
@@ -90,18 +102,7 @@ fn a_config_syntax_error_quotes_its_line_safely() {
         "[[topic]\nid = \"\u{1b}]0;owned\u{7}\u{1b}[2J\"\n",
     )
     .expect("write");
-    std::fs::write(
-        dir.path().join("a.txt"),
-        "Officials said the talks would go on.\n",
-    )
-    .expect("write");
-    let corpus = dir.path().join("a.txt");
-    let output = run(
-        &["--corpus", corpus.to_str().expect("utf-8"), "topics"],
-        dir.path(),
-        Stdio::piped(),
-        LIMIT,
-    );
+    let output = topics_with_config(dir.path());
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(no_escape(&output.stderr), "{:?}", stderr(&output));
     assert!(
@@ -115,12 +116,7 @@ fn a_config_syntax_error_quotes_its_line_safely() {
         "[[topic]]\nid = \"t\"\nlabel = \"L\\u001b]0;owned\\u0007\"\nterms = { talks = 3.0 }\n",
     )
     .expect("write");
-    let output = run(
-        &["--corpus", corpus.to_str().expect("utf-8"), "topics"],
-        dir.path(),
-        Stdio::piped(),
-        LIMIT,
-    );
+    let output = topics_with_config(dir.path());
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(no_escape(&output.stdout));
     assert!(String::from_utf8_lossy(&output.stdout).contains("L^[]0;owned^G"));
@@ -242,14 +238,7 @@ fn a_fifo_config_is_refused_without_hanging() {
     if !mkfifo(&dir.path().join("config.toml")) {
         return;
     }
-    std::fs::write(dir.path().join("a.txt"), "The talks went on.\n").expect("write");
-    let corpus = dir.path().join("a.txt");
-    let output = run(
-        &["--corpus", corpus.to_str().expect("utf-8"), "topics"],
-        dir.path(),
-        Stdio::piped(),
-        LIMIT,
-    );
+    let output = topics_with_config(dir.path());
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(stderr(&output).contains("FIFO"), "{}", stderr(&output));
 }
