@@ -193,6 +193,16 @@ pub fn read(path: &Path) -> Result<Option<(Source, Config)>, ConfigError> {
     Ok(Some((source, config)))
 }
 
+/// A config file's `text` as [`read`] would take it from `path`.
+pub fn from_text(path: &Path, text: String) -> Result<(Source, Config), ConfigError> {
+    let source = Source {
+        path: path.to_path_buf(),
+        text,
+    };
+    let config = parse(&source)?;
+    Ok((source, config))
+}
+
 fn parse(source: &Source) -> Result<Config, ConfigError> {
     let syntax = |error: toml::de::Error| {
         let span = error.span().unwrap_or(0..0);
