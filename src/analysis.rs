@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CorpusError {
+    /// The paths and reasons, already made safe to print ([`crate::sanitize::for_terminal`]).
     #[error("no readable article in {0}")]
     NothingReadable(String),
 }
@@ -108,13 +109,21 @@ pub fn analyze_report(report: LoadReport) -> Corpus {
 /// The corpus a front end opens: the built-in articles when `paths` is empty,
 /// else the user's files. Fails only when no article at all could be read.
 pub fn open_corpus(paths: &[PathBuf]) -> Result<Corpus, CorpusError> {
+    open_corpus_with(paths, &load::Progress::default())
+}
+
+/// [`open_corpus`], telling `progress` how far the reading got.
+pub fn open_corpus_with(
+    paths: &[PathBuf],
+    progress: &load::Progress,
+) -> Result<Corpus, CorpusError> {
     let report = if paths.is_empty() {
         LoadReport {
             documents: load::builtin(),
             warnings: Vec::new(),
         }
     } else {
-        load::load_paths(paths)
+        load::load_paths_with(paths, progress)
     };
     let corpus = analyze_report(report);
     if corpus.articles.is_empty() {
@@ -122,7 +131,7 @@ pub fn open_corpus(paths: &[PathBuf]) -> Result<Corpus, CorpusError> {
         // whose warnings it would otherwise print.
         let mut message: String = paths
             .iter()
-            .map(|path| path.display().to_string())
+            .map(|path| crate::sanitize::for_terminal(&path.display().to_string()))
             .collect::<Vec<_>>()
             .join(", ");
         for warning in &corpus.warnings {

@@ -46,7 +46,11 @@ pub fn config_path() -> Option<PathBuf> {
 
 /// A config file that cannot be used, and where.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}:{line}:{column}: {message}{excerpt}", path.display())]
+#[error(
+    "{}:{line}:{column}: {}{excerpt}",
+    crate::sanitize::for_terminal(&path.display().to_string()),
+    crate::sanitize::for_terminal(message)
+)]
 pub struct ConfigError {
     pub path: PathBuf,
     /// 1-based.
@@ -150,16 +154,23 @@ pub fn read(path: &Path) -> Result<Option<(Source, Config)>, ConfigError> {
         message,
         excerpt: String::new(),
     };
-    let bytes = match std::fs::metadata(path) {
+    // Opened without blocking: a FIFO named config.toml would otherwise
+    // hang every command that reads topics, and the reader at start.
+    let bytes = match crate::fsio::read_regular(path, MAX_BYTES) {
+        Ok(bytes) => bytes,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Ok(meta) if meta.len() > MAX_BYTES => {
-            return Err(whole(format!(
-                "a config file under 1 MiB, found {} bytes",
-                meta.len()
-            )));
+        Err(error) if error.kind() == std::io::ErrorKind::FileTooLarge => {
+            return Err(whole("a config file under 1 MiB".to_string()));
         }
-        Ok(meta) if meta.is_dir() => return Err(whole("a file, found a directory".to_string())),
-        _ => std::fs::read(path).map_err(|error| whole(format!("a readable file: {error}")))?,
+        Err(error) if error.kind() == std::io::ErrorKind::IsADirectory => {
+            return Err(whole("a file, found a directory".to_string()));
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::InvalidInput => {
+            return Err(whole(
+                "a regular file, found a FIFO, socket or device".to_string(),
+            ));
+        }
+        Err(error) => return Err(whole(format!("a readable file: {error}"))),
     };
     let (text, bad_utf8) = match String::from_utf8(bytes) {
         Ok(text) => (text, None),
@@ -180,6 +191,16 @@ pub fn read(path: &Path) -> Result<Option<(Source, Config)>, ConfigError> {
     }
     let config = parse(&source)?;
     Ok(Some((source, config)))
+}
+
+/// A config file's `text` as [`read`] would take it from `path`.
+pub fn from_text(path: &Path, text: String) -> Result<(Source, Config), ConfigError> {
+    let source = Source {
+        path: path.to_path_buf(),
+        text,
+    };
+    let config = parse(&source)?;
+    Ok((source, config))
 }
 
 fn parse(source: &Source) -> Result<Config, ConfigError> {

@@ -4,6 +4,7 @@
 //! - [`model`]: the data types and the JSON contract; offsets into `Article::body`.
 //! - [`load`]: built-in corpus and user files (txt, md, html) into `Document`s.
 //! - [`sanitize`]: makes text safe for a terminal.
+//! - [`fsio`]: opening files without blocking on FIFOs and devices; walk loops.
 //! - [`structure`]: blocks (title, heading, paragraph, list item, boilerplate).
 //! - [`sentences`]: sentence segmentation.
 //! - [`entities`], [`claims`]: who is named and what is claimed; [`ner`]: the
@@ -22,6 +23,7 @@ pub mod cli;
 pub mod compare;
 pub mod config;
 pub mod entities;
+pub mod fsio;
 pub mod lexicon;
 pub mod library;
 pub mod load;

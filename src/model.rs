@@ -193,7 +193,14 @@ pub struct LoadWarning {
 
 impl std::fmt::Display for LoadWarning {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path, self.reason)
+        // Both come from outside (a file name, a reason quoting a file):
+        // one line, shown and never obeyed, wherever a warning is printed.
+        write!(
+            f,
+            "{}: {}",
+            crate::sanitize::for_terminal(&self.path),
+            crate::sanitize::for_terminal(&self.reason)
+        )
     }
 }
 

@@ -5,35 +5,66 @@
 //! shown, and invisible characters that hide text or break search. None of them
 //! survive [`sanitize`]; escape sequences go whole, parameters included, so no
 //! `[31m` is left behind. The result keeps newlines and is idempotent.
+//!
+//! A sequence goes whole only when it is one (ECMA-48): a control sequence
+//! with its final byte, a command string with its terminator. A stray ESC or
+//! C1 character is dropped alone, never the text after it, and counted
+//! ([`sanitize_counted`]) so that the loader can warn about it.
 
 /// Removes what must never reach a terminal, keeping newlines.
 ///
 /// CR and CRLF become LF, a tab becomes a space (the loader expands tabs to
 /// their columns first), and U+2028/U+2029 and NEL become LF.
 pub fn sanitize(text: &str) -> String {
+    sanitize_counted(text).0
+}
+
+/// [`sanitize`], with the number of stray ESC and C1 characters dropped
+/// (openers of no complete sequence, and C1 controls that open none). Many
+/// of them usually mean a broken encoding: the mojibake of a closing quote
+/// ends in U+009D.
+pub fn sanitize_counted(text: &str) -> (String, usize) {
     if is_clean(text) {
-        return text.to_string();
+        return (text.to_string(), 0);
     }
     let mut out = String::with_capacity(text.len());
+    let mut strays = 0;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        match c {
-            '\n' => out.push('\n'),
+        let whole = match c {
+            '\n' => {
+                out.push('\n');
+                true
+            }
             '\r' => {
                 if chars.peek() != Some(&'\n') {
                     out.push('\n');
                 }
+                true
             }
-            '\t' => out.push(' '),
-            '\u{85}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
+            '\t' => {
+                out.push(' ');
+                true
+            }
+            '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                out.push('\n');
+                true
+            }
             '\u{1b}' => skip_escape(&mut chars),
             '\u{9b}' => skip_csi(&mut chars),
             '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
-            c if is_forbidden(c) => {}
-            c => out.push(c),
+            '\u{80}'..='\u{9f}' => false,
+            c if is_forbidden(c) => true,
+            c => {
+                out.push(c);
+                true
+            }
+        };
+        if !whole {
+            strays += 1;
         }
     }
-    out
+    (out, strays)
 }
 
 /// A string from outside (a path, a feed title, a server's message) made
@@ -70,10 +101,11 @@ pub fn is_forbidden(c: char) -> bool {
         // Soft hyphen and other invisible format characters (category Cf).
         | '\u{ad}' | '\u{600}'..='\u{605}' | '\u{61c}' | '\u{6dd}' | '\u{70f}'
         | '\u{890}'..='\u{891}' | '\u{8e2}' | '\u{180e}'
-        // Zero-width space/joiners, LRM/RLM, bidi embeddings and overrides,
-        // word joiner, invisible operators, bidi isolates, deprecated format
-        // characters.
-        | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}'
+        // Zero-width space, LRM/RLM, bidi embeddings and overrides, word
+        // joiner, invisible operators, bidi isolates, deprecated format
+        // characters. ZWNJ and ZWJ (U+200C, U+200D) stay: they are text
+        // (Persian and Indic spelling, emoji sequences).
+        | '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}'
         | '\u{2028}' | '\u{2029}'
         // Hangul fillers: blank glyphs used to hide or spoof text.
         | '\u{115f}' | '\u{1160}' | '\u{3164}' | '\u{ffa0}'
@@ -95,63 +127,77 @@ fn is_clean(text: &str) -> bool {
 
 type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
 
+/// Runs `scan` on a copy of `chars` and keeps its progress only when it
+/// found a whole sequence, so a stray opener consumes nothing after it.
+fn whole_or_nothing(chars: &mut Chars<'_>, scan: impl FnOnce(&mut Chars<'_>) -> bool) -> bool {
+    let mut ahead = chars.clone();
+    let whole = scan(&mut ahead);
+    if whole {
+        *chars = ahead;
+    }
+    whole
+}
+
 /// After ESC: the rest of the sequence, whatever its kind.
-fn skip_escape(chars: &mut Chars<'_>) {
-    match chars.peek().copied() {
-        Some('[') => {
-            chars.next();
-            skip_csi(chars);
-        }
+fn skip_escape(chars: &mut Chars<'_>) -> bool {
+    whole_or_nothing(chars, |ahead| match ahead.next() {
+        Some('[') => csi_body(ahead),
         // OSC, DCS, SOS, PM, APC: a string up to its terminator.
-        Some(']' | 'P' | 'X' | '^' | '_') => {
-            chars.next();
-            skip_string(chars);
-        }
+        Some(']' | 'P' | 'X' | '^' | '_') => string_body(ahead),
         // Other sequences: intermediates, then one final character.
-        Some(_) => {
-            while chars
+        Some('\u{20}'..='\u{2f}') => {
+            while ahead
                 .next_if(|c| ('\u{20}'..='\u{2f}').contains(c))
                 .is_some()
             {}
-            chars.next_if(|c| ('\u{30}'..='\u{7e}').contains(c));
+            ahead
+                .next_if(|c| ('\u{30}'..='\u{7e}').contains(c))
+                .is_some()
         }
-        None => {}
-    }
+        Some('\u{30}'..='\u{7e}') => true,
+        _ => false,
+    })
 }
 
-/// A control sequence: parameters, intermediates, one final character.
-fn skip_csi(chars: &mut Chars<'_>) {
-    while chars
+/// After CSI: parameters, intermediates, one final character.
+fn skip_csi(chars: &mut Chars<'_>) -> bool {
+    whole_or_nothing(chars, csi_body)
+}
+
+fn csi_body(ahead: &mut Chars<'_>) -> bool {
+    while ahead
         .next_if(|c| ('\u{30}'..='\u{3f}').contains(c))
         .is_some()
     {}
-    while chars
+    while ahead
         .next_if(|c| ('\u{20}'..='\u{2f}').contains(c))
         .is_some()
     {}
-    chars.next_if(|c| ('\u{40}'..='\u{7e}').contains(c));
+    ahead
+        .next_if(|c| ('\u{40}'..='\u{7e}').contains(c))
+        .is_some()
 }
 
-/// A command string, ended by BEL, ST (ESC \ or U+009C) or, so that a stray
-/// opener cannot swallow an article, by the end of its line.
-fn skip_string(chars: &mut Chars<'_>) {
-    while let Some(c) = chars.peek().copied() {
+/// After a string opener: a command string and its terminator.
+fn skip_string(chars: &mut Chars<'_>) -> bool {
+    whole_or_nothing(chars, string_body)
+}
+
+/// What a command string may hold (ECMA-48 8.3.27: 0x08-0x0D and 0x20-0x7E,
+/// less the line feed, so that one opener never reaches into the next
+/// line), then BEL (as xterm takes it) or ST (ESC \ or U+009C). The scan
+/// stops at the first character outside that set, so a text full of stray
+/// openers is still read in linear time.
+fn string_body(ahead: &mut Chars<'_>) -> bool {
+    while let Some(c) = ahead.next() {
         match c {
-            '\u{7}' | '\u{9c}' => {
-                chars.next();
-                return;
-            }
-            '\u{1b}' => {
-                chars.next();
-                chars.next_if_eq(&'\\');
-                return;
-            }
-            '\n' | '\r' => return,
-            _ => {
-                chars.next();
-            }
+            '\u{7}' | '\u{9c}' => return true,
+            '\u{1b}' => return ahead.next_if_eq(&'\\').is_some(),
+            '\u{8}' | '\u{9}' | '\u{b}' | '\u{c}' | '\u{d}' | '\u{20}'..='\u{7e}' => {}
+            _ => return false,
         }
     }
+    false
 }
 
 #[cfg(test)]
@@ -173,8 +219,48 @@ mod tests {
     }
 
     #[test]
-    fn unterminated_strings_stop_at_the_line_end() {
-        assert_eq!(sanitize("a\u{1b}]0;title\nnext line"), "a\nnext line");
+    fn an_unterminated_string_drops_its_opener_alone() {
+        assert_eq!(
+            sanitize_counted("a\u{1b}]0;title\nnext line"),
+            ("a]0;title\nnext line".to_string(), 1)
+        );
+    }
+
+    #[test]
+    fn mojibake_of_a_closing_quote_keeps_the_rest_of_the_paragraph() {
+        // U+201D read as Windows-1252: "\u{e2}\u{20ac}" and an undefined 0x9D.
+        let text = "\u{e2}\u{20ac}\u{9c}Yes,\u{e2}\u{20ac}\u{9d} she said, and left.\nNext.";
+        let (clean, strays) = sanitize_counted(text);
+        assert_eq!(
+            clean,
+            "\u{e2}\u{20ac}Yes,\u{e2}\u{20ac} she said, and left.\nNext."
+        );
+        assert_eq!(strays, 2);
+    }
+
+    #[test]
+    fn stray_openers_are_dropped_alone_and_counted() {
+        assert_eq!(
+            sanitize_counted("a\u{9b}\u{e9}b"),
+            ("a\u{e9}b".to_string(), 1)
+        );
+        assert_eq!(
+            sanitize_counted("a\u{1b}\u{e9}b"),
+            ("a\u{e9}b".to_string(), 1)
+        );
+        assert_eq!(sanitize_counted("12\u{1b}[34"), ("12[34".to_string(), 1));
+        assert_eq!(sanitize_counted("x\u{85}\u{81}y"), ("x\ny".to_string(), 1));
+        assert_eq!(sanitize_counted("a\u{1b}[1mb"), ("ab".to_string(), 0));
+    }
+
+    #[test]
+    fn joiners_and_variation_selectors_are_text() {
+        let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}";
+        assert_eq!(sanitize(family), family);
+        let persian = "\u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{647}\u{645}";
+        assert_eq!(sanitize(persian), persian);
+        let heart = "\u{2764}\u{fe0f}";
+        assert_eq!(sanitize(heart), heart);
     }
 
     #[test]
@@ -185,7 +271,7 @@ mod tests {
             "paygnp.exex"
         );
         assert_eq!(
-            sanitize("in\u{200b}vis\u{200d}i\u{2060}ble\u{feff}\u{ad}"),
+            sanitize("in\u{200b}vis\u{200e}i\u{2060}ble\u{feff}\u{ad}"),
             "invisible"
         );
         assert_eq!(sanitize("tag\u{e0041}\u{e0042}s"), "tags");
@@ -219,6 +305,40 @@ mod tests {
         fn sanitize_is_idempotent(text in any::<String>()) {
             let once = sanitize(&text);
             prop_assert_eq!(sanitize(&once), once.clone());
+        }
+
+        /// Text and whole sequences mixed: exactly the text comes out.
+        #[test]
+        fn only_sequences_are_removed(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    "[^\u{0}-\u{1f}\u{7f}-\u{9f}]{0,12}".prop_map(|text| (text, true)),
+                    "\u{1b}\\[[0-9;]{0,6}[A-Za-z]".prop_map(|seq| (seq, false)),
+                    "\u{9b}[0-9;]{0,6}[@-~]".prop_map(|seq| (seq, false)),
+                    "\u{1b}\\][0-9];[ -~]{0,10}\u{7}".prop_map(|seq| (seq, false)),
+                    "[\u{80}-\u{84}\u{86}-\u{8f}\u{91}-\u{97}\u{99}\u{9a}\u{9c}]".prop_map(|c1| (c1, false)),
+                ],
+                0..12,
+            )
+        ) {
+            let input: String = parts.iter().map(|(part, _)| part.as_str()).collect();
+            let text: String = parts
+                .iter()
+                .filter(|(_, text)| *text)
+                .map(|(part, _)| part.as_str())
+                .collect();
+            let expected: String = text.chars().filter(|&c| !is_forbidden(c)).collect();
+            prop_assert_eq!(sanitize(&input), expected);
+        }
+
+        #[test]
+        fn display_width_never_grows(text in any::<String>()) {
+            use unicode_width::UnicodeWidthStr;
+            let clean = sanitize(&text);
+            let widest = |text: &str| text.split('\n').map(UnicodeWidthStr::width).max().unwrap_or(0);
+            let lines = text.replace(['\r', '\u{85}', '\u{2028}', '\u{2029}'], "\n");
+            let (after, before) = (widest(&clean), widest(&lines));
+            prop_assert!(after <= before, "{} > {}", after, before);
         }
 
         #[test]

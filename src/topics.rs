@@ -311,11 +311,20 @@ impl TopicSet {
             .iter()
             .map(|spec| Topic::compile(spec, TopicOrigin::Builtin, &normalizer))
             .collect();
+        // By id, so that 50,000 config topics are not 50,000 scans.
+        let mut at: HashMap<String, usize> = topics
+            .iter()
+            .enumerate()
+            .map(|(index, topic)| (topic.id.clone(), index))
+            .collect();
         for spec in &user {
             let topic = Topic::compile(spec, TopicOrigin::Config, &normalizer);
-            match topics.iter_mut().find(|t| t.id == topic.id) {
-                Some(existing) => *existing = topic,
-                None => topics.push(topic),
+            match at.get(&topic.id) {
+                Some(&index) => topics[index] = topic,
+                None => {
+                    at.insert(topic.id.clone(), topics.len());
+                    topics.push(topic);
+                }
             }
         }
         TopicSet { topics }
@@ -328,20 +337,13 @@ impl TopicSet {
         let Some(path) = config else {
             return (TopicSet::from_specs(builtin, Vec::new()), None);
         };
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-                return (TopicSet::from_specs(builtin, Vec::new()), None);
-            }
+        // The config module reads without blocking and quotes the file
+        // safely; its error names the place.
+        match crate::config::read(path) {
+            Ok(None) => (TopicSet::from_specs(builtin, Vec::new()), None),
+            Ok(Some((_, config))) => (TopicSet::from_specs(builtin, config.topics), None),
             Err(error) => {
-                let warning = format!("{}: {error}", path.display());
-                return (TopicSet::from_specs(builtin, Vec::new()), Some(warning));
-            }
-        };
-        match parse_config_topics(&text) {
-            Ok(user) => (TopicSet::from_specs(builtin, user), None),
-            Err(error) => {
-                let warning = format!("{}: topics ignored: {error}", path.display());
+                let warning = format!("topics ignored: {error}");
                 (TopicSet::from_specs(builtin, Vec::new()), Some(warning))
             }
         }
@@ -364,17 +366,6 @@ impl TopicSet {
 
 fn parse_topics(text: &str) -> Result<Vec<TopicSpec>, toml::de::Error> {
     toml::from_str::<TopicFile>(text).map(|file| file.topic)
-}
-
-/// The `[[topic]]` list of a config file whose other keys belong to other
-/// features and are left alone.
-fn parse_config_topics(text: &str) -> Result<Vec<TopicSpec>, toml::de::Error> {
-    #[derive(Deserialize)]
-    struct Config {
-        #[serde(default)]
-        topic: Vec<TopicSpec>,
-    }
-    toml::from_str::<Config>(text).map(|config| config.topic)
 }
 
 /// Tokens of every sentence of every article, computed once per corpus and

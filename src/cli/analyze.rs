@@ -34,7 +34,7 @@ pub fn run(args: &AnalyzeArgs, corpus: &Corpus) -> anyhow::Result<ExitCode> {
         })?;
         return Ok(ExitCode::SUCCESS);
     }
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out = super::output::stdout();
     for article in &corpus.articles {
         writeln!(
             out,

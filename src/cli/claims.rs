@@ -73,8 +73,7 @@ fn print(args: &ClaimsArgs, corpus: &Corpus) -> anyhow::Result<ExitCode> {
         super::print_json(&Listing { claims })?;
         return Ok(ExitCode::SUCCESS);
     }
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = super::output::stdout();
     for claim in &claims {
         let kinds: Vec<&str> = claim.kinds.iter().map(|kind| kind.as_str()).collect();
         writeln!(

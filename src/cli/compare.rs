@@ -86,9 +86,9 @@ pub fn run(args: &CompareArgs, corpus: &Corpus) -> anyhow::Result<ExitCode> {
     if args.json {
         super::print_json(&to_json(corpus, &comparison))?;
     } else if args.markdown {
-        print!("{}", markdown(corpus, &comparison));
+        super::output::print(markdown(corpus, &comparison))?;
     } else {
-        print!("{}", plain(corpus, &comparison));
+        super::output::print(plain(corpus, &comparison))?;
     }
     if comparison.rows.is_empty() && !args.json {
         eprintln!(

@@ -21,9 +21,9 @@ pub fn run(args: &ConfigArgs) -> anyhow::Result<ExitCode> {
         let Some(path) = crate::config::config_path() else {
             anyhow::bail!("no config directory: set --config-dir or CROSSREAD_CONFIG_DIR");
         };
-        println!("{}", path.display());
+        super::output::print(format_args!("{}\n", path.display()))?;
     } else if args.default {
-        print!("{}", crate::tui::settings::default_config());
+        super::output::print(crate::tui::settings::default_config())?;
     }
     Ok(ExitCode::SUCCESS)
 }

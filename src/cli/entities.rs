@@ -41,8 +41,7 @@ fn print(args: &EntitiesArgs, corpus: &Corpus) -> anyhow::Result<ExitCode> {
         super::print_json(&Listing { entities: &index })?;
         return Ok(ExitCode::SUCCESS);
     }
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = super::output::stdout();
     for entry in &index {
         let per_article: Vec<String> = entry
             .mentions

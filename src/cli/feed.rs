@@ -81,7 +81,7 @@ pub fn feed(args: &FeedArgs, dirs: &Dirs) -> anyhow::Result<ExitCode> {
             } else {
                 "already following"
             };
-            println!("{what}\t{id}\t{}", for_terminal(url));
+            super::output::print(format_args!("{what}\t{id}\t{}\n", for_terminal(url)))?;
         }
         FeedCommand::List { json } => {
             let library =
@@ -102,7 +102,7 @@ pub fn feed(args: &FeedArgs, dirs: &Dirs) -> anyhow::Result<ExitCode> {
             if *json {
                 super::print_json(&serde_json::json!({ "feeds": feeds }))?;
             } else {
-                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                let mut out = super::output::stdout();
                 for feed in &feeds {
                     writeln!(
                         out,
@@ -126,7 +126,7 @@ pub fn feed(args: &FeedArgs, dirs: &Dirs) -> anyhow::Result<ExitCode> {
                 eprintln!("crossread: no feed {} is followed", for_terminal(feed));
                 return Ok(ExitCode::from(1));
             }
-            println!("removed\t{}", for_terminal(feed));
+            super::output::print(format_args!("removed\t{}\n", for_terminal(feed)))?;
         }
         FeedCommand::Import { file } => {
             let text = std::fs::read_to_string(file).map_err(|error| {
@@ -145,7 +145,10 @@ pub fn feed(args: &FeedArgs, dirs: &Dirs) -> anyhow::Result<ExitCode> {
                         } else {
                             "already following"
                         };
-                        println!("{what}\t{id}\t{}", for_terminal(&feed.url));
+                        super::output::print(format_args!(
+                            "{what}\t{id}\t{}\n",
+                            for_terminal(&feed.url)
+                        ))?;
                     }
                     Err(crate::store::StoreError::Refused(reason)) => {
                         refused += 1;
@@ -166,7 +169,7 @@ pub fn feed(args: &FeedArgs, dirs: &Dirs) -> anyhow::Result<ExitCode> {
                 Some(library) => library.feeds().map_err(|e| store_error(dirs, e))?,
                 None => Vec::new(),
             };
-            let mut out = std::io::stdout().lock();
+            let mut out = super::output::stdout();
             out.write_all(opml::export(&feeds).as_bytes())?;
             out.flush()?;
         }
@@ -192,7 +195,7 @@ pub fn refresh(args: &RefreshArgs, dirs: &Dirs) -> anyhow::Result<ExitCode> {
             &serde_json::json!({ "feeds": reports, "added": added, "errors": errors }),
         )?;
     } else {
-        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let mut out = super::output::stdout();
         for report in &reports {
             let detail = match report.status {
                 "error" => report.error.clone().unwrap_or_default(),

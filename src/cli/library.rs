@@ -131,7 +131,7 @@ pub fn import(args: &ImportArgs, dirs: &Dirs) -> anyhow::Result<ExitCode> {
     if args.json {
         super::print_json(&summary)?;
     } else {
-        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let mut out = super::output::stdout();
         for line in &lines {
             let status = match line.status {
                 ImportStatus::Added => "added",
@@ -172,7 +172,7 @@ pub fn remove(args: &RemoveArgs, dirs: &Dirs) -> anyhow::Result<ExitCode> {
     let mut missing = false;
     for (id, removed) in outcome {
         if removed {
-            println!("removed\t{}", for_terminal(&id));
+            super::output::print(format_args!("removed\t{}\n", for_terminal(&id)))?;
         } else {
             missing = true;
             eprintln!("crossread: no article {} in the library", for_terminal(&id));
@@ -275,7 +275,7 @@ pub fn list(args: &LibraryArgs, dirs: &Dirs) -> anyhow::Result<ExitCode> {
         super::print_json(&listing)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out = super::output::stdout();
     for article in &listing.articles {
         writeln!(
             out,

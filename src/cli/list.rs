@@ -47,7 +47,7 @@ pub fn run(args: &ListArgs, corpus: &Corpus) -> anyhow::Result<ExitCode> {
         super::print_json(&listing)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out = super::output::stdout();
     for article in &listing.articles {
         writeln!(
             out,

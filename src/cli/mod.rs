@@ -14,6 +14,7 @@ mod entities;
 mod feed;
 mod library;
 mod list;
+pub mod output;
 mod search;
 mod show;
 mod topics;
@@ -107,9 +108,9 @@ pub fn load(paths: &[PathBuf], dirs: Option<&Dirs>) -> anyhow::Result<Corpus> {
 /// Writes `value` as JSON to stdout followed by a newline.
 pub fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
     use std::io::Write;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    serde_json::to_writer(&mut out, value)?;
+    let mut out = output::stdout();
+    // Into the io::Error it wraps, so a closed pipe is seen as one.
+    serde_json::to_writer(&mut out, value).map_err(std::io::Error::from)?;
     writeln!(out)?;
     out.flush()?;
     Ok(())
@@ -120,25 +121,19 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
-        // A reader that stops early (`| head`) is not an error.
-        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("crossread: error: {error:#}");
-            ExitCode::from(1)
-        }
+        Err(error) => match output::failure(&error) {
+            // A reader that stops early (`| head`) is not an error.
+            Some(true) => ExitCode::SUCCESS,
+            Some(false) => {
+                eprintln!("crossread: error: {}", output::message(&error));
+                ExitCode::from(1)
+            }
+            None => {
+                eprintln!("crossread: error: {error:#}");
+                ExitCode::from(1)
+            }
+        },
     }
-}
-
-fn is_broken_pipe(error: &anyhow::Error) -> bool {
-    error.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            || cause
-                .downcast_ref::<serde_json::Error>()
-                .and_then(serde_json::Error::io_error_kind)
-                == Some(std::io::ErrorKind::BrokenPipe)
-    })
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {

@@ -48,8 +48,7 @@ pub fn run(
         return Ok(ExitCode::SUCCESS);
     }
     use std::io::Write;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = super::output::stdout();
     for result in &results {
         let title: Vec<&str> = result.title.split_whitespace().collect();
         let text: Vec<&str> = result.text.split_whitespace().collect();
@@ -96,7 +95,7 @@ fn open_index(
     if corpus.articles.is_empty() {
         let names: Vec<String> = paths
             .iter()
-            .map(|path| path.display().to_string())
+            .map(|path| crate::sanitize::for_terminal(&path.display().to_string()))
             .collect();
         return Err(CorpusError::NothingReadable(names.join(", ")).into());
     }
@@ -106,7 +105,7 @@ fn open_index(
     {
         eprintln!(
             "crossread: warning: could not write the search cache {}: {error}",
-            slot.file.display()
+            crate::sanitize::for_terminal(&slot.file.display().to_string())
         );
     }
     Ok(index)

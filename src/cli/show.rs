@@ -34,7 +34,7 @@ pub fn run(args: &ShowArgs, corpus: &Corpus) -> anyhow::Result<ExitCode> {
     } else {
         PIPE_WIDTH
     };
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = super::output::stdout();
     out.write_all(render(article, width).as_bytes())?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)

@@ -1,7 +1,9 @@
 use crate::config::config_path;
 use crate::model::Corpus;
+use crate::sanitize::for_terminal;
 use crate::topics::{CorpusIndex, TopicOrigin, TopicSet, coverage};
 use serde::Serialize;
+use std::io::Write;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
@@ -84,25 +86,30 @@ pub fn run(args: &TopicsArgs, corpus: &Corpus) -> anyhow::Result<ExitCode> {
         .max()
         .unwrap_or(5)
         .max(5);
-    println!(
+    let mut out = super::output::stdout();
+    writeln!(
+        out,
         "{:id_width$}  {:>5}  per source ({})",
         "TOPIC",
         "TOTAL",
         listing.sources.join(", ")
-    );
+    )?;
     for topic in &listing.topics {
         let counts: Vec<String> = topic
             .sentences
             .iter()
             .map(|s| s.count.to_string())
             .collect();
-        println!(
+        // Config topics are the user's text: shown, never obeyed.
+        writeln!(
+            out,
             "{:id_width$}  {:>5}  {}  {}",
-            topic.id,
+            for_terminal(topic.id),
             topic.total,
             counts.join(" "),
-            topic.label
-        );
+            for_terminal(topic.label)
+        )?;
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -418,8 +418,17 @@ pub fn open_corpus(
     paths: &[PathBuf],
     dirs: Option<&crate::store::Dirs>,
 ) -> Result<crate::model::Corpus, crate::analysis::CorpusError> {
+    open_corpus_with(paths, dirs, &load::Progress::default())
+}
+
+/// [`open_corpus`], telling `progress` how far reading the paths got.
+pub fn open_corpus_with(
+    paths: &[PathBuf],
+    dirs: Option<&crate::store::Dirs>,
+    progress: &load::Progress,
+) -> Result<crate::model::Corpus, crate::analysis::CorpusError> {
     if !paths.is_empty() {
-        return crate::analysis::open_corpus(paths);
+        return crate::analysis::open_corpus_with(paths, progress);
     }
     let Some(dirs) = dirs else {
         return crate::analysis::open_corpus(paths);

@@ -186,7 +186,11 @@ pub(crate) fn extract(source: &str) -> Result<Page, String> {
 }
 
 /// An upper estimate of how deeply a page's elements nest, from its tags
-/// alone: start tags that may hold content open a level, end tags close one.
+/// alone: start tags that may hold content open a level, and an end tag
+/// closes up to the element it names, as the parser does; an end tag that
+/// names no open element (`<div></x>` repeated) closes nothing. The count
+/// stops past [`MAX_NESTING`], which keeps each search of the open
+/// elements short and the whole scan linear.
 fn nesting_depth(source: &str) -> usize {
     const FLAT: &[&str] = &[
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
@@ -194,24 +198,36 @@ fn nesting_depth(source: &str) -> usize {
         "thead", "tbody", "tfoot", "colgroup", "rb", "rt", "rp",
     ];
     let bytes = source.as_bytes();
-    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut open: Vec<String> = Vec::new();
+    let mut deepest = 0;
     let mut at = 0;
+    let name_at = |at: usize| {
+        let name_len = bytes[at..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        source
+            .get(at..at + name_len)
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    };
     while let Some(found) = bytes[at..].iter().position(|&b| b == b'<') {
         at += found + 1;
         match bytes.get(at) {
-            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(b'/') => {
+                let name = name_at(at + 1);
+                if let Some(level) = open.iter().rposition(|open| *open == name) {
+                    open.truncate(level);
+                }
+            }
             Some(b) if b.is_ascii_alphabetic() => {
-                let name_len = bytes[at..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_alphanumeric())
-                    .count();
-                let name = source
-                    .get(at..at + name_len)
-                    .unwrap_or("")
-                    .to_ascii_lowercase();
+                let name = name_at(at);
                 if !FLAT.contains(&name.as_str()) {
-                    depth += 1;
-                    deepest = deepest.max(depth);
+                    open.push(name);
+                    deepest = deepest.max(open.len());
+                    if deepest > MAX_NESTING {
+                        return deepest;
+                    }
                 }
             }
             _ => {}
@@ -576,6 +592,12 @@ mod tests {
         let deep = "<div>".repeat(100_000) + "deep text";
         let refusal = extract(&deep).expect_err("too deep");
         assert!(refusal.contains("nested too deeply"), "{refusal}");
+        // End tags of elements that are not open close nothing.
+        let stray = "<div></x>".repeat(100_000) + "deep text";
+        let refusal = extract(&stray).expect_err("too deep");
+        assert!(refusal.contains("nested too deeply"), "{refusal}");
+        let closed = "<div></div>".repeat(100_000);
+        assert_eq!(nesting_depth(&closed), 1);
         let nested = "<div><span>".repeat(200) + "deep text" + &"</span></div>".repeat(200);
         let page = extract(&nested).expect("parsed");
         assert_eq!(blocks_of(&page), vec![(BlockKind::Paragraph, "deep text")]);

@@ -7,8 +7,8 @@ mod html;
 mod text;
 
 use crate::model::{Block, LoadWarning, Origin};
-use crate::sanitize::sanitize;
-use std::collections::{BTreeMap, HashSet};
+use crate::sanitize::{for_terminal, sanitize_counted};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// How the body was written, which decides how structure is found.
@@ -132,7 +132,7 @@ pub fn builtin() -> Vec<Document> {
         .iter()
         .map(|file| {
             let entry = metadata.remove(file.file_name);
-            let body = prepare(file.text.to_string());
+            let (body, _strays) = prepare(file.text.to_string());
             Document {
                 id: entry
                     .as_ref()
@@ -150,18 +150,53 @@ pub fn builtin() -> Vec<Document> {
         .collect()
 }
 
+/// How far a load has got, for a front end to show while it waits: files
+/// read of the total, and the one being read. Shared with the loading
+/// thread; every field is updated as the load goes.
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub read: std::sync::atomic::AtomicUsize,
+    pub total: std::sync::atomic::AtomicUsize,
+    pub current: std::sync::Mutex<String>,
+}
+
+impl Progress {
+    /// (files read, files in all, the file being read), as shown.
+    pub fn snapshot(&self) -> (usize, usize, String) {
+        use std::sync::atomic::Ordering::Relaxed;
+        let current = self
+            .current
+            .lock()
+            .map(|name| name.clone())
+            .unwrap_or_default();
+        (self.read.load(Relaxed), self.total.load(Relaxed), current)
+    }
+}
+
 /// Reads every supported file under `paths` (files or folders, recursively),
 /// in a deterministic order: the paths as given, each folder sorted by name.
 pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
+    load_paths_with(paths, &Progress::default())
+}
+
+/// [`load_paths`], telling `progress` how far it got.
+pub fn load_paths_with(paths: &[PathBuf], progress: &Progress) -> LoadReport {
+    use std::sync::atomic::Ordering::Relaxed;
     let mut report = LoadReport::default();
     let mut files = Vec::new();
     let mut seen = HashSet::new();
     for path in paths {
         collect(path, Format::from_path, &mut files, &mut report.warnings);
     }
-    let mut ids = HashSet::new();
+    progress.total.store(files.len(), Relaxed);
+    let mut ids = Ids::default();
     for (path, format) in files {
-        match load_file(&path, format, &mut seen) {
+        if let Ok(mut current) = progress.current.lock() {
+            *current = for_terminal(&path.display().to_string());
+        }
+        let loaded = load_file(&path, format, &mut seen);
+        progress.read.fetch_add(1, Relaxed);
+        match loaded {
             Ok(None) => {}
             Ok(Some((mut document, notes))) => {
                 document.id = unique(slug(&file_stem(&path)), &mut ids);
@@ -178,7 +213,7 @@ pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
 
 fn warning(path: &Path, reason: impl Into<String>) -> LoadWarning {
     LoadWarning {
-        path: sanitize(&path.display().to_string()),
+        path: for_terminal(&path.display().to_string()),
         reason: reason.into(),
     }
 }
@@ -202,7 +237,7 @@ pub fn collect<K>(
     };
     if metadata.is_dir() {
         let before = files.len();
-        let mut visited = HashSet::new();
+        let mut visited = crate::fsio::Visited::default();
         walk(path, kind, 0, &mut visited, files, warnings);
         if files.len() == before {
             warnings.push(warning(
@@ -232,7 +267,7 @@ fn walk<K>(
     dir: &Path,
     kind: fn(&Path) -> Option<K>,
     depth: usize,
-    visited: &mut HashSet<PathBuf>,
+    visited: &mut crate::fsio::Visited,
     files: &mut Vec<(PathBuf, K)>,
     warnings: &mut Vec<LoadWarning>,
 ) {
@@ -240,8 +275,8 @@ fn walk<K>(
         warnings.push(warning(dir, "folders nested too deeply; not entered"));
         return;
     }
-    if let Ok(real) = std::fs::canonicalize(dir)
-        && !visited.insert(real)
+    if let Ok(metadata) = std::fs::metadata(dir)
+        && !visited.first_visit(&metadata)
     {
         return;
     }
@@ -285,6 +320,7 @@ fn io_reason(error: &std::io::Error) -> String {
     match error.kind() {
         ErrorKind::NotFound => "no such file or folder".to_string(),
         ErrorKind::PermissionDenied => "permission denied".to_string(),
+        ErrorKind::InvalidInput => error.to_string(),
         _ => format!("cannot read: {error}"),
     }
 }
@@ -316,10 +352,13 @@ fn load_file(path: &Path, format: Format, seen: &mut HashSet<FileKey>) -> Result
     let Some(bytes) = read_file(path, seen)? else {
         return Ok(None);
     };
-    let decoded = text::decode(&bytes)?;
-    let document = parse(decoded.text, format, Origin::File(path.to_path_buf()))?;
+    let mut decoded = text::decode(&bytes)?;
+    let (document, strays) = parse(decoded.text, format, Origin::File(path.to_path_buf()))?;
     if document.body.trim().is_empty() {
         return Err("no article text in this file".to_string());
+    }
+    if strays > 0 {
+        decoded.notes.push(stray_note(strays));
     }
     Ok(Some((document, decoded.notes)))
 }
@@ -335,8 +374,8 @@ pub fn read_file_once(path: &Path, seen: &mut SeenFiles) -> Result<Option<Vec<u8
 
 fn read_file(path: &Path, seen: &mut HashSet<FileKey>) -> Result<Option<Vec<u8>>, String> {
     use std::io::Read;
-    let file = std::fs::File::open(path).map_err(|error| io_reason(&error))?;
-    let metadata = file.metadata().map_err(|error| io_reason(&error))?;
+    // The file may have become a FIFO since the walk saw it.
+    let (file, metadata) = crate::fsio::open_regular(path).map_err(|error| io_reason(&error))?;
     if !seen.insert(file_key(path, &metadata)) {
         return Ok(None);
     }
@@ -365,7 +404,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), String> {
 /// A document from decoded text, as a file of that format would give; the
 /// id is left empty for the caller. Refuses text with no article in it.
 pub fn document_from_text(raw: String, format: Format, origin: Origin) -> Result<Document, String> {
-    let document = parse(raw, format, origin)?;
+    let (document, _strays) = parse(raw, format, origin)?;
     if document.body.trim().is_empty() {
         return Err("no article text".to_string());
     }
@@ -373,13 +412,14 @@ pub fn document_from_text(raw: String, format: Format, origin: Origin) -> Result
 }
 
 /// Builds a document from decoded text: front matter, markup, normalised body.
-/// The id is left empty for the caller to assign.
-fn parse(raw: String, format: Format, origin: Origin) -> Result<Document, String> {
+/// The id is left empty for the caller to assign. The count is of stray
+/// control characters dropped from a text or Markdown body.
+fn parse(raw: String, format: Format, origin: Origin) -> Result<(Document, usize), String> {
     let raw = text::unify_newlines(raw);
     if format == Format::Html {
         let page = html::extract(&raw)?;
         let blocks = crate::structure::refine(&page.body, &page.blocks);
-        return Ok(Document {
+        let document = Document {
             id: String::new(),
             title: page.title,
             source: page.source,
@@ -389,28 +429,39 @@ fn parse(raw: String, format: Format, origin: Origin) -> Result<Document, String
             body: page.body,
             format,
             markup_blocks: Some(blocks),
-        });
+        };
+        return Ok((document, 0));
     }
     let (meta, rest) = match text::front_matter(&raw) {
         Some((meta, rest)) => (meta, rest.to_string()),
         None => (text::FrontMatter::default(), raw),
     };
-    Ok(Document {
+    let (body, strays) = prepare(rest);
+    let document = Document {
         id: String::new(),
         title: meta.title,
         source: meta.source,
         date: meta.date,
         url: meta.url,
         origin,
-        body: prepare(rest),
+        body,
         format,
         markup_blocks: None,
-    })
+    };
+    Ok((document, strays))
 }
 
-/// The body as offsets will see it: LF newlines, tabs expanded, sanitised.
-fn prepare(text: String) -> String {
-    sanitize(&text::expand_tabs(text::unify_newlines(text)))
+/// The body as offsets will see it: LF newlines, tabs expanded, sanitised;
+/// with the number of stray control characters dropped.
+fn prepare(text: String) -> (String, usize) {
+    sanitize_counted(&text::expand_tabs(text::unify_newlines(text)))
+}
+
+fn stray_note(strays: usize) -> String {
+    format!(
+        "{strays} stray control character{} dropped (a broken encoding?)",
+        if strays == 1 { "" } else { "s" }
+    )
 }
 
 fn file_stem(path: &Path) -> String {
@@ -442,14 +493,23 @@ pub fn slug(name: &str) -> String {
 }
 
 /// `id`, or `id-2`, `id-3`, ... when taken.
-fn unique(id: String, taken: &mut HashSet<String>) -> String {
+/// Ids handed out in one load, with the next number to try for each stem.
+#[derive(Default)]
+struct Ids {
+    taken: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+/// `id`, or `id-2`, `id-3`, ... when taken. Each stem remembers where its
+/// numbering got to, so 20,000 files of one name cost linear time.
+fn unique(id: String, ids: &mut Ids) -> String {
     let mut candidate = id.clone();
-    let mut n = 2;
-    while taken.contains(&candidate) {
+    let n = ids.next.entry(id.clone()).or_insert(2);
+    while ids.taken.contains(&candidate) {
         candidate = format!("{id}-{n}");
-        n += 1;
+        *n += 1;
     }
-    taken.insert(candidate.clone());
+    ids.taken.insert(candidate.clone());
     candidate
 }
 
@@ -485,7 +545,7 @@ mod tests {
         );
         assert_eq!(slug("..."), "article");
         assert_eq!(slug("Zürich_Bericht"), "zürich-bericht");
-        let mut taken = HashSet::new();
+        let mut taken = Ids::default();
         assert_eq!(unique("a".into(), &mut taken), "a");
         assert_eq!(unique("a".into(), &mut taken), "a-2");
         assert_eq!(unique("a".into(), &mut taken), "a-3");

@@ -3,8 +3,17 @@
 //! Reading and segmenting a large corpus costs far more than matching it, so
 //! the prepared index is stored in the user's cache dir (or
 //! `$CROSSREAD_CACHE_DIR`). It is keyed by every file under the corpus paths
-//! (path, size, modification time) and by the crossread binary itself, so
-//! any edit, addition, removal or new build of crossread rebuilds it.
+//! (path, size, modification and change time, inode) and by the crossread
+//! binary itself, so any edit, addition, removal or new build of crossread
+//! rebuilds it. The change time and inode matter: `cp -p`, `rsync -t` and
+//! tar keep a file's size and mtime, but a process cannot set the ctime,
+//! and a file replaced by rename has a new inode.
+//!
+//! The cache directory is private (see [`crate::store::private_dir`]) and a
+//! cache is written under a random name created exclusively, then renamed,
+//! so a link planted in the directory is never followed. A cache file is
+//! trusted only after its header: nothing more is read from a file whose
+//! magic and key are wrong, and none past [`MAX_CACHE_BYTES`].
 
 use super::fold::fold;
 use super::index::{ArticleInfo, Entry, IDENTITY_MAP, SearchIndex};
@@ -14,8 +23,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 const MAGIC: &[u8; 8] = b"CRSRCH01";
-/// Symlinked folders could loop; real corpora are never this deep.
+/// Real corpora are never this deep (loops end at the visited set).
 const MAX_DEPTH: usize = 64;
+/// A cache file larger than this is not one of ours (the index uses 32-bit
+/// offsets into three copies of the text).
+pub const MAX_CACHE_BYTES: u64 = 16 << 30;
 
 /// An index read from the cache, with the load warnings of its corpus.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,14 +66,16 @@ pub fn slot(dir: &Path, roots: &[PathBuf]) -> CacheSlot {
         if let Ok(metadata) = std::fs::metadata(&absolute)
             && metadata.is_file()
         {
-            metadata.len().hash(&mut content);
-            if let Ok(modified) = metadata.modified() {
-                modified.hash(&mut content);
-            }
+            stamp_metadata(&metadata, &mut content);
             continue;
         }
         let mut files = Vec::new();
-        walk(&absolute, 0, &mut files);
+        walk(
+            &absolute,
+            0,
+            &mut crate::fsio::Visited::default(),
+            &mut files,
+        );
         files.sort();
         for file in &files {
             stamp(file, &mut content);
@@ -77,26 +91,50 @@ pub fn slot(dir: &Path, roots: &[PathBuf]) -> CacheSlot {
 fn stamp(path: &Path, hasher: &mut DefaultHasher) {
     path.hash(hasher);
     if let Ok(metadata) = std::fs::metadata(path) {
-        metadata.len().hash(hasher);
-        if let Ok(modified) = metadata.modified() {
-            modified.hash(hasher);
-        }
+        stamp_metadata(&metadata, hasher);
     }
 }
 
-fn walk(path: &Path, depth: usize, files: &mut Vec<PathBuf>) {
+fn stamp_metadata(metadata: &std::fs::Metadata, hasher: &mut DefaultHasher) {
+    metadata.len().hash(hasher);
+    if let Ok(modified) = metadata.modified() {
+        modified.hash(hasher);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        (
+            metadata.ctime(),
+            metadata.ctime_nsec(),
+            metadata.dev(),
+            metadata.ino(),
+        )
+            .hash(hasher);
+    }
+}
+
+fn walk(path: &Path, depth: usize, visited: &mut crate::fsio::Visited, files: &mut Vec<PathBuf>) {
+    let Ok(metadata) = std::fs::metadata(path) else {
+        files.push(path.to_path_buf());
+        return;
+    };
+    if !metadata.is_dir() {
+        files.push(path.to_path_buf());
+        return;
+    }
+    // A link to the folder itself or an ancestor would loop for ever.
+    if depth >= MAX_DEPTH || !visited.first_visit(&metadata) {
+        return;
+    }
     let Ok(entries) = std::fs::read_dir(path) else {
         files.push(path.to_path_buf());
         return;
     };
-    if depth >= MAX_DEPTH {
-        return;
-    }
     for entry in entries.flatten() {
         let path = entry.path();
         match entry.file_type() {
             Ok(kind) if kind.is_dir() || kind.is_symlink() && path.is_dir() => {
-                walk(&path, depth + 1, files)
+                walk(&path, depth + 1, visited, files)
             }
             _ => files.push(path),
         }
@@ -105,11 +143,20 @@ fn walk(path: &Path, depth: usize, files: &mut Vec<PathBuf>) {
 
 /// Reads the cache in `slot`; `None` when absent, stale or damaged.
 pub fn load(slot: &CacheSlot) -> Option<Cached> {
-    let bytes = std::fs::read(&slot.file).ok()?;
-    let mut reader = Reader { bytes: &bytes };
-    if reader.take(MAGIC.len())? != MAGIC || reader.u64()? != slot.key {
+    use std::io::Read;
+    let (mut file, metadata) = crate::fsio::open_regular(&slot.file).ok()?;
+    let mut header = [0u8; MAGIC.len() + 8];
+    file.read_exact(&mut header).ok()?;
+    if &header[..MAGIC.len()] != MAGIC || header[MAGIC.len()..] != slot.key.to_le_bytes() {
         return None;
     }
+    let bytes = crate::fsio::read_limited(file, &metadata, MAX_CACHE_BYTES).ok()?;
+    decode(&bytes)
+}
+
+/// A cache's body after its header; `None` when anything in it is unsound.
+pub fn decode(bytes: &[u8]) -> Option<Cached> {
+    let mut reader = Reader { bytes };
     let mut warnings = Vec::new();
     for _ in 0..reader.u32()? {
         warnings.push(LoadWarning {
@@ -270,16 +317,31 @@ pub fn store(
     if !ok {
         return Err(too_big);
     }
-    if let Some(dir) = slot.file.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let temporary = slot
-        .file
-        .with_extension(format!("tmp{}", std::process::id()));
-    let mut file = std::fs::File::create(&temporary)?;
-    file.write_all(&out)?;
+    let dir = slot.file.parent().unwrap_or(Path::new("."));
+    crate::store::private_dir(dir).map_err(std::io::Error::other)?;
+    write_new(dir, &slot.file, &out)
+}
+
+/// Writes `bytes` to a new file of a random name in `dir`, created
+/// exclusively (so a planted link is an error, never followed), then renames
+/// it over `target`.
+fn write_new(dir: &Path, target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::hash::BuildHasher;
+    let random = std::collections::hash_map::RandomState::new().hash_one(std::process::id());
+    let temporary = dir.join(format!(".search-{random:016x}.tmp"));
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temporary)?;
+    let written = file.write_all(bytes);
     drop(file);
-    std::fs::rename(&temporary, &slot.file)
+    match written.and_then(|()| std::fs::rename(&temporary, target)) {
+        Ok(()) => Ok(()),
+        Err(error) => {
+            let _ = std::fs::remove_file(&temporary);
+            Err(error)
+        }
+    }
 }
 
 struct Reader<'a> {
@@ -298,10 +360,6 @@ impl<'a> Reader<'a> {
 
     fn u32(&mut self) -> Option<u32> {
         Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
-    }
-
-    fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
     }
 
     fn string(&mut self) -> Option<String> {
@@ -351,6 +409,120 @@ mod tests {
         let bytes = std::fs::read(&slot.file).expect("read");
         std::fs::write(&slot.file, &bytes[..bytes.len() / 2]).expect("truncate");
         assert!(load(&slot).is_none(), "a damaged cache is a miss");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_planted_in_the_cache_dir_is_never_followed() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let cache = dir.path().join("cache");
+        std::fs::create_dir(&cache).expect("mkdir");
+        std::fs::set_permissions(&cache, std::fs::Permissions::from_mode(0o700)).expect("chmod");
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "precious").expect("write");
+        // Every name the old writer could have used, and the target itself.
+        for name in [
+            format!("search.tmp{}", std::process::id()),
+            "search.idx".to_string(),
+        ] {
+            std::os::unix::fs::symlink(&victim, cache.join(name)).expect("symlink");
+        }
+        let corpus = open_corpus(&[]).expect("built-in corpus");
+        let index = SearchIndex::build(&corpus);
+        let slot = CacheSlot {
+            file: cache.join("search.idx"),
+            key: 7,
+        };
+        store(&slot, &index, &[]).expect("store");
+        assert_eq!(std::fs::read_to_string(&victim).expect("read"), "precious");
+        assert!(load(&slot).is_some(), "the link was replaced by the cache");
+        assert!(
+            !std::fs::symlink_metadata(&slot.file)
+                .expect("stat")
+                .file_type()
+                .is_symlink()
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_shared_cache_dir_is_refused() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o777))
+            .expect("chmod");
+        let corpus = open_corpus(&[]).expect("built-in corpus");
+        let slot = CacheSlot {
+            file: dir.path().join("search.idx"),
+            key: 7,
+        };
+        assert!(store(&slot, &SearchIndex::build(&corpus), &[]).is_err());
+        assert!(!slot.file.exists());
+    }
+
+    #[test]
+    fn a_huge_or_foreign_cache_file_is_not_read() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let slot = CacheSlot {
+            file: dir.path().join("search.idx"),
+            key: 7,
+        };
+        // A sparse 4 GiB file: the header is zeros, so nothing more is read.
+        let file = std::fs::File::create(&slot.file).expect("create");
+        file.set_len(4 << 30).expect("set_len");
+        assert!(load(&slot).is_none());
+        #[cfg(unix)]
+        {
+            std::fs::remove_file(&slot.file).expect("remove");
+            std::os::unix::fs::symlink("/dev/zero", &slot.file).expect("symlink");
+            assert!(load(&slot).is_none(), "a device is refused");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn folders_linked_to_themselves_end_the_walk() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("a.txt"), "One.").expect("write");
+        std::os::unix::fs::symlink(dir.path(), dir.path().join("loop1")).expect("symlink");
+        std::os::unix::fs::symlink(dir.path(), dir.path().join("loop2")).expect("symlink");
+        let mut files = Vec::new();
+        walk(
+            dir.path(),
+            0,
+            &mut crate::fsio::Visited::default(),
+            &mut files,
+        );
+        assert_eq!(files, vec![dir.path().join("a.txt")]);
+    }
+
+    #[test]
+    fn a_copy_that_keeps_size_and_mtime_changes_the_key() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("a.txt");
+        std::fs::write(&file, "One.").expect("write");
+        let modified = std::fs::metadata(&file)
+            .and_then(|m| m.modified())
+            .expect("mtime");
+        let roots = vec![dir.path().to_path_buf()];
+        let before = slot(dir.path(), &roots);
+        // What `cp -p` does: new bytes of the same size, the old mtime.
+        let other = dir.path().join("b.tmp");
+        std::fs::write(&other, "Two.").expect("write");
+        std::fs::File::options()
+            .write(true)
+            .open(&other)
+            .and_then(|f| f.set_modified(modified))
+            .expect("set mtime");
+        std::fs::rename(&other, &file).expect("rename");
+        assert_eq!(
+            std::fs::metadata(&file)
+                .and_then(|m| m.modified())
+                .expect("mtime"),
+            modified
+        );
+        assert_ne!(before.key, slot(dir.path(), &roots).key);
     }
 
     #[test]

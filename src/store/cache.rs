@@ -261,7 +261,9 @@ fn encode(article: &Article) -> Vec<u8> {
     out.0
 }
 
-fn decode(bytes: &[u8], origin: Origin) -> Option<Article> {
+/// One cached analysis from its bytes; `None` when they are not a sound one
+/// (public for the fuzz target that feeds it anything).
+pub fn decode(bytes: &[u8], origin: Origin) -> Option<Article> {
     let mut input = Reader { bytes, at: 0 };
     if input.byte()? != FORMAT_VERSION {
         return None;

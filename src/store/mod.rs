@@ -36,17 +36,18 @@ pub const LIBRARY_FILE: &str = "library.db";
 pub enum StoreError {
     #[error("{0}")]
     Sqlite(#[from] rusqlite::Error),
-    #[error("{path}: {source}")]
+    #[error("{}: {source}", crate::sanitize::for_terminal(path))]
     Io {
         path: String,
         #[source]
         source: std::io::Error,
     },
-    #[error("{0}")]
+    #[error("{}", crate::sanitize::for_terminal(.0))]
     Refused(String),
     #[error(
-        "{path} was written by a newer crossread (schema {found}, this one knows {known}); \
-         it is left untouched"
+        "{} was written by a newer crossread (schema {found}, this one knows {known}); \
+         it is left untouched",
+        crate::sanitize::for_terminal(path)
     )]
     NewerSchema {
         path: String,

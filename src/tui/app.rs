@@ -40,6 +40,8 @@ pub enum LoadState {
     Loading {
         label: String,
         started: Instant,
+        /// Files read of the total, and the current one (from the loader).
+        progress: std::sync::Arc<crate::load::Progress>,
     },
     Ready,
 }
@@ -117,11 +119,21 @@ enum RefreshEvent {
 impl App {
     /// The app while the corpus named `label` loads in the background.
     pub fn loading(label: String, settings: Settings) -> App {
+        App::loading_with(label, std::sync::Arc::default(), settings)
+    }
+
+    /// [`App::loading`], showing how far `progress` says the load got.
+    pub fn loading_with(
+        label: String,
+        progress: std::sync::Arc<crate::load::Progress>,
+        settings: Settings,
+    ) -> App {
         App::with_state(
             Corpus::default(),
             LoadState::Loading {
                 label,
                 started: Instant::now(),
+                progress,
             },
             settings,
         )

@@ -29,6 +29,7 @@ pub use layer::Settings;
 
 use crate::library::reading::ReadingState;
 use crate::model::Corpus;
+use crate::sanitize::for_terminal;
 use app::App;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
@@ -56,18 +57,24 @@ pub fn run(
     }
     let label = match paths.as_slice() {
         [] => "the built-in articles".to_string(),
-        [one] => one.display().to_string(),
-        [first, rest @ ..] => format!("{} and {} more", first.display(), rest.len()),
+        [one] => for_terminal(&one.display().to_string()),
+        [first, rest @ ..] => format!(
+            "{} and {} more",
+            for_terminal(&first.display().to_string()),
+            rest.len()
+        ),
     };
     // Refreshing feeds makes sense only when the reader shows the library.
     let library = dirs.clone().filter(|_| paths.is_empty());
     let (sender, loaded) = mpsc::channel();
+    let progress = std::sync::Arc::new(crate::load::Progress::default());
+    let shared = std::sync::Arc::clone(&progress);
     std::thread::Builder::new()
         .name("crossread-load".into())
         .spawn(move || {
             // The reading state is read here too: the library is opened off
             // the UI thread, and the list shows unread marks from its first frame.
-            let outcome = crate::library::open_corpus(&paths, dirs.as_ref())
+            let outcome = crate::library::open_corpus_with(&paths, dirs.as_ref(), &shared)
                 .map(|corpus| (corpus, ReadingState::open(dirs.as_ref())));
             let _ = sender.send(outcome);
         })?;
@@ -77,7 +84,7 @@ pub fn run(
     terminal::enter()?;
     let mut term = ratatui::Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
     term.clear()?;
-    let mut app = App::loading(label, settings);
+    let mut app = App::loading_with(label, progress, settings);
     app.library = library;
     let outcome = event_loop(&mut term, &mut app, &signals, &loaded);
     drop(guard);

@@ -31,9 +31,13 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let context = app.context();
     match &app.load {
-        LoadState::Loading { label, started } => {
+        LoadState::Loading {
+            label,
+            started,
+            progress,
+        } => {
             let seconds = started.elapsed().as_secs_f32();
-            loading(label, seconds, areas.main, buf, theme);
+            loading(label, seconds, &progress.snapshot(), areas.main, buf, theme);
         }
         LoadState::Ready => app.view().render(areas.main, buf, context.shared),
     }
@@ -66,13 +70,39 @@ fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
     centred_lines(&["terminal too small", &need], area, buf, theme.warning);
 }
 
-fn loading(label: &str, seconds: f32, area: Rect, buf: &mut Buffer, theme: &Theme) {
+/// The loading screen: what is read, for how long, and (once the files
+/// are listed) how many of them are read and which one is being read.
+fn loading(
+    label: &str,
+    seconds: f32,
+    (read, total, current): &(usize, usize, String),
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
     let frame = SPINNER[(seconds * 10.0) as usize % SPINNER.len()];
     let text = format!("{frame} Reading {} … {seconds:.1} s", clean(label));
     let text = truncate(&text, usize::from(area.width.saturating_sub(2)));
     let y = area.y + area.height / 2;
     let x = area.x + area.width.saturating_sub(width(&text) as u16) / 2;
     buf.set_string(x, y, text, theme.accent);
+    if *total == 0 {
+        return;
+    }
+    let counts = if read < total {
+        format!("{read} of {total} files read")
+    } else {
+        format!("{total} files read; analysing")
+    };
+    let lines = [counts, clean(current).into_owned()];
+    for (row, line) in (1u16..).zip(lines) {
+        let line = truncate(&line, usize::from(area.width.saturating_sub(2)));
+        if y + row >= area.bottom() {
+            break;
+        }
+        let x = area.x + area.width.saturating_sub(width(&line) as u16) / 2;
+        buf.set_string(x, y + row, line, theme.dim);
+    }
 }
 
 /// The right end of the status bar: warnings and what is hidden.

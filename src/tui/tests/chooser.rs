@@ -246,6 +246,27 @@ fn the_chooser_pages_through_many_sources() {
     }
 }
 
+/// Case 16: filtering far down a long list keeps the highlighted row on
+/// screen (the chooser's offset follows the selection it kept).
+#[test]
+fn filtering_far_down_a_long_list_keeps_the_highlight_on_screen() {
+    let count = 2_000;
+    let mut app = chooser(count, 80, 24);
+    for _ in 0..120 {
+        press_only(&mut app, "<pagedown>");
+    }
+    app.prepare(app.areas.screen);
+    type_text(&mut app, "Story 19");
+    let text = screen_text(&mut app, 80, 24);
+    assert!(
+        text.lines()
+            .any(|line| line.contains("\u{258c} ") && line.contains("Story 19")),
+        "the highlighted row is a match, on screen: {text}"
+    );
+    let rows = chooser_rows(&text);
+    assert!(!rows.is_empty(), "{text}");
+}
+
 #[test]
 fn the_chooser_opened_while_comparing_fills_in_its_counts() {
     let mut app = App::new(many_sources(30));

@@ -5,6 +5,7 @@
 mod browse;
 mod chooser;
 mod compare;
+mod hardening;
 mod keys;
 mod library;
 mod search;
