@@ -167,6 +167,12 @@ pub fn detect(
     entities: &[Entity],
 ) -> Vec<Claim> {
     let mut claims: Vec<Claim> = Vec::new();
+    // Whether a speaker's name is a person's, asked once per claim.
+    let people: std::collections::HashSet<&str> = entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Person)
+        .map(|e| e.canonical.as_str())
+        .collect();
     // Who spoke last, for "he said" and quotations running over sentences.
     let mut last_speaker: Option<(String, bool)> = None;
     // Whether a quotation is open, and in which block it was last seen.
@@ -269,9 +275,10 @@ pub fn detect(
                         .map(|(name, _)| name.clone())
                 })
                 .or_else(|| {
-                    entities
+                    let before = entities.partition_point(|e| e.end <= sentence.start);
+                    entities[..before]
                         .iter()
-                        .rfind(|e| e.kind == EntityType::Person && e.end <= sentence.start)
+                        .rfind(|e| e.kind == EntityType::Person)
                         .map(|e| e.canonical.clone())
                 }),
             Attribution::Plural => last_speaker
@@ -318,9 +325,13 @@ pub fn detect(
         // commentary. Hedged speculation about outcomes stays a claim.
         // People and organisations named count fully, places at most once:
         // nearly every sentence of a story names its country.
-        let mut named: Vec<(&str, bool)> = entities
+        // Entities are sorted and disjoint: the sentence's are found by a
+        // binary search, not by scanning the article's for every sentence.
+        let first = entities.partition_point(|e| e.start < sentence.start);
+        let mut named: Vec<(&str, bool)> = entities[first..]
             .iter()
-            .filter(|e| e.start >= sentence.start && e.end <= sentence.end)
+            .take_while(|e| e.start < sentence.end)
+            .filter(|e| e.end <= sentence.end)
             .map(|e| (e.canonical.as_str(), e.kind == EntityType::Place))
             .collect();
         named.sort_unstable();
@@ -361,9 +372,7 @@ pub fn detect(
             kinds.push(ClaimKind::Assertion);
         }
         if let Some(name) = &speaker {
-            let person = entities
-                .iter()
-                .any(|e| e.kind == EntityType::Person && &e.canonical == name);
+            let person = people.contains(name.as_str());
             last_speaker = Some((name.clone(), person));
             subject_since = None;
         } else if subject.is_some() {

@@ -773,15 +773,26 @@ fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) 
             EntityType::Place => {}
         }
     }
-    // Each surname takes the longest full name it was seen with.
-    let full_name = |key: &str, at: usize| -> Option<String> {
-        let names = people.get(key)?;
-        let before = names.iter().filter(|(start, _)| *start <= at);
-        before
-            .chain(names.iter())
-            .max_by_key(|(_, name)| name.split(' ').count())
-            .map(|(_, name)| name.clone())
-    };
+    // Each surname takes the longest full name it was seen with (the last of
+    // the longest), found once per surname: looking it up per mention made
+    // an article that names one person 100,000 times quadratic.
+    let longest: HashMap<&str, &str> = people
+        .iter()
+        .filter_map(|(key, names)| {
+            let (_, name) = names
+                .iter()
+                .max_by_key(|(_, name)| name.split(' ').count())?;
+            Some((key.as_str(), name.as_str()))
+        })
+        .collect();
+    let first_full: HashMap<&str, &str> = people
+        .iter()
+        .filter_map(|(key, names)| {
+            let (_, name) = names.iter().find(|(_, name)| name.contains(' '))?;
+            Some((key.as_str(), name.as_str()))
+        })
+        .collect();
+    let full_name = |key: &str| longest.get(key).map(|name| name.to_string());
     // "Lena Garland ... Garland said": a lone word the gazetteer knows as a
     // place or organisation is the surname of a person the article names in
     // full.
@@ -790,12 +801,10 @@ fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) 
         if candidate.kind != EntityType::Person
             && !text.contains(char::is_whitespace)
             && text.chars().any(char::is_lowercase)
-            && let Some(name) = people
-                .get(&name_key(text))
-                .and_then(|names| names.iter().find(|(_, name)| name.contains(' ')))
+            && let Some(name) = first_full.get(name_key(text).as_str())
         {
             candidate.kind = EntityType::Person;
-            candidate.canonical = Some(name.1.clone());
+            candidate.canonical = Some(name.to_string());
         }
     }
     for candidate in &mut candidates {
@@ -803,7 +812,7 @@ fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) 
             let text = clean(&body[candidate.start..candidate.end]);
             let last = text.split(' ').next_back().unwrap_or(&text).to_string();
             let first = text.split(' ').next().unwrap_or(&text);
-            candidate.canonical = full_name(&name_key(&last), candidate.start).filter(|name| {
+            candidate.canonical = full_name(&name_key(&last)).filter(|name| {
                 // "Anna Vogel" and "Peter Vogel" are two people; a full name
                 // only grows into a longer one with the same first name.
                 !text.contains(' ') || name.split(' ').next() == Some(first)
@@ -813,7 +822,7 @@ fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) 
     for single in singles {
         let word = &body[single.start..single.end];
         let key = name_key(word);
-        if let Some(name) = full_name(&key, single.start) {
+        if let Some(name) = full_name(&key) {
             candidates.push(Candidate {
                 start: single.start,
                 end: single.end,
