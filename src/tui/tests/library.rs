@@ -156,3 +156,64 @@ fn snapshot_bookmarks_list_80x24() {
     keys(&mut app, "<enter>nb<esc>jj<enter>nnb B");
     insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
 }
+
+#[test]
+fn r_refreshes_the_feeds_in_the_background_and_reloads_the_list() {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("loopback");
+    let address = format!(
+        "http://{}/feed.xml",
+        listener.local_addr().expect("address")
+    );
+    let server = std::thread::spawn(move || {
+        let rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Harbour Wire</title>\
+            <item><title>Dredging starts</title><guid>dredging</guid><link>https://harbour.example/d</link>\
+            <description>&lt;p&gt;Dredging of the channel starts in April, the port said.&lt;/p&gt;</description>\
+            </item></channel></rss>";
+        if let Ok((mut stream, _)) = listener.accept() {
+            let mut request = [0u8; 2048];
+            let _ = stream.read(&mut request);
+            let _ = write!(
+                stream,
+                "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{rss}",
+                rss.len()
+            );
+        }
+    });
+    let root = tempfile::tempdir().expect("temp dir");
+    let dirs = temp_dirs(root.path());
+    {
+        let mut library = crate::store::Library::open(&dirs, crate::store::Access::ReadWrite)
+            .expect("opens")
+            .expect("a library");
+        library
+            .add_feed(&crate::store::feeds::NewFeed {
+                url: address,
+                ..Default::default()
+            })
+            .expect("follows");
+    }
+    let mut app = App::new(builtin_corpus());
+    app.library = Some(dirs);
+    app.prepare(screen());
+    keys(&mut app, "R");
+    assert!(
+        app.refresh_status().is_some(),
+        "the status bar says it runs"
+    );
+    let started = std::time::Instant::now();
+    while app.refresh_status().is_some() && started.elapsed() < std::time::Duration::from_secs(20) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        app.prepare(screen());
+    }
+    server.join().expect("served");
+    let notice = app.notice.clone().unwrap_or_default();
+    assert!(notice.contains("1 new article from 1 feed"), "{notice}");
+    assert!(
+        app.corpus
+            .articles
+            .iter()
+            .any(|a| a.title == "Dredging starts"),
+        "the list reloaded with the new item"
+    );
+}
