@@ -3,11 +3,13 @@
 //! never answers, a body larger than the limit, a page that is no feed, and
 //! items that carry only a summary and link to pages the server also serves.
 
+mod common;
+
+use common::home::Home;
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -142,32 +144,6 @@ fn start_server() -> Server {
     server
 }
 
-struct Home {
-    root: tempfile::TempDir,
-}
-
-impl Home {
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_crossread"))
-            .args(args)
-            .env("CROSSREAD_DATA_DIR", self.root.path().join("data"))
-            .env("CROSSREAD_CACHE_DIR", self.root.path().join("cache"))
-            .stdin(Stdio::null())
-            .output()
-            .expect("runs")
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let output = self.run(args);
-        assert!(
-            output.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        serde_json::from_slice(&output.stdout).expect("stdout is JSON")
-    }
-}
-
 fn report<'a>(refresh: &'a Value, url_end: &str) -> &'a Value {
     refresh["feeds"]
         .as_array()
@@ -184,9 +160,7 @@ fn report<'a>(refresh: &'a Value, url_end: &str) -> &'a Value {
 #[test]
 fn refresh_reports_every_feed_and_one_failing_feed_stops_no_other() {
     let server = start_server();
-    let home = Home {
-        root: tempfile::tempdir().expect("temp dir"),
-    };
+    let home = Home::new();
     let feeds = [
         "/full.xml",
         "/summary.xml",
@@ -273,9 +247,7 @@ fn refresh_reports_every_feed_and_one_failing_feed_stops_no_other() {
 
 #[test]
 fn opml_round_trips_through_the_library_and_feeds_can_be_removed() {
-    let home = Home {
-        root: tempfile::tempdir().expect("temp dir"),
-    };
+    let home = Home::new();
     let opml = r#"<?xml version="1.0"?><opml version="2.0"><head/><body>
 <outline text="News"><outline text="Ports" xmlUrl="https://harbour.example/rss" category="ports,local"/></outline>
 <outline text="Wire" xmlUrl="https://wire.example/atom"/></body></opml>"#;

@@ -3,56 +3,12 @@
 //! import, damaged files, processes killed mid-write, two processes at once,
 //! and a full or read-only disk.
 
+mod common;
+
+use common::home::Home;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
-struct Home {
-    root: tempfile::TempDir,
-}
-
-impl Home {
-    fn new() -> Home {
-        Home {
-            root: tempfile::tempdir().expect("temp dir"),
-        }
-    }
-
-    fn data(&self) -> PathBuf {
-        self.root.path().join("data")
-    }
-
-    fn command(&self, args: &[&str]) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_crossread"));
-        command
-            .args(args)
-            .env("CROSSREAD_DATA_DIR", self.data())
-            .env("CROSSREAD_CACHE_DIR", self.root.path().join("cache"))
-            .stdin(Stdio::null());
-        command
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.command(args).output().expect("runs")
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let output = self.run(args);
-        assert!(
-            output.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        serde_json::from_slice(&output.stdout).expect("stdout is JSON")
-    }
-
-    fn write(&self, name: &str, text: &str) -> PathBuf {
-        let path = self.root.path().join("in").join(name);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("dir");
-        std::fs::write(&path, text).expect("write");
-        path
-    }
-}
+use std::process::{Command, Stdio};
 
 fn statuses(summary: &Value) -> Vec<(String, String)> {
     summary["items"]

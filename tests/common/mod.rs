@@ -8,6 +8,8 @@
 
 #![allow(dead_code)]
 
+pub mod home;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
