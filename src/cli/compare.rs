@@ -1,4 +1,5 @@
 use crate::compare::{Comparison, MarkKind, compare};
+use crate::facts::{Facts, found};
 use crate::model::Corpus;
 use crate::topics::CorpusIndex;
 use serde::Serialize;
@@ -15,9 +16,10 @@ pub struct CompareArgs {
     #[arg(long, value_delimiter = ',', value_name = "ID,ID")]
     pub sources: Vec<String>,
 
-    /// Print JSON: {"topic":{"id","label"},"sources":[ids],"rows":[{"cells":[{"article",
-    /// "sentences":[{"start","end","text"}],"differences":[{"start","end","kind"}]}],
-    /// "sources_count","score","relevance"}]}; offsets are bytes into the article body.
+    /// Print JSON: {"topic":{"id","label","origin"},"sources":[ids],"copies":{id:[ids]},
+    /// "rows":[{"fact","cells":[{"article","sentences":[{"start","end","text"}],
+    /// "differences":[{"start","end","kind"}]}],"silent":[ids],"sources_count","score",
+    /// "relevance"}]}; offsets are bytes into the article body.
     #[arg(long, conflicts_with = "markdown")]
     pub json: bool,
 
@@ -30,6 +32,7 @@ pub struct CompareArgs {
 struct JsonTopic<'a> {
     id: &'a str,
     label: &'a str,
+    origin: crate::topics::TopicOrigin,
 }
 
 #[derive(Serialize)]
@@ -48,7 +51,9 @@ struct JsonCell<'a> {
 
 #[derive(Serialize)]
 struct JsonRow<'a> {
+    fact: &'a str,
     cells: Vec<JsonCell<'a>>,
+    silent: Vec<&'a str>,
     sources_count: usize,
     score: f32,
     relevance: f32,
@@ -58,6 +63,9 @@ struct JsonRow<'a> {
 struct JsonComparison<'a> {
     topic: JsonTopic<'a>,
     sources: Vec<&'a str>,
+    /// Syndicated copies each source stands for, by source id; only sources
+    /// with copies.
+    copies: std::collections::BTreeMap<&'a str, Vec<&'a str>>,
     rows: Vec<JsonRow<'a>>,
 }
 
@@ -80,11 +88,14 @@ pub fn run(args: &CompareArgs, corpus: &Corpus) -> anyhow::Result<ExitCode> {
     if sources.is_empty() {
         sources = (0..corpus.articles.len()).collect();
     }
-    let topic = super::topics::topic_set().resolve(&args.topic);
     let index = CorpusIndex::build(corpus);
-    let comparison = compare(corpus, &index, &topic, &sources);
+    let facts = Facts::build(corpus, &index);
+    let mut topics = super::topics::topic_set();
+    topics.add_found(found::topics(corpus, &index, &facts));
+    let topic = topics.resolve(&args.topic);
+    let comparison = compare(corpus, &index, &facts, &topic, &sources);
     if args.json {
-        super::print_json(&to_json(corpus, &comparison))?;
+        super::print_json(&to_json(corpus, &comparison, topic.origin))?;
     } else if args.markdown {
         super::output::print(markdown(corpus, &comparison))?;
     } else {
@@ -99,21 +110,32 @@ pub fn run(args: &CompareArgs, corpus: &Corpus) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn to_json<'a>(corpus: &'a Corpus, comparison: &'a Comparison) -> JsonComparison<'a> {
+fn to_json<'a>(
+    corpus: &'a Corpus,
+    comparison: &'a Comparison,
+    origin: crate::topics::TopicOrigin,
+) -> JsonComparison<'a> {
+    let id = |article: usize| corpus.articles[article].id.as_str();
     JsonComparison {
         topic: JsonTopic {
             id: &comparison.topic_id,
             label: &comparison.topic_label,
+            origin,
         },
-        sources: comparison
+        sources: comparison.sources.iter().map(|&s| id(s)).collect(),
+        copies: comparison
             .sources
             .iter()
-            .map(|&s| corpus.articles[s].id.as_str())
+            .zip(&comparison.copies)
+            .filter(|(_, copies)| !copies.is_empty())
+            .map(|(&source, copies)| (id(source), copies.iter().map(|&c| id(c)).collect()))
             .collect(),
         rows: comparison
             .rows
             .iter()
             .map(|row| JsonRow {
+                fact: &row.fact,
+                silent: row.silent.iter().map(|&s| id(s)).collect(),
                 cells: row
                     .cells
                     .iter()
@@ -162,11 +184,12 @@ fn plain(corpus: &Corpus, comparison: &Comparison) -> String {
     for (number, row) in comparison.rows.iter().enumerate() {
         let _ = writeln!(
             out,
-            "\n#{} {} of {} sources, agreement {:.2}",
+            "\n#{} {} of {} sources, agreement {:.2} (fact {})",
             number + 1,
             row.sources_count(),
             total,
-            row.score
+            row.score,
+            row.fact
         );
         for cell in &row.cells {
             let article = &corpus.articles[cell.article];
@@ -183,6 +206,14 @@ fn plain(corpus: &Corpus, comparison: &Comparison) -> String {
                 article.id,
                 text.join(&format!("\n{indent}"))
             );
+        }
+        if !row.silent.is_empty() && row.cells.len() > 1 {
+            let silent: Vec<&str> = row
+                .silent
+                .iter()
+                .map(|&s| corpus.articles[s].id.as_str())
+                .collect();
+            let _ = writeln!(out, "  silent: {}", silent.join(", "));
         }
     }
     out

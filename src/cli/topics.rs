@@ -1,7 +1,9 @@
+use crate::compare::coverage;
 use crate::config::config_path;
+use crate::facts::{Facts, found};
 use crate::model::Corpus;
 use crate::sanitize::for_terminal;
-use crate::topics::{CorpusIndex, TopicOrigin, TopicSet, coverage};
+use crate::topics::{CorpusIndex, TopicOrigin, TopicSet};
 use serde::Serialize;
 use std::io::Write;
 use std::process::ExitCode;
@@ -46,14 +48,16 @@ pub(super) fn topic_set() -> TopicSet {
 }
 
 pub fn run(args: &TopicsArgs, corpus: &Corpus) -> anyhow::Result<ExitCode> {
-    let set = topic_set();
+    let mut set = topic_set();
     let index = CorpusIndex::build(corpus);
+    let facts = Facts::build(corpus, &index);
+    set.add_found(found::topics(corpus, &index, &facts));
     let all: Vec<usize> = (0..corpus.articles.len()).collect();
     let topics: Vec<ListedTopic> = set
         .topics
         .iter()
         .map(|topic| {
-            let counts = coverage(corpus, &index, topic, &all);
+            let counts = coverage(corpus, &index, &facts, topic, &all);
             ListedTopic {
                 id: &topic.id,
                 label: &topic.label,
