@@ -135,7 +135,7 @@ fn to_json<'a>(
             .iter()
             .map(|row| JsonRow {
                 fact: &row.fact,
-                silent: row.silent.iter().map(|&s| id(s)).collect(),
+                silent: comparison.silent(row).map(id).collect(),
                 cells: row
                     .cells
                     .iter()
@@ -207,12 +207,11 @@ fn plain(corpus: &Corpus, comparison: &Comparison) -> String {
                 text.join(&format!("\n{indent}"))
             );
         }
-        if !row.silent.is_empty() && row.cells.len() > 1 {
-            let silent: Vec<&str> = row
-                .silent
-                .iter()
-                .map(|&s| corpus.articles[s].id.as_str())
-                .collect();
+        let silent: Vec<&str> = comparison
+            .silent(row)
+            .map(|s| corpus.articles[s].id.as_str())
+            .collect();
+        if !silent.is_empty() && row.cells.len() > 1 {
             let _ = writeln!(out, "  silent: {}", silent.join(", "));
         }
     }

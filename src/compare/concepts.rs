@@ -9,6 +9,9 @@ const CONCEPTS: &str = include_str!("../../assets/concepts.toml");
 /// Each family a list of stem sequences.
 pub struct Concepts {
     pub(crate) families: Vec<Vec<Vec<String>>>,
+    /// `(family, member)` of every member, by its first stem, so a sentence
+    /// is scanned once rather than once per member.
+    by_first: std::collections::HashMap<String, Vec<(usize, usize)>>,
 }
 
 impl Concepts {
@@ -35,27 +38,42 @@ impl Concepts {
                     .filter(|stems| !stems.is_empty())
                     .collect()
             })
-            .collect();
-        Concepts { families }
+            .collect::<Vec<Vec<Vec<String>>>>();
+        let mut by_first: std::collections::HashMap<String, Vec<(usize, usize)>> =
+            std::collections::HashMap::new();
+        for (family, members) in families.iter().enumerate() {
+            for (member, stems) in members.iter().enumerate() {
+                by_first
+                    .entry(stems[0].clone())
+                    .or_default()
+                    .push((family, member));
+            }
+        }
+        Concepts { families, by_first }
     }
 
-    /// The families whose members occur in `tokens`.
+    /// The families whose members occur in `tokens`, in family order.
     pub fn found(&self, tokens: &[Token]) -> Vec<usize> {
-        self.families
-            .iter()
-            .enumerate()
-            .filter(|(_, members)| {
-                members.iter().any(|stems| {
-                    tokens.windows(stems.len()).any(|window| {
-                        window
-                            .iter()
-                            .zip(stems)
-                            .all(|(token, stem)| *token.stem == **stem)
-                    })
-                })
-            })
-            .map(|(family, _)| family)
-            .collect()
+        let mut found = Vec::new();
+        for (at, token) in tokens.iter().enumerate() {
+            let Some(candidates) = self.by_first.get(&*token.stem) else {
+                continue;
+            };
+            for &(family, member) in candidates {
+                let stems = &self.families[family][member];
+                let fits = tokens.len() - at >= stems.len()
+                    && tokens[at..]
+                        .iter()
+                        .zip(stems)
+                        .all(|(token, stem)| *token.stem == **stem);
+                if fits {
+                    found.push(family);
+                }
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
     }
 
     /// The other members of every family `stems` (a word's stem sequence)

@@ -56,10 +56,9 @@ pub struct Row {
     /// shows the row.
     pub fact: String,
     /// One cell per source that carries the fact, in `Comparison::sources`
-    /// order.
+    /// order; the other compared sources are silent on it
+    /// ([`Comparison::silent`]).
     pub cells: Vec<Cell>,
-    /// The compared sources that say nothing of it, in `sources` order.
-    pub silent: Vec<usize>,
     /// How closely the fact's sentences agree, 0..1; 0 for a row one
     /// source has alone.
     pub score: f32,
@@ -113,6 +112,14 @@ impl Comparison {
             .collect()
     }
 
+    /// The compared sources that say nothing of `row`, in `sources` order.
+    pub fn silent<'a>(&'a self, row: &'a Row) -> impl Iterator<Item = usize> + 'a {
+        self.sources
+            .iter()
+            .copied()
+            .filter(|&source| row.cell(source).is_none())
+    }
+
     /// Rows two or more sources carry.
     pub fn shared_rows(&self) -> usize {
         self.rows.iter().filter(|row| row.cells.len() > 1).count()
@@ -128,40 +135,43 @@ pub fn compare(
     topic: &Topic,
     sources: &[usize],
 ) -> Comparison {
-    let (sources, copies) = collapse_copies(corpus, facts, sources);
-    let hits = retrieve(corpus, index, topic, &sources);
-    let mut relevance: HashMap<Option<usize>, f32> = HashMap::new();
-    let mut singles: Vec<(SentenceRef, f32)> = Vec::new();
-    for &fact in &topic.facts {
-        relevance.entry(Some(fact)).or_insert(0.0);
-    }
-    for hit in &hits {
-        let sentence = SentenceRef {
-            article: hit.article,
-            sentence: hit.sentence,
-        };
-        match facts.fact_of(sentence) {
-            // A found topic is its facts; retrieval adds only what one
-            // source alone says on its subject.
-            Some(_) if topic.origin == TopicOrigin::Found => {}
-            Some(fact) => {
-                let best = relevance.entry(Some(fact)).or_insert(0.0);
-                *best = best.max(hit.score);
-            }
-            None => singles.push((sentence, hit.score)),
+    let mut comparison = unmarked(corpus, index, facts, topic, sources);
+    for row in &mut comparison.rows {
+        if row.cells.len() > 1 {
+            diff::mark_differences(corpus, index, &mut row.cells);
         }
     }
-    let mut rows: Vec<Row> = Vec::new();
-    let mut taken: Vec<(usize, f32)> = relevance
-        .into_iter()
-        .filter_map(|(fact, score)| Some((fact?, score)))
+    comparison
+}
+
+/// The comparison without the word differences, which only a reader needs.
+fn unmarked(
+    corpus: &Corpus,
+    index: &CorpusIndex,
+    facts: &Facts,
+    topic: &Topic,
+    sources: &[usize],
+) -> Comparison {
+    let (sources, copies) = collapse_copies(corpus, facts, sources);
+    // Which compared source stands for each original, and where each
+    // compared source sits, so a fact's cells come from its members.
+    let stands_for: HashMap<usize, usize> = sources
+        .iter()
+        .map(|&source| (facts.copies.original_of(source), source))
         .collect();
-    taken.sort_unstable_by_key(|(fact, _)| *fact);
-    for (fact, score) in taken {
-        let cells: Vec<Cell> = sources
+    let position: HashMap<usize, usize> =
+        sources.iter().enumerate().map(|(at, &s)| (s, at)).collect();
+    let cells_of = |fact: usize| -> Vec<Cell> {
+        let mut cells: Vec<Cell> = facts.facts[fact]
+            .members
             .iter()
-            .filter_map(|&source| {
-                let sentence = facts.sentence_in(fact, source)?;
+            .filter_map(|member| {
+                let &source = stands_for.get(&member.article)?;
+                let sentence = if source == member.article {
+                    member.sentence
+                } else {
+                    facts.copies.mirror_in(source, member.sentence)?
+                };
                 Some(Cell {
                     article: source,
                     sentences: vec![sentence],
@@ -169,6 +179,51 @@ pub fn compare(
                 })
             })
             .collect();
+        cells.sort_by_key(|cell| position.get(&cell.article).copied().unwrap_or(usize::MAX));
+        cells
+    };
+    // A found topic is its facts; retrieval only adds what one of the
+    // sources that report them says alone on the subject, so forty found
+    // topics over a large corpus are not forty full retrievals.
+    let searched: Vec<usize> = if topic.origin == TopicOrigin::Found {
+        let mut carrying: Vec<usize> = topic
+            .facts
+            .iter()
+            .flat_map(|&fact| cells_of(fact))
+            .map(|cell| cell.article)
+            .collect();
+        carrying.sort_by_key(|article| position.get(article).copied().unwrap_or(usize::MAX));
+        carrying.dedup();
+        carrying
+    } else {
+        sources.clone()
+    };
+    let hits = retrieve(corpus, index, topic, &searched);
+    let mut relevance: HashMap<usize, f32> = HashMap::new();
+    let mut singles: Vec<(SentenceRef, f32)> = Vec::new();
+    for &fact in &topic.facts {
+        relevance.entry(fact).or_insert(0.0);
+    }
+    for hit in &hits {
+        let sentence = SentenceRef {
+            article: hit.article,
+            sentence: hit.sentence,
+        };
+        let reported = facts.facts_of(sentence);
+        if reported.is_empty() {
+            singles.push((sentence, hit.score));
+        } else if topic.origin != TopicOrigin::Found {
+            for &fact in reported {
+                let best = relevance.entry(fact).or_insert(0.0);
+                *best = best.max(hit.score);
+            }
+        }
+    }
+    let mut rows: Vec<Row> = Vec::new();
+    let mut taken: Vec<(usize, f32)> = relevance.into_iter().collect();
+    taken.sort_unstable_by_key(|(fact, _)| *fact);
+    for (fact, score) in taken {
+        let cells = cells_of(fact);
         if cells.is_empty() {
             continue;
         }
@@ -177,15 +232,12 @@ pub fn compare(
         } else {
             0.0
         };
-        rows.push(row(
-            corpus,
-            index,
-            facts.facts[fact].id.clone(),
+        rows.push(Row {
+            fact: facts.facts[fact].id.clone(),
             cells,
-            &sources,
-            agreement,
-            score,
-        ));
+            score: agreement,
+            relevance: score,
+        });
     }
     for (sentence, score) in singles {
         let cell = Cell {
@@ -193,15 +245,12 @@ pub fn compare(
             sentences: vec![sentence.sentence],
             marks: Vec::new(),
         };
-        rows.push(row(
-            corpus,
-            index,
-            single_id(corpus, sentence),
-            vec![cell],
-            &sources,
-            0.0,
-            score,
-        ));
+        rows.push(Row {
+            fact: single_id(corpus, sentence),
+            cells: vec![cell],
+            score: 0.0,
+            relevance: score,
+        });
     }
     let first_key = |row: &Row| {
         let cell = &row.cells[0];
@@ -225,30 +274,6 @@ pub fn compare(
         sources,
         copies,
         rows,
-    }
-}
-
-fn row(
-    corpus: &Corpus,
-    index: &CorpusIndex,
-    fact: String,
-    mut cells: Vec<Cell>,
-    sources: &[usize],
-    score: f32,
-    relevance: f32,
-) -> Row {
-    diff::mark_differences(corpus, index, &mut cells);
-    let silent = sources
-        .iter()
-        .copied()
-        .filter(|s| !cells.iter().any(|c| c.article == *s))
-        .collect();
-    Row {
-        fact,
-        cells,
-        silent,
-        score,
-        relevance,
     }
 }
 
@@ -295,7 +320,7 @@ pub fn coverage(
     topic: &Topic,
     articles: &[usize],
 ) -> Vec<usize> {
-    let comparison = compare(corpus, index, facts, topic, articles);
+    let comparison = unmarked(corpus, index, facts, topic, articles);
     let per_source = comparison.coverage();
     let mut count: HashMap<usize, usize> = HashMap::new();
     for ((&source, copies), &n) in comparison
@@ -326,7 +351,7 @@ pub fn busiest_topic(
 ) -> Option<usize> {
     let mut best: Option<(usize, usize)> = None;
     for (at, topic) in topics.iter().enumerate() {
-        let shared = compare(corpus, index, facts, topic, sources).shared_rows();
+        let shared = unmarked(corpus, index, facts, topic, sources).shared_rows();
         if shared > 0 && best.is_none_or(|(_, most)| shared > most) {
             best = Some((at, shared));
         }

@@ -12,17 +12,17 @@
 //! never makes a row.
 
 use super::features::{FeatureTable, Kind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Features of a sentence used to find its candidates.
 const KEYS_PER_SENTENCE: usize = 6;
 /// A feature more sentences share than this says little about any pair and
 /// would make its candidate list quadratic.
-const MAX_POSTING: usize = 400;
+const MAX_POSTING: usize = 64;
 /// Cosine of the weighted features two sentences must reach.
-pub(crate) const MATCH_COSINE: f32 = 0.4;
+pub(crate) const MATCH_COSINE: f32 = 0.3;
 /// Shared weight, in rare words' worth, below which a pair is chance.
-pub(crate) const MATCH_SHARED: f32 = 6.0;
+pub(crate) const MATCH_SHARED: f32 = 8.0;
 /// A shared quotation is strong evidence: it lowers the cosine needed.
 const QUOTE_COSINE: f32 = 0.2;
 const QUOTE_SHINGLES: usize = 2;
@@ -34,13 +34,20 @@ const MIN_SHARED_CONTENT: usize = 2;
 
 /// How two sentences compare.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub(crate) struct Evidence {
+pub struct Evidence {
+    /// Cosine of their weighted features, 0..1.
     pub cosine: f32,
+    /// Weight of the features they share.
     pub shared: f32,
+    /// Shared words, numbers and names.
     pub content: usize,
+    /// Shared runs of quoted words.
     pub quote: usize,
     /// Shared features specific to a story (names, figures, rare words).
     pub specific: usize,
+    /// Shared weight over the lighter sentence's: how much of the shorter
+    /// report the longer one contains, 0..1.
+    pub containment: f32,
 }
 
 /// What two nodes share.
@@ -72,6 +79,7 @@ pub(crate) fn evidence(table: &FeatureTable, a: usize, b: usize) -> Evidence {
     let norm = (fa.total * fb.total).sqrt();
     if norm > 0.0 {
         evidence.cosine = evidence.shared / norm;
+        evidence.containment = evidence.shared / fa.total.min(fb.total);
     }
     evidence
 }
@@ -88,14 +96,15 @@ pub(crate) fn matches(table: &FeatureTable, a: usize, b: usize) -> Option<Eviden
         && evidence.cosine >= MATCH_COSINE
         && evidence.shared >= MATCH_SHARED
         && evidence.content >= MIN_SHARED_CONTENT;
-    (quoted || plain).then_some(evidence)
+    let rewrite = evidence.cosine >= UNMARKED_COSINE && evidence.specific >= 1;
+    ((quoted || plain) && (rewrite || same_story(table, a, b))).then_some(evidence)
 }
 
 /// Every matching pair of nodes from different sources, as
 /// `(score, a, b)` with `a < b`, best first.
 pub(crate) fn matching_pairs(table: &FeatureTable, source: &[u32]) -> Vec<(f32, u32, u32)> {
     let n = table.nodes.len();
-    let mut postings: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut postings: HashMap<u32, Vec<u32>> = HashMap::default();
     let mut keys_of: Vec<Vec<u32>> = Vec::with_capacity(n);
     for features in &table.features {
         let mut keys: Vec<(u32, f32)> = features
@@ -117,7 +126,7 @@ pub(crate) fn matching_pairs(table: &FeatureTable, source: &[u32]) -> Vec<(f32, 
         }
     }
     let mut pairs = Vec::new();
-    let mut seen: HashSet<u32> = HashSet::new();
+    let mut seen: HashSet<u32> = HashSet::default();
     for (a, keys) in keys_of.iter().enumerate() {
         seen.clear();
         for key in keys {
@@ -125,11 +134,7 @@ pub(crate) fn matching_pairs(table: &FeatureTable, source: &[u32]) -> Vec<(f32, 
                 if (b as usize) <= a || source[a] == source[b as usize] || !seen.insert(b) {
                     continue;
                 }
-                let Some(evidence) = matches(table, a, b as usize) else {
-                    continue;
-                };
-                let rewrite = evidence.cosine >= UNMARKED_COSINE && evidence.specific >= 1;
-                if rewrite || same_story(table, a, b as usize) {
+                if let Some(evidence) = matches(table, a, b as usize) {
                     pairs.push((evidence.cosine, a as u32, b));
                 }
             }
@@ -159,43 +164,52 @@ fn same_story(table: &FeatureTable, a: usize, b: usize) -> bool {
     false
 }
 
+/// A sentence reports at most this many facts (a lead often gives the
+/// event, its figure and its time at once).
+pub(crate) const MAX_FACTS_PER_SENTENCE: usize = 2;
+
 /// Clusters in which every pair matches and every source appears at most
-/// once; nodes without a match stay out. Deterministic in the node order.
-pub(crate) fn complete_linkage(
-    node_count: usize,
-    source: &[u32],
-    pairs: &[(f32, u32, u32)],
-) -> Vec<Vec<u32>> {
+/// once, grown from the best pairs down; nodes without a match stay out. A
+/// node may stand in several clusters, one per fact it reports, but never
+/// in one it does not match every member of. Deterministic in the pair order.
+pub(crate) fn cliques(node_count: usize, source: &[u32], pairs: &[(f32, u32, u32)]) -> Vec<Vec<u32>> {
     let matched: HashSet<(u32, u32)> = pairs.iter().map(|&(_, a, b)| (a, b)).collect();
     let is_match = |a: u32, b: u32| matched.contains(&(a.min(b), a.max(b)));
-    let mut cluster_of: Vec<u32> = (0..node_count as u32).collect();
-    let mut members: HashMap<u32, Vec<u32>> = HashMap::new();
+    let fits = |node: u32, members: &[u32]| {
+        members
+            .iter()
+            .all(|&m| source[m as usize] != source[node as usize] && is_match(node, m))
+    };
+    let mut clusters: Vec<Vec<u32>> = Vec::new();
+    let mut of: Vec<Vec<usize>> = vec![Vec::new(); node_count];
     for &(_, a, b) in pairs {
-        let (ca, cb) = (cluster_of[a as usize], cluster_of[b as usize]);
-        if ca == cb {
+        let (a, b) = (a as usize, b as usize);
+        if of[a].iter().any(|&c| clusters[c].contains(&(b as u32))) {
             continue;
         }
-        let left = members.get(&ca).cloned().unwrap_or_else(|| vec![ca]);
-        let right = members.get(&cb).cloned().unwrap_or_else(|| vec![cb]);
-        let sources_meet = left.iter().any(|&x| {
-            right
-                .iter()
-                .any(|&y| source[x as usize] == source[y as usize])
-        });
-        if sources_meet || !left.iter().all(|&x| right.iter().all(|&y| is_match(x, y))) {
-            continue;
+        let mut joined = false;
+        for (from, to) in [(a, b), (b, a)] {
+            for at in of[from].clone() {
+                if of[to].len() < MAX_FACTS_PER_SENTENCE
+                    && !clusters[at].contains(&(to as u32))
+                    && fits(to as u32, &clusters[at])
+                {
+                    clusters[at].push(to as u32);
+                    of[to].push(at);
+                    joined = true;
+                }
+            }
         }
-        let (keep, gone) = if ca < cb { (ca, cb) } else { (cb, ca) };
-        let mut joined = left;
-        joined.extend(right);
-        joined.sort_unstable();
-        for &node in &joined {
-            cluster_of[node as usize] = keep;
+        if !joined && of[a].len() < MAX_FACTS_PER_SENTENCE && of[b].len() < MAX_FACTS_PER_SENTENCE {
+            of[a].push(clusters.len());
+            of[b].push(clusters.len());
+            clusters.push(vec![a as u32, b as u32]);
         }
-        members.remove(&gone);
-        members.insert(keep, joined);
     }
-    let mut clusters: Vec<Vec<u32>> = members.into_values().filter(|m| m.len() > 1).collect();
+    for members in &mut clusters {
+        members.sort_unstable();
+    }
     clusters.sort_unstable();
+    clusters.dedup();
     clusters
 }

@@ -82,7 +82,13 @@ pub(crate) fn takes_part(article: &Article, sentence: usize, tokens: &[Token]) -
         .iter()
         .filter(|t| !t.is_stopword && (t.is_number || t.stem.chars().count() > 1))
         .count();
-    !furniture && content >= MIN_CONTENT_TOKENS
+    // A question asks rather than reports, and a line ending in a colon
+    // only announces what follows ("Expected next steps include:").
+    let text = article.sentence_text(s).trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')')
+    });
+    let reports = !text.ends_with(['?', ':']);
+    !furniture && reports && content >= MIN_CONTENT_TOKENS
 }
 
 /// Builds the features of `nodes` (in the order given, which the caller

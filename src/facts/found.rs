@@ -11,6 +11,7 @@ use super::Facts;
 use super::features::Kind;
 use crate::model::Corpus;
 use crate::topics::{CorpusIndex, Topic, TopicOrigin, TopicSpec};
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Cosine between a fact and a topic's words for the fact to join it.
@@ -21,24 +22,13 @@ const LABEL_WORDS: usize = 3;
 pub const MAX_FOUND: usize = 40;
 /// A fact's features used to find the topics it might join.
 const FACT_KEYS: usize = 8;
+/// Topics a fact is measured against, those sharing most of its keys.
+const MAX_CANDIDATES: usize = 24;
 
 /// The found topics of a corpus, most facts first.
 pub fn topics(corpus: &Corpus, index: &CorpusIndex, facts: &Facts) -> Vec<Topic> {
     let table = &facts.table;
-    let node_of: HashMap<super::SentenceRef, usize> = table
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(at, node)| {
-            (
-                super::SentenceRef {
-                    article: node.article,
-                    sentence: node.sentence,
-                },
-                at,
-            )
-        })
-        .collect();
+    let node_of = &facts.node_of;
     let subject = |id: u32| {
         matches!(
             table.kinds[id as usize],
@@ -65,41 +55,40 @@ pub fn topics(corpus: &Corpus, index: &CorpusIndex, facts: &Facts) -> Vec<Topic>
             weights.into_iter().collect()
         })
         .collect();
-    let mut groups: Vec<(Vec<usize>, HashMap<u32, f32>)> = Vec::new();
-    let mut topics_with: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut topics_with: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
     for (fact, vector) in vectors.iter().enumerate() {
         let mut keys: Vec<(u32, f32)> = vector.clone();
         keys.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         keys.truncate(FACT_KEYS);
-        let mut candidates: Vec<usize> = keys
-            .iter()
-            .filter_map(|(id, _)| topics_with.get(id))
-            .flatten()
-            .copied()
-            .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
+        // The topics sharing most of the fact's heaviest words; a common
+        // word shared with thousands of topics says nothing of which.
+        let mut shared_keys: FxHashMap<usize, usize> = FxHashMap::default();
+        for group in keys.iter().filter_map(|(id, _)| topics_with.get(id)).flatten() {
+            *shared_keys.entry(*group).or_default() += 1;
+        }
+        let mut candidates: Vec<(usize, usize)> = shared_keys.into_iter().collect();
+        candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        candidates.truncate(MAX_CANDIDATES);
+        let candidates: Vec<usize> = candidates.into_iter().map(|(group, _)| group).collect();
         let best = candidates
             .into_iter()
-            .map(|group| (group, cosine(vector, &groups[group].1)))
+            .map(|group| (group, groups[group].cosine(vector)))
             .filter(|(_, similarity)| *similarity >= JOIN_COSINE)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         let group = match best {
             Some((group, _)) => group,
             None => {
-                groups.push((Vec::new(), HashMap::new()));
+                groups.push(Group::default());
                 groups.len() - 1
             }
         };
-        groups[group].0.push(fact);
-        for &(id, weight) in vector {
-            let entry = groups[group].1.entry(id).or_default();
-            if *entry == 0.0 {
-                topics_with.entry(id).or_default().push(group);
-            }
-            *entry += weight;
+        for id in groups[group].add(fact, vector) {
+            topics_with.entry(id).or_default().push(group);
         }
     }
+    let mut groups: Vec<(Vec<usize>, FxHashMap<u32, f32>)> =
+        groups.into_iter().map(|g| (g.facts, g.centroid)).collect();
     groups.sort_by(|a, b| {
         let sources = |g: &[usize]| g.iter().map(|&f| facts.sources(f)).sum::<usize>();
         b.0.len()
@@ -136,17 +125,44 @@ pub fn topics(corpus: &Corpus, index: &CorpusIndex, facts: &Facts) -> Vec<Topic>
         .collect()
 }
 
-fn cosine(vector: &[(u32, f32)], centroid: &HashMap<u32, f32>) -> f32 {
-    let dot: f32 = vector
-        .iter()
-        .map(|(id, w)| w * centroid.get(id).copied().unwrap_or(0.0))
-        .sum();
-    let norm_a: f32 = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-    let norm_b: f32 = centroid.values().map(|w| w * w).sum::<f32>().sqrt();
-    if norm_a == 0.0 || norm_b == 0.0 {
-        0.0
-    } else {
-        dot / (norm_a * norm_b)
+/// Facts on one subject and the sum of their word vectors.
+#[derive(Default)]
+struct Group {
+    facts: Vec<usize>,
+    centroid: FxHashMap<u32, f32>,
+    /// The centroid's squared norm, kept as facts join, so a cosine costs
+    /// the fact's words rather than the topic's.
+    norm_squared: f32,
+}
+
+impl Group {
+    /// Adds a fact; returns the words the group did not have before.
+    fn add(&mut self, fact: usize, vector: &[(u32, f32)]) -> Vec<u32> {
+        self.facts.push(fact);
+        let mut new = Vec::new();
+        for &(id, weight) in vector {
+            let entry = self.centroid.entry(id).or_default();
+            if *entry == 0.0 {
+                new.push(id);
+            }
+            self.norm_squared += (*entry + weight).powi(2) - entry.powi(2);
+            *entry += weight;
+        }
+        new
+    }
+
+    fn cosine(&self, vector: &[(u32, f32)]) -> f32 {
+        let dot: f32 = vector
+            .iter()
+            .map(|(id, w)| w * self.centroid.get(id).copied().unwrap_or(0.0))
+            .sum();
+        let norm: f32 = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        let centroid = self.norm_squared.max(0.0).sqrt();
+        if norm == 0.0 || centroid == 0.0 {
+            0.0
+        } else {
+            dot / (norm * centroid)
+        }
     }
 }
 
@@ -156,7 +172,7 @@ fn label_words(
     index: &CorpusIndex,
     facts: &Facts,
     members: &[usize],
-    centroid: &HashMap<u32, f32>,
+    centroid: &FxHashMap<u32, f32>,
 ) -> Vec<String> {
     let table = &facts.table;
     let mut ranked: Vec<(u32, f32)> = centroid

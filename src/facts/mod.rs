@@ -16,6 +16,7 @@ pub mod copies;
 mod features;
 pub mod found;
 
+pub use cluster::Evidence;
 pub use copies::Copies;
 
 use crate::model::Corpus;
@@ -51,8 +52,11 @@ pub struct Facts {
     /// Facts of two or more sources, carried by the most sources first.
     pub facts: Vec<Fact>,
     pub copies: Copies,
-    of_sentence: HashMap<SentenceRef, usize>,
+    /// The facts each sentence reports (most sources first).
+    of_sentence: HashMap<SentenceRef, Vec<usize>>,
     pub(crate) table: FeatureTable,
+    /// The node of every sentence that takes part.
+    pub(crate) node_of: HashMap<SentenceRef, usize>,
 }
 
 impl Facts {
@@ -85,7 +89,7 @@ impl Facts {
         }
         let table = features::table(corpus, index, nodes);
         let pairs = cluster::matching_pairs(&table, &source);
-        let clusters = cluster::complete_linkage(table.nodes.len(), &source, &pairs);
+        let clusters = cluster::cliques(table.nodes.len(), &source, &pairs);
         let mut facts: Vec<Fact> = clusters
             .into_iter()
             .map(|members| {
@@ -113,33 +117,60 @@ impl Facts {
                 .cmp(&a.members.len())
                 .then_with(|| key(corpus, a.members[0]).cmp(&key(corpus, b.members[0])))
         });
-        let mut of_sentence = HashMap::new();
+        let mut of_sentence: HashMap<SentenceRef, Vec<usize>> = HashMap::new();
         for (at, fact) in facts.iter().enumerate() {
             for member in &fact.members {
-                of_sentence.insert(*member, at);
+                of_sentence.entry(*member).or_default().push(at);
             }
         }
+        let node_of = table
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(at, node)| {
+                let sentence = SentenceRef {
+                    article: node.article,
+                    sentence: node.sentence,
+                };
+                (sentence, at)
+            })
+            .collect();
         Facts {
             facts,
             copies,
             of_sentence,
             table,
+            node_of,
         }
     }
 
-    /// The fact of two or more sources that `sentence` belongs to; a copy's
-    /// sentence belongs to its original's facts.
-    pub fn fact_of(&self, sentence: SentenceRef) -> Option<usize> {
+    /// What two sentences share, and whether it is enough to report the
+    /// same thing; None for a sentence that takes no part in facts.
+    pub fn evidence(&self, a: SentenceRef, b: SentenceRef) -> Option<(Evidence, bool)> {
+        let (&x, &y) = (self.node_of.get(&a)?, self.node_of.get(&b)?);
+        let evidence = cluster::evidence(&self.table, x, y);
+        let matches = cluster::matches(&self.table, x, y).is_some();
+        Some((evidence, matches))
+    }
+
+    /// The facts of two or more sources `sentence` reports (a sentence
+    /// may report more than one), most widely carried first; a copy's
+    /// sentence reports its original's.
+    pub fn facts_of(&self, sentence: SentenceRef) -> &[usize] {
         let original = self.copies.original_of(sentence.article);
         let sentence = if original == sentence.article {
-            sentence
+            Some(sentence)
         } else {
-            SentenceRef {
-                article: original,
-                sentence: self.copies.mirrored(sentence.article, sentence.sentence)?,
-            }
+            self.copies
+                .mirrored(sentence.article, sentence.sentence)
+                .map(|mirrored| SentenceRef {
+                    article: original,
+                    sentence: mirrored,
+                })
         };
-        self.of_sentence.get(&sentence).copied()
+        sentence
+            .and_then(|s| self.of_sentence.get(&s))
+            .map_or(&[], |facts| &facts[..])
     }
 
     /// The sentence of `article` (an original or a copy) on `fact`.
