@@ -10,6 +10,9 @@
 //! - [`entities`], [`claims`]: who is named and what is claimed; [`ner`]: the
 //!   statistical name tagger the entity rules combine with.
 //! - [`analysis`]: the pipeline, `Document` to `Article`, and `open_corpus`.
+//! - [`facts`]: sentences of different sources that report the same thing,
+//!   found once per corpus, syndicated copies, and the topics found in it.
+//! - [`topics`], [`compare`]: topic retrieval and the fact-per-row comparison.
 //! - [`search`]: fuzzy sentence search (query language, index, ranking, cache).
 //! - [`store`]: the library database (SQLite), reading state, the analysis cache.
 //! - [`library`]: import, feeds and refresh, OPML, near-duplicates, above the store.
@@ -23,6 +26,7 @@ pub mod cli;
 pub mod compare;
 pub mod config;
 pub mod entities;
+pub mod facts;
 pub mod fsio;
 pub mod lexicon;
 pub mod library;

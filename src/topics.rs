@@ -48,8 +48,11 @@ struct TopicFile {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TopicOrigin {
+    #[serde(rename = "built-in")]
     Builtin,
     Config,
+    /// Proposed from the corpus' own facts ([`crate::facts::found`]).
+    Found,
     Query,
 }
 
@@ -76,9 +79,11 @@ pub struct Topic {
     by_first: HashMap<String, Vec<usize>>,
     /// Lowercased canonical entity name → weight.
     entities: HashMap<String, f32>,
-    /// Every stem any pattern uses; alignment discounts these words because
-    /// all sentences on the topic share them.
+    /// Every stem any pattern uses.
     stems: HashSet<String>,
+    /// A found topic's facts (indices into [`crate::facts::Facts::facts`]);
+    /// empty for every other topic, whose facts retrieval finds.
+    pub facts: Vec<usize>,
 }
 
 impl Topic {
@@ -148,6 +153,7 @@ impl Topic {
                 .map(|(name, weight)| (name.to_lowercase(), *weight))
                 .collect(),
             stems,
+            facts: Vec::new(),
         }
     }
 
@@ -272,7 +278,7 @@ fn stems_and_words(normalizer: &Normalizer, text: &str) -> (Vec<String>, Vec<Str
 }
 
 /// Makes an id from a label: lowercase words joined by hyphens.
-fn slug(text: &str) -> String {
+pub(crate) fn slug(text: &str) -> String {
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -347,6 +353,12 @@ impl TopicSet {
                 (TopicSet::from_specs(builtin, Vec::new()), Some(warning))
             }
         }
+    }
+
+    /// Adds the topics found in a corpus ([`crate::facts::found`]) after
+    /// the built-in and configured ones.
+    pub fn add_found(&mut self, found: Vec<Topic>) {
+        self.topics.extend(found);
     }
 
     pub fn get(&self, id: &str) -> Option<&Topic> {
@@ -565,20 +577,6 @@ fn in_names(article: &Article, tokens: &[Token]) -> Vec<bool> {
 const CONTEXT_WINDOW: usize = 2;
 /// The share of the threshold a sentence needs of its own to join by context.
 const CONTEXT_SHARE: f32 = 0.5;
-
-/// How many sentences each article has on a topic, in `articles` order.
-pub fn coverage(
-    corpus: &Corpus,
-    index: &CorpusIndex,
-    topic: &Topic,
-    articles: &[usize],
-) -> Vec<usize> {
-    let hits = retrieve(corpus, index, topic, articles);
-    articles
-        .iter()
-        .map(|a| hits.iter().filter(|h| h.article == *a).count())
-        .collect()
-}
 
 #[cfg(test)]
 mod tests {

@@ -1,5 +1,6 @@
 use super::topics::grouped;
 use crate::compare::{Cell, Comparison, MarkKind, compare};
+use crate::facts::{Facts, found};
 use crate::model::Corpus;
 use crate::topics::CorpusIndex;
 use serde::Serialize;
@@ -16,9 +17,10 @@ pub struct CompareArgs {
     #[arg(long, value_delimiter = ',', value_name = "ID,ID")]
     pub sources: Vec<String>,
 
-    /// Print JSON: {"topic":{"id","label"},"sources":[ids],"rows":[{"cells":[{"article",
-    /// "sentences":[{"start","end","text"}],"differences":[{"start","end","kind"}]}],
-    /// "sources_count","score","relevance"}]}; offsets are bytes into the article body.
+    /// Print JSON: {"topic":{"id","label","origin"},"sources":[ids],"copies":{id:[ids]},
+    /// "rows":[{"fact","cells":[{"article","sentences":[{"start","end","text"}],
+    /// "differences":[{"start","end","kind"}]}],"silent":[ids],"sources_count","score",
+    /// "relevance"}]}; offsets are bytes into the article body.
     #[arg(long, conflicts_with = "markdown")]
     pub json: bool,
 
@@ -32,6 +34,7 @@ pub struct CompareArgs {
 struct JsonTopic<'a> {
     id: &'a str,
     label: &'a str,
+    origin: crate::topics::TopicOrigin,
 }
 
 #[derive(Serialize)]
@@ -50,7 +53,9 @@ struct JsonCell<'a> {
 
 #[derive(Serialize)]
 struct JsonRow<'a> {
+    fact: &'a str,
     cells: Vec<JsonCell<'a>>,
+    silent: Vec<&'a str>,
     sources_count: usize,
     score: f32,
     relevance: f32,
@@ -60,6 +65,9 @@ struct JsonRow<'a> {
 struct JsonComparison<'a> {
     topic: JsonTopic<'a>,
     sources: Vec<&'a str>,
+    /// Syndicated copies each source stands for, by source id; only sources
+    /// with copies.
+    copies: std::collections::BTreeMap<&'a str, Vec<&'a str>>,
     rows: Vec<JsonRow<'a>>,
 }
 
@@ -82,11 +90,14 @@ pub fn run(args: &CompareArgs, corpus: &Corpus) -> anyhow::Result<ExitCode> {
     if sources.is_empty() {
         sources = (0..corpus.articles.len()).collect();
     }
-    let topic = super::topics::topic_set().resolve(&args.topic);
     let index = CorpusIndex::build(corpus);
-    let comparison = compare(corpus, &index, &topic, &sources);
+    let facts = Facts::build(corpus, &index);
+    let mut topics = super::topics::topic_set();
+    topics.add_found(found::topics(corpus, &index, &facts));
+    let topic = topics.resolve(&args.topic);
+    let comparison = compare(corpus, &index, &facts, &topic, &sources);
     if args.json {
-        super::print_json(&to_json(corpus, &comparison))?;
+        super::print_json(&to_json(corpus, &comparison, topic.origin))?;
     } else if args.markdown {
         super::output::print(markdown(corpus, &comparison))?;
     } else {
@@ -101,21 +112,32 @@ pub fn run(args: &CompareArgs, corpus: &Corpus) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn to_json<'a>(corpus: &'a Corpus, comparison: &'a Comparison) -> JsonComparison<'a> {
+fn to_json<'a>(
+    corpus: &'a Corpus,
+    comparison: &'a Comparison,
+    origin: crate::topics::TopicOrigin,
+) -> JsonComparison<'a> {
+    let id = |article: usize| corpus.articles[article].id.as_str();
     JsonComparison {
         topic: JsonTopic {
             id: &comparison.topic_id,
             label: &comparison.topic_label,
+            origin,
         },
-        sources: comparison
+        sources: comparison.sources.iter().map(|&s| id(s)).collect(),
+        copies: comparison
             .sources
             .iter()
-            .map(|&s| corpus.articles[s].id.as_str())
+            .zip(&comparison.copies)
+            .filter(|(_, copies)| !copies.is_empty())
+            .map(|(&source, copies)| (id(source), copies.iter().map(|&c| id(c)).collect()))
             .collect(),
         rows: comparison
             .rows
             .iter()
             .map(|row| JsonRow {
+                fact: &row.fact,
+                silent: row.silent.iter().map(|&s| id(s)).collect(),
                 cells: row
                     .cells
                     .iter()
@@ -164,11 +186,12 @@ fn plain(corpus: &Corpus, comparison: &Comparison) -> String {
     for (number, row) in comparison.rows.iter().enumerate() {
         let _ = writeln!(
             out,
-            "\n#{} {} of {} sources, agreement {:.2}",
+            "\n#{} {} of {} sources, agreement {:.2} (fact {})",
             number + 1,
             row.sources_count(),
             total,
-            row.score
+            row.score,
+            row.fact
         );
         for cell in &row.cells {
             let article = &corpus.articles[cell.article];
@@ -185,6 +208,14 @@ fn plain(corpus: &Corpus, comparison: &Comparison) -> String {
                 article.id,
                 text.join(&format!("\n{indent}"))
             );
+        }
+        if !row.silent.is_empty() && row.cells.len() > 1 {
+            let silent: Vec<&str> = row
+                .silent
+                .iter()
+                .map(|&s| corpus.articles[s].id.as_str())
+                .collect();
+            let _ = writeln!(out, "  silent: {}", silent.join(", "));
         }
     }
     out
@@ -221,6 +252,21 @@ fn source_name(corpus: &Corpus, source: usize) -> String {
     match &article.source {
         Some(outlet) => format!("{} ({})", escape(outlet), escape(&article.id)),
         None => escape(&article.id),
+    }
+}
+
+/// " +2 copies" after a source that stands for syndicated copies of its text.
+fn copies_note(comparison: &Comparison, source: usize) -> String {
+    let copies = comparison
+        .sources
+        .iter()
+        .position(|&s| s == source)
+        .and_then(|at| comparison.copies.get(at))
+        .map_or(0, Vec::len);
+    match copies {
+        0 => String::new(),
+        1 => " +1 copy".to_string(),
+        n => format!(" +{} copies", grouped(n)),
     }
 }
 
@@ -261,7 +307,7 @@ fn markdown_table(out: &mut String, corpus: &Corpus, comparison: &Comparison) {
     let headers: Vec<String> = comparison
         .sources
         .iter()
-        .map(|&s| source_name(corpus, s))
+        .map(|&s| format!("{}{}", source_name(corpus, s), copies_note(comparison, s)))
         .collect();
     let _ = writeln!(out, "| # | Sources | {} |", headers.join(" | "));
     let _ = writeln!(out, "|---|---|{}", "---|".repeat(headers.len()));
@@ -309,17 +355,13 @@ fn markdown_lists(out: &mut String, corpus: &Corpus, comparison: &Comparison) {
         for cell in &row.cells {
             let _ = writeln!(
                 out,
-                "- {}: {}",
+                "- {}{}: {}",
                 source_name(corpus, cell.article),
+                copies_note(comparison, cell.article),
                 marked_sentences(corpus, cell, " / ")
             );
         }
-        let silent: Vec<usize> = comparison
-            .sources
-            .iter()
-            .copied()
-            .filter(|&source| row.cell(source).is_none())
-            .collect();
+        let silent = &row.silent;
         if !silent.is_empty() {
             let mut named: Vec<String> = silent
                 .iter()

@@ -11,6 +11,7 @@ mod claims;
 mod compare;
 mod config;
 mod entities;
+mod facts;
 mod feed;
 mod library;
 mod list;
@@ -73,6 +74,8 @@ pub enum Command {
     Topics(topics::TopicsArgs),
     /// Set one topic side by side across sources.
     Compare(compare::CompareArgs),
+    /// Every fact of the corpus: sentences of different sources that report the same thing.
+    Facts(facts::FactsArgs),
     /// The corpus entity index: canonical name, type, variants, mentions per article.
     Entities(entities::EntitiesArgs),
     /// The claims of the corpus, with kinds and speakers; filter by speaker, kind, article.
@@ -159,6 +162,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Analyze(args) => analyze::run(&args, &*corpus()?),
         Command::Topics(args) => topics::run(&args, &*corpus()?),
         Command::Compare(args) => compare::run(&args, &*corpus()?),
+        Command::Facts(args) => facts::run(&args, &*corpus()?),
         Command::Entities(args) => entities::run(&args, &*corpus()?),
         Command::Claims(args) => claims::run(&args, &*corpus()?),
         // Search loads its corpus itself: usually from its index cache.

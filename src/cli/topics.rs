@@ -1,7 +1,9 @@
+use crate::compare::coverage;
 use crate::config::config_path;
+use crate::facts::{Facts, found};
 use crate::model::Corpus;
 use crate::sanitize::for_terminal;
-use crate::topics::{CorpusIndex, TopicOrigin, TopicSet, coverage};
+use crate::topics::{CorpusIndex, TopicOrigin, TopicSet};
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -28,7 +30,7 @@ struct SourceCount<'a> {
 struct ListedTopic<'a> {
     id: &'a str,
     label: &'a str,
-    origin: &'static str,
+    origin: TopicOrigin,
     /// No sentence of the corpus is on the topic.
     empty: bool,
     sentences: Vec<SourceCount<'a>>,
@@ -52,29 +54,22 @@ pub(super) fn topic_set() -> TopicSet {
     set
 }
 
-/// How `topics` names where a topic came from.
-fn origin_name(origin: TopicOrigin) -> &'static str {
-    match origin {
-        TopicOrigin::Builtin => "built-in",
-        TopicOrigin::Config => "config",
-        TopicOrigin::Query => "query",
-    }
-}
-
 pub fn run(args: &TopicsArgs, corpus: &Corpus) -> anyhow::Result<ExitCode> {
-    let set = topic_set();
+    let mut set = topic_set();
     let index = CorpusIndex::build(corpus);
+    let facts = Facts::build(corpus, &index);
+    set.add_found(found::topics(corpus, &index, &facts));
     let all: Vec<usize> = (0..corpus.articles.len()).collect();
     let mut topics: Vec<ListedTopic> = set
         .topics
         .iter()
         .map(|topic| {
-            let counts = coverage(corpus, &index, topic, &all);
+            let counts = coverage(corpus, &index, &facts, topic, &all);
             let total: usize = counts.iter().sum();
             ListedTopic {
                 id: &topic.id,
                 label: &topic.label,
-                origin: origin_name(topic.origin),
+                origin: topic.origin,
                 empty: total == 0,
                 total,
                 sentences: corpus
@@ -169,13 +164,14 @@ pub(super) fn grouped(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::{ListedTopic, Listing, SourceCount, grouped, plain};
+    use crate::topics::TopicOrigin;
 
     fn topic<'a>(id: &'a str, counts: &[(&'a str, usize)]) -> ListedTopic<'a> {
         let total = counts.iter().map(|(_, n)| n).sum();
         ListedTopic {
             id,
             label: "A label",
-            origin: "built-in",
+            origin: TopicOrigin::Builtin,
             empty: total == 0,
             total,
             sentences: counts

@@ -1,17 +1,20 @@
-//! Side-by-side comparison of one topic across sources: retrieval (see
-//! [`crate::topics`]), alignment of sentences that report the same fact into
-//! rows ([`align`]), and a word-level diff inside each row ([`diff`]).
+//! Side-by-side comparison of one topic across sources: the facts that
+//! touch the topic ([`crate::facts`], found once per corpus, retrieved
+//! through [`crate::topics`]), one per row, with a word-level diff inside
+//! each row ([`diff`]).
 //!
 //! Pure engine code: the TUI, `compare --json` and `--markdown` all render the
 //! [`Comparison`] built here.
 
-pub mod align;
+pub mod concepts;
 pub mod diff;
 pub mod text;
 
+use crate::facts::{Facts, SentenceRef, single_id};
 use crate::model::Corpus;
-use crate::topics::{CorpusIndex, Topic, retrieve};
+use crate::topics::{CorpusIndex, Topic, TopicOrigin, retrieve};
 use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
 
 /// How a word of a cell relates to the other cells of its row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -34,24 +37,31 @@ pub struct Mark {
     pub kind: MarkKind,
 }
 
-/// One source's sentences on one row.
+/// One source's sentence on one row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
     /// Index into `Corpus::articles`.
     pub article: usize,
-    /// Indices into the article's sentences, in text order.
+    /// Indices into the article's sentences, in text order (one: a fact
+    /// holds one sentence per source).
     pub sentences: Vec<usize>,
     /// Sorted, non-overlapping; empty for a row only this source carries.
     pub marks: Vec<Mark>,
 }
 
-/// Sentences from different sources that report the same fact or position.
+/// One fact: the sentences of the compared sources that report it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
-    /// One cell per source that carries the row, in `Comparison::sources` order.
+    /// The fact's id, stable within the corpus and the same whatever topic
+    /// shows the row.
+    pub fact: String,
+    /// One cell per source that carries the fact, in `Comparison::sources`
+    /// order.
     pub cells: Vec<Cell>,
-    /// How well the cells agree, 0..1 (mean similarity of their sentences
-    /// across sources); 0 for a row one source has alone.
+    /// The compared sources that say nothing of it, in `sources` order.
+    pub silent: Vec<usize>,
+    /// How closely the fact's sentences agree, 0..1; 0 for a row one
+    /// source has alone.
     pub score: f32,
     /// The best topic score of the row's sentences.
     pub relevance: f32,
@@ -77,9 +87,14 @@ impl Row {
 pub struct Comparison {
     pub topic_id: String,
     pub topic_label: String,
-    /// Article indices of the compared sources, in the order asked for.
+    /// Article indices of the compared sources, in the order asked for; a
+    /// syndicated copy of another compared article is not a source of its
+    /// own but listed in `copies`.
     pub sources: Vec<usize>,
-    /// Rows carried by the most sources first.
+    /// For each source, the compared articles that are copies of it (or of
+    /// what it copies), parallel to `sources`.
+    pub copies: Vec<Vec<usize>>,
+    /// Facts carried by the most sources first.
     pub rows: Vec<Row>,
 }
 
@@ -97,6 +112,11 @@ impl Comparison {
             })
             .collect()
     }
+
+    /// Rows two or more sources carry.
+    pub fn shared_rows(&self) -> usize {
+        self.rows.iter().filter(|row| row.cells.len() > 1).count()
+    }
 }
 
 /// Compares `topic` across `sources` (article indices; duplicates and
@@ -104,51 +124,214 @@ impl Comparison {
 pub fn compare(
     corpus: &Corpus,
     index: &CorpusIndex,
+    facts: &Facts,
     topic: &Topic,
     sources: &[usize],
 ) -> Comparison {
-    let mut unique = Vec::new();
-    for &source in sources {
-        if source < corpus.articles.len() && !unique.contains(&source) {
-            unique.push(source);
+    let (sources, copies) = collapse_copies(corpus, facts, sources);
+    let hits = retrieve(corpus, index, topic, &sources);
+    let mut relevance: HashMap<Option<usize>, f32> = HashMap::new();
+    let mut singles: Vec<(SentenceRef, f32)> = Vec::new();
+    for &fact in &topic.facts {
+        relevance.entry(Some(fact)).or_insert(0.0);
+    }
+    for hit in &hits {
+        let sentence = SentenceRef {
+            article: hit.article,
+            sentence: hit.sentence,
+        };
+        match facts.fact_of(sentence) {
+            // A found topic is its facts; retrieval adds only what one
+            // source alone says on its subject.
+            Some(_) if topic.origin == TopicOrigin::Found => {}
+            Some(fact) => {
+                let best = relevance.entry(Some(fact)).or_insert(0.0);
+                *best = best.max(hit.score);
+            }
+            None => singles.push((sentence, hit.score)),
         }
     }
-    let hits = retrieve(corpus, index, topic, &unique);
-    let groups = align::align(corpus, index, topic, &hits);
-    let rows = groups
+    let mut rows: Vec<Row> = Vec::new();
+    let mut taken: Vec<(usize, f32)> = relevance
         .into_iter()
-        .map(|group| {
-            let mut cells: Vec<Cell> = unique
-                .iter()
-                .filter_map(|&source| {
-                    let mut sentences: Vec<usize> = group
-                        .members
-                        .iter()
-                        .filter(|hit| hit.article == source)
-                        .map(|hit| hit.sentence)
-                        .collect();
-                    sentences.sort_unstable();
-                    (!sentences.is_empty()).then_some(Cell {
-                        article: source,
-                        sentences,
-                        marks: Vec::new(),
-                    })
-                })
-                .collect();
-            diff::mark_differences(corpus, index, &mut cells);
-            Row {
-                cells,
-                score: group.score,
-                relevance: group.relevance,
-            }
-        })
+        .filter_map(|(fact, score)| Some((fact?, score)))
         .collect();
+    taken.sort_unstable_by_key(|(fact, _)| *fact);
+    for (fact, score) in taken {
+        let cells: Vec<Cell> = sources
+            .iter()
+            .filter_map(|&source| {
+                let sentence = facts.sentence_in(fact, source)?;
+                Some(Cell {
+                    article: source,
+                    sentences: vec![sentence],
+                    marks: Vec::new(),
+                })
+            })
+            .collect();
+        if cells.is_empty() {
+            continue;
+        }
+        let agreement = if cells.len() > 1 {
+            facts.facts[fact].agreement
+        } else {
+            0.0
+        };
+        rows.push(row(
+            corpus,
+            index,
+            facts.facts[fact].id.clone(),
+            cells,
+            &sources,
+            agreement,
+            score,
+        ));
+    }
+    for (sentence, score) in singles {
+        let cell = Cell {
+            article: sentence.article,
+            sentences: vec![sentence.sentence],
+            marks: Vec::new(),
+        };
+        rows.push(row(
+            corpus,
+            index,
+            single_id(corpus, sentence),
+            vec![cell],
+            &sources,
+            0.0,
+            score,
+        ));
+    }
+    let first_key = |row: &Row| {
+        let cell = &row.cells[0];
+        let article = &corpus.articles[cell.article];
+        let start = article
+            .sentences
+            .get(cell.sentences[0])
+            .map_or(0, |s| s.start);
+        (article.id.as_str(), start)
+    };
+    rows.sort_by(|a, b| {
+        b.cells
+            .len()
+            .cmp(&a.cells.len())
+            .then(b.relevance.total_cmp(&a.relevance))
+            .then_with(|| first_key(a).cmp(&first_key(b)))
+    });
     Comparison {
         topic_id: topic.id.clone(),
         topic_label: topic.label.clone(),
-        sources: unique,
+        sources,
+        copies,
         rows,
     }
+}
+
+fn row(
+    corpus: &Corpus,
+    index: &CorpusIndex,
+    fact: String,
+    mut cells: Vec<Cell>,
+    sources: &[usize],
+    score: f32,
+    relevance: f32,
+) -> Row {
+    diff::mark_differences(corpus, index, &mut cells);
+    let silent = sources
+        .iter()
+        .copied()
+        .filter(|s| !cells.iter().any(|c| c.article == *s))
+        .collect();
+    Row {
+        fact,
+        cells,
+        silent,
+        score,
+        relevance,
+    }
+}
+
+/// The sources to compare, each copy group once (its original when it is
+/// compared, else its first compared copy), with the copies each stands for.
+fn collapse_copies(
+    corpus: &Corpus,
+    facts: &Facts,
+    sources: &[usize],
+) -> (Vec<usize>, Vec<Vec<usize>>) {
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut first_seen: Vec<usize> = Vec::new();
+    for &source in sources {
+        if source >= corpus.articles.len() {
+            continue;
+        }
+        let original = facts.copies.original_of(source);
+        let group = groups.entry(original).or_default();
+        if group.contains(&source) {
+            continue;
+        }
+        if group.is_empty() {
+            first_seen.push(original);
+        }
+        group.push(source);
+    }
+    first_seen
+        .into_iter()
+        .map(|original| {
+            let mut group = groups.remove(&original).unwrap_or_default();
+            let at = group.iter().position(|&a| a == original).unwrap_or(0);
+            let representative = group.remove(at);
+            (representative, group)
+        })
+        .unzip()
+}
+
+/// How many sentences each of `articles` has on the topic's rows, in
+/// `articles` order; a syndicated copy counts what its source carries.
+pub fn coverage(
+    corpus: &Corpus,
+    index: &CorpusIndex,
+    facts: &Facts,
+    topic: &Topic,
+    articles: &[usize],
+) -> Vec<usize> {
+    let comparison = compare(corpus, index, facts, topic, articles);
+    let per_source = comparison.coverage();
+    let mut count: HashMap<usize, usize> = HashMap::new();
+    for ((&source, copies), &n) in comparison
+        .sources
+        .iter()
+        .zip(&comparison.copies)
+        .zip(&per_source)
+    {
+        count.insert(source, n);
+        for &copy in copies {
+            count.insert(copy, n);
+        }
+    }
+    articles
+        .iter()
+        .map(|a| count.get(a).copied().unwrap_or(0))
+        .collect()
+}
+
+/// Of `topics`, the one with the most rows two or more of `sources` carry
+/// (the first on a tie), as a reader's comparison opens on it.
+pub fn busiest_topic(
+    corpus: &Corpus,
+    index: &CorpusIndex,
+    facts: &Facts,
+    topics: &[Topic],
+    sources: &[usize],
+) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    for (at, topic) in topics.iter().enumerate() {
+        let shared = compare(corpus, index, facts, topic, sources).shared_rows();
+        if shared > 0 && best.is_none_or(|(_, most)| shared > most) {
+            best = Some((at, shared));
+        }
+    }
+    best.map(|(at, _)| at)
 }
 
 /// A piece of a cell's sentence for display: text and how it differs.

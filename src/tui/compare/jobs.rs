@@ -4,9 +4,10 @@
 //! keys meanwhile. The index and the coverage table are built once per corpus
 //! (by whichever worker needs them first) and shared.
 
-use crate::compare::{Comparison, compare};
+use crate::compare::{Comparison, compare, coverage};
+use crate::facts::Facts;
 use crate::model::Corpus;
-use crate::topics::{CorpusIndex, TopicSet, coverage};
+use crate::topics::{CorpusIndex, TopicSet};
 use crate::worker::{JobContext, LatestWorker};
 use std::sync::{Arc, OnceLock};
 
@@ -27,6 +28,7 @@ pub struct TopicEngine {
     pub corpus: Arc<Corpus>,
     pub topics: TopicSet,
     index: OnceLock<CorpusIndex>,
+    facts: OnceLock<Facts>,
     coverage: OnceLock<CoverageTable>,
 }
 
@@ -36,6 +38,7 @@ impl TopicEngine {
             corpus,
             topics,
             index: OnceLock::new(),
+            facts: OnceLock::new(),
             coverage: OnceLock::new(),
         })
     }
@@ -43,6 +46,12 @@ impl TopicEngine {
     /// Built on first use; a second caller waits for the first build.
     fn index(&self) -> &CorpusIndex {
         self.index.get_or_init(|| CorpusIndex::build(&self.corpus))
+    }
+
+    /// The corpus' facts, found on first use after the index.
+    fn facts(&self) -> &Facts {
+        self.facts
+            .get_or_init(|| Facts::build(&self.corpus, self.index()))
     }
 
     fn all_articles(&self) -> Vec<usize> {
@@ -57,7 +66,7 @@ impl TopicEngine {
         let index = self.index();
         // Every retrieved sentence is in exactly one row, so the rows count
         // each source's sentences without a second retrieval.
-        let comparison = compare(&self.corpus, index, spec, &all);
+        let comparison = compare(&self.corpus, index, self.facts(), spec, &all);
         Some(Computed {
             topic,
             coverage: comparison.coverage(),
@@ -74,7 +83,7 @@ impl TopicEngine {
                 self.topics
                     .topics
                     .iter()
-                    .map(|topic| coverage(&self.corpus, index, topic, &all))
+                    .map(|topic| coverage(&self.corpus, index, self.facts(), topic, &all))
                     .collect(),
             )
         });
@@ -92,8 +101,9 @@ impl TopicEngine {
         LatestWorker::spawn(
             "crossread-compare",
             move |topic: usize, context: &JobContext<Computed>| {
-                engine.index();
-                // The index may have taken long; the user may have moved on.
+                engine.facts();
+                // The index and facts may have taken long; the user may have
+                // moved on.
                 if context.is_stale() {
                     return;
                 }

@@ -1,0 +1,326 @@
+//! What two sentences must share to report the same fact: content words
+//! weighted by their rarity both in news at large ([`Background`]) and in
+//! the corpus at hand, numbers, canonical entities, word families, the
+//! claim's speaker and runs of quoted words.
+
+use super::background::Background;
+use crate::compare::concepts::Concepts;
+use crate::compare::text::Token;
+use crate::model::{Article, BlockKind, Corpus};
+use crate::topics::{CorpusIndex, sentence_entities};
+use std::collections::HashMap;
+
+/// A sentence needs this many content words or numbers to report a fact
+/// anyone can match ("Read more." reports nothing).
+const MIN_CONTENT_TOKENS: usize = 3;
+/// Consecutive quoted words that make one quotation feature.
+const SHINGLE: usize = 3;
+/// A quotation shares at least this many words with another before it can
+/// count as the same quote.
+const MIN_QUOTE_WORDS: usize = 4;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Word,
+    Number,
+    Entity,
+    Family,
+    Quote,
+    Speaker,
+}
+
+/// One sentence that can take part in a fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Node {
+    pub article: usize,
+    pub sentence: usize,
+}
+
+/// A sentence's features: `(feature, weight)` sorted by feature, distinct.
+#[derive(Debug, Default)]
+pub(crate) struct Features {
+    pub weights: Vec<(u32, f32)>,
+    pub total: f32,
+    pub speaker: Option<u32>,
+}
+
+/// The features of every node, with what each feature is.
+pub(crate) struct FeatureTable {
+    pub nodes: Vec<Node>,
+    pub features: Vec<Features>,
+    pub kinds: Vec<Kind>,
+    /// In how many nodes each feature occurs.
+    pub frequency: Vec<u32>,
+    /// The text of each feature (a stem, a number, a canonical name...), as
+    /// found topics label themselves with it.
+    pub names: Vec<Box<str>>,
+    /// For each node's article, what marks its story: the names it gives
+    /// that are rare in news at large, sorted. Two sentences report one fact
+    /// only if their articles share one: two earnings reports of different
+    /// companies ("Shr 34 cts vs 39 cts") say nothing about each other.
+    pub story: HashMap<usize, Vec<u32>>,
+    /// Whether each feature is specific to some story: a name, a figure, a
+    /// quotation or a word rare in news at large.
+    pub specific: Vec<bool>,
+}
+
+/// A name is a story mark when one of its words is rarer in the background
+/// than this (about one sentence in 700).
+const STORY_MARK_IDF: f32 = 6.5;
+
+/// Whether a sentence can carry a fact: not page furniture, and with enough
+/// words of its own.
+pub(crate) fn takes_part(article: &Article, sentence: usize, tokens: &[Token]) -> bool {
+    let Some(s) = article.sentences.get(sentence) else {
+        return false;
+    };
+    let furniture = article
+        .blocks
+        .get(s.block)
+        .is_some_and(|block| block.kind == BlockKind::Boilerplate);
+    let content = tokens
+        .iter()
+        .filter(|t| !t.is_stopword && (t.is_number || t.stem.chars().count() > 1))
+        .count();
+    !furniture && content >= MIN_CONTENT_TOKENS
+}
+
+/// Builds the features of `nodes` (in the order given, which the caller
+/// makes independent of the order articles were loaded in).
+pub(crate) fn table(corpus: &Corpus, index: &CorpusIndex, nodes: Vec<Node>) -> FeatureTable {
+    let background = Background::builtin();
+    let concepts = Concepts::builtin();
+    // One map per kind, so a lookup borrows the name instead of building a key.
+    let mut ids: [HashMap<Box<str>, u32>; 6] = Default::default();
+    let mut kinds = Vec::new();
+    let mut names: Vec<Box<str>> = Vec::new();
+    let mut raw: Vec<(Vec<u32>, Option<u32>)> = Vec::with_capacity(nodes.len());
+    let mut intern = |kind: Kind, name: &str| -> u32 {
+        let map = &mut ids[kind as usize];
+        if let Some(&id) = map.get(name) {
+            return id;
+        }
+        let id = kinds.len() as u32;
+        kinds.push(kind);
+        names.push(Box::from(name));
+        map.insert(Box::from(name), id);
+        id
+    };
+    for node in &nodes {
+        let article = &corpus.articles[node.article];
+        let tokens = &index.sentences[node.article][node.sentence].tokens;
+        let mut found = Vec::new();
+        for token in tokens {
+            if token.is_stopword {
+                continue;
+            }
+            if token.is_number {
+                found.push(intern(Kind::Number, &token.norm));
+            } else if token.stem.chars().count() > 1 {
+                found.push(intern(Kind::Word, &token.stem));
+            }
+        }
+        for name in sentence_entities(article, node.sentence) {
+            found.push(intern(Kind::Entity, &name.to_lowercase()));
+            // A capital stands for its country's government: "Lisbon will
+            // not sign" and "Portugal will not sign" report the same.
+            if let Some(country) = crate::entities::gazetteer::country_of_capital(name) {
+                found.push(intern(Kind::Entity, &country.to_lowercase()));
+            }
+        }
+        for family in concepts.found(tokens) {
+            found.push(intern(Kind::Family, &family.to_string()));
+        }
+        let sentence = article.sentences[node.sentence];
+        for shingle in quoted_shingles(&article.body, sentence.start, tokens) {
+            found.push(intern(Kind::Quote, &shingle));
+        }
+        let speaker = article
+            .claims
+            .iter()
+            .find(|c| c.start < sentence.end && sentence.start < c.end)
+            .and_then(|c| c.speaker.as_deref())
+            .map(|name| intern(Kind::Speaker, &name.to_lowercase()));
+        found.extend(speaker);
+        found.sort_unstable();
+        found.dedup();
+        raw.push((found, speaker));
+    }
+    let mut frequency = vec![0u32; kinds.len()];
+    for (found, _) in &raw {
+        for &id in found {
+            frequency[id as usize] += 1;
+        }
+    }
+    let total_nodes = nodes.len() as f32;
+    let corpus_idf = |count: u32| ((total_nodes + 1.0) / (count as f32 + 0.5)).ln().max(0.05);
+    // Features other than words have no background frequency; they count
+    // fully while rare in the corpus and fade as most sentences share them
+    // (the one date every report gives).
+    let rarity = |count: u32| (corpus_idf(count) / 3.0).min(1.0);
+    let weight_of: Vec<f32> = (0..kinds.len())
+        .map(|id| {
+            let count = frequency[id];
+            match kinds[id] {
+                Kind::Word => (background.idf(&names[id]).max(0.0) * corpus_idf(count)).sqrt(),
+                Kind::Number => number_weight(&names[id]) * rarity(count),
+                Kind::Entity => 2.0 * rarity(count),
+                Kind::Family => 1.0 * rarity(count),
+                Kind::Quote => 2.0,
+                Kind::Speaker => 1.5 * rarity(count),
+            }
+        })
+        .collect();
+    let specific: Vec<bool> = (0..kinds.len())
+        .map(|id| match kinds[id] {
+            Kind::Entity | Kind::Quote => true,
+            // "34 cts" recurs in unrelated tables; "1,200" or "7.7" rarely.
+            Kind::Number => {
+                names[id].contains('.')
+                    || names[id].parse::<f64>().is_ok_and(|v| v >= 100.0)
+                        && number_weight(&names[id]) > 2.0
+            }
+            Kind::Word => background.idf(&names[id]) >= STORY_MARK_IDF,
+            Kind::Family | Kind::Speaker => false,
+        })
+        .collect();
+    let mut story: HashMap<usize, Vec<u32>> = HashMap::new();
+    for (node, (found, _)) in nodes.iter().zip(&raw) {
+        let marks = story.entry(node.article).or_default();
+        for &id in found {
+            let is_mark = kinds[id as usize] == Kind::Entity
+                && names[id as usize]
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| w.chars().count() > 1)
+                    .any(|w| background.idf(&stem(w)) >= STORY_MARK_IDF);
+            if is_mark {
+                marks.push(id);
+            }
+        }
+    }
+    for marks in story.values_mut() {
+        marks.sort_unstable();
+        marks.dedup();
+    }
+    let features = raw
+        .into_iter()
+        .map(|(found, speaker)| {
+            let weights: Vec<(u32, f32)> = found
+                .into_iter()
+                .map(|id| (id, weight_of[id as usize]))
+                .collect();
+            let total = weights.iter().map(|(_, w)| w).sum();
+            Features {
+                weights,
+                total,
+                speaker,
+            }
+        })
+        .collect();
+    FeatureTable {
+        nodes,
+        features,
+        kinds,
+        frequency,
+        names,
+        story,
+        specific,
+    }
+}
+
+/// The background's stem of one lowercased word of a name.
+fn stem(word: &str) -> String {
+    thread_local! {
+        static STEMMER: rust_stemmers::Stemmer =
+            rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    }
+    STEMMER.with(|stemmer| stemmer.stem(word).into_owned())
+}
+
+/// Small counts and years recur in unrelated sentences; a figure such as
+/// "1,200" or "7.7" rarely does.
+fn number_weight(number: &str) -> f32 {
+    let value: f64 = number.parse().unwrap_or(f64::NAN);
+    let is_year = number.len() == 4 && (1900.0..=2100.0).contains(&value);
+    if value.is_nan() || is_year || (value.fract() == 0.0 && value <= 12.0) {
+        1.5
+    } else {
+        3.0
+    }
+}
+
+/// Runs of `SHINGLE` consecutive words inside quotation marks, when the
+/// quotation is long enough to be recognised as a quote.
+fn quoted_shingles(body: &str, start: usize, tokens: &[Token]) -> Vec<String> {
+    let mut shingles = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let mut inside = false;
+    let mut flush = |run: &mut Vec<&str>| {
+        if run.len() >= MIN_QUOTE_WORDS {
+            for window in run.windows(SHINGLE) {
+                shingles.push(window.join(" "));
+            }
+        }
+        run.clear();
+    };
+    let mut at = start;
+    for token in tokens {
+        let gap = body.get(at..token.start).unwrap_or("");
+        for c in gap.chars() {
+            match c {
+                '“' | '«' => {
+                    flush(&mut run);
+                    inside = true;
+                }
+                '”' | '»' => {
+                    flush(&mut run);
+                    inside = false;
+                }
+                '"' => {
+                    flush(&mut run);
+                    inside = !inside;
+                }
+                _ => {}
+            }
+        }
+        if inside {
+            run.push(&token.stem);
+        }
+        at = token.end;
+    }
+    flush(&mut run);
+    shingles
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::text::Normalizer;
+
+    #[test]
+    fn quotations_make_shingles_and_short_ones_do_not() {
+        let normalizer = Normalizer::default();
+        let text = "She said “we will rebuild every home” and left, calling it “sad”.";
+        let tokens = normalizer.tokens(text, 0);
+        let shingles = quoted_shingles(text, 0, &tokens);
+        assert_eq!(shingles.len(), 3, "{shingles:?}");
+        assert!(shingles.iter().all(|s| !s.contains("sad")));
+        let straight = "\"We will rebuild every home,\" she said.";
+        let tokens = normalizer.tokens(straight, 0);
+        assert_eq!(quoted_shingles(straight, 0, &tokens).len(), 3);
+        assert!(
+            quoted_shingles(
+                "no quotes at all here",
+                0,
+                &normalizer.tokens("no quotes at all here", 0)
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn figures_weigh_more_than_small_counts_and_years() {
+        assert!(number_weight("1200") > number_weight("3"));
+        assert!(number_weight("7.7") > number_weight("2024"));
+    }
+}
