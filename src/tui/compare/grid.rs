@@ -418,3 +418,49 @@ fn wrap_words(
     }
     lines
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{CompareView, Grid, GridKey};
+    use crate::analysis::open_corpus;
+    use crate::topics::TopicSet;
+    use crate::tui::theme::Theme;
+    use std::sync::Arc;
+    use std::time::{Duration, Instant};
+
+    #[test]
+    fn a_sentence_on_two_rows_says_where_else_it_stands() {
+        let corpus = Arc::new(open_corpus(&[]).expect("the built-in corpus"));
+        let mut view = CompareView::new(corpus, TopicSet::builtin());
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while view.computing() {
+            assert!(Instant::now() < deadline, "the comparison did not arrive");
+            std::thread::sleep(Duration::from_millis(5));
+            view.take_results();
+        }
+        let computed = view.computed.as_mut().expect("arrived");
+        assert!(computed.comparison.rows.len() > 1);
+        let cell = computed.comparison.rows[0].cells[0].clone();
+        // The engine gives each sentence one fact today; say this one
+        // carries a second, the comparison's row 1.
+        computed
+            .sentence_rows
+            .insert((cell.article, cell.sentences[0]), vec![0, 1]);
+        view.refresh(None);
+        let key = GridKey {
+            generation: view.generation,
+            shown: vec![cell.article],
+            text_width: 40,
+        };
+        let grid = Grid::build(&view, key, &Theme::default());
+        let text = |row: usize| -> String {
+            grid.rows[row].cells[0]
+                .iter()
+                .map(|line| line.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert!(text(0).ends_with("↔ also on row 2"), "{}", text(0));
+        assert!(!text(1).contains("also on row"), "{}", text(1));
+    }
+}
