@@ -26,11 +26,10 @@ fn json(output: &Output) -> Value {
     serde_json::from_slice(&output.stdout).expect("stdout is JSON")
 }
 
-#[test]
-fn compare_json_follows_the_contract() {
-    let home = tempfile::tempdir().expect("tempdir");
-    let analysis = json(&crossread(&["analyze", "--json"], home.path()));
-    let bodies: std::collections::HashMap<String, String> = analysis["articles"]
+/// Each built-in article's body by id, as `analyze --json` gives them.
+fn bodies(config_home: &std::path::Path) -> std::collections::HashMap<String, String> {
+    let analysis = json(&crossread(&["analyze", "--json"], config_home));
+    analysis["articles"]
         .as_array()
         .expect("articles")
         .iter()
@@ -40,7 +39,13 @@ fn compare_json_follows_the_contract() {
                 a["body"].as_str().unwrap_or("").to_string(),
             )
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn compare_json_follows_the_contract() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let bodies = bodies(home.path());
     let value = json(&crossread(
         &["compare", "security-guarantees", "--json"],
         home.path(),
@@ -210,6 +215,27 @@ fn generated_corpus(n: usize) -> tempfile::TempDir {
     dir
 }
 
+/// `compare security-guarantees --markdown` over [`generated_corpus`]`(n)`:
+/// the config home, the corpus folder and the output.
+fn generated_markdown(n: usize) -> (tempfile::TempDir, tempfile::TempDir, String) {
+    let home = tempfile::tempdir().expect("tempdir");
+    let corpus = generated_corpus(n);
+    let path = corpus.path().to_str().expect("utf-8");
+    let output = crossread(
+        &[
+            "--corpus",
+            path,
+            "compare",
+            "security-guarantees",
+            "--markdown",
+        ],
+        home.path(),
+    );
+    assert!(output.status.success());
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    (home, corpus, text)
+}
+
 #[test]
 fn topics_json_names_origins_and_lists_empty_topics_last() {
     let home = tempfile::tempdir().expect("tempdir");
@@ -269,21 +295,8 @@ fn topics_stays_one_short_line_per_topic_over_2000_sources() {
 
 #[test]
 fn markdown_lists_each_rows_sources_past_six() {
-    let home = tempfile::tempdir().expect("tempdir");
-    let corpus = generated_corpus(8);
+    let (home, corpus, text) = generated_markdown(8);
     let path = corpus.path().to_str().expect("utf-8");
-    let output = crossread(
-        &[
-            "--corpus",
-            path,
-            "compare",
-            "security-guarantees",
-            "--markdown",
-        ],
-        home.path(),
-    );
-    assert!(output.status.success());
-    let text = String::from_utf8_lossy(&output.stdout);
     assert!(
         !text.lines().any(|l| l.starts_with('|')),
         "no table: {text}"
@@ -319,21 +332,7 @@ fn markdown_lists_each_rows_sources_past_six() {
 
 #[test]
 fn markdown_over_2000_sources_grows_with_the_sentences_not_the_sources() {
-    let home = tempfile::tempdir().expect("tempdir");
-    let corpus = generated_corpus(2000);
-    let path = corpus.path().to_str().expect("utf-8");
-    let output = crossread(
-        &[
-            "--corpus",
-            path,
-            "compare",
-            "security-guarantees",
-            "--markdown",
-        ],
-        home.path(),
-    );
-    assert!(output.status.success());
-    let text = String::from_utf8_lossy(&output.stdout);
+    let (_home, corpus, text) = generated_markdown(2000);
     let body: usize = (0..2000)
         .map(|i| {
             std::fs::read_to_string(corpus.path().join(format!("report-{i:04}.txt")))
@@ -353,18 +352,7 @@ fn markdown_over_2000_sources_grows_with_the_sentences_not_the_sources() {
 #[test]
 fn markdown_bolds_only_the_marked_words() {
     let home = tempfile::tempdir().expect("tempdir");
-    let analysis = json(&crossread(&["analyze", "--json"], home.path()));
-    let bodies: std::collections::HashMap<String, String> = analysis["articles"]
-        .as_array()
-        .expect("articles")
-        .iter()
-        .map(|a| {
-            (
-                a["id"].as_str().unwrap_or("").to_string(),
-                a["body"].as_str().unwrap_or("").to_string(),
-            )
-        })
-        .collect();
+    let bodies = bodies(home.path());
     let value = json(&crossread(
         &["compare", "security-guarantees", "--json"],
         home.path(),
