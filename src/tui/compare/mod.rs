@@ -323,6 +323,18 @@ impl CompareView {
         }
     }
 
+    /// The compared source that `article`, a syndicated copy, shows under;
+    /// None for a source of its own (or while comparing).
+    pub fn copy_of(&self, article: usize) -> Option<usize> {
+        let comparison = self.comparison()?;
+        comparison
+            .sources
+            .iter()
+            .zip(&comparison.copies)
+            .find(|(_, copies)| copies.contains(&article))
+            .map(|(&source, _)| source)
+    }
+
     /// Sentences on the topic per corpus article; None while comparing.
     pub fn coverage(&self) -> Option<&[usize]> {
         self.computed.as_ref().map(|c| c.coverage.as_slice())

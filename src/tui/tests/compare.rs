@@ -748,4 +748,9 @@ fn syndicated_copies_show_as_one_source_with_a_count() {
         .find(|l| l.contains("[1] "))
         .expect("the column heads");
     assert!(heads.contains("+2 copies"), "{heads}");
+    // The chooser lists every article, a copy as one.
+    keys(&mut app, "s");
+    let text = screen_text(&mut app, 200, 60);
+    assert_eq!(text.matches("copy of ").count(), 10, "{text}");
+    assert!(text.contains("copy of 1 "), "{text}");
 }
