@@ -754,3 +754,12 @@ fn syndicated_copies_show_as_one_source_with_a_count() {
     assert_eq!(text.matches("copy of ").count(), 10, "{text}");
     assert!(text.contains("copy of 1 "), "{text}");
 }
+
+#[test]
+fn snapshot_topic_picker_with_a_typed_phrase_80x24() {
+    let mut app = compare_view(80, 24);
+    keys(&mut app, "t");
+    settle(&mut app);
+    type_text(&mut app, "rate cut");
+    insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
+}
