@@ -9,6 +9,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use crossread::analysis::open_corpus;
 use crossread::compare::compare;
 use crossread::compare::text::Normalizer;
+use crossread::facts::Facts;
 use crossread::topics::{CorpusIndex, Topic, TopicOrigin, TopicSet, TopicSpec};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -68,10 +69,11 @@ fn bench(c: &mut Criterion) {
     };
     let sources: Vec<usize> = (0..corpus.articles.len().min(SOURCES)).collect();
     let index = CorpusIndex::build(&corpus);
+    let facts = Facts::build(&corpus, &index);
     let trade = trade_topic();
     let talks = TopicSet::builtin().resolve("ceasefire-and-talks");
     for topic in [&trade, &talks] {
-        let comparison = compare(&corpus, &index, topic, &sources);
+        let comparison = compare(&corpus, &index, &facts, topic, &sources);
         let sentences: usize = comparison.coverage().iter().sum();
         eprintln!(
             "{}: {} sources, {} sentences retrieved, {} rows",
@@ -85,17 +87,21 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("compare");
     group.measurement_time(Duration::from_secs(5));
     group.bench_function("one topic, 50 sources (prices-and-trade)", |b| {
-        b.iter(|| compare(&corpus, &index, &trade, &sources))
+        b.iter(|| compare(&corpus, &index, &facts, &trade, &sources))
     });
     group.bench_function("one topic, 50 sources (ceasefire-and-talks)", |b| {
-        b.iter(|| compare(&corpus, &index, &talks, &sources))
+        b.iter(|| compare(&corpus, &index, &facts, &talks, &sources))
     });
-    group.bench_function("index + one topic, 50 sources (prices-and-trade)", |b| {
-        b.iter(|| {
-            let index = CorpusIndex::build(&corpus);
-            compare(&corpus, &index, &trade, &sources)
-        })
-    });
+    group.bench_function(
+        "index + facts + one topic, 50 sources (prices-and-trade)",
+        |b| {
+            b.iter(|| {
+                let index = CorpusIndex::build(&corpus);
+                let facts = Facts::build(&corpus, &index);
+                compare(&corpus, &index, &facts, &trade, &sources)
+            })
+        },
+    );
     group.finish();
 }
 

@@ -1,4 +1,5 @@
-use crate::compare::{Comparison, MarkKind, compare};
+use super::topics::grouped;
+use crate::compare::{Cell, Comparison, MarkKind, compare};
 use crate::facts::{Facts, found};
 use crate::model::Corpus;
 use crate::topics::CorpusIndex;
@@ -23,7 +24,8 @@ pub struct CompareArgs {
     #[arg(long, conflicts_with = "markdown")]
     pub json: bool,
 
-    /// Print a Markdown table, one column per source, differing words in bold.
+    /// Print Markdown: a table with one column per source (up to 6 sources), else one
+    /// list per row of the sources that carry it; differing words in bold.
     #[arg(long)]
     pub markdown: bool,
 }
@@ -218,9 +220,15 @@ fn plain(corpus: &Corpus, comparison: &Comparison) -> String {
     out
 }
 
-/// A Markdown table a person can paste into a report.
+/// Most sources a Markdown table has a column each for; past it every row
+/// lists only the sources that carry it.
+pub const MARKDOWN_TABLE_SOURCES: usize = 6;
+/// Silent sources a listed row names before counting the rest.
+const SILENT_NAMED: usize = 5;
+
+/// Markdown a person can paste into a report: a table with a column per
+/// source while they fit, else one list per row.
 pub fn markdown(corpus: &Corpus, comparison: &Comparison) -> String {
-    let total = comparison.sources.len();
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -228,24 +236,77 @@ pub fn markdown(corpus: &Corpus, comparison: &Comparison) -> String {
         escape(&comparison.topic_label),
         escape(&comparison.topic_id)
     );
+    if comparison.sources.len() > MARKDOWN_TABLE_SOURCES {
+        markdown_lists(&mut out, corpus, comparison);
+    } else {
+        markdown_table(&mut out, corpus, comparison);
+    }
+    out
+}
+
+/// "Outlet (id)", or the id alone for an article that names no outlet, as
+/// Markdown names a source.
+fn source_name(corpus: &Corpus, source: usize) -> String {
+    let article = &corpus.articles[source];
+    match &article.source {
+        Some(outlet) => format!("{} ({})", escape(outlet), escape(&article.id)),
+        None => escape(&article.id),
+    }
+}
+
+/// " +2 copies" after a source that stands for syndicated copies of its text.
+fn copies_note(comparison: &Comparison, source: usize) -> String {
+    let copies = comparison
+        .sources
+        .iter()
+        .position(|&s| s == source)
+        .and_then(|at| comparison.copies.get(at))
+        .map_or(0, Vec::len);
+    match copies {
+        0 => String::new(),
+        1 => " +1 copy".to_string(),
+        n => format!(" +{} copies", grouped(n)),
+    }
+}
+
+/// A cell's sentences with only the engine's marks emphasised, joined by
+/// `separator`.
+fn marked_sentences(corpus: &Corpus, cell: &Cell, separator: &str) -> String {
+    let article = &corpus.articles[cell.article];
+    let sentences: Vec<String> = cell
+        .segments(article)
+        .iter()
+        .map(|pieces| {
+            pieces
+                .iter()
+                .map(|piece| match piece.mark {
+                    None => escape(piece.text),
+                    Some(MarkKind::Differs) => format!("**{}**", escape(piece.text)),
+                    Some(MarkKind::Number | MarkKind::Entity) => {
+                        format!("***{}***", escape(piece.text))
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    sentences.join(separator)
+}
+
+const MARKS_LEGEND: &str = "**Bold**: wording no other source in the row shares; \
+     ***bold italic***: a number or name only this source gives";
+
+fn markdown_table(out: &mut String, corpus: &Corpus, comparison: &Comparison) {
+    let total = comparison.sources.len();
     let _ = writeln!(
         out,
-        "Rows group sentences that report the same thing. **Bold**: wording no other \
-         source in the row shares; ***bold italic***: a number or name only this source gives; \
+        "Rows group sentences that report the same thing. {MARKS_LEGEND}; \
          —: the source says nothing on that row; sentences of one cell are separated by line \
          breaks.\n"
     );
     let headers: Vec<String> = comparison
         .sources
         .iter()
-        .map(|&s| {
-            let article = &corpus.articles[s];
-            format!(
-                "{} ({})",
-                escape(article.source_label()),
-                escape(&article.id)
-            )
-        })
+        .map(|&s| format!("{}{}", source_name(corpus, s), copies_note(comparison, s)))
         .collect();
     let _ = writeln!(out, "| # | Sources | {} |", headers.join(" | "));
     let _ = writeln!(out, "|---|---|{}", "---|".repeat(headers.len()));
@@ -255,31 +316,10 @@ pub fn markdown(corpus: &Corpus, comparison: &Comparison) -> String {
             .iter()
             .map(|&source| match row.cell(source) {
                 None => "—".to_string(),
-                Some(cell) => {
-                    let article = &corpus.articles[source];
-                    let sentences: Vec<String> = cell
-                        .segments(article)
-                        .iter()
-                        .map(|pieces| {
-                            pieces
-                                .iter()
-                                .map(|piece| match piece.mark {
-                                    None => escape(piece.text),
-                                    Some(MarkKind::Differs) => {
-                                        format!("**{}**", escape(piece.text))
-                                    }
-                                    Some(MarkKind::Number | MarkKind::Entity) => {
-                                        format!("***{}***", escape(piece.text))
-                                    }
-                                })
-                                .collect()
-                        })
-                        .collect();
-                    // A line break keeps the sentences of a cell apart in
-                    // every renderer that draws tables (GitHub, GitLab,
-                    // pandoc); text pasted raw still reads.
-                    sentences.join("<br>")
-                }
+                // A line break keeps the sentences of a cell apart in
+                // every renderer that draws tables (GitHub, GitLab,
+                // pandoc); text pasted raw still reads.
+                Some(cell) => marked_sentences(corpus, cell, "<br>"),
             })
             .collect();
         let _ = writeln!(
@@ -291,7 +331,54 @@ pub fn markdown(corpus: &Corpus, comparison: &Comparison) -> String {
             cells.join(" | ")
         );
     }
-    out
+}
+
+/// One section per row: a bullet per source that carries it, then the
+/// silent ones, named up to [`SILENT_NAMED`] and counted past that. Its size
+/// grows with the sentences, not with rows × sources.
+fn markdown_lists(out: &mut String, corpus: &Corpus, comparison: &Comparison) {
+    let total = comparison.sources.len();
+    let _ = writeln!(
+        out,
+        "Rows group sentences that report the same thing; each lists the sources that \
+         carry it, then the silent ones. {MARKS_LEGEND}.\n"
+    );
+    for (number, row) in comparison.rows.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "### {}. {} of {} sources\n",
+            number + 1,
+            grouped(row.sources_count()),
+            grouped(total)
+        );
+        for cell in &row.cells {
+            let _ = writeln!(
+                out,
+                "- {}{}: {}",
+                source_name(corpus, cell.article),
+                copies_note(comparison, cell.article),
+                marked_sentences(corpus, cell, " / ")
+            );
+        }
+        let silent = &row.silent;
+        if !silent.is_empty() {
+            let mut named: Vec<String> = silent
+                .iter()
+                .take(SILENT_NAMED)
+                .map(|&source| source_name(corpus, source))
+                .collect();
+            if silent.len() > SILENT_NAMED {
+                named.push(format!("+{} more", grouped(silent.len() - SILENT_NAMED)));
+            }
+            let _ = writeln!(
+                out,
+                "\nSilent ({}): {}",
+                grouped(silent.len()),
+                named.join(", ")
+            );
+        }
+        out.push('\n');
+    }
 }
 
 /// Makes text safe inside a Markdown table cell.

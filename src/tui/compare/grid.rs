@@ -57,14 +57,42 @@ impl Grid {
         let rows = view.shown_rows();
         let mut grid_rows = Vec::with_capacity(rows.len());
         let mut top = 0;
-        for row in rows {
+        // Rows a sentence also stands on, as positions among the shown rows.
+        let also = |article: usize, sentence: usize, here: usize| -> Vec<usize> {
+            let Some(computed) = &view.computed else {
+                return Vec::new();
+            };
+            computed
+                .sentence_rows
+                .get(&(article, sentence))
+                .into_iter()
+                .flatten()
+                .filter(|&&r| r != here)
+                .filter_map(|r| view.rows.binary_search(r).ok())
+                .collect()
+        };
+        for (position, row) in rows.into_iter().enumerate() {
+            let here = view.rows.get(position).copied().unwrap_or(usize::MAX);
             let cells: Vec<Vec<Line<'static>>> = key
                 .shown
                 .iter()
                 .map(
                     |&source| match (row.cell(source), corpus.articles.get(source)) {
                         (Some(cell), Some(article)) => {
-                            wrap_cell(article, cell, key.text_width, theme)
+                            let mut lines = wrap_cell(article, cell, key.text_width, theme);
+                            let others: Vec<String> = cell
+                                .sentences
+                                .iter()
+                                .flat_map(|&s| also(source, s, here))
+                                .map(|r| (r + 1).to_string())
+                                .collect();
+                            if !others.is_empty() {
+                                // One sentence, two facts: say where else it stands.
+                                let note = format!("↔ also on row {}", others.join(", "));
+                                let note = truncate(&note, key.text_width).into_owned();
+                                lines.push(Line::styled(note, theme.dim));
+                            }
+                            lines
                         }
                         _ => Vec::new(),
                     },
@@ -118,29 +146,35 @@ impl Placed<'_> {
 }
 
 impl CompareView {
-    /// "3 of 5 · 1 4 5" (of every compared source, hidden ones included,
-    /// then the numbers of the shown sources that carry it, so a row is
-    /// placed even when its columns are paged off screen), "only 5 PPL News"
-    /// for a row one source has alone, and how many of its sources are hidden.
+    /// "3 of 5 · silent: PPL News [2], Reuters [4]" (of every compared
+    /// source, hidden ones included, then who says nothing of it, named up
+    /// to [`SILENT_NAMED`] and counted past that), "only PPL News [5]" for a
+    /// row one source has alone, and how many of its sources are hidden.
     fn row_label(&self, row: &Row) -> String {
         let corpus = &self.engine.corpus;
-        if let [only] = row.cells.as_slice() {
+        let name = |article: usize| {
             let name = corpus
                 .articles
-                .get(only.article)
+                .get(article)
                 .map_or("", |a| a.source_or_id());
-            return format!("only {} {}", only.article + 1, clean(name));
+            format!("{} [{}]", clean(name), article + 1)
+        };
+        if let [only] = row.cells.as_slice() {
+            return format!("only {}", name(only.article));
         }
         let total = self.comparison().map_or(0, |c| c.sources.len());
         let mut label = format!("{} of {total}", row.cells.len());
-        if row.cells.len() < total {
-            let carriers: Vec<String> = row
-                .cells
+        if !row.silent.is_empty() {
+            let mut named: Vec<String> = row
+                .silent
                 .iter()
-                .filter(|c| !self.is_hidden(c.article))
-                .map(|c| (c.article + 1).to_string())
+                .take(SILENT_NAMED)
+                .map(|&a| name(a))
                 .collect();
-            label.push_str(&format!(" · {}", carriers.join(" ")));
+            if row.silent.len() > SILENT_NAMED {
+                named.push(format!("+{} more", row.silent.len() - SILENT_NAMED));
+            }
+            label.push_str(&format!(" · silent: {}", named.join(", ")));
         }
         let hidden = row
             .cells
@@ -157,11 +191,17 @@ impl CompareView {
     fn placeholder(&self, body: Rect, buf: &mut Buffer, shared: Shared) -> bool {
         let theme = shared.theme();
         let (text, style) = if self.computing() {
-            let text = format!(
-                "Comparing “{}” across {} sources…",
-                clean(self.topic_label()),
-                self.hidden.len()
-            );
+            let sources = self.hidden.len();
+            let text = if !self.engine.facts_ready() {
+                format!("Finding facts across {sources} sources…")
+            } else if self.topic_label().is_empty() {
+                format!("Finding the topic most of the {sources} sources report on…")
+            } else {
+                format!(
+                    "Comparing “{}” across {sources} sources…",
+                    clean(&self.topic_label())
+                )
+            };
             (text, theme.accent)
         } else if self.grid.as_ref().is_some_and(|grid| grid.rows.is_empty()) {
             let key = shared.keymap().label(Mode::Global, Action::PickTopic);
@@ -285,6 +325,9 @@ impl CompareView {
     }
 }
 
+/// Silent sources a row's label names before counting the rest.
+const SILENT_NAMED: usize = 3;
+
 /// What starts each sentence of a cell that holds several.
 const BULLET: &str = "• ";
 
@@ -374,4 +417,50 @@ fn wrap_words(
         lines.push(Line::from(spans));
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{CompareView, Grid, GridKey};
+    use crate::analysis::open_corpus;
+    use crate::topics::TopicSet;
+    use crate::tui::theme::Theme;
+    use std::sync::Arc;
+    use std::time::{Duration, Instant};
+
+    #[test]
+    fn a_sentence_on_two_rows_says_where_else_it_stands() {
+        let corpus = Arc::new(open_corpus(&[]).expect("the built-in corpus"));
+        let mut view = CompareView::new(corpus, TopicSet::builtin());
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while view.computing() {
+            assert!(Instant::now() < deadline, "the comparison did not arrive");
+            std::thread::sleep(Duration::from_millis(5));
+            view.take_results();
+        }
+        let computed = view.computed.as_mut().expect("arrived");
+        assert!(computed.comparison.rows.len() > 1);
+        let cell = computed.comparison.rows[0].cells[0].clone();
+        // The engine gives each sentence one fact today; say this one
+        // carries a second, the comparison's row 1.
+        computed
+            .sentence_rows
+            .insert((cell.article, cell.sentences[0]), vec![0, 1]);
+        view.refresh(None);
+        let key = GridKey {
+            generation: view.generation,
+            shown: vec![cell.article],
+            text_width: 40,
+        };
+        let grid = Grid::build(&view, key, &Theme::default());
+        let text = |row: usize| -> String {
+            grid.rows[row].cells[0]
+                .iter()
+                .map(|line| line.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert!(text(0).ends_with("↔ also on row 2"), "{}", text(0));
+        assert!(!text(1).contains("also on row"), "{}", text(1));
+    }
 }

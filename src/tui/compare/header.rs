@@ -40,31 +40,38 @@ struct Fit {
     fold_silent: bool,
 }
 
-/// "1 Reuters 12 sentences": one source's item, names cut to `name_max`.
-fn source_item(
-    index: usize,
-    article: &Article,
-    count: usize,
-    hidden: bool,
-    name_max: usize,
-    theme: &Theme,
-) -> HeaderItem {
+/// " +2 copies" after a source that stands for syndicated copies of its text.
+pub(super) fn copies_note(copies: usize) -> String {
+    match copies {
+        0 => String::new(),
+        1 => " +1 copy".to_string(),
+        n => format!(" +{n} copies"),
+    }
+}
+
+/// "12 sentences · Reuters +2 copies [1]" (or "silent · Reuters [1]"): the
+/// count first, the name after a separator, the key that toggles the source
+/// last in brackets, so numbers and names never run together. Names are cut
+/// to `name_max`.
+fn source_item(source: Source, article: &Article, name_max: usize, theme: &Theme) -> HeaderItem {
     let name = truncate(&clean(article.source_or_id()), name_max).into_owned();
-    let (name_style, amount_style) = if hidden {
+    let (name_style, amount_style) = if source.hidden {
         (theme.dim, theme.dim)
-    } else if count == 0 {
+    } else if source.count == 0 {
         (theme.outlet, theme.silent)
     } else {
         (theme.outlet, ratatui::style::Style::new())
     };
     let mut spans = vec![
-        Span::styled((index + 1).to_string(), theme.key),
-        Span::raw(" "),
+        Span::styled(sentences(source.count), amount_style),
+        Span::styled(" · ", theme.dim),
         Span::styled(name, name_style),
-        Span::raw(" "),
-        Span::styled(sentences(count), amount_style),
     ];
-    if hidden {
+    if source.copies > 0 {
+        spans.push(Span::styled(copies_note(source.copies), theme.dim));
+    }
+    spans.push(Span::styled(format!(" [{}]", source.index + 1), theme.key));
+    if source.hidden {
         spans.push(Span::styled(" hidden", theme.hidden));
     }
     spans.push(Span::raw("  "));
@@ -75,15 +82,37 @@ fn source_item(
     }
 }
 
+/// One compared source as the header shows it.
+#[derive(Clone, Copy)]
+struct Source {
+    /// Index into the corpus' articles.
+    index: usize,
+    count: usize,
+    hidden: bool,
+    /// Syndicated copies it stands for.
+    copies: usize,
+}
+
 impl CompareView {
-    /// One header item per source. With `fold_silent`, silent sources are
-    /// folded into one leading "N silent" item and the rest ordered hidden
+    /// One header item per compared source. With `fold_silent`, silent
+    /// sources are folded into one leading "N sources silent" item and the rest ordered hidden
     /// first, then by sentences (hidden ones always stay, so the header
     /// says which).
     fn header_items(&self, computed: &Computed, fit: Fit, theme: &Theme) -> Vec<HeaderItem> {
         let articles = &self.engine.corpus.articles;
         let count_of = |index: usize| computed.coverage.get(index).copied().unwrap_or(0);
-        let mut order: Vec<usize> = (0..articles.len()).collect();
+        let comparison = &computed.comparison;
+        // A syndicated copy is not a source of its own: its original says
+        // "+N copies".
+        let mut order: Vec<usize> = comparison.sources.clone();
+        let copies_of = |index: usize| {
+            comparison
+                .sources
+                .iter()
+                .position(|&s| s == index)
+                .and_then(|at| comparison.copies.get(at))
+                .map_or(0, Vec::len)
+        };
         if fit.fold_silent {
             // Too many to list: hidden sources first (the header must say
             // which), then those with the most to say.
@@ -101,19 +130,22 @@ impl CompareView {
                 silent += 1;
                 continue;
             }
-            items.push(source_item(
+            let source = Source {
                 index,
-                article,
                 count,
                 hidden,
-                fit.name_max,
-                theme,
-            ));
+                copies: copies_of(index),
+            };
+            items.push(source_item(source, article, fit.name_max, theme));
         }
         if silent > 0 {
             // First, so a "+N more" at the end counts sources that have
             // something to say, not the silent majority of a big corpus.
-            let text = format!("{silent} silent  ");
+            let text = if silent == 1 {
+                "1 source silent  ".to_string()
+            } else {
+                format!("{silent} sources silent  ")
+            };
             items.insert(
                 0,
                 HeaderItem {
@@ -141,7 +173,7 @@ impl CompareView {
         // An item is at least a dozen columns: past that many sources, only
         // folding the silent ones can fit.
         let room = key.width.saturating_mul(key.max_lines) / 12;
-        let many = self.hidden.len() > room;
+        let many = computed.comparison.sources.len() > room;
         let attempts = [
             (usize::MAX, false),
             (24, false),

@@ -1,34 +1,57 @@
 //! Engine work the compare view and the topic picker run off the UI thread.
-//! On a corpus of thousands of articles the corpus index, a comparison and
-//! the per-topic coverage each take seconds; the screen must keep answering
-//! keys meanwhile. The index and the coverage table are built once per corpus
-//! (by whichever worker needs them first) and shared.
+//! On a corpus of thousands of articles the corpus index, the facts, a
+//! comparison and the per-topic coverage each take seconds; the screen must
+//! keep answering keys meanwhile. The index, the facts (with the topics
+//! found from them) and the coverage table are built once per corpus (by
+//! whichever worker needs them first) and shared.
 
-use crate::compare::{Comparison, compare, coverage};
-use crate::facts::Facts;
+use crate::compare::text::Normalizer;
+use crate::compare::{Comparison, busiest_topic, compare, coverage};
+use crate::facts::{Facts, found};
 use crate::model::Corpus;
-use crate::topics::{CorpusIndex, TopicSet};
+use crate::topics::{CorpusIndex, Topic, TopicSet};
 use crate::worker::{JobContext, LatestWorker};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
-/// Sentences on each topic per corpus article, `[topic][article]`.
+/// Sentences on each topic per corpus article, `[topic][article]`, for the
+/// topics known when it was built.
 pub type CoverageTable = Arc<Vec<Vec<usize>>>;
+
+/// What the compare view asks its worker for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Want {
+    /// This topic (an index into the engine's topics).
+    Topic(usize),
+    /// The topic with the most rows two or more sources carry, as the view
+    /// opens on.
+    Busiest,
+}
 
 /// A finished comparison of one topic across every article of the corpus.
 pub struct Computed {
-    /// Index into the topic set.
+    /// What was asked for.
+    pub want: Want,
+    /// Index into the engine's topics.
     pub topic: usize,
     pub comparison: Comparison,
-    /// Sentences on the topic per corpus article.
+    /// Sentences on the topic per corpus article; a syndicated copy shows
+    /// under the source it copies, so it counts none of its own.
     pub coverage: Vec<usize>,
+    /// The sentences (article, sentence) that stand on more than one row,
+    /// with those rows (indices into the comparison's rows).
+    pub sentence_rows: std::collections::HashMap<(usize, usize), Vec<usize>>,
 }
 
 /// The corpus and topics, plus what is derived from them once.
 pub struct TopicEngine {
     pub corpus: Arc<Corpus>,
-    pub topics: TopicSet,
+    /// Built-in and config topics, then the found ones once the facts are
+    /// known, then phrases the user typed; only ever appended to, so an
+    /// index stays the same topic.
+    topics: Mutex<Vec<Arc<Topic>>>,
     index: OnceLock<CorpusIndex>,
     facts: OnceLock<Facts>,
+    found: OnceLock<()>,
     coverage: OnceLock<CoverageTable>,
 }
 
@@ -36,11 +59,43 @@ impl TopicEngine {
     pub fn new(corpus: Arc<Corpus>, topics: TopicSet) -> Arc<TopicEngine> {
         Arc::new(TopicEngine {
             corpus,
-            topics,
+            topics: Mutex::new(topics.topics.into_iter().map(Arc::new).collect()),
             index: OnceLock::new(),
             facts: OnceLock::new(),
+            found: OnceLock::new(),
             coverage: OnceLock::new(),
         })
+    }
+
+    /// Every topic known so far, in index order.
+    pub fn topics(&self) -> Vec<Arc<Topic>> {
+        self.topics
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    pub fn topic(&self, topic: usize) -> Option<Arc<Topic>> {
+        self.topics
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(topic)
+            .cloned()
+    }
+
+    /// The index of an ad-hoc topic for `phrase` (the same index when the
+    /// phrase was compared before).
+    pub fn add_query(&self, phrase: &str) -> usize {
+        let topic = Topic::from_query(phrase, &Normalizer::default());
+        let mut topics = self.topics.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(at) = topics
+            .iter()
+            .position(|t| t.origin == topic.origin && t.id == topic.id)
+        {
+            return at;
+        }
+        topics.push(Arc::new(topic));
+        topics.len() - 1
     }
 
     /// Built on first use; a second caller waits for the first build.
@@ -48,42 +103,85 @@ impl TopicEngine {
         self.index.get_or_init(|| CorpusIndex::build(&self.corpus))
     }
 
-    /// The corpus' facts, found on first use after the index.
+    /// The corpus' facts, found on first use after the index; the topics
+    /// found from them join the topic list then.
     fn facts(&self) -> &Facts {
-        self.facts
-            .get_or_init(|| Facts::build(&self.corpus, self.index()))
+        let facts = self
+            .facts
+            .get_or_init(|| Facts::build(&self.corpus, self.index()));
+        self.found.get_or_init(|| {
+            let found = found::topics(&self.corpus, self.index(), facts);
+            self.topics
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .extend(found.into_iter().map(Arc::new));
+        });
+        facts
+    }
+
+    /// Whether the facts (and the found topics) are known yet.
+    pub fn facts_ready(&self) -> bool {
+        self.found.get().is_some()
     }
 
     fn all_articles(&self) -> Vec<usize> {
         (0..self.corpus.articles.len()).collect()
     }
 
-    /// Compares `topic` across every article; hiding a source is a matter of
-    /// display, so it never needs a new comparison.
-    pub fn compare(&self, topic: usize) -> Option<Computed> {
-        let spec = self.topics.topics.get(topic)?;
-        let all = self.all_articles();
+    /// Compares what `want` names across every article; hiding a source is
+    /// a matter of display, so it never needs a new comparison.
+    pub fn compare(&self, want: Want) -> Option<Computed> {
+        let facts = self.facts();
         let index = self.index();
-        // Every retrieved sentence is in exactly one row, so the rows count
-        // each source's sentences without a second retrieval.
-        let comparison = compare(&self.corpus, index, self.facts(), spec, &all);
+        let all = self.all_articles();
+        let topic = match want {
+            Want::Topic(topic) => topic,
+            Want::Busiest => {
+                let topics: Vec<Topic> = self.topics().iter().map(|t| (**t).clone()).collect();
+                busiest_topic(&self.corpus, index, facts, &topics, &all).unwrap_or(0)
+            }
+        };
+        let spec = self.topic(topic)?;
+        let comparison = compare(&self.corpus, index, facts, &spec, &all);
+        let mut coverage = vec![0; self.corpus.articles.len()];
+        for (&source, count) in comparison.sources.iter().zip(comparison.coverage()) {
+            if let Some(slot) = coverage.get_mut(source) {
+                *slot = count;
+            }
+        }
+        let mut sentence_rows: std::collections::HashMap<(usize, usize), Vec<usize>> =
+            std::collections::HashMap::new();
+        for (at, row) in comparison.rows.iter().enumerate() {
+            for cell in &row.cells {
+                for &sentence in &cell.sentences {
+                    sentence_rows
+                        .entry((cell.article, sentence))
+                        .or_default()
+                        .push(at);
+                }
+            }
+        }
+        sentence_rows.retain(|_, rows| rows.len() > 1);
         Some(Computed {
+            want,
             topic,
-            coverage: comparison.coverage(),
+            coverage,
             comparison,
+            sentence_rows,
         })
     }
 
-    /// Sentences per topic per article, for the picker; computed once.
+    /// Sentences per topic per article, for the picker; computed once, for
+    /// the topics known by then (the found ones included).
     pub fn coverage_table(&self) -> CoverageTable {
         let table = self.coverage.get_or_init(|| {
             let all = self.all_articles();
+            let facts = self.facts();
             let index = self.index();
             Arc::new(
-                self.topics
-                    .topics
+                self.topics()
                     .iter()
-                    .map(|topic| coverage(&self.corpus, index, self.facts(), topic, &all))
+                    .map(|topic| coverage(&self.corpus, index, facts, topic, &all))
                     .collect(),
             )
         });
@@ -95,19 +193,19 @@ impl TopicEngine {
         self.coverage.get().cloned()
     }
 
-    /// A worker comparing the topic of each request (newest wins).
-    pub fn compare_worker(engine: &Arc<TopicEngine>) -> Option<LatestWorker<usize, Computed>> {
+    /// A worker comparing what each request wants (newest wins).
+    pub fn compare_worker(engine: &Arc<TopicEngine>) -> Option<LatestWorker<Want, Computed>> {
         let engine = Arc::clone(engine);
         LatestWorker::spawn(
             "crossread-compare",
-            move |topic: usize, context: &JobContext<Computed>| {
+            move |want: Want, context: &JobContext<Computed>| {
                 engine.facts();
                 // The index and facts may have taken long; the user may have
                 // moved on.
                 if context.is_stale() {
                     return;
                 }
-                if let Some(computed) = engine.compare(topic) {
+                if let Some(computed) = engine.compare(want) {
                     context.emit(computed);
                 }
             },

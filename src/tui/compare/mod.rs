@@ -22,11 +22,13 @@ use super::text::{clean, truncate};
 use super::widgets::{inner, scroll::keep_in_view, titled};
 use crate::compare::{Comparison, Row};
 use crate::model::Corpus;
+#[cfg(test)]
+use crate::topics::Topic;
 use crate::topics::TopicSet;
 use crate::worker::LatestWorker;
 use grid::{Grid, GridKey, column_rects, column_width};
 use header::{HeaderKey, MAX_HEADER_LINES};
-use jobs::{Computed, TopicEngine};
+use jobs::{Computed, TopicEngine, Want};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -35,15 +37,16 @@ use std::sync::Arc;
 
 /// Narrowest column a source gets before the view pages sideways instead.
 pub const MIN_COLUMN: u16 = 28;
-/// The topic shown when the view first opens.
-const DEFAULT_TOPIC: &str = "security-guarantees";
 
 pub struct CompareView {
     engine: Arc<TopicEngine>,
     /// None when no thread could be started: the view then computes inline.
-    worker: Option<LatestWorker<usize, Computed>>,
-    /// Index into the topics: the topic shown, or being compared.
+    worker: Option<LatestWorker<Want, Computed>>,
+    /// Index into the topics: the topic shown, or being compared (until the
+    /// busiest topic is known, the first).
     pub topic: usize,
+    /// What was asked of the worker last.
+    want: Want,
     /// Per corpus article: left out of the view.
     hidden: Vec<bool>,
     /// The comparison of `topic`; None while it is being computed.
@@ -76,20 +79,17 @@ pub struct CompareView {
 }
 
 impl CompareView {
-    /// Starts comparing the default topic in the background.
+    /// Starts finding, in the background, the topic with the most rows two
+    /// or more sources carry, and comparing it.
     pub fn new(corpus: Arc<Corpus>, topics: TopicSet) -> CompareView {
-        let topic = topics
-            .topics
-            .iter()
-            .position(|t| t.id == DEFAULT_TOPIC)
-            .unwrap_or(0);
         let hidden = vec![false; corpus.articles.len()];
         let engine = TopicEngine::new(corpus, topics);
         let worker = TopicEngine::compare_worker(&engine);
         let mut state = CompareView {
             engine,
             worker,
-            topic,
+            topic: 0,
+            want: Want::Busiest,
             hidden,
             computed: None,
             rows: Vec::new(),
@@ -115,8 +115,10 @@ impl CompareView {
         &self.engine
     }
 
-    pub fn topics(&self) -> &TopicSet {
-        &self.engine.topics
+    #[cfg(test)]
+    /// Every topic known so far (found ones join once the facts are known).
+    pub fn topics(&self) -> Vec<Arc<Topic>> {
+        self.engine.topics()
     }
 
     /// The comparison on screen; None while it is being computed.
@@ -129,11 +131,15 @@ impl CompareView {
         self.computed.is_none()
     }
 
-    fn topic_label(&self) -> &str {
-        self.topics()
-            .topics
-            .get(self.topic)
-            .map_or("", |t| t.label.as_str())
+    /// The label of the topic shown or being compared; empty while the
+    /// busiest topic is being found.
+    fn topic_label(&self) -> String {
+        if self.want == Want::Busiest && self.computing() {
+            return String::new();
+        }
+        self.engine
+            .topic(self.topic)
+            .map_or_else(String::new, |t| t.label.clone())
     }
 
     /// Drops what is shown and asks for the comparison of `self.topic`.
@@ -144,17 +150,20 @@ impl CompareView {
         self.refresh(None);
         match &self.worker {
             Some(worker) => {
-                worker.submit(self.topic);
+                worker.submit(self.want);
             }
             None => {
-                self.computed = self.engine.compare(self.topic);
+                self.computed = self.engine.compare(self.want);
+                if let Some(computed) = &self.computed {
+                    self.topic = computed.topic;
+                }
                 self.refresh(None);
             }
         }
     }
 
-    /// Takes the worker's result for the topic asked for last; results for
-    /// topics asked for before are dropped by the worker.
+    /// Takes the worker's result for what was asked last; results for
+    /// requests made before are dropped by the worker.
     fn take_results(&mut self) {
         let Some(worker) = &self.worker else {
             return;
@@ -162,8 +171,9 @@ impl CompareView {
         let arrived = worker
             .drain()
             .into_iter()
-            .rfind(|computed| computed.topic == self.topic);
+            .rfind(|computed| computed.want == self.want);
         if let Some(computed) = arrived {
+            self.topic = computed.topic;
             self.computed = Some(computed);
             self.row = 0;
             self.scroll = 0;
@@ -233,10 +243,16 @@ impl CompareView {
     /// Compares `topic` (an index into the topics) unless it is already
     /// shown or on its way (asking again would restart the work).
     pub fn set_topic(&mut self, topic: usize) {
-        if topic >= self.topics().topics.len() || topic == self.topic {
+        if self.engine.topic(topic).is_none() || self.want == Want::Topic(topic) {
+            return;
+        }
+        if topic == self.topic && !self.computing() {
+            // The busiest topic on screen: asked for again by name.
+            self.want = Want::Topic(topic);
             return;
         }
         self.topic = topic;
+        self.want = Want::Topic(topic);
         self.request();
     }
 
@@ -305,6 +321,18 @@ impl CompareView {
             self.row = row;
             self.reveal = true;
         }
+    }
+
+    /// The compared source that `article`, a syndicated copy, shows under;
+    /// None for a source of its own (or while comparing).
+    pub fn copy_of(&self, article: usize) -> Option<usize> {
+        let comparison = self.comparison()?;
+        comparison
+            .sources
+            .iter()
+            .zip(&comparison.copies)
+            .find(|(_, copies)| copies.contains(&article))
+            .map(|(&source, _)| source)
     }
 
     /// Sentences on the topic per corpus article; None while comparing.
@@ -548,7 +576,12 @@ impl View for CompareView {
             return;
         }
         let theme = shared.theme();
-        let title = format!(" Compare: {} ", clean(self.topic_label()));
+        let label = self.topic_label();
+        let title = if label.is_empty() {
+            " Compare ".to_string()
+        } else {
+            format!(" Compare: {} ", clean(&label))
+        };
         let block = titled(title, theme.border, theme.title)
             .title_bottom(Line::from(format!(" {} ", self.position())).right_aligned());
         let inner = block.inner(area);
@@ -630,7 +663,9 @@ impl CompareView {
 
     /// "row 3/40", after a notice when a jump found nothing.
     fn position(&self) -> String {
-        let position = if self.computing() {
+        let position = if self.computing() && !self.engine.facts_ready() {
+            "finding facts…".to_string()
+        } else if self.computing() {
             "comparing…".to_string()
         } else if self.rows.is_empty() {
             "no rows".to_string()
@@ -690,7 +725,20 @@ impl CompareView {
             } else {
                 theme.column_head
             };
-            let text = format!("{} {}", source + 1, clean(article.source_or_id()));
+            let copies = self.comparison().map_or(0, |c| {
+                c.sources
+                    .iter()
+                    .position(|&s| s == source)
+                    .and_then(|at| c.copies.get(at))
+                    .map_or(0, Vec::len)
+            });
+            // The key first, so a cut name never loses it.
+            let text = format!(
+                "[{}] {}{}",
+                source + 1,
+                clean(article.source_or_id()),
+                header::copies_note(copies)
+            );
             let text = truncate(&text, usize::from(rect.width.saturating_sub(1)));
             buf.set_stringn(rect.x, y, &text, usize::from(rect.width), style);
         }

@@ -1,7 +1,8 @@
 //! The topic picker: a layer listing the topics with how many sentences each
-//! source has on them, narrowed by a fuzzy query as the user types. The
-//! counts are computed on a worker ([`super::jobs`]); the list and the query
-//! work before they arrive.
+//! source has on them, narrowed by a fuzzy query as the user types. Whatever
+//! is typed is also offered first as an ad-hoc topic ("compare “rate cut”").
+//! The counts are computed on a worker ([`super::jobs`]); the list and the
+//! query work before they arrive.
 
 use super::jobs::{CoverageTable, TopicEngine};
 use crate::model::Corpus;
@@ -117,6 +118,7 @@ struct TopicEntry {
 }
 
 pub struct TopicPicker {
+    engine: Arc<TopicEngine>,
     entries: Vec<TopicEntry>,
     /// Sentences per topic per article; None until the worker has them.
     counts: Option<CoverageTable>,
@@ -125,7 +127,8 @@ pub struct TopicPicker {
     query: String,
     /// Indices into `entries` matching the query, best first.
     matches: Vec<usize>,
-    /// Position in `matches`.
+    /// Position in the list: the typed phrase's entry (when there is a
+    /// query) first, then `matches`.
     selected: usize,
 }
 
@@ -133,8 +136,7 @@ impl TopicPicker {
     /// The topics of `engine`, `current` (an index into them) selected.
     pub fn new(engine: &Arc<TopicEngine>, current: usize) -> TopicPicker {
         let entries = engine
-            .topics
-            .topics
+            .topics()
             .iter()
             .enumerate()
             .map(|(topic, spec)| TopicEntry {
@@ -159,6 +161,7 @@ impl TopicPicker {
             }
         };
         let mut picker = TopicPicker {
+            engine: Arc::clone(engine),
             entries,
             counts,
             worker,
@@ -173,6 +176,47 @@ impl TopicPicker {
             .position(|&m| picker.entries[m].topic == current)
             .unwrap_or(0);
         picker
+    }
+
+    /// The typed phrase, when there is one to compare.
+    fn phrase(&self) -> Option<&str> {
+        let phrase = self.query.trim();
+        (!phrase.is_empty()).then_some(phrase)
+    }
+
+    /// Entries before `matches` in the list: the typed phrase's.
+    fn lead(&self) -> usize {
+        usize::from(self.phrase().is_some())
+    }
+
+    /// The line offering the typed phrase as an ad-hoc topic.
+    fn phrase_row(
+        &self,
+        phrase: &str,
+        selected: bool,
+        width: usize,
+        theme: &Theme,
+    ) -> Line<'static> {
+        let text = truncate(
+            &format!("compare “{}”", clean(phrase)),
+            width.saturating_sub(2),
+        )
+        .into_owned();
+        let style = if selected {
+            theme.selected
+        } else {
+            ratatui::style::Style::new()
+        };
+        let used = 2 + crate::tui::text::width(&text);
+        let hint = "  any words as a topic";
+        let mut spans = vec![
+            Span::styled(if selected { "▌ " } else { "  " }, theme.accent),
+            Span::styled(text, style),
+        ];
+        if used + hint.len() <= width {
+            spans.push(Span::styled(hint, theme.dim));
+        }
+        Line::from(spans)
     }
 
     fn refilter(&mut self) {
@@ -219,7 +263,7 @@ impl TopicPicker {
         } else {
             1
         };
-        let wanted = u16::try_from(self.entries.len() + 4 + explain_lines).unwrap_or(u16::MAX);
+        let wanted = u16::try_from(self.entries.len() + 5 + explain_lines).unwrap_or(u16::MAX);
         centred(area, w, wanted, (0, 5))
     }
 
@@ -317,15 +361,23 @@ impl Layer for TopicPicker {
         match input.action {
             Some(Action::CloseLayer) => context.queue.push(Action::CloseLayer),
             Some(Action::Open) => {
-                if let Some(&m) = self.matches.get(self.selected) {
+                let lead = self.lead();
+                let topic = match self.phrase() {
+                    Some(phrase) if self.selected == 0 => Some(self.engine.add_query(phrase)),
+                    _ => self
+                        .selected
+                        .checked_sub(lead)
+                        .and_then(|at| self.matches.get(at))
+                        .map(|&m| self.entries[m].topic),
+                };
+                if let Some(topic) = topic {
                     context.queue.push(Action::CloseLayer);
-                    context.queue.push(Action::SetTopic {
-                        topic: self.entries[m].topic,
-                    });
+                    context.queue.push(Action::SetTopic { topic });
                 }
             }
             Some(Action::Down) => {
-                self.selected = (self.selected + 1).min(self.matches.len().saturating_sub(1))
+                let last = (self.matches.len() + self.lead()).saturating_sub(1);
+                self.selected = (self.selected + 1).min(last)
             }
             Some(Action::Up) => self.selected = self.selected.saturating_sub(1),
             _ => return EventState::NotConsumed,
@@ -370,13 +422,19 @@ impl Layer for TopicPicker {
         let columns = Columns::new(corpus.articles.len(), text_width);
         let mut lines = vec![prompt_line("› ", theme.key, &self.query, theme.accent)];
         lines.extend(self.explain(corpus, &columns, text_width, theme));
-        if self.matches.is_empty() {
-            lines.push(Line::styled("no topic matches", theme.dim));
+        if let Some(phrase) = self.phrase() {
+            lines.push(self.phrase_row(phrase, self.selected == 0, text_width, theme));
         }
+        if self.matches.is_empty() {
+            lines.push(Line::styled("no listed topic matches", theme.dim));
+        }
+        let lead = self.lead();
         let room = usize::from(inner.height).saturating_sub(lines.len());
-        let skip = (self.selected + 1).saturating_sub(room);
+        let selected = self.selected.checked_sub(lead);
+        let skip = selected.map_or(0, |s| (s + 1).saturating_sub(room));
         for (position, &m) in self.matches.iter().enumerate().skip(skip).take(room) {
-            lines.push(self.row(&self.entries[m], position == self.selected, &columns, theme));
+            let is_selected = selected == Some(position);
+            lines.push(self.row(&self.entries[m], is_selected, &columns, theme));
         }
         Paragraph::new(lines).render(inner, buf);
     }

@@ -180,7 +180,12 @@ impl SourceChooser {
             "{label}{}",
             " ".repeat(columns.label.saturating_sub(width(&label)))
         );
-        let amount = count.map(sentences).unwrap_or_default();
+        // A syndicated copy has no sentences of its own in the comparison:
+        // its original speaks for it.
+        let amount = match seen.copy_of(entry.article) {
+            Some(original) => format!("copy of {}", original + 1),
+            None => count.map(sentences).unwrap_or_default(),
+        };
         let amount = format!("{amount:<w$}", w = columns.count);
         let state = if hidden { "hidden" } else { "shown " };
         let highlight = if selected {
@@ -235,6 +240,10 @@ impl Seen<'_> {
     fn is_hidden(&self, article: usize) -> bool {
         self.0.is_some_and(|view| view.is_hidden(article))
     }
+
+    fn copy_of(&self, article: usize) -> Option<usize> {
+        self.0?.copy_of(article)
+    }
 }
 
 /// Widths of a list row's columns in a chooser `text_width` wide.
@@ -257,7 +266,15 @@ impl RowColumns {
         let count = match seen.coverage() {
             Some(coverage) => {
                 let most = coverage.iter().max().copied().unwrap_or(0);
-                format!("{most} sentences").len().max("silent".len())
+                let copy = if (0..coverage.len()).any(|a| seen.copy_of(a).is_some()) {
+                    format!("copy of {}", chooser.entries.len()).len()
+                } else {
+                    0
+                };
+                format!("{most} sentences")
+                    .len()
+                    .max("silent".len())
+                    .max(copy)
             }
             None => 0,
         };

@@ -71,7 +71,7 @@ const GLOBAL: &[DefaultBinding] = rows![
     [ch('?'), key(F(1))] => Help, "help": "Show or hide this help";
     [key(Tab)] => FocusNext, "switch pane": "Focus the next pane";
     [key(BackTab)] => FocusPrev: "Focus the previous pane";
-    [ch('c')] => Compare, "compare": "Compare a topic side by side across sources";
+    [ch('c')] => Compare, "compare": "Compare a topic side by side across sources (opens on the one most sources share)";
     [ch('t')] => PickTopic, "topic": "Pick the topic to compare";
     [ch('x')] => ToggleBoilerplate: "Dim or hide boilerplate (navigation, repeated headlines)";
     [ch('B')] => Bookmarks: "List your bookmarks in every article; Enter goes back to one";
@@ -166,7 +166,7 @@ const TEXT_EDITING: &[DefaultBinding] = rows![
 ];
 
 const PICKER_CHOOSE: &[DefaultBinding] = rows![
-    [key(Enter)] => Open, "choose": "Compare the highlighted topic";
+    [key(Enter)] => Open, "choose": "Compare the highlighted topic (first: the words typed, as a topic)";
 ];
 
 const PICKER_MOVES: [DefaultBinding; 2] = moves("Next topic (type to filter)", "Previous topic");

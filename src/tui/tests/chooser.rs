@@ -7,7 +7,7 @@ use crate::tui::app::Showing;
 /// `count` small invented articles from five invented outlets: most say
 /// something on security guarantees (every third a sentence more), every
 /// fourth is about the weather and silent on the topic.
-fn many_sources(count: usize) -> Corpus {
+pub(super) fn many_sources(count: usize) -> Corpus {
     use crate::analysis::analyze_document;
     use crate::load::{Document, Format};
     let outlets = [
@@ -333,7 +333,7 @@ fn enter_in_the_chooser_goes_to_the_source_column() {
     assert!(row.cell(26).is_some(), "on a row the source carries");
     let text = screen_text(&mut app, 80, 24);
     let name = app.corpus.articles[26].source_or_id().to_string();
-    assert!(text.contains(&format!("27 {name}")), "{text}");
+    assert!(text.contains(&format!("[27] {name}")), "{text}");
     // A silent source has no column: Enter only closes.
     let silent = comparison(&app)
         .coverage()

@@ -6,10 +6,27 @@ use crate::tui::app::Showing;
 use crate::tui::browse::Focus;
 
 #[test]
-fn c_opens_the_compare_view_on_the_default_topic_and_esc_returns() {
+fn c_opens_the_compare_view_on_the_busiest_topic_and_esc_returns() {
     let mut app = compare_view(160, 45);
     assert_eq!(app.showing, Showing::Compare);
-    assert_eq!(comparison(&app).topic_id, "security-guarantees");
+    // No topic has more rows that two or more sources carry.
+    let most = compare(&app)
+        .topics()
+        .iter()
+        .map(|topic| {
+            let engine = compare(&app).engine();
+            let at = engine
+                .topics()
+                .iter()
+                .position(|t| t.id == topic.id)
+                .expect("listed");
+            engine
+                .compare(super::super::compare::jobs::Want::Topic(at))
+                .map_or(0, |c| c.comparison.shared_rows())
+        })
+        .max()
+        .expect("topics");
+    assert_eq!(comparison(&app).shared_rows(), most);
     assert!(!comparison(&app).rows.is_empty());
     keys(&mut app, "<esc>");
     assert_eq!(app.showing, Showing::Browse);
@@ -28,12 +45,16 @@ fn the_compare_view_says_it_is_comparing_and_keys_keep_working() {
     assert!(compare(&app).computing());
     assert!(app.busy(), "the loop keeps drawing while comparing");
     let text = draw_unpolled(&mut app, 80, 24);
-    assert!(text.contains("Compare: Security guarantees"), "{text}");
+    assert!(text.contains("╭ Compare "), "{text}");
     assert!(
-        text.contains("Comparing “Security guarantees” across 5 sources…"),
+        text.contains("Finding facts across 5 sources…")
+            || text.contains("Finding the topic most of the 5 sources report on…"),
         "{text}"
     );
-    assert!(text.contains("comparing…"), "{text}");
+    assert!(
+        text.contains("finding facts…") || text.contains("comparing…"),
+        "{text}"
+    );
     for (width, height) in [(0, 0), (10, 3), (30, 8), (40, 10)] {
         draw_unpolled(&mut app, width, height);
     }
@@ -62,7 +83,6 @@ fn only_the_newest_topic_is_shown() {
     let mut app = compare_view(120, 40);
     let ids: Vec<String> = compare(&app)
         .topics()
-        .topics
         .iter()
         .map(|t| t.id.clone())
         .collect();
@@ -171,33 +191,34 @@ fn hiding_a_source_keeps_row_counts_and_drops_rows_only_it_carries() {
     assert_eq!(state.shown_rows(), expected);
     let labels = row_labels(&mut app);
     assert_eq!(labels.len(), expected.len());
+    let name = |article: usize| {
+        format!(
+            "{} [{}]",
+            app.corpus.articles[article].source_or_id(),
+            article + 1
+        )
+    };
     for (label, row) in labels.iter().zip(&expected) {
         let carried = row.cells.iter().any(|c| c.article == hidden);
-        let numbers: Vec<String> = row
-            .cells
-            .iter()
-            .filter(|c| c.article != hidden)
-            .map(|c| (c.article + 1).to_string())
-            .collect();
-        let numbers = numbers.join(" ");
         let n = row.cells.len();
-        let want = match (n, carried) {
-            (1, _) => format!(
-                "only {} {}",
-                row.cells[0].article + 1,
-                app.corpus.articles[row.cells[0].article].source_or_id()
-            ),
-            (n, false) if n == total => format!("{n} of {total}"),
-            (n, true) if n == total => format!("{n} of {total} · 1 hidden"),
-            (n, false) => format!("{n} of {total} · {numbers}"),
-            (n, true) => format!("{n} of {total} · {numbers} · 1 hidden"),
+        let mut want = if n == 1 {
+            format!("only {}", name(row.cells[0].article))
+        } else {
+            format!("{n} of {total}")
         };
+        if n > 1 && !row.silent.is_empty() {
+            let silent: Vec<String> = row.silent.iter().map(|&a| name(a)).collect();
+            want.push_str(&format!(" · silent: {}", silent.join(", ")));
+        }
+        if n > 1 && carried {
+            want.push_str(" · 1 hidden");
+        }
         assert_eq!(label, &want);
     }
     let text = screen_text(&mut app, 200, 60);
     let name = app.corpus.articles[hidden].source_or_id().to_string();
     let header = coverage_header(&text);
-    let item = format!("{} {name} ", hidden + 1);
+    let item = format!("{name} [{}]", hidden + 1);
     let at = header.find(&item).expect("the hidden source is listed");
     assert!(header[at..].contains("hidden"), "{header}");
     // Jumps only stop on rows that are shown.
@@ -232,6 +253,8 @@ fn hiding_a_source_keeps_the_selected_row_when_it_stays() {
 fn narrow_screens_page_the_source_columns() {
     let mut app = compare_view(80, 24);
     assert_eq!(compare(&app).fit, 2);
+    // The first row may have paged to its cells; page back to the start.
+    keys(&mut app, "HHH");
     assert_eq!(compare(&app).shown(), vec![0, 1]);
     let text = screen_text(&mut app, 80, 24);
     assert!(text.contains("sources 1–2 of 5"), "{text}");
@@ -329,11 +352,51 @@ fn topic_picker_filters_and_chooses() {
     let text = screen_text(&mut app, 160, 45);
     assert!(text.contains("territory"), "{text}");
     assert!(text.contains("sentences per source"), "{text}");
-    keys(&mut app, "territ<enter>");
+    // The typed words come first as a topic of their own; the listed
+    // topic that matches is next.
+    keys(&mut app, "territ<down><enter>");
     assert!(app.layers().is_empty());
     settle(&mut app);
     assert_eq!(comparison(&app).topic_id, "territory");
     assert_eq!(compare(&app).row, 0);
+}
+
+#[test]
+fn a_typed_phrase_is_offered_first_and_enter_compares_it() {
+    let mut app = compare_view(120, 40);
+    keys(&mut app, "t");
+    settle(&mut app);
+    type_text(&mut app, "prisoner exchanges");
+    let text = screen_text(&mut app, 120, 40);
+    let offer = text
+        .lines()
+        .position(|l| l.contains("▌ compare “prisoner exchanges”"))
+        .expect("the phrase is offered, selected");
+    let query = text
+        .lines()
+        .position(|l| l.contains("› prisoner exchanges"));
+    assert!(query.is_some_and(|q| q < offer), "{text}");
+    keys(&mut app, "<enter>");
+    assert!(app.layers().is_empty());
+    settle(&mut app);
+    let comparison = comparison(&app);
+    assert_eq!(comparison.topic_id, "prisoner-exchanges");
+    assert!(!comparison.rows.is_empty());
+    assert!(
+        screen_text(&mut app, 120, 40).contains("Compare: prisoner exchanges"),
+        "the title names the phrase"
+    );
+    // The same phrase again is the same topic, not a second copy of it.
+    let topics = compare(&app).topics().len();
+    keys(&mut app, "t");
+    type_text(&mut app, "prisoner exchanges\n");
+    assert_eq!(compare(&app).topics().len(), topics);
+    // A phrase that matches nothing says so instead of showing old rows.
+    keys(&mut app, "t");
+    type_text(&mut app, "zzqx wobble\n");
+    settle(&mut app);
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains("No sentence of the shown sources"), "{text}");
 }
 
 #[test]
@@ -382,7 +445,7 @@ fn the_coverage_header_shows_whole_names_when_there_is_room() {
     let text = screen_text(&mut app, 200, 60);
     let header = coverage_header(&text);
     for (index, article) in app.corpus.articles.iter().enumerate() {
-        let item = format!("{} {}", index + 1, article.source_or_id());
+        let item = format!(" · {} [{}]", article.source_or_id(), index + 1);
         assert!(header.contains(&item), "{item} in {header}");
     }
     assert!(!header.contains('…'), "{header}");
@@ -400,11 +463,10 @@ fn the_coverage_header_shortens_names_only_when_it_must() {
     assert!(header_lines <= 4, "{text}");
     for (index, article) in app.corpus.articles.iter().enumerate() {
         let name = article.source_or_id();
-        let short: String = name.chars().take(10).collect();
-        assert!(
-            text.contains(&format!("{} {short}", index + 1)),
-            "{short} in {text}"
-        );
+        // Cut to ten columns, the last an ellipsis.
+        let short: String = name.chars().take(9).collect();
+        assert!(text.contains(&format!(" · {short}")), "{short} in {text}");
+        assert!(text.contains(&format!("[{}]", index + 1)), "{text}");
     }
 }
 
@@ -554,10 +616,10 @@ fn text_layers_hint_only_keys_that_work_there() {
 #[test]
 fn tab_moves_between_sources_in_the_compare_view() {
     let mut app = compare_view(80, 24);
-    keys(&mut app, "<tab><tab>");
-    assert_eq!(compare(&app).column, 2);
+    keys(&mut app, "HHH<tab><tab>");
+    assert_eq!(compare(&app).column, 3);
     press_only(&mut app, "<s-tab>");
-    assert_eq!(compare(&app).column, 1);
+    assert_eq!(compare(&app).column, 2);
     let status = status_line(&mut app, 200, 40);
     assert!(!status.contains("switch pane"), "{status}");
 }
@@ -587,12 +649,12 @@ fn a_big_corpus_folds_silent_sources_and_counts_the_rest() {
     settle(&mut app);
     let text = screen_text(&mut app, 120, 40);
     let header = coverage_header(&text);
-    assert!(header.contains("400 silent"), "{header}");
+    assert!(header.contains("400 sources silent"), "{header}");
     assert!(!header.contains("Quiet Wire"), "{header}");
     assert!(!header.contains("more"), "{header}");
     assert_eq!(compare(&app).columns(), &[0, 1, 2, 3, 4]);
 
-    let mut app = App::new(big_corpus(12, 0));
+    let mut app = App::new(super::chooser::many_sources(60));
     app.prepare(Rect::new(0, 0, 80, 24));
     keys(&mut app, "c");
     settle(&mut app);
@@ -618,15 +680,19 @@ fn a_big_corpus_folds_silent_sources_and_counts_the_rest() {
         .iter()
         .map(|line| line.matches(" sentence").count())
         .sum::<usize>();
-    assert_eq!(listed + more, 60, "{text}");
+    let silent: usize = header_lines
+        .iter()
+        .find_map(|line| {
+            let before = line.split(" sources silent").next()?;
+            before.split_whitespace().last()?.parse().ok()
+        })
+        .unwrap_or(0);
+    assert_eq!(listed + more + silent, 60, "{text}");
     // A hidden source is named first when not all can be.
     keys(&mut app, "9");
     let text = screen_text(&mut app, 80, 24);
     let first = text.lines().nth(1).expect("the header");
-    assert!(
-        first.contains("Coverage 9 ") && first.contains("hidden"),
-        "{text}"
-    );
+    assert!(first.contains("[9] hidden"), "{text}");
 }
 
 #[test]
@@ -664,4 +730,36 @@ fn the_end_of_the_help_is_reachable() {
         .help;
     assert!(text.contains(last), "{text}");
     assert!(!text.contains("more ↓"), "{text}");
+}
+
+#[test]
+fn syndicated_copies_show_as_one_source_with_a_count() {
+    let mut app = App::new(big_corpus(3, 0));
+    app.prepare(Rect::new(0, 0, 200, 60));
+    keys(&mut app, "c");
+    settle(&mut app);
+    assert_eq!(comparison(&app).sources.len(), 5, "each text once");
+    assert!(compare(&app).columns().iter().all(|&a| a < 5));
+    let text = screen_text(&mut app, 200, 60);
+    let header = coverage_header(&text);
+    assert_eq!(header.matches("+2 copies").count(), 5, "{header}");
+    let heads = text
+        .lines()
+        .find(|l| l.contains("[1] "))
+        .expect("the column heads");
+    assert!(heads.contains("+2 copies"), "{heads}");
+    // The chooser lists every article, a copy as one.
+    keys(&mut app, "s");
+    let text = screen_text(&mut app, 200, 60);
+    assert_eq!(text.matches("copy of ").count(), 10, "{text}");
+    assert!(text.contains("copy of 1 "), "{text}");
+}
+
+#[test]
+fn snapshot_topic_picker_with_a_typed_phrase_80x24() {
+    let mut app = compare_view(80, 24);
+    keys(&mut app, "t");
+    settle(&mut app);
+    type_text(&mut app, "rate cut");
+    insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
 }

@@ -253,14 +253,18 @@ pub(crate) fn draw_unpolled(app: &mut App, width: u16, height: u16) -> String {
 
 /// Row labels as drawn, top to bottom, read off a tall screen.
 pub(crate) fn row_labels(app: &mut App) -> Vec<String> {
-    let text = screen_text(app, 200, 400);
+    let text = screen_text(app, 200, 1000);
     text.lines()
         .filter_map(|line| {
             let line = line.trim_start_matches(['"', '│']);
             let rest = line
                 .strip_prefix("━━ ")
                 .or_else(|| line.strip_prefix("── "))?;
-            let end = rest.find(" ━").or_else(|| rest.find(" ─"))?;
+            // A label too long for the line is cut with "…" before any rule.
+            let end = rest
+                .find(" ━")
+                .or_else(|| rest.find(" ─"))
+                .unwrap_or_else(|| rest.trim_end_matches(['│', ' ']).len());
             Some(rest[..end].to_string())
         })
         .collect()
