@@ -138,7 +138,9 @@ fn analyze_all(documents: Vec<Document>) -> Vec<Article> {
         for worker in workers {
             // A panic in one share is a bug; it surfaces as it would have
             // on one thread.
-            let analysed = worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            let analysed = worker
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             for (at, article) in analysed {
                 slots[at] = Some(article);
             }

@@ -360,7 +360,7 @@ fn markdown_lists(out: &mut String, corpus: &Corpus, comparison: &Comparison) {
                 marked_sentences(corpus, cell, " / ")
             );
         }
-        let silent = &row.silent;
+        let silent: Vec<usize> = comparison.silent(row).collect();
         if !silent.is_empty() {
             let mut named: Vec<String> = silent
                 .iter()

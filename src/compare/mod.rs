@@ -252,14 +252,20 @@ fn unmarked(
             relevance: score,
         });
     }
+    // The earliest of a row's sentences by article id and offset breaks
+    // ties, whatever order the sources were given in.
     let first_key = |row: &Row| {
-        let cell = &row.cells[0];
-        let article = &corpus.articles[cell.article];
-        let start = article
-            .sentences
-            .get(cell.sentences[0])
-            .map_or(0, |s| s.start);
-        (article.id.as_str(), start)
+        row.cells
+            .iter()
+            .map(|cell| {
+                let article = &corpus.articles[cell.article];
+                let start = article
+                    .sentences
+                    .get(cell.sentences[0])
+                    .map_or(0, |s| s.start);
+                (article.id.as_str(), start)
+            })
+            .min()
     };
     rows.sort_by(|a, b| {
         b.cells

@@ -45,6 +45,7 @@ pub struct Evidence {
     pub quote: usize,
     /// Shared features specific to a story (names, figures, rare words).
     pub specific: usize,
+
     /// Shared weight over the lighter sentence's: how much of the shorter
     /// report the longer one contains, 0..1.
     pub containment: f32,
@@ -172,7 +173,11 @@ pub(crate) const MAX_FACTS_PER_SENTENCE: usize = 2;
 /// once, grown from the best pairs down; nodes without a match stay out. A
 /// node may stand in several clusters, one per fact it reports, but never
 /// in one it does not match every member of. Deterministic in the pair order.
-pub(crate) fn cliques(node_count: usize, source: &[u32], pairs: &[(f32, u32, u32)]) -> Vec<Vec<u32>> {
+pub(crate) fn cliques(
+    node_count: usize,
+    source: &[u32],
+    pairs: &[(f32, u32, u32)],
+) -> Vec<Vec<u32>> {
     let matched: HashSet<(u32, u32)> = pairs.iter().map(|&(_, a, b)| (a, b)).collect();
     let is_match = |a: u32, b: u32| matched.contains(&(a.min(b), a.max(b)));
     let fits = |node: u32, members: &[u32]| {

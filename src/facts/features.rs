@@ -84,9 +84,9 @@ pub(crate) fn takes_part(article: &Article, sentence: usize, tokens: &[Token]) -
         .count();
     // A question asks rather than reports, and a line ending in a colon
     // only announces what follows ("Expected next steps include:").
-    let text = article.sentence_text(s).trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')')
-    });
+    let text = article
+        .sentence_text(s)
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')'));
     let reports = !text.ends_with(['?', ':']);
     !furniture && reports && content >= MIN_CONTENT_TOKENS
 }

@@ -64,7 +64,11 @@ pub fn topics(corpus: &Corpus, index: &CorpusIndex, facts: &Facts) -> Vec<Topic>
         // The topics sharing most of the fact's heaviest words; a common
         // word shared with thousands of topics says nothing of which.
         let mut shared_keys: FxHashMap<usize, usize> = FxHashMap::default();
-        for group in keys.iter().filter_map(|(id, _)| topics_with.get(id)).flatten() {
+        for group in keys
+            .iter()
+            .filter_map(|(id, _)| topics_with.get(id))
+            .flatten()
+        {
             *shared_keys.entry(*group).or_default() += 1;
         }
         let mut candidates: Vec<(usize, usize)> = shared_keys.into_iter().collect();

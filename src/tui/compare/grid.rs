@@ -164,15 +164,15 @@ impl CompareView {
         }
         let total = self.comparison().map_or(0, |c| c.sources.len());
         let mut label = format!("{} of {total}", row.cells.len());
-        if !row.silent.is_empty() {
-            let mut named: Vec<String> = row
-                .silent
-                .iter()
-                .take(SILENT_NAMED)
-                .map(|&a| name(a))
-                .collect();
-            if row.silent.len() > SILENT_NAMED {
-                named.push(format!("+{} more", row.silent.len() - SILENT_NAMED));
+        let silent: Vec<usize> = self
+            .comparison()
+            .map(|c| c.silent(row).collect())
+            .unwrap_or_default();
+        if !silent.is_empty() {
+            let mut named: Vec<String> =
+                silent.iter().take(SILENT_NAMED).map(|&a| name(a)).collect();
+            if silent.len() > SILENT_NAMED {
+                named.push(format!("+{} more", silent.len() - SILENT_NAMED));
             }
             label.push_str(&format!(" · silent: {}", named.join(", ")));
         }

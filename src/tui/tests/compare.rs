@@ -206,8 +206,8 @@ fn hiding_a_source_keeps_row_counts_and_drops_rows_only_it_carries() {
         } else {
             format!("{n} of {total}")
         };
-        if n > 1 && !row.silent.is_empty() {
-            let silent: Vec<String> = row.silent.iter().map(|&a| name(a)).collect();
+        let silent: Vec<String> = comparison(&app).silent(row).map(name).collect();
+        if n > 1 && !silent.is_empty() {
             want.push_str(&format!(" · silent: {}", silent.join(", ")));
         }
         if n > 1 && carried {
