@@ -58,9 +58,18 @@ fn compare_json_follows_the_contract() {
     );
     let rows = value["rows"].as_array().expect("rows");
     assert!(!rows.is_empty());
-    let mut seen = std::collections::HashSet::new();
+    let mut seen: std::collections::HashMap<(String, usize), usize> = Default::default();
+    let facts: std::collections::HashSet<&str> =
+        rows.iter().filter_map(|r| r["fact"].as_str()).collect();
+    assert_eq!(facts.len(), rows.len(), "one fact per row");
     for row in rows {
         let cells = row["cells"].as_array().expect("cells");
+        let silent = row["silent"].as_array().expect("silent");
+        assert_eq!(
+            cells.len() + silent.len(),
+            bodies.len(),
+            "every source carries or is silent"
+        );
         assert_eq!(row["sources_count"].as_u64(), Some(cells.len() as u64));
         assert!(row["score"].as_f64().is_some());
         for cell in cells {
@@ -70,7 +79,12 @@ fn compare_json_follows_the_contract() {
                 let start = sentence["start"].as_u64().expect("start") as usize;
                 let end = sentence["end"].as_u64().expect("end") as usize;
                 assert_eq!(body.get(start..end), sentence["text"].as_str());
-                assert!(seen.insert((id.to_string(), start)), "sentence in two rows");
+                let rows = seen.entry((id.to_string(), start)).or_default();
+                *rows += 1;
+                assert!(*rows <= 2, "a sentence on more rows than facts it reports");
+            }
+            for other in cell["also_in"].as_array().expect("also_in") {
+                assert!(facts.contains(other.as_str().expect("a fact id")));
             }
         }
     }

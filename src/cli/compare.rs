@@ -19,7 +19,7 @@ pub struct CompareArgs {
 
     /// Print JSON: {"topic":{"id","label","origin"},"sources":[ids],"copies":{id:[ids]},
     /// "rows":[{"fact","cells":[{"article","sentences":[{"start","end","text"}],
-    /// "differences":[{"start","end","kind"}]}],"silent":[ids],"sources_count","score",
+    /// "differences":[{"start","end","kind"}],"also_in":[facts]}],"silent":[ids],"sources_count","score",
     /// "relevance"}]}; offsets are bytes into the article body.
     #[arg(long, conflicts_with = "markdown")]
     pub json: bool,
@@ -49,6 +49,8 @@ struct JsonCell<'a> {
     article: &'a str,
     sentences: Vec<JsonSentence<'a>>,
     differences: &'a [crate::compare::Mark],
+    /// The other rows' facts this cell's sentence also reports.
+    also_in: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -118,6 +120,7 @@ fn to_json<'a>(
     origin: crate::topics::TopicOrigin,
 ) -> JsonComparison<'a> {
     let id = |article: usize| corpus.articles[article].id.as_str();
+    let shared = comparison.shared_sentences();
     JsonComparison {
         topic: JsonTopic {
             id: &comparison.topic_id,
@@ -135,7 +138,8 @@ fn to_json<'a>(
         rows: comparison
             .rows
             .iter()
-            .map(|row| JsonRow {
+            .enumerate()
+            .map(|(at, row)| JsonRow {
                 fact: &row.fact,
                 silent: comparison.silent(row).map(id).collect(),
                 cells: row
@@ -156,6 +160,14 @@ fn to_json<'a>(
                                 })
                                 .collect(),
                             differences: &cell.marks,
+                            also_in: cell
+                                .sentences
+                                .iter()
+                                .filter_map(|&s| shared.get(&(cell.article, s)))
+                                .flatten()
+                                .filter(|&&other| other != at)
+                                .map(|&other| comparison.rows[other].fact.as_str())
+                                .collect(),
                         }
                     })
                     .collect(),

@@ -120,6 +120,24 @@ impl Comparison {
             .filter(|&source| row.cell(source).is_none())
     }
 
+    /// The sentences `(article, sentence)` that stand on more than one row
+    /// (they report two facts), with those rows' indices.
+    pub fn shared_sentences(&self) -> HashMap<(usize, usize), Vec<usize>> {
+        let mut rows_of: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+        for (at, row) in self.rows.iter().enumerate() {
+            for cell in &row.cells {
+                for &sentence in &cell.sentences {
+                    rows_of
+                        .entry((cell.article, sentence))
+                        .or_default()
+                        .push(at);
+                }
+            }
+        }
+        rows_of.retain(|_, rows| rows.len() > 1);
+        rows_of
+    }
+
     /// Rows two or more sources carry.
     pub fn shared_rows(&self) -> usize {
         self.rows.iter().filter(|row| row.cells.len() > 1).count()

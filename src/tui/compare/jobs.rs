@@ -149,19 +149,7 @@ impl TopicEngine {
                 *slot = count;
             }
         }
-        let mut sentence_rows: std::collections::HashMap<(usize, usize), Vec<usize>> =
-            std::collections::HashMap::new();
-        for (at, row) in comparison.rows.iter().enumerate() {
-            for cell in &row.cells {
-                for &sentence in &cell.sentences {
-                    sentence_rows
-                        .entry((cell.article, sentence))
-                        .or_default()
-                        .push(at);
-                }
-            }
-        }
-        sentence_rows.retain(|_, rows| rows.len() > 1);
+        let sentence_rows = comparison.shared_sentences();
         Some(Computed {
             want,
             topic,

@@ -616,10 +616,13 @@ fn text_layers_hint_only_keys_that_work_there() {
 #[test]
 fn tab_moves_between_sources_in_the_compare_view() {
     let mut app = compare_view(80, 24);
-    keys(&mut app, "HHH<tab><tab>");
-    assert_eq!(compare(&app).column, 3);
+    keys(&mut app, "HHH");
+    let start = compare(&app).column;
+    assert!(compare(&app).columns().len() >= start + 3, "room to move");
+    keys(&mut app, "<tab><tab>");
+    assert_eq!(compare(&app).column, start + 2);
     press_only(&mut app, "<s-tab>");
-    assert_eq!(compare(&app).column, 2);
+    assert_eq!(compare(&app).column, start + 1);
     let status = status_line(&mut app, 200, 40);
     assert!(!status.contains("switch pane"), "{status}");
 }
