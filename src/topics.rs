@@ -176,8 +176,18 @@ impl Topic {
             entities: BTreeMap::new(),
             threshold: None,
         };
+        // A phrase matches by meaning too: "job losses" finds "cut 1,200
+        // positions" through the word families of each of its words.
+        let concepts = crate::compare::concepts::Concepts::builtin();
         for token in &content {
             spec.terms.insert(token.norm.to_string(), 1.0);
+            let relatives = concepts.relatives(std::slice::from_ref(&token.stem.to_string()));
+            if !relatives.is_empty() {
+                spec.synonyms.insert(
+                    token.norm.to_string(),
+                    relatives.into_iter().map(str::to_string).collect(),
+                );
+            }
         }
         let needed = content.len() / 2 + 1;
         if content.len() > 1 {
@@ -742,5 +752,15 @@ mod tests {
         let set = TopicSet::builtin();
         assert_eq!(set.resolve("Territory").id, "territory");
         assert_eq!(set.resolve("prisoner exchanges").origin, TopicOrigin::Query);
+    }
+
+    #[test]
+    fn a_typed_phrase_matches_by_meaning_not_only_its_words() {
+        let n = Normalizer::default();
+        let topic = Topic::from_query("job losses", &n);
+        let score = |text: &str| topic.score(&n.tokens(text, 0), &[]);
+        assert!(score("The company will cut 1,200 positions at its plant.") >= topic.threshold);
+        assert!(score("Job losses mounted across the region.") >= topic.threshold);
+        assert!(score("The company will open a plant.") < topic.threshold);
     }
 }

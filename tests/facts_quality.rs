@@ -41,7 +41,7 @@ const TUNED_REACHED: Reached = Reached {
     found_topics: 0.62,
 };
 const HELD_OUT_REACHED: Reached = Reached {
-    precision: 0.93,
+    precision: 0.92,
     recall: 0.29,
     found_topics: 0.51,
 };

@@ -9,6 +9,8 @@ const CONCEPTS: &str = include_str!("../../assets/concepts.toml");
 /// Each family a list of stem sequences.
 pub struct Concepts {
     pub(crate) families: Vec<Vec<Vec<String>>>,
+    /// Each member as written in the file, parallel to `families`.
+    written: Vec<Vec<String>>,
     /// `(family, member)` of every member, by its first stem, so a sentence
     /// is scanned once rather than once per member.
     by_first: std::collections::HashMap<String, Vec<(usize, usize)>>,
@@ -27,17 +29,20 @@ impl Concepts {
             families: Vec<Vec<String>>,
         }
         let normalizer = Normalizer::default();
-        let families = toml::from_str::<File>(CONCEPTS)
+        let written: Vec<Vec<String>> = toml::from_str::<File>(CONCEPTS)
             .map(|file| file.families)
             .unwrap_or_default()
-            .iter()
+            .into_iter()
             .map(|family| {
                 family
-                    .iter()
-                    .map(|member| normalizer.phrase_stems(member))
-                    .filter(|stems| !stems.is_empty())
+                    .into_iter()
+                    .filter(|member| !normalizer.phrase_stems(member).is_empty())
                     .collect()
             })
+            .collect();
+        let families = written
+            .iter()
+            .map(|family| family.iter().map(|member| normalizer.phrase_stems(member)).collect())
             .collect::<Vec<Vec<Vec<String>>>>();
         let mut by_first: std::collections::HashMap<String, Vec<(usize, usize)>> =
             std::collections::HashMap::new();
@@ -49,7 +54,11 @@ impl Concepts {
                     .push((family, member));
             }
         }
-        Concepts { families, by_first }
+        Concepts {
+            families,
+            written,
+            by_first,
+        }
     }
 
     /// The families whose members occur in `tokens`, in family order.
@@ -76,13 +85,20 @@ impl Concepts {
         found
     }
 
-    /// The other members of every family `stems` (a word's stem sequence)
-    /// belongs to, as a typed phrase is widened by meaning.
-    pub fn relatives(&self, stems: &[String]) -> Vec<&[String]> {
+    /// The other members, as written, of every family `stems` (a word's
+    /// stem sequence) belongs to, as a typed phrase is widened by meaning.
+    pub fn relatives(&self, stems: &[String]) -> Vec<&str> {
         self.families
             .iter()
-            .filter(|members| members.iter().any(|m| m == stems))
-            .flat_map(|members| members.iter().filter(|m| *m != stems).map(Vec::as_slice))
+            .zip(&self.written)
+            .filter(|(members, _)| members.iter().any(|m| m == stems))
+            .flat_map(|(members, written)| {
+                members
+                    .iter()
+                    .zip(written)
+                    .filter(|(m, _)| *m != stems)
+                    .map(|(_, w)| w.as_str())
+            })
             .collect()
     }
 }
