@@ -1,5 +1,7 @@
-//! `compare` for one topic over 50 Reuters articles (50 sources): retrieval,
-//! alignment and the word diff. Target: under 100 ms.
+//! Facts and `compare` over 50 Reuters articles (50 sources): the corpus'
+//! facts (target: under 100 ms), found topics, and one topic's comparison
+//! (retrieval through the facts and the word diff; target: under 100 ms).
+//! The whole process over all 17,053 files is `scripts/bench_facts.sh`.
 //!
 //! The corpus is generated into `target/reuters-compare` by
 //! `../shared/tools/reuters-to-corpus --limit 50` when missing; without
@@ -83,6 +85,16 @@ fn bench(c: &mut Criterion) {
             comparison.rows.len()
         );
     }
+
+    let mut group = c.benchmark_group("facts");
+    group.measurement_time(Duration::from_secs(5));
+    group.bench_function("facts, 50 sources", |b| {
+        b.iter(|| Facts::build(&corpus, &index))
+    });
+    group.bench_function("found topics, 50 sources", |b| {
+        b.iter(|| crossread::facts::found::topics(&corpus, &index, &facts))
+    });
+    group.finish();
 
     let mut group = c.benchmark_group("compare");
     group.measurement_time(Duration::from_secs(5));
