@@ -508,13 +508,15 @@ impl Context<'_> {
         words: &[Word<'_>],
         outside: &dyn Fn(&Word<'_>) -> bool,
     ) -> Option<Attribution> {
-        let verbs: Vec<usize> = (0..words.len())
-            .filter(|&i| {
-                outside(&words[i]) && lexicon::REPORTING.contains(&words[i].text.to_lowercase())
-            })
-            .collect();
-        let (&last, earlier) = verbs.split_last()?;
-        if earlier.is_empty() || words.len() - last > 4 {
+        let saying = |i: usize| {
+            outside(&words[i]) && lexicon::REPORTING.contains(&words[i].text.to_lowercase())
+        };
+        // The closing verb is among the last four words; only then is the
+        // rest of the sentence looked at.
+        let last = (words.len().saturating_sub(4)..words.len())
+            .rev()
+            .find(|&i| saying(i))?;
+        if !(0..last).any(saying) {
             return None;
         }
         let sentence_end = words.last()?.end;

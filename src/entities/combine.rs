@@ -64,7 +64,16 @@ fn plausible(body: &str, name: &Name, lines: &[TitleLine]) -> bool {
 /// three words or more is part of a work's title (the rules skip the
 /// phrase whole for the same reason).
 fn in_quoted_title(body: &str, start: usize, end: usize) -> bool {
-    let line_start = body[..start].rfind('\n').map_or(0, |at| at + 1);
+    // A title is short: looking further back than this would make a long
+    // paragraph's names quadratic.
+    const REACH: usize = 160;
+    let mut from = start.saturating_sub(REACH);
+    while !body.is_char_boundary(from) {
+        from += 1;
+    }
+    let line_start = body[from..start]
+        .rfind('\n')
+        .map_or(from, |at| from + at + 1);
     let before = &body[line_start..start];
     let Some(open) = before.rfind(['“', '"']) else {
         return false;
@@ -73,7 +82,11 @@ fn in_quoted_title(body: &str, start: usize, end: usize) -> bool {
         return false;
     }
     let open_end = open + before[open..].chars().next().map_or(1, char::len_utf8);
-    let after = &body[end..];
+    let mut to = (end + REACH).min(body.len());
+    while !body.is_char_boundary(to) {
+        to -= 1;
+    }
+    let after = &body[end..to];
     let line_end = after.find('\n').unwrap_or(after.len());
     let Some(close) = after[..line_end].find(['”', '"']) else {
         return false;
