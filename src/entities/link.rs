@@ -447,10 +447,61 @@ fn rank(name: &Name) -> (bool, usize, usize, usize) {
     )
 }
 
+fn type_index(kind: EntityType) -> usize {
+    match kind {
+        EntityType::Person => 0,
+        EntityType::Organization => 1,
+        EntityType::Place => 2,
+    }
+}
+
+/// One name, one type across the corpus: the tagger decides each mention
+/// from its neighbours, so a name it reads as a person in one article and
+/// as a place in two others is retyped to the type most articles give it
+/// (more articles than all the other types together). A place the gazetteer
+/// knows keeps its type; so does a name each type claims in as many articles.
+fn one_type_per_name(articles: &mut [Article]) {
+    let mut votes: HashMap<String, [BTreeSet<usize>; 3]> = HashMap::new();
+    for (index, article) in articles.iter().enumerate() {
+        for entity in &article.entities {
+            votes.entry(name_key(&entity.canonical)).or_default()[type_index(entity.kind)]
+                .insert(index);
+        }
+    }
+    let kinds = [
+        EntityType::Person,
+        EntityType::Organization,
+        EntityType::Place,
+    ];
+    let settled: HashMap<String, EntityType> = votes
+        .into_iter()
+        .filter_map(|(key, by_type)| {
+            let counts: Vec<usize> = by_type.iter().map(BTreeSet::len).collect();
+            let total: usize = counts.iter().sum();
+            let (best, &most) = counts.iter().enumerate().max_by_key(|(_, count)| **count)?;
+            (most < total && most * 2 > total).then_some((key, kinds[best]))
+        })
+        .collect();
+    if settled.is_empty() {
+        return;
+    }
+    for article in articles.iter_mut() {
+        for entity in &mut article.entities {
+            if let Some(&kind) = settled.get(&name_key(&entity.canonical))
+                && kind != entity.kind
+                && !names_a_place(&entity.text)
+            {
+                entity.kind = kind;
+            }
+        }
+    }
+}
+
 /// Links mentions across the corpus (see the module comment), after finding
 /// the short forms of names other articles spell out.
 pub fn link_corpus(articles: &mut [Article]) {
     super::short_forms::adopt_short_forms(articles);
+    one_type_per_name(articles);
     let names = collect_names(articles);
     let mut links = Links {
         parent: (0..names.len()).collect(),
@@ -512,6 +563,40 @@ mod tests {
         assert!(one_edit("hartwell", "hartwell"));
         assert!(!one_edit("hartwell", "hortwill"));
         assert!(!one_edit("hartwell", "hart"));
+    }
+
+    #[test]
+    fn a_name_takes_the_type_most_articles_give_it() {
+        use crate::analysis::article_from_text;
+        use crate::model::EntityType;
+        let mut articles = vec![
+            article_from_text("a", "Rescuers reached the Quorvat market on Friday."),
+            article_from_text("b", "A tower collapsed near the Quorvat market."),
+            article_from_text("c", "Crowds gathered in Quorvat after the quake."),
+        ];
+        // However the tagger read each mention, the corpus settles one type.
+        for (article, kind) in articles.iter_mut().zip([
+            EntityType::Person,
+            EntityType::Place,
+            EntityType::Place,
+        ]) {
+            let start = article.body.find("Quorvat").unwrap_or(0);
+            article.entities = vec![crate::model::Entity {
+                start,
+                end: start + "Quorvat".len(),
+                text: "Quorvat".into(),
+                kind,
+                canonical: "Quorvat".into(),
+            }];
+        }
+        super::one_type_per_name(&mut articles);
+        let kinds: Vec<EntityType> = articles
+            .iter()
+            .flat_map(|article| &article.entities)
+            .filter(|entity| entity.text == "Quorvat")
+            .map(|entity| entity.kind)
+            .collect();
+        assert_eq!(kinds, [EntityType::Place; 3], "{articles:?}");
     }
 
     #[test]
