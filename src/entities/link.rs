@@ -318,6 +318,7 @@ fn link_short_forms(names: &[Name], links: &mut Links) {
         .map(|(i, name)| (&name.node, i))
         .collect();
     let find = |kind: EntityType, key: String| by_node.get(&Node { kind, key }).copied();
+    let mut by_own_word: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, name) in names.iter().enumerate() {
         let words = &name.words;
         match name.node.kind {
@@ -358,13 +359,21 @@ fn link_short_forms(names: &[Name], links: &mut Links) {
                     && hit.start == 0
                     && gazetteer::entry(hit.entry).kind == EntityType::Place
                     && let Some(j) = find(EntityType::Organization, name_key(&spelling[hit.end..]))
-                    && name_key(&spelling[hit.end..]).contains(' ')
                 {
-                    links.join(i, j);
+                    if name_key(&spelling[hit.end..]).contains(' ') {
+                        links.join(i, j);
+                    } else {
+                        // "U.S. Navy" / "Navy": one word is the short name
+                        // only of the one country's organisation the corpus names.
+                        by_own_word.entry(j).or_default().push(i);
+                    }
                 }
             }
             EntityType::Person => {}
         }
+    }
+    for (short, longer) in &by_own_word {
+        join_unique(links, *short, longer);
     }
     // "Acme" / "Acme Research": the one organisation the word begins.
     let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -597,6 +606,42 @@ mod tests {
             .map(|entity| entity.kind)
             .collect();
         assert_eq!(kinds, [EntityType::Place; 3], "{articles:?}");
+    }
+
+    #[test]
+    fn one_word_is_the_short_name_of_the_one_country_organisation_named_so() {
+        use crate::analysis::article_from_text;
+        use crate::model::{Entity, EntityType};
+        let organisation = |article: &crate::model::Article, text: &str| {
+            let start = article.body.find(text).unwrap_or(0);
+            Entity {
+                start,
+                end: start + text.len(),
+                text: text.into(),
+                kind: EntityType::Organization,
+                canonical: text.into(),
+            }
+        };
+        let mut articles = vec![
+            article_from_text("a", "The U.S. Navy sent two carriers."),
+            article_from_text("b", "The Navy said the carriers had arrived."),
+        ];
+        articles[0].entities = vec![organisation(&articles[0], "U.S. Navy")];
+        articles[1].entities = vec![organisation(&articles[1], "Navy")];
+        super::link_corpus(&mut articles);
+        assert_eq!(articles[1].entities[0].canonical, "U.S. Navy");
+        // Two countries' navies: the lone word names neither.
+        let mut articles = vec![
+            article_from_text("a", "The U.S. Navy and the France Navy sailed."),
+            article_from_text("b", "The Navy said the carriers had arrived."),
+        ];
+        articles[0].entities = vec![
+            organisation(&articles[0], "U.S. Navy"),
+            organisation(&articles[0], "France Navy"),
+        ];
+        articles[1].entities = vec![organisation(&articles[1], "Navy")];
+        super::link_corpus(&mut articles);
+        assert_eq!(articles[1].entities[0].canonical, "Navy");
     }
 
     #[test]
