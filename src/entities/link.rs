@@ -584,11 +584,11 @@ mod tests {
             article_from_text("c", "Crowds gathered in Quorvat after the quake."),
         ];
         // However the tagger read each mention, the corpus settles one type.
-        for (article, kind) in articles.iter_mut().zip([
-            EntityType::Person,
-            EntityType::Place,
-            EntityType::Place,
-        ]) {
+        for (article, kind) in
+            articles
+                .iter_mut()
+                .zip([EntityType::Person, EntityType::Place, EntityType::Place])
+        {
             let start = article.body.find("Quorvat").unwrap_or(0);
             article.entities = vec![crate::model::Entity {
                 start,
