@@ -258,7 +258,8 @@ pub fn detect(
             .or_else(|| match words.as_slice() {
                 [the, noun, ..]
                     if the.text == "The"
-                        && lexicon::SPEAKERS.contains(&noun.text.to_lowercase())
+                        && (lexicon::SPEAKERS.contains(&noun.text.to_lowercase())
+                            || lower_in(lexicon::INSTITUTION_NOUNS, noun.text))
                         && !noun.text.ends_with('s') =>
                 {
                     Some(format!("the {}", noun.text))
