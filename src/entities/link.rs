@@ -467,8 +467,9 @@ fn type_index(kind: EntityType) -> usize {
 /// One name, one type across the corpus: the tagger decides each mention
 /// from its neighbours, so a name it reads as a person in one article and
 /// as a place in two others is retyped to the type most articles give it
-/// (more articles than all the other types together). A place the gazetteer
-/// knows keeps its type; so does a name each type claims in as many articles.
+/// (more articles than all the other types together), where one of the two
+/// is a person. A place the gazetteer knows keeps its type; so does a name
+/// each type claims in as many articles.
 fn one_type_per_name(articles: &mut [Article]) {
     let mut votes: HashMap<String, [BTreeSet<usize>; 3]> = HashMap::new();
     for (index, article) in articles.iter().enumerate() {
@@ -496,8 +497,11 @@ fn one_type_per_name(articles: &mut [Article]) {
     }
     for article in articles.iter_mut() {
         for entity in &mut article.entities {
+            // An organisation and a place of one name are often both right
+            // (a club and its city); a person and either rarely are.
             if let Some(&kind) = settled.get(&name_key(&entity.canonical))
                 && kind != entity.kind
+                && (kind == EntityType::Person || entity.kind == EntityType::Person)
                 && !names_a_place(&entity.text)
             {
                 entity.kind = kind;
