@@ -136,12 +136,22 @@ def main():
             add(capital, capital, "city")
     for state in gc.get_us_states().values():
         add(state["name"], state["name"], "region")
+    capitals = {ascii_name(c.get("capital") or "") for c in countries.values()}
     cities = gc.get_cities()
     for city in sorted(cities.values(), key=lambda c: -c["population"]):
         if city["population"] < CITY_MIN_POPULATION:
             continue
         name = ascii_name(city["name"])
         add(name, name, "city")
+        if name in capitals and city["population"] < ALTERNATE_MIN_POPULATION:
+            # A capital of several words written as one ("Naypyidaw" for
+            # "Nay Pyi Taw"), as English news often romanises it; not the
+            # foreign exonyms of one-word names ("Athena" is also a person).
+            folded = name.replace(" ", "").lower()
+            for alternate in city.get("alternatenames", []):
+                if (" " in name and len(alternate) >= 6 and alternate.isascii() and alternate.isalpha()
+                        and alternate.istitle() and alternate.lower()[:4] == folded[:4]):
+                    add(alternate, name, "city")
         if city["population"] >= ALTERNATE_MIN_POPULATION:
             for alternate in city.get("alternatenames", []):
                 # A short alternate spelt unlike the name is an old or foreign

@@ -245,15 +245,23 @@ fn text_units(body: &str, lines: &[Line]) -> (Vec<Unit>, bool) {
 }
 
 /// A line break inside a sentence: the line before ends without punctuation
-/// and the next line starts in lowercase. No heading or paragraph ends so.
+/// and the next line starts in lowercase, or it ends with an abbreviated
+/// title before a name ("... Senior Gen.¶Ana Ruiz said"). No heading or
+/// paragraph ends so.
 fn mid_sentence(body: &str, last: &Line, next: &str) -> bool {
     let before = last.text(body);
-    !ends_with_punctuation(before)
-        && before
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-        && next.chars().next().is_some_and(char::is_lowercase)
+    let title_before_name = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|word| word.ends_with('.') && crate::lexicon::TITLES.contains(&word))
+        && next.chars().next().is_some_and(char::is_uppercase);
+    title_before_name
+        || (!ends_with_punctuation(before)
+            && before
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            && next.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// Which lines are rows of a table: cells apart in columns, or short lines of
@@ -721,7 +729,9 @@ fn classify(body: &str, units: Vec<Unit>, wrapped: bool) -> Vec<Block> {
             Shape::Item => BlockKind::ListItem,
             Shape::Table => BlockKind::Paragraph,
             Shape::MarkedHeading => BlockKind::Heading,
-            Shape::Text if heading_like && !is_last => BlockKind::Heading,
+            // A last line without a full stop is often a sentence cut short;
+            // title-cased, it is still a heading (a pull quote, a kicker).
+            Shape::Text if heading_like && (!is_last || is_title_cased(text)) => BlockKind::Heading,
             Shape::Text => BlockKind::Paragraph,
         };
         // The first line is the title when it reads like a headline and more
@@ -978,6 +988,27 @@ years at a purchase price of .125 dlrs per share.
                 ),
                 (BlockKind::Boilerplate, "Previous Post Next Post"),
             ]
+        );
+    }
+
+    #[test]
+    fn an_abbreviated_title_at_a_line_break_goes_on_to_the_name() {
+        let body = "Losses will rise, said the head of the army, Senior Gen.\nAna Ruiz said on television.\nMore follows here.\n";
+        let found = kinds(body, Format::Text);
+        assert_eq!(found[0].0, BlockKind::Paragraph);
+        assert!(found[0].1.ends_with("on television."), "{found:?}");
+    }
+
+    #[test]
+    fn a_title_cased_last_line_is_a_heading() {
+        let body = "The court ruled on Friday.\n\nThe verdict came after a month.\n\n‘One of the Largest Frauds in Modern History’\n";
+        let found = kinds(body, Format::Text);
+        assert_eq!(
+            found.last(),
+            Some(&(
+                BlockKind::Heading,
+                "‘One of the Largest Frauds in Modern History’"
+            ))
         );
     }
 

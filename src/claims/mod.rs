@@ -186,6 +186,8 @@ pub fn detect(
     let mut run_fallback: Option<String> = None;
     // A person a sentence opened with since the last speaker spoke.
     let mut subject_since: Option<String> = None;
+    // A group or organisation a sentence opened with, for "it" and "they".
+    let mut group_since: Option<String> = None;
     for sentence in sentences {
         let Some(block) = blocks.get(sentence.block) else {
             continue;
@@ -245,10 +247,25 @@ pub fn detect(
         };
         let quotes = quoted_spans(raw, sentence.start, continues_quote && !reopened);
         // Who this sentence is about, for a "he" or "she" further on.
-        let subject = context
-            .sentence_subject(&words)
+        let opener = context.sentence_subject(&words);
+        let subject = opener
             .filter(|entity| entity.kind == EntityType::Person)
             .map(|entity| entity.canonical.clone());
+        // "The regime declared ...": a group, named or by its noun.
+        let group = opener
+            .filter(|entity| entity.kind == EntityType::Organization)
+            .map(|entity| entity.canonical.clone())
+            .or_else(|| match words.as_slice() {
+                [the, noun, ..]
+                    if the.text == "The"
+                        && (lexicon::SPEAKERS.contains(&noun.text.to_lowercase())
+                            || lower_in(lexicon::INSTITUTION_NOUNS, noun.text))
+                        && !noun.text.ends_with('s') =>
+                {
+                    Some(format!("the {}", noun.text))
+                }
+                _ => None,
+            });
         let quoted_words = words
             .iter()
             .filter(|w| quotes.iter().any(|(s, e)| w.start >= *s && w.end <= *e))
@@ -284,7 +301,8 @@ pub fn detect(
             Attribution::Plural => last_speaker
                 .as_ref()
                 .filter(|(_, person)| !*person)
-                .map(|(name, _)| name.clone()),
+                .map(|(name, _)| name.clone())
+                .or_else(|| group_since.clone()),
             Attribution::None | Attribution::Anonymous => None,
         };
         let attributed = !matches!(attribution, Attribution::None);
@@ -375,8 +393,11 @@ pub fn detect(
             let person = people.contains(name.as_str());
             last_speaker = Some((name.clone(), person));
             subject_since = None;
+            group_since = None;
         } else if subject.is_some() {
             subject_since = subject;
+        } else if group.is_some() {
+            group_since = group;
         }
         if (quote || awaits)
             && let Some(name) = &speaker

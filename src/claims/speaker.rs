@@ -484,6 +484,70 @@ impl Context<'_> {
         None
     }
 
+    /// "maintained a steady gaze", "declared a state of emergency": verbs of
+    /// saying with an object of another sense, unless the verb is inverted
+    /// after a quotation ("..., declared a spokesman").
+    fn not_saying(&self, words: &[Word<'_>], i: usize) -> bool {
+        let other_sense = matches!(
+            words[i].text,
+            "maintained" | "maintains" | "declared" | "declares"
+        );
+        let before = self.body[self.sentence_start..words[i].start].trim_end();
+        other_sense
+            && words
+                .get(i + 1)
+                .is_some_and(|next| matches!(next.text, "a" | "an"))
+            && !before.ends_with([',', '"', '”', '’'])
+    }
+
+    /// "Ana Ruiz also reiterated her doubts ..., he added.": a credit that
+    /// closes the sentence after a comma covers all of it, over any verb of
+    /// saying in what it reports.
+    fn closing_credit(
+        &self,
+        words: &[Word<'_>],
+        outside: &dyn Fn(&Word<'_>) -> bool,
+    ) -> Option<Attribution> {
+        let saying = |i: usize| {
+            outside(&words[i]) && lexicon::REPORTING.contains(&words[i].text.to_lowercase())
+        };
+        // The closing verb is among the last four words; only then is the
+        // rest of the sentence looked at.
+        let last = (words.len().saturating_sub(4)..words.len())
+            .rev()
+            .find(|&i| saying(i))?;
+        if !(0..last).any(saying) {
+            return None;
+        }
+        let sentence_end = words.last()?.end;
+        let clause_start =
+            self.body[self.sentence_start..words[last].start].rfind(',')? + self.sentence_start;
+        // Only the subject between the comma and the verb ("he", "the
+        // agency's spokesman"), or nothing ("..., said Ana Ruiz.").
+        let clause: Vec<&Word<'_>> = words
+            .iter()
+            .filter(|word| word.start > clause_start && word.start < words[last].start)
+            .collect();
+        let subject_only = clause.iter().all(|word| {
+            let lower = word.text.to_lowercase();
+            !lexicon::REPORTING.contains(&lower)
+                && !matches!(
+                    lower.as_str(),
+                    "that" | "which" | "who" | "when" | "as" | "and" | "but" | "while" | "if"
+                )
+        });
+        let (_, uncredited) = self.auxiliaries_before(words, last);
+        if clause.len() > 4
+            || !subject_only
+            || uncredited
+            || self.body[words[last].end..sentence_end].contains(',')
+            || self.body[clause_start..words[last].start].contains(['"', '“', '”'])
+        {
+            return None;
+        }
+        self.credit_at(words, last)
+    }
+
     pub(super) fn attribution(&self, words: &[Word<'_>], quotes: &[(usize, usize)]) -> Attribution {
         let outside = |word: &Word<'_>| {
             !quotes
@@ -493,6 +557,9 @@ impl Context<'_> {
         // A plain verb of saying with its subject settles it; a source named
         // by "according to" or "per" comes before the subject of any other
         // verb ("the committee declared ..., according to the paper").
+        if let Some(found) = self.closing_credit(words, &outside) {
+            return found;
+        }
         let mut source: Option<Attribution> = None;
         let mut other: Option<Attribution> = None;
         let mut anonymous = false;
@@ -528,7 +595,7 @@ impl Context<'_> {
                     ],
                     words[i - 1].text,
                 );
-            if noun || self.auxiliaries_before(words, i).1 {
+            if noun || self.auxiliaries_before(words, i).1 || self.not_saying(words, i) {
                 continue;
             }
             match self.credit_at(words, i) {

@@ -223,3 +223,31 @@ fn time_adverbs_and_infinitives_keep_the_subject() {
         Some("Ana Reyes")
     );
 }
+
+#[test]
+fn a_credit_closing_the_sentence_covers_the_verbs_inside_it() {
+    let text = "Chancellor Tomas Varga said the budget would pass this week.\n\
+                Deputy leader Ana Ruiz also reiterated her doubts about the plan, he added.";
+    let all = claims(text);
+    assert_eq!(
+        claim(&all, "reiterated").and_then(|c| c.speaker.as_deref()),
+        Some("Tomas Varga")
+    );
+}
+
+#[test]
+fn verbs_of_saying_with_an_object_of_another_sense_credit_nobody() {
+    let text = "The council declared a state of emergency in four districts on Friday.\n\
+                It cited the disaster law, adding that it will provide relief to 300 families.\n\
+                Tomas Varga maintained a steady gaze as the verdict was read out to 12 jurors.";
+    let all = claims(text);
+    for snippet in ["declared", "maintained"] {
+        let found = claim(&all, snippet).expect("claim");
+        assert_eq!(found.speaker, None, "{found:?}");
+    }
+    // "it" is the group the earlier sentence opened with.
+    assert_eq!(
+        claim(&all, "It cited").and_then(|c| c.speaker.as_deref()),
+        Some("the council")
+    );
+}

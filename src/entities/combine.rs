@@ -11,7 +11,7 @@
 //! tagger reading the same words as an organisation or person (a club named
 //! after its city, a person named like a town).
 
-use super::{Candidate, Cue, is_demonym, words};
+use super::{Candidate, Cue, is_demonym, is_opener, never_a_name, words};
 use crate::model::EntityType;
 use crate::ner::Name;
 use std::cmp::Ordering;
@@ -39,6 +39,9 @@ fn plausible(body: &str, name: &Name, lines: &[TitleLine]) -> bool {
         .iter()
         .any(|word| words::NON_ENTITY_HEADS.contains(word))
         || (parts.len() >= 2 && parts.last().is_some_and(|word| is_demonym(word)))
+        // "Already, ...", "Meanwhile": a sentence adverb, whatever its capital.
+        || (parts.len() == 1 && is_opener(text))
+        || in_quoted_title(body, name.start, name.end)
     {
         return false;
     }
@@ -55,6 +58,50 @@ fn plausible(body: &str, name: &Name, lines: &[TitleLine]) -> bool {
         Err(_) => true,
         Ok(index) => !(name.common || (lines[index].heading && !name.in_prose)),
     }
+}
+
+/// “The Wolf of Main Street”: a name inside a quoted, title-cased phrase of
+/// three words or more is part of a work's title (the rules skip the
+/// phrase whole for the same reason).
+fn in_quoted_title(body: &str, start: usize, end: usize) -> bool {
+    // A title is short: looking further back than this would make a long
+    // paragraph's names quadratic.
+    const REACH: usize = 160;
+    let mut from = start.saturating_sub(REACH);
+    while !body.is_char_boundary(from) {
+        from += 1;
+    }
+    let line_start = body[from..start]
+        .rfind('\n')
+        .map_or(from, |at| from + at + 1);
+    let before = &body[line_start..start];
+    let Some(open) = before.rfind(['“', '"']) else {
+        return false;
+    };
+    if before[open..].contains(['”']) || before[..open].matches('"').count() % 2 == 1 {
+        return false;
+    }
+    let open_end = open + before[open..].chars().next().map_or(1, char::len_utf8);
+    let mut to = (end + REACH).min(body.len());
+    while !body.is_char_boundary(to) {
+        to -= 1;
+    }
+    let after = &body[end..to];
+    let line_end = after.find('\n').unwrap_or(after.len());
+    let Some(close) = after[..line_end].find(['”', '"']) else {
+        return false;
+    };
+    let title = &body[line_start + open_end..end + close];
+    let parts: Vec<&str> = title.split_whitespace().collect();
+    parts.len() >= 3
+        && parts.len() <= 10
+        && parts.iter().all(|word| {
+            word.chars().next().is_some_and(char::is_uppercase)
+                || matches!(
+                    *word,
+                    "of" | "the" | "a" | "an" | "and" | "in" | "on" | "to" | "for" | "at"
+                )
+        })
 }
 
 fn yields(body: &str, rule: &Candidate, name: &Name) -> bool {
@@ -114,8 +161,20 @@ pub(super) fn combine(
             for &index in &overlapping {
                 dropped[index] = true;
             }
+            // "Zaw Min Tun", "Nay Pyi Daw": the tagger, unsure of a first
+            // word it has never seen, starts the name one word late where the
+            // rules' run of capitals ends with it.
+            let start = overlapping
+                .iter()
+                .map(|&index| &rules[index])
+                .filter(|rule| {
+                    rule.cue == Cue::Weak && rule.start < name.start && rule.end == name.end
+                })
+                .map(|rule| rule.start)
+                .min()
+                .unwrap_or(name.start);
             added.push(Candidate {
-                start: name.start,
+                start,
                 end: name.end,
                 kind: name.kind,
                 canonical: None,
@@ -134,14 +193,42 @@ pub(super) fn combine(
         .map(|(candidate, _)| candidate)
         .collect();
     merged.extend(added);
-    // "ET", "CEO", "MP": words the rules never take for names alone stay out
-    // when only a cue-less rule or the tagger reads them as one.
+    // "ET", "CEO", "MP", a month in "28 Mar 2025": words the rules never
+    // take for names alone stay out when only a cue-less rule or the tagger
+    // reads them as one.
     merged.retain(|candidate| {
         matches!(candidate.cue, Cue::Strong | Cue::Gazetteer)
-            || !words::NEVER_NAMES.contains(&&body[candidate.start..candidate.end])
+            || !never_a_name(&body[candidate.start..candidate.end])
     });
     one_type_per_name(body, &mut merged);
+    organization_of_place(body, &mut merged);
     merged
+}
+
+/// "Global Daily Light of Nordland": an organisation of two words or more
+/// the tagger ends before "of" and a place is one name with the place (a
+/// paper, a bank, a university of a country), as the rules read such a run.
+fn organization_of_place(body: &str, merged: &mut Vec<Candidate>) {
+    merged.sort_by_key(|candidate| (candidate.start, candidate.end));
+    let mut absorbed = vec![false; merged.len()];
+    for index in 0..merged.len().saturating_sub(1) {
+        let (organization, place) = (&merged[index], &merged[index + 1]);
+        let joins = organization.cue == Cue::Tagger
+            && organization.kind == EntityType::Organization
+            && body[organization.start..organization.end].contains(' ')
+            && place.kind == EntityType::Place
+            && body.get(organization.end..place.start) == Some(" of ")
+            && !body[place.end..]
+                .trim_start_matches(' ')
+                .starts_with(|c: char| c.is_uppercase());
+        if joins && !absorbed[index] {
+            let end = place.end;
+            merged[index].end = end;
+            absorbed[index + 1] = true;
+        }
+    }
+    let mut flags = absorbed.into_iter();
+    merged.retain(|_| !flags.next().unwrap_or(false));
 }
 
 /// A person the rules found by a cue (a title, a verb of saying) stays a

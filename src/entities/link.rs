@@ -318,6 +318,7 @@ fn link_short_forms(names: &[Name], links: &mut Links) {
         .map(|(i, name)| (&name.node, i))
         .collect();
     let find = |kind: EntityType, key: String| by_node.get(&Node { kind, key }).copied();
+    let mut by_own_word: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, name) in names.iter().enumerate() {
         let words = &name.words;
         match name.node.kind {
@@ -358,13 +359,21 @@ fn link_short_forms(names: &[Name], links: &mut Links) {
                     && hit.start == 0
                     && gazetteer::entry(hit.entry).kind == EntityType::Place
                     && let Some(j) = find(EntityType::Organization, name_key(&spelling[hit.end..]))
-                    && name_key(&spelling[hit.end..]).contains(' ')
                 {
-                    links.join(i, j);
+                    if name_key(&spelling[hit.end..]).contains(' ') {
+                        links.join(i, j);
+                    } else {
+                        // "U.S. Navy" / "Navy": one word is the short name
+                        // only of the one country's organisation the corpus names.
+                        by_own_word.entry(j).or_default().push(i);
+                    }
                 }
             }
             EntityType::Person => {}
         }
+    }
+    for (short, longer) in &by_own_word {
+        join_unique(links, *short, longer);
     }
     // "Acme" / "Acme Research": the one organisation the word begins.
     let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -447,10 +456,65 @@ fn rank(name: &Name) -> (bool, usize, usize, usize) {
     )
 }
 
+fn type_index(kind: EntityType) -> usize {
+    match kind {
+        EntityType::Person => 0,
+        EntityType::Organization => 1,
+        EntityType::Place => 2,
+    }
+}
+
+/// One name, one type across the corpus: the tagger decides each mention
+/// from its neighbours, so a name it reads as a person in one article and
+/// as a place in two others is retyped to the type most articles give it
+/// (more articles than all the other types together), where one of the two
+/// is a person. A place the gazetteer knows keeps its type; so does a name
+/// each type claims in as many articles.
+fn one_type_per_name(articles: &mut [Article]) {
+    let mut votes: HashMap<String, [BTreeSet<usize>; 3]> = HashMap::new();
+    for (index, article) in articles.iter().enumerate() {
+        for entity in &article.entities {
+            votes.entry(name_key(&entity.canonical)).or_default()[type_index(entity.kind)]
+                .insert(index);
+        }
+    }
+    let kinds = [
+        EntityType::Person,
+        EntityType::Organization,
+        EntityType::Place,
+    ];
+    let settled: HashMap<String, EntityType> = votes
+        .into_iter()
+        .filter_map(|(key, by_type)| {
+            let counts: Vec<usize> = by_type.iter().map(BTreeSet::len).collect();
+            let total: usize = counts.iter().sum();
+            let (best, &most) = counts.iter().enumerate().max_by_key(|(_, count)| **count)?;
+            (most < total && most * 2 > total).then_some((key, kinds[best]))
+        })
+        .collect();
+    if settled.is_empty() {
+        return;
+    }
+    for article in articles.iter_mut() {
+        for entity in &mut article.entities {
+            // An organisation and a place of one name are often both right
+            // (a club and its city); a person and either rarely are.
+            if let Some(&kind) = settled.get(&name_key(&entity.canonical))
+                && kind != entity.kind
+                && (kind == EntityType::Person || entity.kind == EntityType::Person)
+                && !names_a_place(&entity.text)
+            {
+                entity.kind = kind;
+            }
+        }
+    }
+}
+
 /// Links mentions across the corpus (see the module comment), after finding
 /// the short forms of names other articles spell out.
 pub fn link_corpus(articles: &mut [Article]) {
     super::short_forms::adopt_short_forms(articles);
+    one_type_per_name(articles);
     let names = collect_names(articles);
     let mut links = Links {
         parent: (0..names.len()).collect(),
@@ -512,6 +576,76 @@ mod tests {
         assert!(one_edit("hartwell", "hartwell"));
         assert!(!one_edit("hartwell", "hortwill"));
         assert!(!one_edit("hartwell", "hart"));
+    }
+
+    #[test]
+    fn a_name_takes_the_type_most_articles_give_it() {
+        use crate::analysis::article_from_text;
+        use crate::model::EntityType;
+        let mut articles = vec![
+            article_from_text("a", "Rescuers reached the Quorvat market on Friday."),
+            article_from_text("b", "A tower collapsed near the Quorvat market."),
+            article_from_text("c", "Crowds gathered in Quorvat after the quake."),
+        ];
+        // However the tagger read each mention, the corpus settles one type.
+        for (article, kind) in
+            articles
+                .iter_mut()
+                .zip([EntityType::Person, EntityType::Place, EntityType::Place])
+        {
+            let start = article.body.find("Quorvat").unwrap_or(0);
+            article.entities = vec![crate::model::Entity {
+                start,
+                end: start + "Quorvat".len(),
+                text: "Quorvat".into(),
+                kind,
+                canonical: "Quorvat".into(),
+            }];
+        }
+        super::one_type_per_name(&mut articles);
+        let kinds: Vec<EntityType> = articles
+            .iter()
+            .flat_map(|article| &article.entities)
+            .filter(|entity| entity.text == "Quorvat")
+            .map(|entity| entity.kind)
+            .collect();
+        assert_eq!(kinds, [EntityType::Place; 3], "{articles:?}");
+    }
+
+    #[test]
+    fn one_word_is_the_short_name_of_the_one_country_organisation_named_so() {
+        use crate::analysis::article_from_text;
+        use crate::model::{Entity, EntityType};
+        let organisation = |article: &crate::model::Article, text: &str| {
+            let start = article.body.find(text).unwrap_or(0);
+            Entity {
+                start,
+                end: start + text.len(),
+                text: text.into(),
+                kind: EntityType::Organization,
+                canonical: text.into(),
+            }
+        };
+        let mut articles = vec![
+            article_from_text("a", "The U.S. Navy sent two carriers."),
+            article_from_text("b", "The Navy said the carriers had arrived."),
+        ];
+        articles[0].entities = vec![organisation(&articles[0], "U.S. Navy")];
+        articles[1].entities = vec![organisation(&articles[1], "Navy")];
+        super::link_corpus(&mut articles);
+        assert_eq!(articles[1].entities[0].canonical, "U.S. Navy");
+        // Two countries' navies: the lone word names neither.
+        let mut articles = vec![
+            article_from_text("a", "The U.S. Navy and the France Navy sailed."),
+            article_from_text("b", "The Navy said the carriers had arrived."),
+        ];
+        articles[0].entities = vec![
+            organisation(&articles[0], "U.S. Navy"),
+            organisation(&articles[0], "France Navy"),
+        ];
+        articles[1].entities = vec![organisation(&articles[1], "Navy")];
+        super::link_corpus(&mut articles);
+        assert_eq!(articles[1].entities[0].canonical, "Navy");
     }
 
     #[test]

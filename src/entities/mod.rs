@@ -421,6 +421,19 @@ impl BlockContext<'_> {
             self.candidates.push(hit_candidate(&hit));
             return;
         }
+        // "the Southern District of Nordland": a court district named by its
+        // direction is the court, not the place.
+        if to - from >= 4
+            && matches!(
+                self.word(from),
+                "Northern" | "Southern" | "Eastern" | "Western" | "Central" | "Middle"
+            )
+            && self.word(from + 1) == "District"
+            && self.word(from + 2) == "of"
+        {
+            self.push(from, to, EntityType::Organization, None);
+            return;
+        }
         // "NORDIA TODAY", "GULF DAILY": words in capitals inside running text
         // are a masthead, the paper's name, not the country in it.
         let capitals = (from..to).all(|i| {

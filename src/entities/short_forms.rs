@@ -138,15 +138,17 @@ pub(super) fn adopt_short_forms(articles: &mut [Article]) {
                     .get_mut(next)
                     .filter(|entity| entity.start < end);
                 if let Some(entity) = overlapping {
-                    // The tagger may read a lone surname as a place ("opened
-                    // by Ortiz"); the corpus naming that person in full says
+                    // The tagger may read a lone surname or a company's short
+                    // name as a place ("opened by Ortiz", "losses at Acme");
+                    // the corpus naming that person or company in full says
                     // otherwise, unless the word is a place the gazetteer knows.
                     let same_word = entity.start == start && entity.end == end;
-                    if same_word
-                        && *kind == EntityType::Person
-                        && entity.kind != EntityType::Person
-                        && !known_place(word)
-                    {
+                    let retyped = match kind {
+                        EntityType::Person => entity.kind != EntityType::Person,
+                        EntityType::Organization => entity.kind == EntityType::Place,
+                        EntityType::Place => false,
+                    };
+                    if same_word && retyped && !known_place(word) {
                         entity.kind = *kind;
                         entity.canonical = canonical.clone();
                     }
@@ -189,6 +191,11 @@ mod tests {
             ),
             article_from_text("c", "Judge Tom Vale and Judge Ana Vale sat together."),
             article_from_text("d", "The court sat with Vale on Friday."),
+            article_from_text("e", "Losses grew at the fund Quorvix Research last year."),
+            article_from_text(
+                "f",
+                "Money moved to the sister fund Quorvix late last year.",
+            ),
         ];
         super::adopt_short_forms(&mut articles);
         let found = |article: usize, text: &str| {
@@ -207,6 +214,11 @@ mod tests {
             Some((EntityType::Organization, "Acme Research".into()))
         );
         assert_eq!(found(1, "Socialist"), None);
+        // However the tagger typed it, the short name is the company's.
+        assert_eq!(
+            found(5, "Quorvix").map(|(kind, _)| kind),
+            Some(EntityType::Organization)
+        );
         // Two full names end with it: the lone word is credited to neither
         // judge (the tagger may still read it as a name of its own).
         assert!(

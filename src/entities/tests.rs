@@ -372,3 +372,46 @@ fn cues_win_over_the_tagger_and_headings_need_evidence() {
         "{found:?}"
     );
 }
+
+#[test]
+fn sentence_adverbs_dates_and_quoted_titles_name_nobody() {
+    // No lower-case "already" elsewhere: the word class decides.
+    let found = kinds("Already in custody, Dahl faces a long sentence.");
+    assert!(
+        !found.iter().any(|(text, _)| text == "Already"),
+        "{found:?}"
+    );
+    let found =
+        kinds("Quake rocks Norland\n28 Mar 2025\nRescuers searched the rubble, Dahl said.\n");
+    assert!(!found.iter().any(|(text, _)| text == "Mar"), "{found:?}");
+    let found = kinds("He joins “Hound of Main Street” fraudster Piet Varga among the convicted.");
+    assert!(
+        !found
+            .iter()
+            .any(|(text, _)| text == "Hound" || text == "Main Street"),
+        "{found:?}"
+    );
+    assert!(found.contains(&person("Piet Varga")), "{found:?}");
+}
+
+#[test]
+fn court_districts_and_papers_of_a_country_are_one_organisation() {
+    let found = kinds("Ana Ruiz, the prosecutor for the Southern District of Norway, spoke.");
+    assert!(
+        found.contains(&(
+            "Southern District of Norway".to_string(),
+            EntityType::Organization
+        )),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_rules_run_of_capitals_gives_the_tagger_its_first_word() {
+    let text = "“We need help now,” Zaw Kyi Tun, the council spokesperson, told reporters.";
+    let found = kinds(text);
+    assert!(
+        found.iter().any(|(text, _)| text == "Zaw Kyi Tun"),
+        "{found:?}"
+    );
+}

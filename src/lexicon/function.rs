@@ -66,6 +66,21 @@ pub const SENTENCE_OPENERS: &[&str] = &[
     "Related",
     "Top",
     "Latest",
+    "Already",
+    "Perhaps",
+    "Indeed",
+    "Thus",
+    "Hence",
+    "Otherwise",
+    "Afterwards",
+    "Overall",
+    "Altogether",
+    "Nonetheless",
+    "Likewise",
+    "Elsewhere",
+    "Later",
+    "Soon",
+    "Earlier",
 ];
 
 /// Months and their abbreviations, as news writes dates ("March 3", "Feb.
