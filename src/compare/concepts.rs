@@ -42,7 +42,12 @@ impl Concepts {
             .collect();
         let families = written
             .iter()
-            .map(|family| family.iter().map(|member| normalizer.phrase_stems(member)).collect())
+            .map(|family| {
+                family
+                    .iter()
+                    .map(|member| normalizer.phrase_stems(member))
+                    .collect()
+            })
             .collect::<Vec<Vec<Vec<String>>>>();
         let mut by_first: std::collections::HashMap<String, Vec<(usize, usize)>> =
             std::collections::HashMap::new();
