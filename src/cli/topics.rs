@@ -1,4 +1,4 @@
-use crate::compare::coverage;
+use crate::compare::coverage_of_all;
 use crate::config::config_path;
 use crate::facts::{Facts, found};
 use crate::model::Corpus;
@@ -60,11 +60,13 @@ pub fn run(args: &TopicsArgs, corpus: &Corpus) -> anyhow::Result<ExitCode> {
     let facts = Facts::build(corpus, &index);
     set.add_found(found::topics(corpus, &index, &facts));
     let all: Vec<usize> = (0..corpus.articles.len()).collect();
+    let topic_refs: Vec<&crate::topics::Topic> = set.topics.iter().collect();
+    let table = coverage_of_all(corpus, &index, &facts, &topic_refs, &all);
     let mut topics: Vec<ListedTopic> = set
         .topics
         .iter()
-        .map(|topic| {
-            let counts = coverage(corpus, &index, &facts, topic, &all);
+        .zip(table)
+        .map(|(topic, counts)| {
             let total: usize = counts.iter().sum();
             ListedTopic {
                 id: &topic.id,

@@ -364,6 +364,40 @@ pub fn coverage(
         .collect()
 }
 
+/// [`coverage`] of every topic, `[topic][article]`, the topics shared out
+/// over the cores: each is a retrieval over the whole corpus.
+pub fn coverage_of_all<T: std::ops::Deref<Target = Topic> + Sync>(
+    corpus: &Corpus,
+    index: &CorpusIndex,
+    facts: &Facts,
+    topics: &[T],
+    articles: &[usize],
+) -> Vec<Vec<usize>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let per_thread = topics.len().div_ceil(threads.max(1)).max(1);
+    std::thread::scope(|scope| {
+        let shares: Vec<_> = topics
+            .chunks(per_thread)
+            .map(|share| {
+                scope.spawn(move || {
+                    share
+                        .iter()
+                        .map(|topic| coverage(corpus, index, facts, topic, articles))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        shares
+            .into_iter()
+            .flat_map(|share| {
+                share
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
 /// Of `topics`, the one with the most rows two or more of `sources` carry
 /// (the first on a tie), as a reader's comparison opens on it.
 pub fn busiest_topic(

@@ -6,7 +6,7 @@
 //! whichever worker needs them first) and shared.
 
 use crate::compare::text::Normalizer;
-use crate::compare::{Comparison, busiest_topic, compare, coverage};
+use crate::compare::{Comparison, busiest_topic, compare, coverage_of_all};
 use crate::facts::{Facts, found};
 use crate::model::Corpus;
 use crate::topics::{CorpusIndex, Topic, TopicSet};
@@ -166,12 +166,13 @@ impl TopicEngine {
             let all = self.all_articles();
             let facts = self.facts();
             let index = self.index();
-            Arc::new(
-                self.topics()
-                    .iter()
-                    .map(|topic| coverage(&self.corpus, index, facts, topic, &all))
-                    .collect(),
-            )
+            Arc::new(coverage_of_all(
+                &self.corpus,
+                index,
+                facts,
+                &self.topics(),
+                &all,
+            ))
         });
         Arc::clone(table)
     }
