@@ -50,6 +50,11 @@ fn main() {
         .unwrap_or(8)
         << 20;
     let dir = tempfile::tempdir().expect("tempdir");
+    // The tagger's model and the gazetteer are parsed once per process and
+    // kept: parse them before measuring.
+    let warm = dir.path().join("warm.txt");
+    std::fs::write(&warm, prose(4096)).expect("write");
+    drop(crossread::analysis::open_corpus(&[warm]).expect("a corpus"));
     println!("input              text MB   peak/text   kept/text");
     for (name, file, text) in [
         ("prose", "prose.txt", prose(size)),
@@ -73,4 +78,36 @@ fn main() {
         );
         drop(corpus);
     }
+    stages(size);
+}
+
+/// The peak of each step of the analysis over the prose, past what the
+/// steps before it keep: where a multiplier comes from.
+fn stages(size: usize) {
+    use crossread::load::{Format, document_from_text};
+    use crossread::model::Origin;
+    let text = prose(size);
+    let bytes = text.len() as f64;
+    let step = |name: &str, before: usize| {
+        println!(
+            "  {name:<16} peak/text {:>6.2}",
+            (ALLOCATOR.peak_usage() - before) as f64 / bytes
+        );
+        ALLOCATOR.reset_peak_usage();
+        ALLOCATOR.current_usage()
+    };
+    println!("prose, step by step:");
+    ALLOCATOR.reset_peak_usage();
+    let start = ALLOCATOR.current_usage();
+    let document = document_from_text(text, Format::Text, Origin::Builtin("bench")).expect("doc");
+    let at = step("load", start);
+    let blocks = crossread::structure::blocks(&document.body, Format::Text);
+    let at = step("structure", at);
+    let sentences = crossread::sentences::split(&document.body, &blocks);
+    let at = step("sentences", at);
+    let entities = crossread::entities::detect(&document.body, &blocks, &sentences);
+    let at = step("entities", at);
+    let claims = crossread::claims::detect(&document.body, &blocks, &sentences, &entities);
+    step("claims", at);
+    drop((claims, entities, sentences, blocks, document));
 }

@@ -74,10 +74,12 @@ pub struct LoadReport {
 /// Files larger than this are refused rather than read into memory.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// The most article text one load reads, all files together. crossread
-/// holds about 3x the text in memory once it is analysed (figures in
-/// docs/RELIABILITY.md, case 13b), so this keeps a load near 1.5 GiB; the
-/// files past it are refused, each with a warning naming it and the total.
+/// The most article text one load reads, all files together. An analysed
+/// corpus keeps about 5x its text in memory, and analysing one article
+/// takes about 28x that article's text for a moment (`cargo bench --bench
+/// memory`; docs/RELIABILITY.md, case 13b): this keeps a load under about
+/// 2.6 GiB plus the one article being analysed. The files past it are
+/// refused, each with a warning naming it and the total.
 pub const MAX_CORPUS_BYTES: u64 = 512 * 1024 * 1024;
 
 /// Folders nested deeper than this are not entered (and loops end here too).
@@ -414,7 +416,7 @@ impl Budget {
         if self.used.saturating_add(size) > self.limit {
             return Err(format!(
                 "not read: {} MiB more would take the corpus past its budget of {} MiB of text \
-                 ({} MiB read already; crossread needs about 3x the text in memory)",
+                 ({} MiB read already; crossread keeps about 5x the text in memory)",
                 mib(size),
                 mib(self.limit),
                 mib(self.used)
