@@ -121,8 +121,13 @@ pub fn one_code_point_per_cell(buf: &mut Buffer) {
         while x < area.right() {
             let cell = &buf[(x, y)];
             let symbol = cell.symbol();
+            // Most cells hold one ASCII character: nothing to measure.
+            if symbol.len() == 1 {
+                x += 1;
+                continue;
+            }
             let reserved = u16::try_from(width(symbol)).unwrap_or(1).max(1);
-            if symbol.len() == 1 || !(disputed(symbol) || columns_taken(symbol) > 1) {
+            if !(disputed(symbol) || columns_taken(symbol) > 1) {
                 x = x.saturating_add(reserved);
                 continue;
             }
@@ -223,6 +228,25 @@ mod tests {
     #[test]
     fn clean_text_is_borrowed() {
         assert!(matches!(clean("Zelenskyy’s “plan”"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn clusters_terminals_measure_apart_are_drawn_without_their_marks() {
+        assert_eq!(clean("ok 👍🏽 ❤️ #️⃣"), "ok 👍 ❤ #\u{20e3}");
+        for text in ["नमस्ते हिन्दी", "🇺🇸 🇫🇷", "日本語", "e\u{301}te\u{301}"]
+        {
+            assert!(matches!(clean(text), Cow::Borrowed(_)), "{text}");
+        }
+    }
+
+    #[test]
+    fn each_code_point_that_takes_columns_gets_its_own_cell() {
+        use ratatui::layout::Rect;
+        let mut buf = Buffer::empty(Rect::new(0, 0, 8, 1));
+        buf.set_string(0, 0, "क्ष🇺🇸日a", ratatui::style::Style::default());
+        one_code_point_per_cell(&mut buf);
+        let cells: Vec<&str> = buf.content().iter().map(|cell| cell.symbol()).collect();
+        assert_eq!(cells, ["क्", "ष", "🇺", "🇸", "日", " ", "a", " "]);
     }
 
     #[test]
