@@ -120,7 +120,18 @@ impl Emulated {
                             text => text,
                         };
                         // How the cell looks, however the bytes that made it
-                        // were spelt.
+                        // were spelt. A blank shows only its background,
+                        // reverse video and underline: its colour and bold
+                        // are invisible (and ratatui rightly skips them).
+                        if text == " " {
+                            return format!(
+                                " {:?}{}{}{}",
+                                cell.bgcolor(),
+                                u8::from(cell.inverse()),
+                                u8::from(cell.underline()),
+                                u8::from(cell.is_wide_continuation()),
+                            );
+                        }
                         format!(
                             "{text}{:?}{:?}{}{}{}{}{}",
                             cell.fgcolor(),
