@@ -37,10 +37,27 @@ with open(os.path.join(work, "big.txt"), "w") as f:
         n += 1
         if n % 8 == 0:
             f.write("\n\n")
+# 10 MB each of prose, one line and HTML: peak memory per byte of text.
+ten = 10 * 1024 * 1024
+with open(os.path.join(work, "prose.txt"), "w") as f, \
+        open(os.path.join(work, "line.txt"), "w") as g, \
+        open(os.path.join(work, "page.html"), "w") as h:
+    h.write("<html><head><title>Days</title></head><body>\n")
+    n = 0
+    while f.tell() < ten:
+        para = "".join(sentence.format(n + i) for i in range(8))
+        f.write(para + "\n\n")
+        g.write(para)
+        h.write("<p>" + para + "</p>\n")
+        n += 8
+    h.write("</body></html>\n")
 PY
 
 measure "20,000 files named index.html: list" "$bin" --corpus "$work/many" list
 measure "one 60 MB file: list" "$bin" --corpus "$work/big.txt" list
+for input in prose.txt line.txt page.html; do
+    measure "10 MB $input: list" "$bin" --corpus "$work/$input" list
+done
 rm -rf "$CROSSREAD_CACHE_DIR"
 # Two searches at once over one cache directory: both must succeed and
 # agree, and the cache left behind must be readable by a third.

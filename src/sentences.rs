@@ -134,8 +134,9 @@ fn split_after_initialisms(text: &str, start: usize, end: usize, out: &mut Vec<(
         if space <= from || !STARTERS.contains(&next) {
             continue;
         }
-        let word_start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-        let word = &before[word_start..];
+        // The word before the space; the whitespace before it may be wider
+        // than a byte (a thin space).
+        let word = before.rsplit(char::is_whitespace).next().unwrap_or(before);
         let initialism = word.len() >= 4
             && word
                 .as_bytes()
@@ -173,6 +174,13 @@ mod tests {
             .iter()
             .map(|sentence| &body[sentence.start..sentence.end])
             .collect()
+    }
+
+    #[test]
+    fn a_thin_space_before_a_word_that_starts_sentences_is_not_cut_inside() {
+        // Found by the `structure` fuzz target (fuzz/regressions/structure/).
+        let text = "Prices rose by\u{2009}half The Index fell.";
+        assert_eq!(sentences_of(text), [text]);
     }
 
     #[test]

@@ -21,11 +21,27 @@ pub fn run(args: &ConfigArgs) -> anyhow::Result<ExitCode> {
         let Some(path) = crate::config::config_path() else {
             anyhow::bail!("no config directory: set --config-dir or CROSSREAD_CONFIG_DIR");
         };
-        super::output::print(format_args!("{}\n", path.display()))?;
+        print_path(&path)?;
     } else if args.default {
         super::output::print(crate::tui::settings::default_config())?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The path as its bytes when piped (scripts read it back as a path), and
+/// through the sanitizer on a terminal, where a directory named with escape
+/// sequences must not reach the screen.
+fn print_path(path: &std::path::Path) -> std::io::Result<()> {
+    use std::io::{IsTerminal, Write};
+    let mut out = super::output::stdout();
+    if std::io::stdout().is_terminal() {
+        let shown = crate::sanitize::for_terminal(&path.to_string_lossy());
+        writeln!(out, "{shown}")?;
+    } else {
+        out.write_all(path.as_os_str().as_encoded_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()
 }
 
 /// Reads the config, then runs the reader. A config error stops here with

@@ -74,6 +74,14 @@ pub struct LoadReport {
 /// Files larger than this are refused rather than read into memory.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// The most article text one load reads, all files together. An analysed
+/// corpus keeps about 5x its text in memory, and analysing one article
+/// takes about 28x that article's text for a moment (`cargo bench --bench
+/// memory`; docs/RELIABILITY.md, case 13b): this keeps a load under about
+/// 2.6 GiB plus the one article being analysed. The files past it are
+/// refused, each with a warning naming it and the total.
+pub const MAX_CORPUS_BYTES: u64 = 512 * 1024 * 1024;
+
 /// Folders nested deeper than this are not entered (and loops end here too).
 const MAX_DEPTH: usize = 64;
 
@@ -181,6 +189,11 @@ pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
 
 /// [`load_paths`], telling `progress` how far it got.
 pub fn load_paths_with(paths: &[PathBuf], progress: &Progress) -> LoadReport {
+    load_within(paths, progress, MAX_CORPUS_BYTES)
+}
+
+/// [`load_paths_with`], reading at most `limit` bytes of files in all.
+fn load_within(paths: &[PathBuf], progress: &Progress, limit: u64) -> LoadReport {
     use std::sync::atomic::Ordering::Relaxed;
     let mut report = LoadReport::default();
     let mut files = Vec::new();
@@ -190,11 +203,12 @@ pub fn load_paths_with(paths: &[PathBuf], progress: &Progress) -> LoadReport {
     }
     progress.total.store(files.len(), Relaxed);
     let mut ids = Ids::default();
+    let mut budget = Budget::new(limit);
     for (path, format) in files {
         if let Ok(mut current) = progress.current.lock() {
             *current = for_terminal(&path.display().to_string());
         }
-        let loaded = load_file(&path, format, &mut seen);
+        let loaded = load_file(&path, format, &mut seen, &mut budget);
         progress.read.fetch_add(1, Relaxed);
         match loaded {
             Ok(None) => {}
@@ -348,8 +362,13 @@ type Loaded = Option<(Document, Vec<String>)>;
 
 /// Reads one file into a document (`None` when it was read already); the
 /// notes are caveats for warnings.
-fn load_file(path: &Path, format: Format, seen: &mut HashSet<FileKey>) -> Result<Loaded, String> {
-    let Some(bytes) = read_file(path, seen)? else {
+fn load_file(
+    path: &Path,
+    format: Format,
+    seen: &mut HashSet<FileKey>,
+    budget: &mut Budget,
+) -> Result<Loaded, String> {
+    let Some(bytes) = read_file(path, seen, budget)? else {
         return Ok(None);
     };
     let mut decoded = text::decode(&bytes)?;
@@ -363,16 +382,56 @@ fn load_file(path: &Path, format: Format, seen: &mut HashSet<FileKey>) -> Result
     Ok(Some((document, decoded.notes)))
 }
 
-/// Files already read in one load or import, however they were reached.
+/// Files already read in one load or import, however they were reached,
+/// and how much of the corpus budget they took.
 #[derive(Debug, Default)]
-pub struct SeenFiles(HashSet<FileKey>);
+pub struct SeenFiles(HashSet<FileKey>, Budget);
 
 /// Reads a file's bytes within the size limit; `None` when it was read already.
 pub fn read_file_once(path: &Path, seen: &mut SeenFiles) -> Result<Option<Vec<u8>>, String> {
-    read_file(path, &mut seen.0)
+    read_file(path, &mut seen.0, &mut seen.1)
 }
 
-fn read_file(path: &Path, seen: &mut HashSet<FileKey>) -> Result<Option<Vec<u8>>, String> {
+/// How much of [`MAX_CORPUS_BYTES`] the files read so far took.
+#[derive(Debug)]
+pub struct Budget {
+    used: u64,
+    limit: u64,
+}
+
+impl Default for Budget {
+    fn default() -> Budget {
+        Budget::new(MAX_CORPUS_BYTES)
+    }
+}
+
+impl Budget {
+    pub fn new(limit: u64) -> Budget {
+        Budget { used: 0, limit }
+    }
+
+    /// Takes `size` bytes of the budget, or says why the file is refused.
+    fn take(&mut self, size: u64) -> Result<(), String> {
+        let mib = |bytes: u64| bytes.div_ceil(1024 * 1024);
+        if self.used.saturating_add(size) > self.limit {
+            return Err(format!(
+                "not read: {} MiB more would take the corpus past its budget of {} MiB of text \
+                 ({} MiB read already; crossread keeps about 5x the text in memory)",
+                mib(size),
+                mib(self.limit),
+                mib(self.used)
+            ));
+        }
+        self.used += size;
+        Ok(())
+    }
+}
+
+fn read_file(
+    path: &Path,
+    seen: &mut HashSet<FileKey>,
+    budget: &mut Budget,
+) -> Result<Option<Vec<u8>>, String> {
     use std::io::Read;
     // The file may have become a FIFO since the walk saw it.
     let (file, metadata) = crate::fsio::open_regular(path).map_err(|error| io_reason(&error))?;
@@ -387,6 +446,7 @@ fn read_file(path: &Path, seen: &mut HashSet<FileKey>) -> Result<Option<Vec<u8>>
             MAX_FILE_BYTES / (1024 * 1024)
         ));
     }
+    budget.take(size)?;
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
     // The limit also holds for files that grow while being read.
     file.take(MAX_FILE_BYTES + 1)
@@ -535,6 +595,28 @@ mod tests {
         for (document, file) in builtin().iter().zip(BUILTIN_FILES) {
             assert_eq!(document.body, file.text, "{}", file.file_name);
         }
+    }
+
+    #[test]
+    fn files_past_the_corpus_budget_are_refused_by_name_with_the_total() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let paragraph = "The council met on Monday and the talks went on.\n".repeat(30_000);
+        for name in ["a.txt", "b.txt", "c.txt"] {
+            std::fs::write(dir.path().join(name), &paragraph).expect("write");
+        }
+        let size = paragraph.len() as u64;
+        let report = load_within(&[dir.path().to_path_buf()], &Progress::default(), 2 * size);
+        assert_eq!(report.documents.len(), 2);
+        let [refused] = report.warnings.as_slice() else {
+            panic!("{:?}", report.warnings);
+        };
+        assert!(refused.path.ends_with("c.txt"), "{refused}");
+        assert!(
+            refused
+                .reason
+                .contains("past its budget of 3 MiB of text (3 MiB read already"),
+            "{refused}"
+        );
     }
 
     #[test]

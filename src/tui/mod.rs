@@ -138,6 +138,12 @@ fn event_loop(
             app.prepare(ratatui::layout::Rect::new(0, 0, size.width, size.height));
             term.draw(|frame| screen::render(app, frame))?;
             dirty = false;
+            // A panic with the terminal taken, for tests/e2e_pty.rs to see the
+            // panic hook give the terminal back; release builds have no trigger.
+            #[cfg(debug_assertions)]
+            if !loading && std::env::var_os("CROSSREAD_TEST_PANIC").is_some() {
+                panic!("CROSSREAD_TEST_PANIC is set: a test asked for a panic");
+            }
         }
         if !event::poll(if busy { BUSY_POLL } else { IDLE_POLL })? {
             continue;

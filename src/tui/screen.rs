@@ -19,6 +19,7 @@ const SPINNER: [&str; 8] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "�
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     draw(app, area, frame.buffer_mut());
+    crate::tui::text::one_code_point_per_cell(frame.buffer_mut());
 }
 
 /// Draws the whole screen into `buf` (what [`render`] does, without a Frame).

@@ -8,7 +8,7 @@ use super::list::pane_block;
 use super::{Browse, Focus};
 use crate::model::{Article, BlockKind};
 use crate::tui::layer::Shared;
-use crate::tui::text::{clean, width};
+use crate::tui::text::{clean, cluster_bounds, width};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::inner;
 use ratatui::buffer::Buffer;
@@ -17,6 +17,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 use textwrap::core::Fragment;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Columns left of the text: one for a gutter mark, one blank.
 pub const GUTTER: u16 = 2;
@@ -250,8 +251,11 @@ impl Layout {
         }
         let mut piece_start = 0;
         let mut piece_width = 0;
-        for (at, c) in word.char_indices() {
-            let w = width(&clean(c.encode_utf8(&mut [0; 4])));
+        // Cut between clusters only: a piece starting with a combining mark
+        // or the second half of a flag would be measured and drawn apart
+        // from its base.
+        for (at, cluster) in word.grapheme_indices(true) {
+            let w = width(&clean(cluster));
             if piece_width + w > avail && piece_width > 0 {
                 self.tokens.push(Token {
                     start: start + piece_start,
@@ -463,7 +467,15 @@ fn draw_token(
     }
     cuts.sort_unstable();
     cuts.dedup();
-    cuts.retain(|at| article.body.is_char_boundary(*at));
+    let text = article.text(token.start, token.end);
+    if text.is_ascii() {
+        cuts.retain(|at| article.body.is_char_boundary(*at));
+    } else {
+        // A range ending inside a cluster (an entity before a combining
+        // mark) would split it into cells of other widths than its own.
+        let bounds: Vec<usize> = cluster_bounds(text).map(|at| token.start + at).collect();
+        cuts.retain(|at| bounds.binary_search(at).is_ok());
+    }
     let mut x = x;
     for pair in cuts.windows(2) {
         let (start, end) = (pair[0], pair[1]);

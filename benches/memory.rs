@@ -1,0 +1,113 @@
+//! Peak heap per byte of article text (the memory budget of
+//! docs/RELIABILITY.md, case 13b): prose, one-line text and HTML, each read
+//! from a file and analysed as `crossread list` does, with the peak of the
+//! heap during the load and what the corpus keeps afterwards.
+//!
+//! `cargo bench --bench memory` (or `cargo test --bench memory` for the
+//! same figures from a debug build: heap sizes do not depend on the
+//! optimiser). Invented text, generated here. Sizes in bytes, as counted
+//! by `peak_alloc` around the system allocator.
+
+use peak_alloc::PeakAlloc;
+
+#[global_allocator]
+static ALLOCATOR: PeakAlloc = PeakAlloc;
+
+const SENTENCE: &str = "Negotiators for the Harbour Union said the talks on day {} would go on. ";
+
+fn prose(bytes: usize) -> String {
+    let mut text = String::new();
+    let mut n = 0;
+    while text.len() < bytes {
+        text.push_str(&SENTENCE.replace("{}", &n.to_string()));
+        n += 1;
+        if n % 8 == 0 {
+            text.push_str("\n\n");
+        }
+    }
+    text
+}
+
+fn one_line(bytes: usize) -> String {
+    prose(bytes).replace("\n\n", "")
+}
+
+fn html(bytes: usize) -> String {
+    let paragraphs: Vec<String> = prose(bytes)
+        .split("\n\n")
+        .map(|paragraph| format!("<p>{paragraph}</p>\n"))
+        .collect();
+    format!(
+        "<html><head><title>Day</title></head><body>{}</body></html>",
+        paragraphs.concat()
+    )
+}
+
+fn main() {
+    let size = std::env::var("MEMORY_BENCH_MB")
+        .ok()
+        .and_then(|mb| mb.parse::<usize>().ok())
+        .unwrap_or(8)
+        << 20;
+    let dir = tempfile::tempdir().expect("tempdir");
+    // The tagger's model and the gazetteer are parsed once per process and
+    // kept: parse them before measuring.
+    let warm = dir.path().join("warm.txt");
+    std::fs::write(&warm, prose(4096)).expect("write");
+    drop(crossread::analysis::open_corpus(&[warm]).expect("a corpus"));
+    println!("input              text MB   peak/text   kept/text");
+    for (name, file, text) in [
+        ("prose", "prose.txt", prose(size)),
+        ("one line", "line.txt", one_line(size)),
+        ("HTML", "page.html", html(size)),
+    ] {
+        let path = dir.path().join(file);
+        std::fs::write(&path, &text).expect("write");
+        let bytes = text.len() as f64;
+        drop(text);
+        let before = ALLOCATOR.current_usage();
+        ALLOCATOR.reset_peak_usage();
+        let corpus = crossread::analysis::open_corpus(&[path]).expect("a corpus");
+        let peak = ALLOCATOR.peak_usage() - before;
+        let kept = ALLOCATOR.current_usage() - before;
+        println!(
+            "{name:<18} {:>7.1}   {:>9.2}   {:>9.2}",
+            bytes / f64::from(1 << 20),
+            peak as f64 / bytes,
+            kept as f64 / bytes
+        );
+        drop(corpus);
+    }
+    stages(size);
+}
+
+/// The peak of each step of the analysis over the prose, past what the
+/// steps before it keep: where a multiplier comes from.
+fn stages(size: usize) {
+    use crossread::load::{Format, document_from_text};
+    use crossread::model::Origin;
+    let text = prose(size);
+    let bytes = text.len() as f64;
+    let step = |name: &str, before: usize| {
+        println!(
+            "  {name:<16} peak/text {:>6.2}",
+            (ALLOCATOR.peak_usage() - before) as f64 / bytes
+        );
+        ALLOCATOR.reset_peak_usage();
+        ALLOCATOR.current_usage()
+    };
+    println!("prose, step by step:");
+    ALLOCATOR.reset_peak_usage();
+    let start = ALLOCATOR.current_usage();
+    let document = document_from_text(text, Format::Text, Origin::Builtin("bench")).expect("doc");
+    let at = step("load", start);
+    let blocks = crossread::structure::blocks(&document.body, Format::Text);
+    let at = step("structure", at);
+    let sentences = crossread::sentences::split(&document.body, &blocks);
+    let at = step("sentences", at);
+    let entities = crossread::entities::detect(&document.body, &blocks, &sentences);
+    let at = step("entities", at);
+    let claims = crossread::claims::detect(&document.body, &blocks, &sentences, &entities);
+    step("claims", at);
+    drop((claims, entities, sentences, blocks, document));
+}
