@@ -407,34 +407,38 @@ pub struct SentenceTokens {
 }
 
 impl CorpusIndex {
+    /// Stems every sentence, the articles shared out over the cores in
+    /// contiguous runs (one normalizer each); the counts are merged after.
     pub fn build(corpus: &Corpus) -> CorpusIndex {
-        let normalizer = Normalizer::default();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let per_thread = corpus.articles.len().div_ceil(threads.max(1)).max(1);
+        let parts: Vec<IndexPart> = std::thread::scope(|scope| {
+            let workers: Vec<_> = corpus
+                .articles
+                .chunks(per_thread)
+                .map(|articles| scope.spawn(move || index_articles(articles)))
+                .collect();
+            workers
+                .into_iter()
+                .map(|worker| {
+                    worker
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        });
+        let mut sentences = Vec::with_capacity(corpus.articles.len());
         let mut document_frequency: HashMap<Arc<str>, u32> = HashMap::new();
-        let mut total_sentences = 0;
-        let sentences = corpus
-            .articles
+        for (part, frequency) in parts {
+            sentences.extend(part);
+            for (stem, count) in frequency {
+                *document_frequency.entry(stem).or_default() += count;
+            }
+        }
+        let total_sentences = sentences
             .iter()
-            .map(|article| {
-                article
-                    .sentences
-                    .iter()
-                    .enumerate()
-                    .map(|(index, sentence)| {
-                        let text = article.sentence_text(sentence);
-                        let tokens = normalizer.tokens(text, sentence.start);
-                        let distinct: HashSet<&Arc<str>> = tokens.iter().map(|t| &t.stem).collect();
-                        for stem in distinct {
-                            *document_frequency.entry(Arc::clone(stem)).or_default() += 1;
-                        }
-                        total_sentences += 1;
-                        SentenceTokens {
-                            is_prose: is_prose(article, index, &tokens),
-                            tokens,
-                        }
-                    })
-                    .collect()
-            })
-            .collect();
+            .map(|s: &Vec<SentenceTokens>| s.len() as u32)
+            .sum();
         CorpusIndex {
             sentences,
             document_frequency,
@@ -447,6 +451,40 @@ impl CorpusIndex {
         let df = self.document_frequency.get(stem).copied().unwrap_or(0) as f32;
         ((1.0 + self.total_sentences as f32) / (1.0 + df)).ln() + 1.0
     }
+}
+
+/// The tokens of a run of articles' sentences, and in how many of them each
+/// stem occurs.
+type IndexPart = (Vec<Vec<SentenceTokens>>, HashMap<Arc<str>, u32>);
+
+/// The tokens of every sentence of `articles` and in how many sentences
+/// each stem occurs.
+fn index_articles(articles: &[Article]) -> IndexPart {
+    let normalizer = Normalizer::default();
+    let mut document_frequency: HashMap<Arc<str>, u32> = HashMap::new();
+    let sentences = articles
+        .iter()
+        .map(|article| {
+            article
+                .sentences
+                .iter()
+                .enumerate()
+                .map(|(index, sentence)| {
+                    let text = article.sentence_text(sentence);
+                    let tokens = normalizer.tokens(text, sentence.start);
+                    let distinct: HashSet<&Arc<str>> = tokens.iter().map(|t| &t.stem).collect();
+                    for stem in distinct {
+                        *document_frequency.entry(Arc::clone(stem)).or_default() += 1;
+                    }
+                    SentenceTokens {
+                        is_prose: is_prose(article, index, &tokens),
+                        tokens,
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    (sentences, document_frequency)
 }
 
 /// Whether a sentence is running text worth retrieving: not in a title,
