@@ -107,46 +107,16 @@ pub fn analyze_report(report: LoadReport) -> Corpus {
     }
 }
 
-/// Below this many documents one thread is quicker than starting others.
-const PARALLEL_FROM: usize = 64;
+/// Documents per thread below which starting threads costs more than it saves.
+const DOCUMENTS_PER_THREAD: usize = 32;
 
 fn analyze_all(documents: Vec<Document>) -> Vec<Article> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads < 2 || documents.len() < PARALLEL_FROM {
-        return documents.into_iter().map(analyze_document).collect();
-    }
-    // Interleaved shares even out long and short articles; the results go
-    // back in document order.
-    let count = documents.len();
-    let mut shares: Vec<Vec<(usize, Document)>> = (0..threads).map(|_| Vec::new()).collect();
-    for (at, document) in documents.into_iter().enumerate() {
-        shares[at % threads].push((at, document));
-    }
-    let mut slots: Vec<Option<Article>> = (0..count).map(|_| None).collect();
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = shares
-            .into_iter()
-            .map(|share| {
-                scope.spawn(move || {
-                    share
-                        .into_iter()
-                        .map(|(at, document)| (at, analyze_document(document)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for worker in workers {
-            // A panic in one share is a bug; it surfaces as it would have
-            // on one thread.
-            let analysed = worker
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            for (at, article) in analysed {
-                slots[at] = Some(article);
-            }
-        }
-    });
-    slots.into_iter().flatten().collect()
+    crate::parallel::in_runs(documents, DOCUMENTS_PER_THREAD, |run| {
+        run.into_iter().map(analyze_document).collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// The corpus a front end opens: the built-in articles when `paths` is empty,

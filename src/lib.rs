@@ -16,7 +16,8 @@
 //! - [`search`]: fuzzy sentence search (query language, index, ranking, cache).
 //! - [`store`]: the library database (SQLite), reading state, the analysis cache.
 //! - [`library`]: import, feeds and refresh, OPML, near-duplicates, above the store.
-//! - [`worker`]: latest-request-only background jobs for the front ends.
+//! - [`worker`]: latest-request-only background jobs for the front ends;
+//!   [`parallel`]: engine work shared out over the cores.
 //! - [`config`]: the config file: where it is, reading it, TOML positions.
 //! - [`cli`]: the scriptable command line; [`tui`]: the terminal reader.
 
@@ -33,6 +34,7 @@ pub mod library;
 pub mod load;
 pub mod model;
 pub mod ner;
+pub mod parallel;
 pub mod sanitize;
 pub mod search;
 pub mod sentences;

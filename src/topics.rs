@@ -410,23 +410,8 @@ impl CorpusIndex {
     /// Stems every sentence, the articles shared out over the cores in
     /// contiguous runs (one normalizer each); the counts are merged after.
     pub fn build(corpus: &Corpus) -> CorpusIndex {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let per_thread = corpus.articles.len().div_ceil(threads.max(1)).max(1);
-        let parts: Vec<IndexPart> = std::thread::scope(|scope| {
-            let workers: Vec<_> = corpus
-                .articles
-                .chunks(per_thread)
-                .map(|articles| scope.spawn(move || index_articles(articles)))
-                .collect();
-            workers
-                .into_iter()
-                .map(|worker| {
-                    worker
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-                .collect()
-        });
+        let articles: Vec<&Article> = corpus.articles.iter().collect();
+        let parts = crate::parallel::in_runs(articles, 1, |run| index_articles(&run));
         let mut sentences = Vec::with_capacity(corpus.articles.len());
         let mut document_frequency: HashMap<Arc<str>, u32> = HashMap::new();
         for (part, frequency) in parts {
@@ -459,7 +444,7 @@ type IndexPart = (Vec<Vec<SentenceTokens>>, HashMap<Arc<str>, u32>);
 
 /// The tokens of every sentence of `articles` and in how many sentences
 /// each stem occurs.
-fn index_articles(articles: &[Article]) -> IndexPart {
+fn index_articles(articles: &[&Article]) -> IndexPart {
     let normalizer = Normalizer::default();
     let mut document_frequency: HashMap<Arc<str>, u32> = HashMap::new();
     let sentences = articles

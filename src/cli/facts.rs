@@ -66,11 +66,11 @@ fn listing<'a>(corpus: &'a Corpus, facts: &'a Facts, min_sources: usize) -> List
         .collect();
     Listing {
         sources: originals.len(),
-        copies: originals
-            .iter()
-            .map(|&a| (id(a), facts.copies.copies_of(a)))
-            .filter(|(_, copies)| !copies.is_empty())
-            .map(|(a, copies)| (a, copies.into_iter().map(id).collect()))
+        copies: facts
+            .copies
+            .groups()
+            .into_iter()
+            .map(|(original, copies)| (id(original), copies.into_iter().map(id).collect()))
             .collect(),
         facts: facts
             .facts

@@ -185,14 +185,9 @@ fn unmarked(
             .iter()
             .filter_map(|member| {
                 let &source = stands_for.get(&member.article)?;
-                let sentence = if source == member.article {
-                    member.sentence
-                } else {
-                    facts.copies.mirror_in(source, member.sentence)?
-                };
                 Some(Cell {
                     article: source,
-                    sentences: vec![sentence],
+                    sentences: vec![facts.sentence_in(fact, source)?],
                     marks: Vec::new(),
                 })
             })
@@ -207,8 +202,8 @@ fn unmarked(
         let mut carrying: Vec<usize> = topic
             .facts
             .iter()
-            .flat_map(|&fact| cells_of(fact))
-            .map(|cell| cell.article)
+            .flat_map(|&fact| &facts.facts[fact].members)
+            .filter_map(|member| stands_for.get(&member.article).copied())
             .collect();
         carrying.sort_by_key(|article| position.get(article).copied().unwrap_or(usize::MAX));
         carrying.dedup();
@@ -373,29 +368,15 @@ pub fn coverage_of_all<T: std::ops::Deref<Target = Topic> + Sync>(
     topics: &[T],
     articles: &[usize],
 ) -> Vec<Vec<usize>> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let per_thread = topics.len().div_ceil(threads.max(1)).max(1);
-    std::thread::scope(|scope| {
-        let shares: Vec<_> = topics
-            .chunks(per_thread)
-            .map(|share| {
-                scope.spawn(move || {
-                    share
-                        .iter()
-                        .map(|topic| coverage(corpus, index, facts, topic, articles))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        shares
-            .into_iter()
-            .flat_map(|share| {
-                share
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
+    let topics: Vec<&T> = topics.iter().collect();
+    crate::parallel::in_runs(topics, 1, |run| {
+        run.into_iter()
+            .map(|topic| coverage(corpus, index, facts, topic, articles))
+            .collect::<Vec<_>>()
     })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// Of `topics`, the one with the most rows two or more of `sources` carry

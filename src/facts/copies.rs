@@ -91,11 +91,15 @@ impl Copies {
         self.original_of(article) != article
     }
 
-    /// The copies of an original, in id order as found.
-    pub fn copies_of(&self, article: usize) -> Vec<usize> {
-        (0..self.original.len())
-            .filter(|&a| a != article && self.original[a] == article)
-            .collect()
+    /// Every original that has copies, with its copies in article order.
+    pub fn groups(&self) -> std::collections::BTreeMap<usize, Vec<usize>> {
+        let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+        for (article, &original) in self.original.iter().enumerate() {
+            if original != article {
+                groups.entry(original).or_default().push(article);
+            }
+        }
+        groups
     }
 
     /// The original's sentence a copy's sentence mirrors.

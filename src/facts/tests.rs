@@ -192,7 +192,7 @@ fn syndicated_copies_are_one_source() {
     let corpus = corpus(&[("a", DAM_A), ("a-copy", DAM_A), ("b", DAM_B)]);
     let facts = facts_of(&corpus);
     assert!(facts.copies.is_copy(1));
-    assert_eq!(facts.copies.copies_of(0), vec![1]);
+    assert_eq!(facts.copies.groups().get(&0), Some(&vec![1]));
     for fact in &facts.facts {
         assert!(
             fact.members.iter().all(|m| m.article != 1),
