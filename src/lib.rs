@@ -12,6 +12,8 @@
 //! - [`analysis`]: the pipeline, `Document` to `Article`, and `open_corpus`.
 //! - [`facts`]: sentences of different sources that report the same thing,
 //!   found once per corpus, syndicated copies, and the topics found in it.
+//! - [`insights`]: on the facts, who corroborates, who disagrees on a detail,
+//!   who hedges, who is silent, and how a quotation travels.
 //! - [`topics`], [`compare`]: topic retrieval and the fact-per-row comparison.
 //! - [`search`]: fuzzy sentence search (query language, index, ranking, cache).
 //! - [`store`]: the library database (SQLite), reading state, the analysis cache.
@@ -28,6 +30,7 @@ pub mod compare;
 pub mod config;
 pub mod entities;
 pub mod facts;
+pub mod insights;
 pub mod fsio;
 pub mod lexicon;
 pub mod library;

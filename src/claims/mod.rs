@@ -105,6 +105,33 @@ fn quote_runs_into(text: &str) -> bool {
     close.is_some_and(|close| reopen.is_none_or(|reopen| close < reopen))
 }
 
+/// The quotations of an article: each sentence's spans inside quotation
+/// marks, a quotation left open running on through its paragraph and into
+/// the next one that carries it on, as [`detect`] reads them. Spans are
+/// `(sentence index, start, end)`, byte offsets into `body`.
+pub fn quotations(body: &str, blocks: &[Block], sentences: &[Sentence]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut quote_state: Option<usize> = None;
+    for (index, sentence) in sentences.iter().enumerate() {
+        let (Some(raw), Some(block)) = (body.get(sentence.start..sentence.end), blocks.get(sentence.block)) else {
+            continue;
+        };
+        let first_in_block = quote_state.is_some_and(|block| block != sentence.block);
+        let continues_quote = match quote_state {
+            Some(block) if block == sentence.block => true,
+            Some(_) => quote_runs_into(body.get(block.start..block.end).unwrap_or("")),
+            None => false,
+        };
+        let reopened = first_in_block && continues_quote && raw.trim_start().starts_with('"');
+        let open = continues_quote && !reopened;
+        quote_state = quote_open_after(raw, open).then_some(sentence.block);
+        for (start, end) in quoted_spans(raw, sentence.start, open) {
+            out.push((index, start, end));
+        }
+    }
+    out
+}
+
 fn is_statistic(words: &[Word<'_>], text: &str) -> bool {
     if text.contains('%') || text.contains('$') || text.contains('£') || text.contains('€') {
         return true;

@@ -12,6 +12,7 @@ mod compare;
 mod config;
 mod entities;
 mod facts;
+mod insights;
 mod feed;
 mod library;
 mod list;
@@ -76,6 +77,8 @@ pub enum Command {
     Compare(compare::CompareArgs),
     /// Every fact of the corpus: sentences of different sources that report the same thing.
     Facts(facts::FactsArgs),
+    /// On the facts: corroboration, discrepancies, attribution shifts, silences, quotations.
+    Insights(insights::InsightsArgs),
     /// The corpus entity index: canonical name, type, variants, mentions per article.
     Entities(entities::EntitiesArgs),
     /// The claims of the corpus, with kinds and speakers; filter by speaker, kind, article.
@@ -163,6 +166,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Topics(args) => topics::run(&args, &*corpus()?),
         Command::Compare(args) => compare::run(&args, &*corpus()?),
         Command::Facts(args) => facts::run(&args, &*corpus()?),
+        Command::Insights(args) => insights::run(&args, &*corpus()?),
         Command::Entities(args) => entities::run(&args, &*corpus()?),
         Command::Claims(args) => claims::run(&args, &*corpus()?),
         // Search loads its corpus itself: usually from its index cache.

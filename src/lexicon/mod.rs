@@ -10,11 +10,13 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 mod function;
+mod measures;
 mod names;
 mod page;
 mod speech;
 
 pub use function::*;
+pub use measures::*;
 pub use names::*;
 pub use page::*;
 pub use speech::*;

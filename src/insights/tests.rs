@@ -1,0 +1,235 @@
+use super::*;
+use crate::analysis::article_from_text;
+use crate::topics::CorpusIndex;
+
+fn corpus(bodies: &[(&str, Option<&str>, &str)]) -> Corpus {
+    let mut articles: Vec<_> = bodies
+        .iter()
+        .map(|(id, date, body)| {
+            let mut article = article_from_text(id, body);
+            article.date = date.map(str::to_string);
+            article
+        })
+        .collect();
+    crate::entities::link_corpus(&mut articles);
+    Corpus {
+        articles,
+        warnings: Vec::new(),
+    }
+}
+
+fn first_sentences() -> (SentenceRef, SentenceRef) {
+    (
+        SentenceRef {
+            article: 0,
+            sentence: 0,
+        },
+        SentenceRef {
+            article: 1,
+            sentence: 0,
+        },
+    )
+}
+
+fn kinds_between(a: &str, b: &str, dates: (Option<&str>, Option<&str>)) -> Vec<DiscrepancyKind> {
+    let corpus = corpus(&[("a", dates.0, a), ("b", dates.1, b)]);
+    let (x, y) = first_sentences();
+    discrepancies_between(&corpus, x, y)
+        .into_iter()
+        .map(|d| d.kind)
+        .collect()
+}
+
+#[test]
+fn different_tolls_for_one_event_are_a_number_discrepancy() {
+    let kinds = kinds_between(
+        "The flood in the northern valley killed 140 people on Monday, officials said.",
+        "The flood in the northern valley killed 41 people on Monday, officials said.",
+        (Some("2031-05-05"), Some("2031-05-05")),
+    );
+    assert_eq!(kinds, vec![DiscrepancyKind::Number]);
+}
+
+#[test]
+fn a_toll_that_rises_with_the_dates_is_an_update() {
+    let kinds = kinds_between(
+        "The flood in the northern valley has killed 41 people, officials said.",
+        "The flood in the northern valley has killed 140 people, officials said.",
+        (Some("2031-05-05"), Some("2031-05-07")),
+    );
+    assert_eq!(kinds, vec![DiscrepancyKind::Update]);
+}
+
+#[test]
+fn rounding_units_and_ranges_are_no_discrepancy() {
+    for (a, b) in [
+        (
+            "The storm left about 800 homes without power in the coastal towns.",
+            "The storm left 812 homes without power in the coastal towns.",
+        ),
+        (
+            "The new tunnel runs 10 km under the old harbour of the port city.",
+            "The new tunnel runs 6.2 miles under the old harbour of the port city.",
+        ),
+        (
+            "The central bank set its rate at 3.50–3.75% after the meeting.",
+            "The central bank set its rate between 3.5 and 3.75 percent after the meeting.",
+        ),
+        (
+            "The group lost $2.5 billion in the failed merger, its filing shows.",
+            "The group lost 2.5bn dollars in the failed merger, its filing shows.",
+        ),
+    ] {
+        assert!(kinds_between(a, b, (None, None)).is_empty(), "{a} / {b}");
+    }
+}
+
+#[test]
+fn a_denial_against_an_affirmation_is_a_negation() {
+    let kinds = kinds_between(
+        "The union agreed to the new contract after a long night of talks.",
+        "The union did not agree to the new contract after a long night of talks.",
+        (None, None),
+    );
+    assert_eq!(kinds, vec![DiscrepancyKind::Negation]);
+}
+
+#[test]
+fn a_denied_word_under_another_verb_is_no_negation() {
+    let kinds = kinds_between(
+        "The former chief pleaded not guilty to the seven fraud charges in court.",
+        "The former chief was found guilty of the seven fraud charges in court.",
+        (None, None),
+    );
+    assert!(kinds.is_empty(), "{kinds:?}");
+    let kinds = kinds_between(
+        "The former chief pleaded not guilty to the seven fraud charges in court.",
+        "The former chief pleaded guilty to the seven fraud charges in court.",
+        (None, None),
+    );
+    assert_eq!(kinds, vec![DiscrepancyKind::Negation]);
+}
+
+#[test]
+fn different_dates_and_directions_are_found() {
+    let kinds = kinds_between(
+        "The hearing is set for June 12, 2032 in the district court.",
+        "The hearing is set for June 12, 2031 in the district court.",
+        (None, None),
+    );
+    assert_eq!(kinds, vec![DiscrepancyKind::Date]);
+    let kinds = kinds_between(
+        "The blast site lies 12 km northeast of Talvira, the agency said.",
+        "The blast site lies 12 km west of Talvira, the agency said.",
+        (None, None),
+    );
+    assert_eq!(kinds, vec![DiscrepancyKind::Place]);
+}
+
+#[test]
+fn quotations_are_traced_across_sources_with_their_class() {
+    let corpus = corpus(&[
+        (
+            "a",
+            None,
+            "The mayor spoke on Tuesday. \"We will rebuild every school that fell, and we will do it this year,\" said Mayor Ilse Varga.",
+        ),
+        (
+            "b",
+            None,
+            "Officials met on Tuesday. \"We will rebuild every school that fell,\" Mayor Ilse Varga said.",
+        ),
+        (
+            "c",
+            None,
+            "A pledge came on Tuesday. \"We will rebuild every hospital that fell, and we will do it this year,\" Varga said.",
+        ),
+    ]);
+    let facts = Facts::build(&corpus, &CorpusIndex::build(&corpus));
+    let insights = Insights::build(&corpus, &facts);
+    let group = insights
+        .quotes
+        .iter()
+        .find(|g| g.versions.len() == 3)
+        .unwrap_or_else(|| panic!("one quotation in three sources: {:?}", insights.quotes));
+    let classes: Vec<(usize, QuoteClass)> = group
+        .versions
+        .iter()
+        .map(|v| (v.sentence.article, v.class))
+        .collect();
+    assert!(classes.contains(&(1, QuoteClass::Trimmed)), "{classes:?}");
+    assert!(classes.contains(&(2, QuoteClass::Altered)), "{classes:?}");
+    assert!(
+        !insights
+            .discrepancies
+            .iter()
+            .any(|d| d.kind == DiscrepancyKind::Speaker),
+        "one speaker, written three ways"
+    );
+}
+
+#[test]
+fn a_quotation_credited_to_two_people_is_a_speaker_discrepancy() {
+    let corpus = corpus(&[
+        (
+            "a",
+            None,
+            "\"The bridge will open before the winter storms arrive,\" said Minister Odile Brandt.",
+        ),
+        (
+            "b",
+            None,
+            "\"The bridge will open before the winter storms arrive,\" said Governor Tomas Reyl.",
+        ),
+    ]);
+    let facts = Facts::build(&corpus, &CorpusIndex::build(&corpus));
+    let insights = Insights::build(&corpus, &facts);
+    assert!(
+        insights
+            .discrepancies
+            .iter()
+            .any(|d| d.kind == DiscrepancyKind::Speaker),
+        "{:?}",
+        insights.discrepancies
+    );
+}
+
+#[test]
+fn corroboration_silence_and_shifts_come_from_the_facts() {
+    let lead = "The port authority closed the eastern terminal on Sunday after a chemical leak injured nine dock workers.";
+    let corpus = corpus(&[
+        ("a", None, lead),
+        (
+            "b",
+            None,
+            "The port authority reportedly closed the eastern terminal on Sunday after a chemical leak injured nine dock workers.",
+        ),
+        (
+            "c",
+            None,
+            "Officials said the port authority closed the eastern terminal on Sunday after a chemical leak injured nine dock workers.",
+        ),
+        (
+            "d",
+            None,
+            "A film festival opened in the old town with a record number of premieres and sold-out screenings.",
+        ),
+    ]);
+    let facts = Facts::build(&corpus, &CorpusIndex::build(&corpus));
+    let insights = Insights::build(&corpus, &facts);
+    let corroboration = insights.corroboration(
+        &facts,
+        SentenceRef {
+            article: 0,
+            sentence: 0,
+        },
+    );
+    assert_eq!(corroboration.sources, vec![0, 1, 2]);
+    assert_eq!(corroboration.of, 4);
+    assert!(!corroboration.contradicted);
+    assert_eq!(insights.silences.len(), 1);
+    assert_eq!(insights.silences[0].silent, vec![3]);
+    let shift = insights.shifts.first().expect("flat, hedged and anonymous");
+    let stances: Vec<&str> = shift.versions.iter().map(|(_, s)| s.as_str()).collect();
+    assert_eq!(stances, vec!["flat", "hedged", "anonymous"]);
+}

@@ -1,0 +1,245 @@
+//! How English news writes quantities, dates and denials: what the insights
+//! read to tell "800,000" from "eight hundred thousand" from "800k", and a
+//! figure from its rounding. Kept apart from `NUMBER_WORDS` (which only says a
+//! word is a quantity) because here each word needs its value.
+
+/// Spelled-out numbers below a hundred and their values.
+pub const SMALL_NUMBERS: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("dozen", 12.0),
+];
+
+/// Multipliers written after a number, spelled or abbreviated ("2.5bn").
+/// "m" is only a million next to a currency: alone it is as often metres.
+pub const SCALES: &[(&str, f64)] = &[
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("k", 1e3),
+    ("million", 1e6),
+    ("mn", 1e6),
+    ("mln", 1e6),
+    ("billion", 1e9),
+    ("bn", 1e9),
+    ("trillion", 1e12),
+    ("tn", 1e12),
+    ("trn", 1e12),
+];
+
+/// Currency marks written before a number, with the currency they name.
+pub const CURRENCY_SIGNS: &[(&str, &str)] = &[
+    ("$", "dollar"),
+    ("US$", "dollar"),
+    ("£", "pound"),
+    ("€", "euro"),
+    ("¥", "yen"),
+    ("₹", "rupee"),
+];
+
+/// Currency words written after a number (singular and plural).
+pub const CURRENCY_WORDS: &[(&str, &str)] = &[
+    ("dollar", "dollar"),
+    ("dollars", "dollar"),
+    ("usd", "dollar"),
+    ("pound", "pound"),
+    ("pounds", "pound"),
+    ("gbp", "pound"),
+    ("sterling", "pound"),
+    ("euro", "euro"),
+    ("euros", "euro"),
+    ("eur", "euro"),
+    ("yen", "yen"),
+    ("yuan", "yuan"),
+    ("renminbi", "yuan"),
+    ("rupee", "rupee"),
+    ("rupees", "rupee"),
+    ("rouble", "rouble"),
+    ("roubles", "rouble"),
+    ("ruble", "rouble"),
+    ("rubles", "rouble"),
+];
+
+/// Units of measure and what one of each is in the dimension's base unit
+/// (metres, seconds), so "10 km" and "6.2 miles" compare.
+pub const UNITS: &[(&str, &str, f64)] = &[
+    ("km", "length", 1000.0),
+    ("kms", "length", 1000.0),
+    ("kilometre", "length", 1000.0),
+    ("kilometres", "length", 1000.0),
+    ("kilometer", "length", 1000.0),
+    ("kilometers", "length", 1000.0),
+    ("mile", "length", 1609.344),
+    ("miles", "length", 1609.344),
+    ("metre", "length", 1.0),
+    ("metres", "length", 1.0),
+    ("meter", "length", 1.0),
+    ("meters", "length", 1.0),
+    ("foot", "length", 0.3048),
+    ("feet", "length", 0.3048),
+    ("ft", "length", 0.3048),
+    ("second", "time", 1.0),
+    ("seconds", "time", 1.0),
+    ("minute", "time", 60.0),
+    ("minutes", "time", 60.0),
+    ("mins", "time", 60.0),
+    ("hour", "time", 3600.0),
+    ("hours", "time", 3600.0),
+    ("hrs", "time", 3600.0),
+    ("day", "time", 86_400.0),
+    ("days", "time", 86_400.0),
+    ("week", "time", 604_800.0),
+    ("weeks", "time", 604_800.0),
+    ("month", "time", 2_629_746.0),
+    ("months", "time", 2_629_746.0),
+    ("year", "time", 31_556_952.0),
+    ("years", "time", 31_556_952.0),
+    ("decade", "time", 315_569_520.0),
+    ("decades", "time", 315_569_520.0),
+    ("kg", "mass", 1.0),
+    ("kilograms", "mass", 1.0),
+    ("tonnes", "mass", 1000.0),
+    ("tons", "mass", 1000.0),
+];
+
+/// Words for a share out of a hundred.
+pub const PERCENT_WORDS: &[&str] = &["percent", "pct", "pc"];
+
+/// Words before a figure that make it approximate ("about 800").
+pub const ABOUT_WORDS: &[&str] = &[
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "some",
+    "estimated",
+    "circa",
+    "approx",
+];
+/// A figure just below the one written ("nearly 1,000").
+pub const NEARLY_WORDS: &[&str] = &["nearly", "almost"];
+/// One word before a figure the true one exceeds ("over 150"); the
+/// two-word forms ("more than", "at least") are read as phrases.
+pub const AT_LEAST_WORDS: &[&str] = &["over", "exceeding", "beyond"];
+/// One word before a figure the true one stays under ("under four hours").
+pub const AT_MOST_WORDS: &[&str] = &["under", "below"];
+
+/// Compass directions, in both forms news writes them.
+pub const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+];
+
+pub const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Words that deny the verb after them ("did not agree", "never signed").
+pub const NEGATORS: &[&str] = &["not", "never", "n't", "no", "neither", "nor", "cannot"];
+
+/// Words of one measure that news uses for the same count: "killed",
+/// "dead" and "death toll" report one figure. Two figures are only compared
+/// when they count the same thing.
+pub const MEASURE_FAMILIES: &[&[&str]] = &[
+    &[
+        "dead",
+        "death",
+        "deaths",
+        "die",
+        "died",
+        "dying",
+        "kill",
+        "killed",
+        "killing",
+        "killings",
+        "toll",
+        "fatalities",
+        "lives",
+        "bodies",
+        "casualties",
+        "perished",
+    ],
+    &["injured", "injuries", "injuring", "wounded", "hurt", "injure"],
+    &[
+        "missing",
+        "trapped",
+        "trapping",
+        "buried",
+        "unaccounted",
+        "stranded",
+    ],
+    &["seat", "seats", "mps", "constituencies"],
+    &["vote", "votes", "ballots"],
+    &["storey", "storeys", "story", "stories", "floor", "floors"],
+    &["magnitude", "richter"],
+];
+
+/// Nouns a count of anything may use: "144 people" says nothing of what
+/// the count is about (killed, trapped, evacuated), so it aligns no figures.
+pub const GENERIC_COUNT_HEADS: &[&str] = &[
+    "people", "person", "persons", "individual", "other", "men", "women", "time", "more",
+];
+
+/// Nouns for speakers who are not named: a statement credited to them is
+/// anonymous, not attributed.
+pub const ANONYMOUS_SPEAKERS: &[&str] = &[
+    "sources",
+    "source",
+    "officials",
+    "official",
+    "people",
+    "person",
+    "insiders",
+    "insider",
+    "aides",
+    "aide",
+    "diplomats",
+    "diplomat",
+    "analysts",
+    "observers",
+    "experts",
+    "residents",
+    "witnesses",
+    "reports",
+];
