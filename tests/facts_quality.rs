@@ -16,6 +16,8 @@
 //! `QUALITY_VERBOSE=1 cargo test --release --test facts_quality -- --nocapture`
 //! lists every wrong and missed pair.
 
+mod located;
+
 use crossread::analysis::{analyze_report, open_corpus};
 use crossread::compare::compare;
 use crossread::facts::{Facts, found};
@@ -67,13 +69,11 @@ struct AnnotatedFact {
     maybe: Vec<Snippet>,
 }
 
-#[derive(Deserialize, Clone)]
-struct Snippet {
-    file: String,
-    text: String,
-}
+use located::{Sentence, Snippet, squash};
 
-type Sentence = (usize, usize);
+fn locate(corpus: &Corpus, snippet: &Snippet) -> Option<Sentence> {
+    located::locate(corpus, &snippet.file, &snippet.text)
+}
 
 fn stories_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/datasets/stories")
@@ -82,58 +82,6 @@ fn stories_dir() -> PathBuf {
 fn read_annotation(path: &Path) -> Annotation {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
     toml::from_str(&text).unwrap_or_else(|e| panic!("{path:?}: {e}"))
-}
-
-fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The article read from the file with this stem.
-fn article_of(corpus: &Corpus, file: &str) -> usize {
-    corpus
-        .articles
-        .iter()
-        .position(|a| {
-            let name = match &a.origin {
-                Origin::Builtin(name) => Path::new(name).to_path_buf(),
-                Origin::File(path) => path.clone(),
-                Origin::Library(id) => PathBuf::from(id),
-            };
-            name.file_stem().is_some_and(|stem| stem == file)
-        })
-        .unwrap_or_else(|| panic!("no article read from {file}"))
-}
-
-/// The sentence of `file` whose text contains the snippet. A snippet names
-/// at most one sentence; none when crossread made its text page furniture
-/// (a repeated headline), and then its pairs can only be missed.
-fn locate(corpus: &Corpus, snippet: &Snippet) -> Option<Sentence> {
-    let article = article_of(corpus, &snippet.file);
-    let wanted = squash(&snippet.text);
-    let found: Vec<usize> = corpus.articles[article]
-        .sentences
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| squash(corpus.articles[article].sentence_text(s)).contains(&wanted))
-        .map(|(at, _)| at)
-        .collect();
-    assert!(
-        found.len() <= 1,
-        "{}: {:?} names {} sentences",
-        snippet.file,
-        snippet.text,
-        found.len()
-    );
-    if found.is_empty() {
-        let body = squash(&corpus.articles[article].body);
-        assert!(
-            body.contains(&wanted),
-            "{}: {:?} is not in the text",
-            snippet.file,
-            snippet.text
-        );
-    }
-    found.first().map(|&sentence| (article, sentence))
 }
 
 /// The scores of one corpus.

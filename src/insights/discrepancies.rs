@@ -198,10 +198,12 @@ fn figure_discrepancies(
         }
         let mut sides: Vec<Side> = groups
             .iter()
-            .flatten()
-            .map(|(at, quantity)| {
+            .enumerate()
+            .flat_map(|(group, list)| list.iter().map(move |entry| (group, entry)))
+            .map(|(group, (at, quantity))| {
                 let member = &members[*at];
                 Side {
+                    group,
                     sentence: member.sentence,
                     start: quantity.start,
                     end: quantity.end,
@@ -317,9 +319,10 @@ fn date_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec<Disc
     if !disputed {
         return Vec::new();
     }
-    let side = |(at, date): &(usize, &DateMention)| {
+    let side = |group: usize, (at, date): &(usize, &DateMention)| {
         let member = &members[*at];
         Side {
+            group,
             sentence: member.sentence,
             start: date.start,
             end: date.end,
@@ -330,9 +333,13 @@ fn date_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec<Disc
                 .to_string(),
         }
     };
-    let mut sides: Vec<Side> = groups.iter().flatten().map(side).collect();
+    let mut sides: Vec<Side> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(group, list)| list.iter().map(move |entry| side(group, entry)))
+        .collect();
     sides.sort_by_key(|side| side.sentence);
-    let values: Vec<String> = groups.iter().map(|g| side(&g[0]).value).collect();
+    let values: Vec<String> = groups.iter().map(|g| side(0, &g[0]).value).collect();
     // A weekday alone is relative to when the article was written.
     let weekdays_only = groups
         .iter()
@@ -417,9 +424,10 @@ fn direction_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec
             if a.1 != b.1 || apart <= 45.0 {
                 continue;
             }
-            let side = |at: usize, d: &(f32, String, usize, usize)| {
+            let side = |group: usize, at: usize, d: &(f32, String, usize, usize)| {
                 let member = &members[at];
                 Side {
+                    group,
                     sentence: member.sentence,
                     start: d.2,
                     end: d.3,
@@ -430,7 +438,7 @@ fn direction_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec
                         .to_string(),
                 }
             };
-            let sides = vec![side(*a_at, a), side(*b_at, b)];
+            let sides = vec![side(0, *a_at, a), side(1, *b_at, b)];
             out.push(Discrepancy {
                 id: format!("{}-place-{}", fact.id, out.len()),
                 kind: DiscrepancyKind::Place,
@@ -601,12 +609,14 @@ fn negation_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec<
                 };
                 let sides = vec![
                     Side {
+                        group: 0,
                         sentence: a.sentence,
                         start: a.base + start,
                         end: a.base + end,
                         value: a.text[start..end].to_string(),
                     },
                     Side {
+                        group: 1,
                         sentence: b.sentence,
                         start: b.base + b_start,
                         end: b.base + b_end,

@@ -79,6 +79,9 @@ pub struct Side {
     pub end: usize,
     /// The value as this source gives it.
     pub value: String,
+    /// Sides of one group agree with each other and disagree with every
+    /// other group.
+    pub group: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -162,6 +162,24 @@ impl Quantity {
         if self.unit != other.unit {
             return None;
         }
+        if self.unit == Unit::Count {
+            return self.as_reported().agrees_as_bounds(&other.as_reported());
+        }
+        self.agrees_as_bounds(other)
+    }
+
+    /// A count as news reports it: "at least 23 killed" is the confirmed
+    /// toll, 23, and a source giving 144 reports another toll, not the
+    /// same one more precisely.
+    fn as_reported(&self) -> Quantity {
+        let mut count = self.clone();
+        if matches!(self.bound, Bound::AtLeast | Bound::AtMost) {
+            count.bound = Bound::Exact;
+        }
+        count
+    }
+
+    fn agrees_as_bounds(&self, other: &Quantity) -> Option<bool> {
         // Two lower (or two upper) bounds never contradict each other.
         let lower = |q: &Quantity| q.bound == Bound::AtLeast;
         let upper = |q: &Quantity| q.bound == Bound::AtMost;
@@ -694,8 +712,17 @@ fn quantity_at(toks: &[Tok], at: usize) -> Option<(Quantity, usize)> {
     if is(toks.get(at + number.used), &["st", "nd", "rd", "th"]) {
         return None;
     }
+    // "one" is a figure only before what it counts ("one person was
+    // killed"), not in "one of", "one in Thailand" or "no one".
     if number.spelled && number.value == 1.0 {
-        return None;
+        let counted = toks.get(at + number.used).is_some_and(|t| {
+            t.kind == TokKind::Word
+                && t.text.starts_with(char::is_lowercase)
+                && !crate::lexicon::FUNCTION_WORDS.contains(&t.text.to_ascii_lowercase().as_str())
+        });
+        if !counted || is(previous, &["no", "any", "every", "some", "the", "this", "that"]) {
+            return None;
+        }
     }
     let mut end_tok = at + number.used;
     let mut low = number.value;
@@ -859,8 +886,9 @@ mod tests {
     fn rounding_and_qualifiers_are_not_contradictions() {
         assert_eq!(agree("about 800 workers", "812 workers"), Some(true));
         assert_eq!(agree("nearly 1,000 homes", "987 homes"), Some(true));
-        assert_eq!(agree("more than 150 people", "at least 144 people"), Some(true));
-        assert_eq!(agree("more than 150 people", "163 people"), Some(true));
+        assert_eq!(agree("at least 144 people", "144 people"), Some(true));
+        assert_eq!(agree("more than four hours", "five hours"), Some(true));
+        assert_eq!(agree("less than four hours", "under five hours"), Some(true));
         assert_eq!(agree("1.5 million residents", "1,480,000 residents"), Some(true));
         assert_eq!(agree("a depth of 10 km", "a depth of 6.2 miles"), Some(true));
         assert_eq!(agree("rates of 3.50–3.75%", "between 3.5 and 3.75 percent"), Some(true));
@@ -887,6 +915,7 @@ mod tests {
             ("up to 115 years", "up to 110 years"),
             ("a depth of 10 km", "a depth of 30 km"),
             ("more than 150 people", "120 people"),
+            ("at least 23 people", "at least 144 people"),
         ] {
             assert_eq!(agree(a, b), Some(false), "{a} / {b}: {:?} {:?}", one(a), one(b));
         }

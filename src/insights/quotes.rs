@@ -311,9 +311,23 @@ pub(super) fn speaker_discrepancies(
         if rivals.is_empty() {
             continue;
         }
+        // One group per person, however each source writes the name.
+        let mut people: Vec<&str> = Vec::new();
         let sides: Vec<Side> = credited
             .iter()
-            .map(|v| Side {
+            .map(|v| {
+                let speaker = v.speaker.as_deref().unwrap_or("");
+                let group = match people.iter().position(|p| same_person(p, speaker)) {
+                    Some(group) => group,
+                    None => {
+                        people.push(speaker);
+                        people.len() - 1
+                    }
+                };
+                (group, v)
+            })
+            .map(|(group, v)| Side {
+                group,
                 sentence: v.sentence,
                 start: v.start,
                 end: v.end,
