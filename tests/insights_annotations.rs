@@ -279,12 +279,12 @@ impl Checker<'_> {
         }
         for q in &insights.quote {
             self.files(&q.what, q.versions.iter().map(|v| v.file.as_str()), 2);
+            // On a tie the version listed first is the fullest.
             let fullest = q
                 .versions
                 .iter()
                 .map(|v| words(&v.quoted))
-                .max_by_key(Vec::len)
-                .unwrap_or_default();
+                .fold(Vec::new(), |best, w| if w.len() > best.len() { w } else { best });
             for v in &q.versions {
                 self.text(&v.file, &v.text);
                 let in_body = self
