@@ -69,7 +69,13 @@ struct AnnotatedFact {
     maybe: Vec<Snippet>,
 }
 
-use located::{Sentence, Snippet, squash};
+use located::{Sentence, squash};
+
+#[derive(Deserialize, Clone)]
+struct Snippet {
+    file: String,
+    text: String,
+}
 
 fn locate(corpus: &Corpus, snippet: &Snippet) -> Option<Sentence> {
     located::locate(corpus, &snippet.file, &snippet.text)

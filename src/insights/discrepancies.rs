@@ -29,12 +29,161 @@ struct Member<'a> {
 }
 
 pub(super) fn find(corpus: &Corpus, facts: &Facts) -> Vec<Discrepancy> {
-    facts
+    let mut out: Vec<Discrepancy> = facts
         .facts
         .iter()
         .enumerate()
         .flat_map(|(index, fact)| in_fact(corpus, index, fact))
-        .collect()
+        .collect();
+    let across = across_facts(corpus, facts);
+    // A dispute inside one fact that a wider one holds says the same again.
+    let sentences = |d: &Discrepancy| -> Vec<SentenceRef> { d.sides.iter().map(|s| s.sentence).collect() };
+    out.retain(|d| {
+        !across.iter().any(|wide| {
+            let label = |x: &Discrepancy| x.what.split(':').next().map(str::to_string);
+            label(wide) == label(d) && sentences(d).iter().all(|s| sentences(wide).contains(s))
+        })
+    });
+    out.extend(across);
+    out
+}
+
+/// Figures of one measure need this much in common besides the measure to
+/// be read as reports of one thing when no fact holds them together.
+const ACROSS_COSINE: f32 = 0.2;
+
+/// A word around figures in more sentences than this says nothing of which
+/// figure answers which.
+const MAX_CONTEXT_POSTING: usize = 48;
+
+/// Whether a measure is specific enough to align figures outside a fact: a
+/// toll, a magnitude, a distance from a named place, an amount of money.
+fn specific(key: &MeasureKey) -> bool {
+    match key {
+        MeasureKey::Family(_) => true,
+        MeasureKey::Unit(unit, anchor) => {
+            unit == "magnitude"
+                || unit.starts_with("money:")
+                || (unit == "measure:length" && anchor.is_some())
+        }
+    }
+}
+
+/// Disputes between figures of one measure that the facts did not put on
+/// one row: sentences of different sources with a figure of a specific
+/// measure, words around the figure in common, the same scope and enough
+/// shared evidence ([`Facts::evidence`]), joined into groups.
+fn across_facts(corpus: &Corpus, facts: &Facts) -> Vec<Discrepancy> {
+    let mut members: Vec<Member> = Vec::new();
+    for (index, article) in corpus.articles.iter().enumerate() {
+        if facts.copies.is_copy(index) {
+            continue;
+        }
+        for (at, span) in article.sentences.iter().enumerate() {
+            let sentence = SentenceRef {
+                article: index,
+                sentence: at,
+            };
+            if !facts.node_of.contains_key(&sentence) {
+                continue;
+            }
+            let text = article.sentence_text(span);
+            let figures = numbers::figures(text, span.start);
+            if figures.quantities.is_empty() {
+                continue;
+            }
+            members.push(Member {
+                sentence,
+                article,
+                text,
+                base: span.start,
+                figures,
+            });
+        }
+    }
+    let mut out = Vec::new();
+    for (key, values) in keyed_figures(&members) {
+        if !specific(&key) {
+            continue;
+        }
+        let mut by_word: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (at, (_, quantity)) in values.iter().enumerate() {
+            for word in &quantity.context {
+                let list = by_word.entry(word.as_str()).or_default();
+                if list.last() != Some(&at) {
+                    list.push(at);
+                }
+            }
+        }
+        let mut parent: Vec<usize> = (0..values.len()).collect();
+        let mut cosines: Vec<f32> = Vec::new();
+        for list in by_word.values().filter(|l| l.len() <= MAX_CONTEXT_POSTING) {
+            for (i, &x) in list.iter().enumerate() {
+                for &y in &list[i + 1..] {
+                    let (mx, qx) = values[x];
+                    let (my, qy) = values[y];
+                    let (a, b) = (&members[mx], &members[my]);
+                    if a.sentence.article == b.sentence.article
+                        || root(&mut parent, x) == root(&mut parent, y)
+                        || !same_scope((a, qx), (b, qy))
+                    {
+                        continue;
+                    }
+                    let Some((evidence, _)) = facts.evidence(a.sentence, b.sentence) else {
+                        continue;
+                    };
+                    if evidence.cosine >= ACROSS_COSINE {
+                        cosines.push(evidence.cosine);
+                        let (rx, ry) = (root(&mut parent, x), root(&mut parent, y));
+                        parent[rx.max(ry)] = rx.min(ry);
+                    }
+                }
+            }
+        }
+        let mut components: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for at in 0..values.len() {
+            let r = root(&mut parent, at);
+            components.entry(r).or_default().push(at);
+        }
+        let agreement = if cosines.is_empty() {
+            0.0
+        } else {
+            cosines.iter().sum::<f32>() / cosines.len() as f32
+        };
+        for component in components.into_values().filter(|c| c.len() >= 2) {
+            // One figure per source: its first.
+            let mut seen = Vec::new();
+            let chosen: Vec<(usize, &Quantity)> = component
+                .into_iter()
+                .map(|at| values[at])
+                .filter(|(m, _)| {
+                    let article = members[*m].sentence.article;
+                    let first = !seen.contains(&article);
+                    seen.push(article);
+                    first
+                })
+                .collect();
+            let Some(&(first, quantity)) = chosen.first() else {
+                continue;
+            };
+            let id = format!(
+                "across-{}-{}",
+                corpus.articles[members[first].sentence.article].id, quantity.start
+            );
+            let fact = facts.facts_of(members[first].sentence).first().copied();
+            out.extend(dispute(corpus, fact, &id, agreement, &members, &key, chosen));
+        }
+    }
+    out
+}
+
+fn root(parent: &mut [usize], x: usize) -> usize {
+    let mut x = x;
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
 }
 
 /// The discrepancies among the sentences of one fact (`index` is its place
@@ -141,13 +290,9 @@ fn label_of(key: &MeasureKey) -> String {
     }
 }
 
-fn figure_discrepancies(
-    corpus: &Corpus,
-    index: usize,
-    fact: &Fact,
-    members: &[Member],
-) -> Vec<Discrepancy> {
-    // Each member's one figure of each measure.
+/// Each member's one figure of each measure (a member with two figures of
+/// one measure, or a list of figures, says nothing certain of it).
+fn keyed_figures<'m>(members: &'m [Member]) -> BTreeMap<MeasureKey, Vec<(usize, &'m Quantity)>> {
     let mut by_key: BTreeMap<MeasureKey, Vec<(usize, &Quantity)>> = BTreeMap::new();
     for (at, member) in members.iter().enumerate() {
         if member.figures.quantities.len() > MAX_FIGURES {
@@ -165,96 +310,174 @@ fn figure_discrepancies(
             }
         }
     }
-    let mut out = Vec::new();
-    for (key, values) in by_key {
-        if values.len() < 2 {
-            continue;
+    by_key
+}
+
+fn figure_discrepancies(
+    corpus: &Corpus,
+    index: usize,
+    fact: &Fact,
+    members: &[Member],
+) -> Vec<Discrepancy> {
+    keyed_figures(members)
+        .into_iter()
+        .filter_map(|(key, values)| {
+            dispute(corpus, Some(index), &fact.id, fact.agreement, members, &key, values)
+        })
+        .collect()
+}
+
+/// Places named within this many bytes of a figure are what it is a figure
+/// of ("four died in the capital", "144 killed in the country").
+const SCOPE_BYTES: usize = 80;
+
+fn places_near<'a>(member: &Member<'a>, quantity: &Quantity) -> Vec<&'a str> {
+    member
+        .article
+        .entities_overlapping(
+            quantity.start.saturating_sub(SCOPE_BYTES).max(member.base),
+            (quantity.end + SCOPE_BYTES).min(member.base + member.text.len()),
+        )
+        .iter()
+        .filter(|e| e.kind == crate::model::EntityType::Place)
+        .map(|e| e.canonical.as_str())
+        .collect()
+}
+
+fn mentions(member: &Member, place: &str) -> bool {
+    member
+        .article
+        .entities_overlapping(member.base, member.base + member.text.len())
+        .iter()
+        .any(|e| e.canonical == place)
+}
+
+/// Two figures are of one scope unless they are tied to different places:
+/// a city's toll is no contradiction of a country's.
+fn same_scope(a: (&Member, &Quantity), b: (&Member, &Quantity)) -> bool {
+    let (near_a, near_b) = (places_near(a.0, a.1), places_near(b.0, b.1));
+    if !near_a.is_empty() && !near_b.is_empty() {
+        return near_a.iter().any(|p| near_b.contains(p));
+    }
+    // One figure tied to a place, the other to none: the same scope only
+    // if the other's sentence names that place too ("144 killed", in a
+    // sentence about the country, against "144 killed in the country").
+    let (named, other) = if near_a.is_empty() { (&near_b, b.0) } else { (&near_a, a.0) };
+    named.is_empty() || named.iter().any(|p| mentions(other, p))
+}
+
+/// A discrepancy among `values` (member, figure) of one measure, if two of
+/// them really disagree.
+fn dispute(
+    corpus: &Corpus,
+    fact: Option<usize>,
+    id: &str,
+    agreement: f32,
+    members: &[Member],
+    key: &MeasureKey,
+    values: Vec<(usize, &Quantity)>,
+) -> Option<Discrepancy> {
+    if values.len() < 2 {
+        return None;
+    }
+    // Sources that agree with each other form one side of the dispute.
+    let mut groups: Vec<Vec<(usize, &Quantity)>> = Vec::new();
+    for (at, quantity) in values {
+        match groups.iter_mut().find(|group| {
+            group
+                .iter()
+                .all(|(_, other)| quantity.agrees(other) == Some(true))
+        }) {
+            Some(group) => group.push((at, quantity)),
+            None => groups.push(vec![(at, quantity)]),
         }
-        // Sources that agree with each other form one side of the dispute.
-        let mut groups: Vec<Vec<(usize, &Quantity)>> = Vec::new();
-        for (at, quantity) in values {
-            match groups.iter_mut().find(|group| {
-                group
-                    .iter()
-                    .all(|(_, other)| quantity.agrees(other) == Some(true))
-            }) {
-                Some(group) => group.push((at, quantity)),
-                None => groups.push(vec![(at, quantity)]),
+    }
+    // Every pair across two groups must really disagree, and be figures of
+    // one scope: a figure that agrees with two disagreeing ones ("more than
+    // 20") is no side, and neither is a city's figure against a country's.
+    let opposed = |a: &Vec<(usize, &Quantity)>, b: &Vec<(usize, &Quantity)>| {
+        a.iter().all(|&(x, qx)| {
+            b.iter().all(|&(y, qy)| {
+                qx.agrees(qy) == Some(false)
+                    && members[x].sentence.article != members[y].sentence.article
+                    && same_scope((&members[x], qx), (&members[y], qy))
+            })
+        })
+    };
+    let mut disputed = vec![false; groups.len()];
+    for i in 0..groups.len() {
+        for j in i + 1..groups.len() {
+            if opposed(&groups[i], &groups[j]) {
+                disputed[i] = true;
+                disputed[j] = true;
             }
         }
-        if groups.len() < 2 {
-            continue;
-        }
-        // Every pair across groups must really disagree: a figure that
-        // agrees with two disagreeing ones ("more than 20") is no side.
-        let disputed = groups.iter().enumerate().any(|(i, a)| {
-            groups[i + 1..].iter().any(|b| {
-                a.iter()
-                    .all(|(_, x)| b.iter().all(|(_, y)| x.agrees(y) == Some(false)))
-            })
-        });
-        if !disputed {
-            continue;
-        }
-        let mut sides: Vec<Side> = groups
-            .iter()
-            .enumerate()
-            .flat_map(|(group, list)| list.iter().map(move |entry| (group, entry)))
-            .map(|(group, (at, quantity))| {
-                let member = &members[*at];
-                Side {
-                    group,
-                    sentence: member.sentence,
-                    start: quantity.start,
-                    end: quantity.end,
-                    value: member
-                        .text
-                        .get(quantity.start - member.base..quantity.end - member.base)
-                        .unwrap_or("")
-                        .to_string(),
-                }
-            })
-            .collect();
-        sides.sort_by_key(|side| side.sentence);
-        let kind = if rises_over_time(corpus, &groups, members) {
-            DiscrepancyKind::Update
-        } else {
-            DiscrepancyKind::Number
-        };
-        let label = label_of(&key);
-        let values: Vec<String> = groups
-            .iter()
-            .map(|group| {
-                let (at, q) = group[0];
-                let member = &members[at];
-                member
-                    .text
-                    .get(q.start - member.base..q.end - member.base)
-                    .unwrap_or("")
-                    .to_string()
-            })
-            .collect();
-        let approximate = groups
-            .iter()
-            .flatten()
-            .any(|(_, q)| q.bound != Bound::Exact || q.tolerance > 0.0);
-        let mut confidence = 0.55 + 0.35 * fact.agreement.clamp(0.0, 1.0);
-        if matches!(key, MeasureKey::Family(_)) {
-            confidence += 0.05;
-        }
-        if approximate {
-            confidence -= 0.1;
-        }
-        out.push(Discrepancy {
-            id: format!("{}-{}-{}", fact.id, kind.as_str(), slug(&label)),
-            kind,
-            what: format!("{label}: {}", values.join(" · ")),
-            confidence: confidence.clamp(0.05, 0.95),
-            fact: Some(index),
-            sides,
-        });
     }
-    out
+    let groups: Vec<Vec<(usize, &Quantity)>> = groups
+        .into_iter()
+        .zip(disputed)
+        .filter_map(|(group, disputed)| disputed.then_some(group))
+        .collect();
+    if groups.len() < 2 {
+        return None;
+    }
+    let mut sides: Vec<Side> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(group, list)| list.iter().map(move |entry| (group, entry)))
+        .map(|(group, (at, quantity))| {
+            let member = &members[*at];
+            Side {
+                group,
+                sentence: member.sentence,
+                start: quantity.start,
+                end: quantity.end,
+                value: member
+                    .text
+                    .get(quantity.start - member.base..quantity.end - member.base)
+                    .unwrap_or("")
+                    .to_string(),
+            }
+        })
+        .collect();
+    sides.sort_by_key(|side| side.sentence);
+    let kind = if rises_over_time(corpus, &groups, members) {
+        DiscrepancyKind::Update
+    } else {
+        DiscrepancyKind::Number
+    };
+    let label = label_of(key);
+    let values: Vec<String> = groups
+        .iter()
+        .map(|group| {
+            let (at, q) = group[0];
+            let member = &members[at];
+            member
+                .text
+                .get(q.start - member.base..q.end - member.base)
+                .unwrap_or("")
+                .to_string()
+        })
+        .collect();
+    let approximate = groups
+        .iter()
+        .flatten()
+        .any(|(_, q)| q.bound != Bound::Exact || q.tolerance > 0.0);
+    let mut confidence = 0.55 + 0.35 * agreement.clamp(0.0, 1.0);
+    if matches!(key, MeasureKey::Family(_)) {
+        confidence += 0.05;
+    }
+    if approximate {
+        confidence -= 0.1;
+    }
+    Some(Discrepancy {
+        id: format!("{id}-{}-{}", kind.as_str(), slug(&label)),
+        kind,
+        what: format!("{label}: {}", values.join(" · ")),
+        confidence: confidence.clamp(0.05, 0.95),
+        fact,
+        sides,
+    })
 }
 
 /// The figure grows with the date: every source of a higher figure was

@@ -2,18 +2,10 @@
 //! by the quality tests that score against tests/annotations/stories.
 
 use crossread::model::{Corpus, Origin};
-use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
 /// `(article index, sentence index)`.
 pub type Sentence = (usize, usize);
-
-/// A piece of one sentence of one file, as annotations name sentences.
-#[derive(Deserialize, Clone)]
-pub struct Snippet {
-    pub file: String,
-    pub text: String,
-}
 
 pub fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
