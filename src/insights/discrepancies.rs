@@ -11,7 +11,9 @@
 use super::numbers::{self, Bound, DateMention, Figures, Quantity, Unit};
 use super::{Discrepancy, DiscrepancyKind, Side, published_before};
 use crate::facts::{Fact, Facts, SentenceRef};
-use crate::lexicon::{DIRECTIONS, FUNCTION_WORDS, GENERIC_COUNT_HEADS, MEASURE_FAMILIES, NEGATORS};
+use crate::lexicon::{
+    DIRECTIONS, FUNCTION_WORDS, GENERIC_COUNT_HEADS, LENGTH_NOUNS, MEASURE_FAMILIES, NEGATORS,
+};
 use crate::model::Corpus;
 use std::collections::BTreeMap;
 
@@ -62,9 +64,7 @@ fn specific(key: &MeasureKey) -> bool {
     match key {
         MeasureKey::Family(_) => true,
         MeasureKey::Unit(unit, anchor) => {
-            unit == "magnitude"
-                || unit.starts_with("money:")
-                || (unit == "measure:length" && anchor.is_some())
+            unit == "magnitude" || unit.starts_with("money:") || (unit == "measure:length" && anchor.is_some())
         }
     }
 }
@@ -89,9 +89,6 @@ fn across_facts(corpus: &Corpus, facts: &Facts) -> Vec<Discrepancy> {
             }
             let text = article.sentence_text(span);
             let figures = numbers::figures(text, span.start);
-            if figures.quantities.is_empty() {
-                continue;
-            }
             members.push(Member {
                 sentence,
                 article,
@@ -174,6 +171,154 @@ fn across_facts(corpus: &Corpus, facts: &Facts) -> Vec<Discrepancy> {
             out.extend(dispute(corpus, fact, &id, agreement, &members, &key, chosen));
         }
     }
+    out.extend(directions_across(facts, &members));
+    out.extend(dates_across(facts, &members));
+    out
+}
+
+fn cosine(facts: &Facts, a: &Member, b: &Member) -> Option<f32> {
+    facts
+        .evidence(a.sentence, b.sentence)
+        .map(|(evidence, _)| evidence.cosine)
+        .filter(|&c| c >= ACROSS_COSINE)
+}
+
+fn bearings_apart(a: f32, b: f32) -> f32 {
+    let apart = (a - b).abs();
+    apart.min(360.0 - apart)
+}
+
+/// Directions from one place that sources give differently, outside facts.
+fn directions_across(facts: &Facts, members: &[Member]) -> Vec<Discrepancy> {
+    let mut by_anchor: BTreeMap<String, Vec<(usize, (f32, usize, usize))>> = BTreeMap::new();
+    for (at, member) in members.iter().enumerate() {
+        if let [(bearing, anchor, start, end)] = &directions(member)[..] {
+            by_anchor
+                .entry(anchor.clone())
+                .or_default()
+                .push((at, (*bearing, *start, *end)));
+        }
+    }
+    let mut out = Vec::new();
+    for (anchor, found) in by_anchor {
+        let mut sides: Vec<(usize, (f32, usize, usize))> = Vec::new();
+        let mut cosines = Vec::new();
+        for (i, (x, a)) in found.iter().enumerate() {
+            for (y, b) in &found[i + 1..] {
+                let (mx, my) = (&members[*x], &members[*y]);
+                if mx.sentence.article == my.sentence.article || bearings_apart(a.0, b.0) <= 45.0 {
+                    continue;
+                }
+                if let Some(c) = cosine(facts, mx, my) {
+                    cosines.push(c);
+                    for entry in [(*x, *a), (*y, *b)] {
+                        if !sides.iter().any(|(m, _)| *m == entry.0) {
+                            sides.push(entry);
+                        }
+                    }
+                }
+            }
+        }
+        if sides.len() < 2 {
+            continue;
+        }
+        let mut groups: Vec<f32> = Vec::new();
+        let sides: Vec<Side> = sides
+            .iter()
+            .map(|(m, (bearing, start, end))| {
+                let group = match groups.iter().position(|g| bearings_apart(*g, *bearing) <= 45.0) {
+                    Some(group) => group,
+                    None => {
+                        groups.push(*bearing);
+                        groups.len() - 1
+                    }
+                };
+                let member = &members[*m];
+                Side {
+                    group,
+                    sentence: member.sentence,
+                    start: *start,
+                    end: *end,
+                    value: member
+                        .text
+                        .get(start - member.base..end - member.base)
+                        .unwrap_or("")
+                        .to_string(),
+                }
+            })
+            .collect();
+        let agreement = cosines.iter().sum::<f32>() / cosines.len() as f32;
+        let values: Vec<&str> = sides.iter().map(|s| s.value.as_str()).collect();
+        let first = &members[found[0].0];
+        out.push(Discrepancy {
+            id: format!("across-place-{}", slug(&anchor)),
+            kind: DiscrepancyKind::Place,
+            what: format!("direction from {anchor}: {}", values.join(" · ")),
+            confidence: (0.5 + 0.3 * agreement).min(0.85),
+            fact: facts.facts_of(first.sentence).first().copied(),
+            sides,
+        });
+    }
+    out
+}
+
+/// Two full dates that differ in one part only (the year, or the day):
+/// the mark of one date misreported, outside facts.
+fn dates_across(facts: &Facts, members: &[Member]) -> Vec<Discrepancy> {
+    let dated: Vec<(usize, &DateMention)> = members
+        .iter()
+        .enumerate()
+        .filter_map(|(at, m)| match &m.figures.dates[..] {
+            [one] if one.month.is_some() && (one.day.is_some() || one.year.is_some()) => Some((at, one)),
+            _ => None,
+        })
+        .collect();
+    let mut by_month: BTreeMap<u8, Vec<(usize, &DateMention)>> = BTreeMap::new();
+    for (at, date) in dated {
+        by_month.entry(date.month.unwrap_or(0)).or_default().push((at, date));
+    }
+    let mut out = Vec::new();
+    for list in by_month.values() {
+        for (i, (x, a)) in list.iter().enumerate() {
+            for (y, b) in &list[i + 1..] {
+                let (mx, my) = (&members[*x], &members[*y]);
+                if mx.sentence.article == my.sentence.article || a.conflicts(b) != Some(true) {
+                    continue;
+                }
+                let differing = [
+                    a.year.zip(b.year).is_some_and(|(p, q)| p != q),
+                    a.day.zip(b.day).is_some_and(|(p, q)| p != q),
+                ];
+                let shared = a.year.zip(b.year).is_some() as usize + a.day.zip(b.day).is_some() as usize;
+                if shared < 2 || differing.iter().filter(|d| **d).count() != 1 {
+                    continue;
+                }
+                let Some(agreement) = cosine(facts, mx, my) else {
+                    continue;
+                };
+                let side = |group: usize, member: &Member, date: &DateMention| Side {
+                    group,
+                    sentence: member.sentence,
+                    start: date.start,
+                    end: date.end,
+                    value: member
+                        .text
+                        .get(date.start - member.base..date.end - member.base)
+                        .unwrap_or("")
+                        .to_string(),
+                };
+                let sides = vec![side(0, mx, a), side(1, my, b)];
+                out.push(Discrepancy {
+                    id: format!("across-date-{}-{}", mx.sentence.article, a.start),
+                    kind: DiscrepancyKind::Date,
+                    what: format!("date: {} · {}", sides[0].value, sides[1].value),
+                    confidence: (0.5 + 0.3 * agreement).min(0.85),
+                    fact: facts.facts_of(mx.sentence).first().copied(),
+                    sides,
+                });
+            }
+        }
+    }
     out
 }
 
@@ -236,7 +381,15 @@ fn key_of(quantity: &Quantity, member: &Member) -> Option<MeasureKey> {
             .iter()
             .find(|e| e.kind == crate::model::EntityType::Place)
             .map(|e| e.canonical.clone());
-        return Some(MeasureKey::Unit("measure:length".into(), anchor));
+        let dimension = anchor.or_else(|| {
+            quantity.context.iter().find_map(|word| {
+                LENGTH_NOUNS
+                    .iter()
+                    .find(|(noun, _)| noun == word)
+                    .map(|(_, measure)| measure.to_string())
+            })
+        });
+        return Some(MeasureKey::Unit("measure:length".into(), dimension));
     }
     if let Some(family) = quantity.measure {
         return Some(MeasureKey::Family(family));
@@ -271,7 +424,11 @@ fn label_of(key: &MeasureKey) -> String {
             .map_or("figure", |w| w)
             .to_string(),
         MeasureKey::Unit(unit, Some(anchor)) if unit == "measure:length" => {
-            format!("distance from {anchor}")
+            if LENGTH_NOUNS.iter().any(|(_, measure)| measure == anchor) {
+                anchor.clone()
+            } else {
+                format!("distance from {anchor}")
+            }
         }
         MeasureKey::Unit(_, Some(head)) => head.clone(),
         MeasureKey::Unit(unit, None) => match unit.split(':').next().unwrap_or("") {
@@ -592,24 +749,24 @@ fn directions(member: &Member) -> Vec<(f32, String, usize, usize)> {
         if !DIRECTIONS.contains(&lower.as_str()) {
             continue;
         }
-        let Some((_, of)) = words.get(i + 1) else {
+        let Some((of_at, of)) = words.get(i + 1) else {
             continue;
         };
         if !of.eq_ignore_ascii_case("of") {
             continue;
         }
-        let Some((anchor_at, anchor)) = words.get(i + 2) else {
+        // What the direction is taken from: the first place named after
+        // "of" ("west of the country's second city, Mandalay").
+        let from = member.base + of_at + of.len();
+        let Some(anchor) = member
+            .article
+            .entities_overlapping(from, (from + ANCHOR_BYTES).min(member.base + member.text.len()))
+            .iter()
+            .find(|e| e.kind == crate::model::EntityType::Place && e.start >= from)
+        else {
             continue;
         };
-        if !anchor.starts_with(char::is_uppercase) {
-            continue;
-        }
-        out.push((
-            bearing,
-            anchor.to_string(),
-            member.base + at,
-            member.base + anchor_at + anchor.len(),
-        ));
+        out.push((bearing, anchor.canonical.clone(), member.base + at, anchor.end));
     }
     out
 }

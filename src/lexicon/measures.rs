@@ -149,6 +149,21 @@ pub const AT_LEAST_WORDS: &[&str] = &["over", "exceeding", "beyond"];
 /// One word before a figure the true one stays under ("under four hours").
 pub const AT_MOST_WORDS: &[&str] = &["under", "below"];
 
+/// Words that say what a length measures ("a depth of 10 km", "30 metres
+/// tall"), so that a depth is compared with a depth, not with a distance.
+pub const LENGTH_NOUNS: &[(&str, &str)] = &[
+    ("depth", "depth"),
+    ("deep", "depth"),
+    ("height", "height"),
+    ("tall", "height"),
+    ("high", "height"),
+    ("length", "length"),
+    ("long", "length"),
+    ("width", "width"),
+    ("wide", "width"),
+    ("altitude", "altitude"),
+];
+
 /// Compass directions, in both forms news writes them.
 pub const DIRECTIONS: &[&str] = &[
     "north",
