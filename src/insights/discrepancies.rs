@@ -12,7 +12,8 @@ use super::numbers::{self, Bound, DateMention, Figures, Quantity, Unit};
 use super::{Discrepancy, DiscrepancyKind, Side, published_before};
 use crate::facts::{Fact, Facts, SentenceRef};
 use crate::lexicon::{
-    DIRECTIONS, FUNCTION_WORDS, GENERIC_COUNT_HEADS, LENGTH_NOUNS, MEASURE_FAMILIES, NEGATORS,
+    FUNCTION_WORDS, GENERIC_COUNT_HEADS, LATER_CUES, LENGTH_NOUNS, MEASURE_FAMILIES,
+    NEGATING_VERBS, NEGATORS, OPPOSITE_VERBS, PROJECTION_CUES, WHOLE_SCOPE,
 };
 use crate::model::Corpus;
 use std::collections::BTreeMap;
@@ -356,6 +357,7 @@ pub(super) fn in_fact(corpus: &Corpus, index: usize, fact: &Fact) -> Vec<Discrep
         out.extend(date_discrepancies(index, fact, &members));
         out.extend(direction_discrepancies(index, fact, &members));
         out.extend(negation_discrepancies(index, fact, &members));
+        out.extend(speaker_discrepancies(corpus, index, fact, &members));
     }
     out
 }
@@ -512,6 +514,11 @@ fn mentions(member: &Member, place: &str) -> bool {
 /// Two figures are of one scope unless they are tied to different places:
 /// a city's toll is no contradiction of a country's.
 fn same_scope(a: (&Member, &Quantity), b: (&Member, &Quantity)) -> bool {
+    let whole = |q: &Quantity| q.context.iter().any(|w| WHOLE_SCOPE.contains(&w.as_str()));
+    if whole(a.1) != whole(b.1) {
+        // "210 seats nationwide" against the seats of one region.
+        return false;
+    }
     let (near_a, near_b) = (places_near(a.0, a.1), places_near(b.0, b.1));
     if !near_a.is_empty() && !near_b.is_empty() {
         return near_a.iter().any(|p| near_b.contains(p));
@@ -600,6 +607,9 @@ fn dispute(
     sides.sort_by_key(|side| side.sentence);
     let kind = if rises_over_time(corpus, &groups, members) {
         DiscrepancyKind::Update
+    } else if matches!(key, MeasureKey::Unit(unit, _) if unit == "measure:time") {
+        // How long something lasted is a date of the story, not a figure.
+        DiscrepancyKind::Date
     } else {
         DiscrepancyKind::Number
     };
@@ -648,6 +658,16 @@ fn rises_over_time(corpus: &Corpus, groups: &[Vec<(usize, &Quantity)>], members:
     if !counts {
         return false;
     }
+    // The text may say which count came later ("has risen to 31", "now
+    // stands at", against "is projected to win"), whatever the dates.
+    if let [a, b] = groups {
+        let stage = |group: &Vec<(usize, &Quantity)>| {
+            group.iter().map(|(_, q)| stage_of(q)).max().unwrap_or(0)
+        };
+        if stage(a) != stage(b) {
+            return true;
+        }
+    }
     let mut ordered: Vec<&Vec<(usize, &Quantity)>> = groups.iter().collect();
     ordered.sort_by(|a, b| a[0].1.low.total_cmp(&b[0].1.low));
     ordered.windows(2).all(|pair| {
@@ -659,6 +679,19 @@ fn rises_over_time(corpus: &Corpus, groups: &[Vec<(usize, &Quantity)>], members:
             })
         })
     })
+}
+
+/// Where a count stands in its running: -1 a projection, 1 a count said to
+/// have moved on, 0 neither.
+fn stage_of(quantity: &Quantity) -> i8 {
+    let has = |list: &[&str]| quantity.context.iter().any(|w| list.contains(&w.as_str()));
+    if has(LATER_CUES) {
+        1
+    } else if has(PROJECTION_CUES) {
+        -1
+    } else {
+        0
+    }
 }
 
 fn slug(text: &str) -> String {
@@ -746,34 +779,43 @@ fn directions(member: &Member) -> Vec<(f32, String, usize, usize)> {
         let Some(bearing) = bearing(&lower) else {
             continue;
         };
-        if !DIRECTIONS.contains(&lower.as_str()) {
-            continue;
-        }
-        let Some((of_at, of)) = words.get(i + 1) else {
-            continue;
-        };
-        if !of.eq_ignore_ascii_case("of") {
-            continue;
-        }
-        // What the direction is taken from: the first place named after
-        // "of" ("west of the country's second city, Mandalay").
-        let from = member.base + of_at + of.len();
-        let Some(anchor) = member
-            .article
-            .entities_overlapping(from, (from + ANCHOR_BYTES).min(member.base + member.text.len()))
+        // "west of", "the eastern edge of", "the northbound lane near".
+        let Some((link_at, link)) = words[i + 1..(i + 4).min(words.len())]
             .iter()
-            .find(|e| e.kind == crate::model::EntityType::Place && e.start >= from)
+            .find(|(_, w)| w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("near"))
         else {
             continue;
         };
-        out.push((bearing, anchor.canonical.clone(), member.base + at, anchor.end));
+        // What the direction is taken from: the first place named after
+        // it ("west of the country's second city, Mandalay"), else the
+        // capitalised word right after.
+        let from = member.base + link_at + link.len();
+        let end = (from + ANCHOR_BYTES).min(member.base + member.text.len());
+        let place = member
+            .article
+            .entities_overlapping(from, end)
+            .iter()
+            .find(|e| e.kind == crate::model::EntityType::Place && e.start >= from)
+            .map(|e| (e.canonical.clone(), e.end));
+        let next = words
+            .iter()
+            .find(|(w_at, _)| member.base + w_at >= from)
+            .filter(|(_, w)| w.starts_with(char::is_uppercase))
+            .map(|(w_at, w)| (w.to_string(), member.base + w_at + w.len()));
+        if let Some((anchor, anchor_end)) = place.or(next) {
+            out.push((bearing, anchor, member.base + at, anchor_end));
+        }
     }
     out
 }
 
 fn bearing(direction: &str) -> Option<f32> {
     let d = direction.replace('-', "");
-    Some(match d.as_str() {
+    let d = d
+        .strip_suffix("ern")
+        .or_else(|| d.strip_suffix("bound"))
+        .unwrap_or(&d);
+    Some(match d {
         "north" => 0.0,
         "northeast" => 45.0,
         "east" => 90.0,
@@ -852,7 +894,7 @@ fn word_spans(text: &str) -> Vec<(usize, &str)> {
 
 /// Words between a denial and what it denies ("has not yet been").
 const AUXILIARIES: &[&str] = &[
-    "be", "been", "being", "yet", "ever", "so", "actually", "formally", "officially",
+    "be", "been", "being", "yet", "ever", "so", "actually", "formally", "officially", "still", "to",
 ];
 
 /// Helpers before a denial that make the denied word a verb ("did not agree").
@@ -892,10 +934,13 @@ fn denials(text: &str) -> Vec<Denial> {
     let words = word_spans(text);
     let mut out = Vec::new();
     for (i, (at, word)) in words.iter().enumerate() {
-        if !is_negator(word) {
+        let lower = word.to_ascii_lowercase();
+        // "failed to agree", "declined to sign": a verb that denies the next.
+        let negating_verb = NEGATING_VERBS.contains(&lower.as_str())
+            && words.get(i + 1).is_some_and(|(_, w)| w.eq_ignore_ascii_case("to"));
+        if !is_negator(word) && !negating_verb {
             continue;
         }
-        let lower = word.to_ascii_lowercase();
         // "didn't": the helper is inside the word.
         let before = match lower.strip_suffix("n't") {
             Some(helper) if !helper.is_empty() => Some(helper.to_string()),
@@ -904,6 +949,7 @@ fn denials(text: &str) -> Vec<Denial> {
                 .map(|p| words[p].1.to_ascii_lowercase()),
         };
         let governor = match before.as_deref() {
+            _ if negating_verb => Governor::Verb,
             None => Governor::Verb,
             Some(w) if VERB_HELPERS.contains(&w) => Governor::Verb,
             Some(w) if COPULAS.contains(&w) => Governor::Copula,
@@ -975,8 +1021,97 @@ fn affirms(text: &str, denial: &Denial) -> Option<(usize, usize)> {
     None
 }
 
+/// One quotation credited to different people by sources of one fact.
+fn speaker_discrepancies(corpus: &Corpus, index: usize, fact: &Fact, members: &[Member]) -> Vec<Discrepancy> {
+    let credit = |m: &Member| {
+        let speaker = super::claim_of(m.article, m.sentence.sentence)?.speaker.clone()?;
+        let quoted: String = crate::claims::quotations(&m.article.body, &m.article.blocks, &m.article.sentences)
+            .into_iter()
+            .filter(|(sentence, _, _)| *sentence == m.sentence.sentence)
+            .map(|(_, start, end)| m.article.text(start, end).to_string())
+            .collect::<Vec<_>>()
+            .join(" ");
+        Some((speaker, quoted))
+    };
+    let credits: Vec<Option<(String, String)>> = members.iter().map(credit).collect();
+    let mut out = Vec::new();
+    for (i, a) in members.iter().enumerate() {
+        for (j, b) in members.iter().enumerate().skip(i + 1) {
+            let (Some((speaker_a, quote_a)), Some((speaker_b, quote_b))) = (&credits[i], &credits[j]) else {
+                continue;
+            };
+            if a.sentence.article == b.sentence.article
+                || !super::quotes::one_quotation(quote_a, quote_b)
+                || !super::quotes::rival_credits(corpus, (a.sentence, speaker_a), (b.sentence, speaker_b))
+            {
+                continue;
+            }
+            let side = |group: usize, m: &Member, speaker: &str| Side {
+                group,
+                sentence: m.sentence,
+                start: m.base,
+                end: m.base + m.text.len(),
+                value: speaker.to_string(),
+            };
+            out.push(Discrepancy {
+                id: format!("{}-speaker-{}", fact.id, out.len()),
+                kind: DiscrepancyKind::Speaker,
+                what: format!("quotation credited to {speaker_a} · {speaker_b}"),
+                confidence: (0.55 + 0.3 * fact.agreement).min(0.9),
+                fact: Some(index),
+                sides: vec![side(0, a, speaker_a), side(1, b, speaker_b)],
+            });
+        }
+    }
+    out
+}
+
+/// The first word of `text` whose stem is `stem`, not denied.
+fn affirmed_word(text: &str, stem_wanted: &str) -> Option<(usize, usize)> {
+    let words = word_spans(text);
+    words.iter().enumerate().find_map(|(i, (at, word))| {
+        let lower = word.to_ascii_lowercase();
+        let denied = words[i.saturating_sub(3)..i].iter().any(|(_, w)| is_negator(w));
+        (stem(&lower) == stem_wanted && !denied).then(|| (*at, at + word.len()))
+    })
+}
+
 fn negation_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec<Discrepancy> {
     let mut out = Vec::new();
+    // Opposite verbs of one thing: "accepted" the offer against "rejected" it.
+    for (i, a) in members.iter().enumerate() {
+        for b in &members[i + 1..] {
+            if a.sentence.article == b.sentence.article {
+                continue;
+            }
+            for (x, y) in OPPOSITE_VERBS {
+                for (p, q, px, qy) in [(a, b, x, y), (b, a, x, y)] {
+                    let (Some(one), Some(other)) = (affirmed_word(p.text, px), affirmed_word(q.text, qy)) else {
+                        continue;
+                    };
+                    if affirmed_word(p.text, qy).is_some() || affirmed_word(q.text, px).is_some() {
+                        continue;
+                    }
+                    let side = |group: usize, m: &Member, (start, end): (usize, usize)| Side {
+                        group,
+                        sentence: m.sentence,
+                        start: m.base + start,
+                        end: m.base + end,
+                        value: m.text[start..end].to_string(),
+                    };
+                    let sides = vec![side(0, p, one), side(1, q, other)];
+                    out.push(Discrepancy {
+                        id: format!("{}-negation-{}", fact.id, out.len()),
+                        kind: DiscrepancyKind::Negation,
+                        what: format!("opposite accounts: {} · {}", sides[0].value, sides[1].value),
+                        confidence: (0.45 + 0.3 * fact.agreement).min(0.8),
+                        fact: Some(index),
+                        sides,
+                    });
+                }
+            }
+        }
+    }
     for (i, a) in members.iter().enumerate() {
         for denial in denials(a.text) {
             let (start, end) = (denial.start, denial.end);

@@ -132,7 +132,21 @@ impl Insights {
             .count();
         let quotes = quotes::groups(corpus, facts);
         let mut discrepancies = discrepancies::find(corpus, facts);
-        discrepancies.extend(quotes::speaker_discrepancies(corpus, facts, &quotes));
+        // A quotation's rival credits the facts already hold are not told twice.
+        let told: Vec<Vec<SentenceRef>> = discrepancies
+            .iter()
+            .filter(|d| d.kind == DiscrepancyKind::Speaker)
+            .map(|d| d.sides.iter().map(|s| s.sentence).collect())
+            .collect();
+        discrepancies.extend(
+            quotes::speaker_discrepancies(corpus, facts, &quotes)
+                .into_iter()
+                .filter(|d| {
+                    !told
+                        .iter()
+                        .any(|t| d.sides.iter().filter(|s| t.contains(&s.sentence)).count() >= 2)
+                }),
+        );
         discrepancies.sort_by(|a, b| {
             b.confidence
                 .total_cmp(&a.confidence)

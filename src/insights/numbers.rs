@@ -472,7 +472,9 @@ fn bound_before(toks: &[Tok], at: usize) -> Bound {
 }
 
 fn measure_near(toks: &[Tok], from: usize, to: usize) -> Option<usize> {
-    let start = from.saturating_sub(4);
+    // "the number of dead from the collapse has risen to 31": what a count
+    // counts may stand well before it.
+    let start = from.saturating_sub(7);
     let end = (to + 4).min(toks.len());
     let mut best: Option<(usize, usize)> = None;
     for (at, tok) in toks.iter().enumerate().take(end).skip(start) {

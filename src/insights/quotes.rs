@@ -272,6 +272,31 @@ fn is_person(corpus: &Corpus, sentence: SentenceRef, speaker: &str) -> bool {
 }
 
 /// One name contains the other ("Smith", "Jane Smith"): the same person.
+/// Two credits of one quotation that name different people: both given,
+/// neither a group of nobody in particular, at least one a person by
+/// name, and neither name a part of the other.
+pub(super) fn rival_credits(corpus: &Corpus, a: (SentenceRef, &str), b: (SentenceRef, &str)) -> bool {
+    let anonymous = |s: &str| {
+        let last = s.rsplit(' ').next().unwrap_or(s).to_lowercase();
+        ANONYMOUS_SPEAKERS.contains(&last.as_str())
+    };
+    !anonymous(a.1)
+        && !anonymous(b.1)
+        && (is_person(corpus, a.0, a.1) || is_person(corpus, b.0, b.1))
+        && (named(a.1) || named(b.1))
+        && !same_person(a.1, b.1)
+}
+
+/// Whether two quotations are one: two shared runs of three words.
+pub(super) fn one_quotation(a: &str, b: &str) -> bool {
+    let (a, b) = (words_of(a), words_of(b));
+    if a.len() < MIN_WORDS || b.len() < MIN_WORDS {
+        return false;
+    }
+    let runs: std::collections::HashSet<&[String]> = a.windows(3).collect();
+    b.windows(3).filter(|w| runs.contains(w)).count() >= 2
+}
+
 fn same_person(a: &str, b: &str) -> bool {
     let words_a: Vec<&str> = a.split_whitespace().collect();
     let words_b: Vec<&str> = b.split_whitespace().collect();
@@ -294,21 +319,20 @@ pub(super) fn speaker_discrepancies(
         let credited: Vec<&QuoteVersion> = group
             .versions
             .iter()
-            .filter(|v| {
-                v.speaker.as_deref().is_some_and(|s| {
-                    named(s) && is_person(corpus, v.sentence, s)
-                })
-            })
+            .filter(|v| v.speaker.is_some())
             .collect();
+        fn credit(v: &QuoteVersion) -> (SentenceRef, &str) {
+            (v.sentence, v.speaker.as_deref().unwrap_or(""))
+        }
+        let rivalry = credited.iter().enumerate().any(|(i, a)| {
+            credited[i + 1..]
+                .iter()
+                .any(|b| rival_credits(corpus, credit(a), credit(b)))
+        });
         let Some(first) = credited.first() else {
             continue;
         };
-        let first_speaker = first.speaker.as_deref().unwrap_or("");
-        let rivals: Vec<&&QuoteVersion> = credited
-            .iter()
-            .filter(|v| !same_person(v.speaker.as_deref().unwrap_or(""), first_speaker))
-            .collect();
-        if rivals.is_empty() {
+        if !rivalry {
             continue;
         }
         // One group per person, however each source writes the name.

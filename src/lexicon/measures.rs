@@ -164,22 +164,6 @@ pub const LENGTH_NOUNS: &[(&str, &str)] = &[
     ("altitude", "altitude"),
 ];
 
-/// Compass directions, in both forms news writes them.
-pub const DIRECTIONS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "north-east",
-    "north-west",
-    "south-east",
-    "south-west",
-];
-
 pub const WEEKDAYS: &[&str] = &[
     "Monday",
     "Tuesday",
@@ -234,6 +218,39 @@ pub const MEASURE_FAMILIES: &[&[&str]] = &[
 /// the count is about (killed, trapped, evacuated), so it aligns no figures.
 pub const GENERIC_COUNT_HEADS: &[&str] = &[
     "people", "person", "persons", "individual", "other", "men", "women", "time", "more",
+];
+
+/// Words around a count that say it has moved on since an earlier one.
+pub const LATER_CUES: &[&str] = &[
+    "risen", "rose", "climbed", "jumped", "grown", "increased", "now", "latest", "updated", "revised",
+];
+
+/// Words around a count that make it a projection a later count replaces.
+pub const PROJECTION_CUES: &[&str] = &["projected", "expected", "forecast", "predicted", "exit"];
+
+/// Words that make a figure the whole's ("nationwide"), not a part's.
+pub const WHOLE_SCOPE: &[&str] = &[
+    "nationwide", "countrywide", "whole", "entire", "overall", "national", "worldwide", "total",
+];
+
+/// Verbs that deny the verb after them ("failed to agree", "declined to sign").
+pub const NEGATING_VERBS: &[&str] = &["failed", "fails", "declined", "declines", "refused", "refuses"];
+
+/// Verbs that say the opposite of each other of one thing ("accepted" /
+/// "rejected" the offer), by the crude stem the insights compare verbs by
+/// (endings -ing, -ed, -s, -e cut: "approved" is "approv").
+pub const OPPOSITE_VERBS: &[(&str, &str)] = &[
+    ("accept", "reject"),
+    ("approv", "reject"),
+    ("confirm", "deni"),
+    ("admit", "deni"),
+    ("win", "lost"),
+    ("won", "lost"),
+    ("pass", "fail"),
+    ("ris", "fell"),
+    ("ros", "fell"),
+    ("increas", "decreas"),
+    ("support", "oppos"),
 ];
 
 /// Nouns for speakers who are not named: a statement credited to them is
