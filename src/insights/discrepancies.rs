@@ -9,7 +9,7 @@
 //! and ranges do not make false contradictions.
 
 use super::numbers::{self, Bound, DateMention, Figures, Quantity, Unit};
-use super::{Discrepancy, DiscrepancyKind, Side, published_before};
+use super::{Discrepancy, DiscrepancyKind, Side, contemporary, published_before};
 use crate::facts::{Fact, Facts, SentenceRef};
 use crate::lexicon::{
     FUNCTION_WORDS, GENERIC_COUNT_HEADS, LATER_CUES, LENGTH_NOUNS, MEASURE_FAMILIES,
@@ -207,7 +207,10 @@ fn directions_across(facts: &Facts, members: &[Member]) -> Vec<Discrepancy> {
         for (i, (x, a)) in found.iter().enumerate() {
             for (y, b) in &found[i + 1..] {
                 let (mx, my) = (&members[*x], &members[*y]);
-                if mx.sentence.article == my.sentence.article || bearings_apart(a.0, b.0) <= 45.0 {
+                if mx.sentence.article == my.sentence.article
+                    || bearings_apart(a.0, b.0) <= 45.0
+                    || !contemporary(mx.article, my.article)
+                {
                     continue;
                 }
                 if let Some(c) = cosine(facts, mx, my) {
@@ -263,8 +266,13 @@ fn directions_across(facts: &Facts, members: &[Member]) -> Vec<Discrepancy> {
     out
 }
 
-/// Two full dates that differ in one part only (the year, or the day):
-/// the mark of one date misreported, outside facts.
+/// The words around a date: what it is the date of ("sentencing", "vote").
+fn date_context(member: &Member, date: &DateMention) -> Vec<String> {
+    words_around(member.text, date.start - member.base, date.end - member.base, 10)
+}
+
+/// Two full dates of one thing that differ in the year only: the mark of
+/// one date misreported, outside facts.
 fn dates_across(facts: &Facts, members: &[Member]) -> Vec<Discrepancy> {
     let dated: Vec<(usize, &DateMention)> = members
         .iter()
@@ -283,15 +291,16 @@ fn dates_across(facts: &Facts, members: &[Member]) -> Vec<Discrepancy> {
         for (i, (x, a)) in list.iter().enumerate() {
             for (y, b) in &list[i + 1..] {
                 let (mx, my) = (&members[*x], &members[*y]);
-                if mx.sentence.article == my.sentence.article || a.conflicts(b) != Some(true) {
+                if mx.sentence.article == my.sentence.article
+                    || a.conflicts(b) != Some(true)
+                    || !contemporary(mx.article, my.article)
+                {
                     continue;
                 }
-                let differing = [
-                    a.year.zip(b.year).is_some_and(|(p, q)| p != q),
-                    a.day.zip(b.day).is_some_and(|(p, q)| p != q),
-                ];
-                let shared = a.year.zip(b.year).is_some() as usize + a.day.zip(b.day).is_some() as usize;
-                if shared < 2 || differing.iter().filter(|d| **d).count() != 1 {
+                let year_slip = a.day.is_some()
+                    && a.day == b.day
+                    && a.year.zip(b.year).is_some_and(|(p, q)| p != q);
+                if !year_slip || !share_word(&date_context(mx, a), &date_context(my, b)) {
                     continue;
                 }
                 let Some(agreement) = cosine(facts, mx, my) else {
@@ -403,7 +412,10 @@ fn key_of(quantity: &Quantity, member: &Member) -> Option<MeasureKey> {
                 .head
                 .clone()
                 .filter(|head| {
-                    !FUNCTION_WORDS.contains(&head.as_str())
+                    // A word, not an abbreviation of a table ("vs", "cts").
+                    head.chars().count() >= 4
+                        && head.contains(['a', 'e', 'i', 'o', 'u', 'y'])
+                        && !FUNCTION_WORDS.contains(&head.as_str())
                         && !GENERIC_COUNT_HEADS.contains(&head.as_str())
                 })
                 .map(|head| MeasureKey::Unit("count".into(), Some(head)));
@@ -530,6 +542,16 @@ fn same_scope(a: (&Member, &Quantity), b: (&Member, &Quantity)) -> bool {
     named.is_empty() || named.iter().any(|p| mentions(other, p))
 }
 
+/// Two sentences that date what they report differently report two
+/// occasions (this week's figure and last week's), so their figures differ
+/// without contradicting each other.
+fn other_occasions(a: &Member, b: &Member) -> bool {
+    a.figures
+        .dates
+        .iter()
+        .any(|x| b.figures.dates.iter().any(|y| x.conflicts(y) == Some(true)))
+}
+
 /// A discrepancy among `values` (member, figure) of one measure, if two of
 /// them really disagree.
 fn dispute(
@@ -563,7 +585,9 @@ fn dispute(
         a.iter().all(|&(x, qx)| {
             b.iter().all(|&(y, qy)| {
                 qx.agrees(qy) == Some(false)
+                    && !other_occasions(&members[x], &members[y])
                     && members[x].sentence.article != members[y].sentence.article
+                    && contemporary(members[x].article, members[y].article)
                     && same_scope((&members[x], qx), (&members[y], qy))
             })
         })
@@ -706,7 +730,8 @@ fn date_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec<Disc
         .iter()
         .enumerate()
         .filter_map(|(at, m)| match &m.figures.dates[..] {
-            [one] => Some((at, one)),
+            // A year alone dates too loosely ("1987 profits", "in 2019").
+            [one] if one.month.is_some() || one.weekday.is_some() => Some((at, one)),
             _ => None,
         })
         .collect();
@@ -725,9 +750,13 @@ fn date_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec<Disc
         return Vec::new();
     }
     let disputed = groups[1..].iter().any(|group| {
-        group
-            .iter()
-            .all(|(_, d)| groups[0].iter().all(|(_, o)| d.conflicts(o) == Some(true)))
+        group.iter().all(|(x, d)| {
+            groups[0].iter().all(|(y, o)| {
+                d.conflicts(o) == Some(true)
+                    && contemporary(members[*x].article, members[*y].article)
+                    && share_word(&date_context(&members[*x], d), &date_context(&members[*y], o))
+            })
+        })
     });
     if !disputed {
         return Vec::new();
@@ -843,7 +872,7 @@ fn direction_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec
             let apart = (a.0 - b.0).abs();
             let apart = apart.min(360.0 - apart);
             // Neighbouring points of the compass are one reading rounded.
-            if a.1 != b.1 || apart <= 45.0 {
+            if a.1 != b.1 || apart <= 45.0 || !contemporary(members[*a_at].article, members[*b_at].article) {
                 continue;
             }
             let side = |group: usize, at: usize, d: &(f32, String, usize, usize)| {
@@ -1041,6 +1070,7 @@ fn speaker_discrepancies(corpus: &Corpus, index: usize, fact: &Fact, members: &[
                 continue;
             };
             if a.sentence.article == b.sentence.article
+                || !contemporary(a.article, b.article)
                 || !super::quotes::one_quotation(quote_a, quote_b)
                 || !super::quotes::rival_credits(corpus, (a.sentence, speaker_a), (b.sentence, speaker_b))
             {
@@ -1066,6 +1096,27 @@ fn speaker_discrepancies(corpus: &Corpus, index: usize, fact: &Fact, members: &[
     out
 }
 
+/// Content words of `text` within `reach` words of the byte range, cut to
+/// five letters so that "sentenced" meets "sentencing".
+fn words_around(text: &str, start: usize, end: usize, reach: usize) -> Vec<String> {
+    let words = word_spans(text);
+    let first = words.iter().position(|(at, _)| *at >= start).unwrap_or(words.len());
+    let last = words.iter().position(|(at, _)| *at >= end).unwrap_or(words.len());
+    let before = &words[first.saturating_sub(reach)..first];
+    let after = &words[last..(last + reach).min(words.len())];
+    before
+        .iter()
+        .chain(after)
+        .map(|(_, w)| w.to_lowercase())
+        .filter(|w| w.len() >= 4 && w.chars().all(char::is_alphabetic) && !FUNCTION_WORDS.contains(&w.as_str()))
+        .map(|w| w.chars().take(5).collect())
+        .collect()
+}
+
+fn share_word(a: &[String], b: &[String]) -> bool {
+    a.iter().any(|w| b.contains(w))
+}
+
 /// The first word of `text` whose stem is `stem`, not denied.
 fn affirmed_word(text: &str, stem_wanted: &str) -> Option<(usize, usize)> {
     let words = word_spans(text);
@@ -1081,7 +1132,7 @@ fn negation_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec<
     // Opposite verbs of one thing: "accepted" the offer against "rejected" it.
     for (i, a) in members.iter().enumerate() {
         for b in &members[i + 1..] {
-            if a.sentence.article == b.sentence.article {
+            if a.sentence.article == b.sentence.article || !contemporary(a.article, b.article) {
                 continue;
             }
             for (x, y) in OPPOSITE_VERBS {
@@ -1090,6 +1141,12 @@ fn negation_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec<
                         continue;
                     };
                     if affirmed_word(p.text, qy).is_some() || affirmed_word(q.text, px).is_some() {
+                        continue;
+                    }
+                    // Of one thing: who acts and on what, on both sides.
+                    let before = |m: &Member, (start, _): (usize, usize)| words_around(m.text, start, start, 4);
+                    let after = |m: &Member, (_, end): (usize, usize)| words_around(m.text, end, end, 4);
+                    if !share_word(&before(p, one), &before(q, other)) || !share_word(&after(p, one), &after(q, other)) {
                         continue;
                     }
                     let side = |group: usize, m: &Member, (start, end): (usize, usize)| Side {
@@ -1115,7 +1172,11 @@ fn negation_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec<
     for (i, a) in members.iter().enumerate() {
         for denial in denials(a.text) {
             let (start, end) = (denial.start, denial.end);
-            for (_, b) in members.iter().enumerate().filter(|(j, _)| *j != i) {
+            for (_, b) in members
+                .iter()
+                .enumerate()
+                .filter(|(j, b)| *j != i && contemporary(a.article, b.article))
+            {
                 if denials(b.text).iter().any(|d| d.denied == denial.denied) {
                     continue;
                 }

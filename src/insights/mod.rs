@@ -256,6 +256,28 @@ pub(crate) fn article_time(article: &Article) -> Option<(i64, Option<i64>)> {
     Some((days, seconds))
 }
 
+/// Coverage of one story runs over days, not months: two articles dated
+/// further apart than this report different occasions (next month's
+/// figures, another year's meeting), however alike their sentences are.
+const SAME_STORY_DAYS: i64 = 14;
+
+/// Whether two articles can be two reports of one occasion: their dates
+/// are close, or one is unknown.
+pub(crate) fn contemporary(a: &Article, b: &Article) -> bool {
+    match (article_time(a), article_time(b)) {
+        (Some(x), Some(y)) => (days(x.0) - days(y.0)).abs() <= SAME_STORY_DAYS,
+        _ => true,
+    }
+}
+
+/// Days since year 0 of the (year * 372 + month * 31 + day) key, close
+/// enough to count days between dates of one season.
+fn days(key: i64) -> i64 {
+    let (year, rest) = (key / 372, key % 372);
+    let (month, day) = (rest / 31, rest % 31);
+    year * 365 + month * 30 + day
+}
+
 /// Whether `a` was published before `b`, as far as their dates tell.
 pub(crate) fn published_before(a: &Article, b: &Article) -> Option<bool> {
     let (a, b) = (article_time(a)?, article_time(b)?);

@@ -317,7 +317,21 @@ fn number_at(toks: &[Tok], at: usize) -> Option<Number> {
     let tok = toks.get(at)?;
     let (mut value, mut step, mut used, spelled) = if tok.kind == TokKind::Digits {
         let (value, step) = digits_value(tok.text)?;
-        (value, step, 1, false)
+        // "8-3/4": a whole number and a fraction, as bond coupons are written.
+        let part = |i: usize| toks.get(at + i).filter(|t| t.joined);
+        let fraction = match (part(1), part(2), part(3), part(4)) {
+            (Some(dash), Some(top), Some(slash), Some(bottom))
+                if dash.text == "-" && slash.text == "/" && top.kind == TokKind::Digits =>
+            {
+                let (top, bottom): (f64, f64) = (top.text.parse().ok()?, bottom.text.parse().ok()?);
+                (bottom > top && bottom <= 64.0).then(|| top / bottom)
+            }
+            _ => None,
+        };
+        match fraction {
+            Some(fraction) => (value + fraction, 1.0 / 64.0, 5, false),
+            None => (value, step, 1, false),
+        }
     } else {
         let mut total = 0.0;
         let mut current: Option<f64> = None;
@@ -900,6 +914,13 @@ mod tests {
     fn a_maximum_is_only_contradicted_from_above() {
         assert_eq!(agree("a maximum sentence of 115 years", "a ten-year sentence"), Some(true));
         assert_eq!(agree("faces up to 20 years", "was given 25 years"), Some(false));
+    }
+
+    #[test]
+    fn whole_numbers_with_fractions_are_one_figure() {
+        let q = one("an 8-3/4 pct coupon");
+        assert!((q.low - 8.75).abs() < 1e-9, "{q:?}");
+        assert_eq!(q.unit, Unit::Percent);
     }
 
     #[test]

@@ -287,14 +287,18 @@ pub(super) fn rival_credits(corpus: &Corpus, a: (SentenceRef, &str), b: (Sentenc
         && !same_person(a.1, b.1)
 }
 
-/// Whether two quotations are one: two shared runs of three words.
+/// Whether two quotations are one: they share runs of three words, at
+/// least two and half the shorter's.
 pub(super) fn one_quotation(a: &str, b: &str) -> bool {
     let (a, b) = (words_of(a), words_of(b));
     if a.len() < MIN_WORDS || b.len() < MIN_WORDS {
         return false;
     }
     let runs: std::collections::HashSet<&[String]> = a.windows(3).collect();
-    b.windows(3).filter(|w| runs.contains(w)).count() >= 2
+    let shared = b.windows(3).filter(|w| runs.contains(w)).count();
+    // Most of the shorter one, not a stock phrase two statements share.
+    let shorter = a.len().min(b.len()) - 2;
+    shared >= 2 && shared * 2 >= shorter
 }
 
 fn same_person(a: &str, b: &str) -> bool {
@@ -327,7 +331,10 @@ pub(super) fn speaker_discrepancies(
         let rivalry = credited.iter().enumerate().any(|(i, a)| {
             credited[i + 1..]
                 .iter()
-                .any(|b| rival_credits(corpus, credit(a), credit(b)))
+                .any(|b| {
+                    let (x, y) = (&corpus.articles[a.sentence.article], &corpus.articles[b.sentence.article]);
+                    super::contemporary(x, y) && rival_credits(corpus, credit(a), credit(b))
+                })
         });
         let Some(first) = credited.first() else {
             continue;
