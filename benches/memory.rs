@@ -1,5 +1,6 @@
 //! Peak heap per byte of article text (the memory budget of
-//! docs/RELIABILITY.md, case 13b): prose, one-line text and HTML, each read
+//! docs/RELIABILITY.md, case 13b): prose, one-line text, one sentence with
+//! no full stop and HTML, each read
 //! from a file and analysed as `crossread list` does, with the peak of the
 //! heap during the load and what the corpus keeps afterwards.
 //!
@@ -32,6 +33,12 @@ fn one_line(bytes: usize) -> String {
     prose(bytes).replace("\n\n", "")
 }
 
+/// Hostile: no full stop and no line break, so the whole file is one block
+/// and one sentence.
+fn no_stops(bytes: usize) -> String {
+    one_line(bytes).replace(". ", " ")
+}
+
 fn html(bytes: usize) -> String {
     let paragraphs: Vec<String> = prose(bytes)
         .split("\n\n")
@@ -59,6 +66,7 @@ fn main() {
     for (name, file, text) in [
         ("prose", "prose.txt", prose(size)),
         ("one line", "line.txt", one_line(size)),
+        ("no full stop", "words.txt", no_stops(size)),
         ("HTML", "page.html", html(size)),
     ] {
         let path = dir.path().join(file);
@@ -78,15 +86,15 @@ fn main() {
         );
         drop(corpus);
     }
-    stages(size);
+    stages("prose", prose(size));
+    stages("one line", one_line(size));
 }
 
-/// The peak of each step of the analysis over the prose, past what the
-/// steps before it keep: where a multiplier comes from.
-fn stages(size: usize) {
+/// The peak of each step of the analysis over `text`, past what the steps
+/// before it keep: where a multiplier comes from.
+fn stages(name: &str, text: String) {
     use crossread::load::{Format, document_from_text};
     use crossread::model::Origin;
-    let text = prose(size);
     let bytes = text.len() as f64;
     let step = |name: &str, before: usize| {
         println!(
@@ -96,7 +104,7 @@ fn stages(size: usize) {
         ALLOCATOR.reset_peak_usage();
         ALLOCATOR.current_usage()
     };
-    println!("prose, step by step:");
+    println!("{name}, step by step:");
     ALLOCATOR.reset_peak_usage();
     let start = ALLOCATOR.current_usage();
     let document = document_from_text(text, Format::Text, Origin::Builtin("bench")).expect("doc");
