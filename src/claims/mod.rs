@@ -422,6 +422,8 @@ pub fn detect(
         });
     }
     settle_uncredited(&mut claims, &mut unsaid, &run_fallback);
+    // Kept with the article for the whole session: no room to spare.
+    claims.shrink_to_fit();
     claims
 }
 
