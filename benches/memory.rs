@@ -141,9 +141,7 @@ fn parts(corpus: &crossread::model::Corpus, text: usize) {
             .claims
             .iter()
             .map(|claim| {
-                claim.text.capacity()
-                    + claim.kinds.capacity()
-                    + claim.speaker.as_ref().map_or(0, String::capacity)
+                claim.kinds.capacity() + claim.speaker.as_ref().map_or(0, String::capacity)
             })
             .sum::<usize>();
     }
@@ -154,7 +152,7 @@ fn parts(corpus: &crossread::model::Corpus, text: usize) {
         "entities (records)",
         "entities (text, canonical)",
         "claims (records)",
-        "claims (text, kinds, speaker)",
+        "claims (kinds, speaker)",
     ];
     for (name, size) in names.iter().zip(sizes) {
         println!("  {name:<30} {:>5.2}", size as f64 / text as f64);

@@ -416,7 +416,6 @@ pub fn detect(
         claims.push(Claim {
             start: sentence.start,
             end: sentence.end,
-            text: raw.to_string(),
             kinds,
             speaker,
         });

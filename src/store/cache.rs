@@ -456,7 +456,6 @@ impl Reader<'_> {
             claims.push(Claim {
                 start,
                 end,
-                text: body[start..end].to_string(),
                 kinds,
                 speaker,
             });
