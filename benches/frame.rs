@@ -84,7 +84,7 @@ fn frame(c: &mut Criterion<CpuTime>) {
     group.bench_function("per-cell pass, 200x60 reader frame", |b| {
         b.iter_batched_ref(
             || drawn.clone(),
-            |buffer| BenchReader::per_cell_pass(buffer),
+            BenchReader::per_cell_pass,
             BatchSize::SmallInput,
         )
     });
@@ -98,7 +98,7 @@ fn frame(c: &mut Criterion<CpuTime>) {
         |b| {
             b.iter_batched_ref(
                 || scripts.clone(),
-                |buffer| BenchReader::per_cell_pass(buffer),
+                BenchReader::per_cell_pass,
                 BatchSize::SmallInput,
             )
         },
