@@ -10,12 +10,15 @@
 mod common;
 
 use common::CpuTime;
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use crossread::analysis::open_corpus;
 use crossread::model::{Article, Block, Corpus, Sentence};
 use crossread::tui::BenchReader;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -72,6 +75,34 @@ fn frame(c: &mut Criterion<CpuTime>) {
     group.bench_function("layout (wrap) of the long article, once per width", |b| {
         b.iter(|| black_box(&reader).layout(130))
     });
+    // The per-cell pass alone, on a fresh copy of the drawn buffer each time
+    // (the copy is not timed): the reader's frame, mostly ASCII, and a screen
+    // where every cell holds a cluster of several code points.
+    let screen = Rect::new(0, 0, 200, 60);
+    let mut drawn = Buffer::empty(screen);
+    reader.draw(&mut drawn);
+    group.bench_function("per-cell pass, 200x60 reader frame", |b| {
+        b.iter_batched_ref(
+            || drawn.clone(),
+            BenchReader::per_cell_pass,
+            BatchSize::SmallInput,
+        )
+    });
+    let mut scripts = Buffer::empty(screen);
+    let line = "क्षत्रिय 👨‍👩‍👧 🇳🇴 👍🏽 ❤️ नमस्ते ".repeat(12);
+    for y in 0..screen.height {
+        scripts.set_stringn(0, y, &line, usize::from(screen.width), Style::default());
+    }
+    group.bench_function(
+        "per-cell pass, 200x60 of flags, emoji and Devanagari",
+        |b| {
+            b.iter_batched_ref(
+                || scripts.clone(),
+                BenchReader::per_cell_pass,
+                BatchSize::SmallInput,
+            )
+        },
+    );
     group.finish();
 }
 

@@ -1,5 +1,6 @@
 //! Peak heap per byte of article text (the memory budget of
-//! docs/RELIABILITY.md, case 13b): prose, one-line text and HTML, each read
+//! docs/RELIABILITY.md, case 13b): prose, one-line text, one sentence with
+//! no full stop and HTML, each read
 //! from a file and analysed as `crossread list` does, with the peak of the
 //! heap during the load and what the corpus keeps afterwards.
 //!
@@ -32,6 +33,12 @@ fn one_line(bytes: usize) -> String {
     prose(bytes).replace("\n\n", "")
 }
 
+/// Hostile: no full stop and no line break, so the whole file is one block
+/// and one sentence.
+fn no_stops(bytes: usize) -> String {
+    one_line(bytes).replace(". ", " ")
+}
+
 fn html(bytes: usize) -> String {
     let paragraphs: Vec<String> = prose(bytes)
         .split("\n\n")
@@ -59,6 +66,7 @@ fn main() {
     for (name, file, text) in [
         ("prose", "prose.txt", prose(size)),
         ("one line", "line.txt", one_line(size)),
+        ("no full stop", "words.txt", no_stops(size)),
         ("HTML", "page.html", html(size)),
     ] {
         let path = dir.path().join(file);
@@ -78,25 +86,96 @@ fn main() {
         );
         drop(corpus);
     }
-    stages(size);
+    // Real news, when given a folder (`../shared/tools/reuters-to-corpus
+    // DIR`): per byte of the articles' text, front matter left out.
+    if let Some(folder) = std::env::var_os("MEMORY_BENCH_CORPUS") {
+        let before = ALLOCATOR.current_usage();
+        ALLOCATOR.reset_peak_usage();
+        let corpus = crossread::analysis::open_corpus(&[folder.into()]).expect("a corpus");
+        let peak = ALLOCATOR.peak_usage() - before;
+        let kept = ALLOCATOR.current_usage() - before;
+        let bytes: usize = corpus
+            .articles
+            .iter()
+            .map(|article| article.body.len())
+            .sum();
+        println!(
+            "{:<18} {:>7.1}   {:>9.2}   {:>9.2}",
+            format!("{} articles", corpus.articles.len()),
+            bytes as f64 / f64::from(1 << 20),
+            peak as f64 / bytes as f64,
+            kept as f64 / bytes as f64
+        );
+        parts(&corpus, bytes);
+        drop(corpus);
+    }
+    stages("prose", prose(size));
+    stages("one line", one_line(size));
 }
 
-/// The peak of each step of the analysis over the prose, past what the
-/// steps before it keep: where a multiplier comes from.
-fn stages(size: usize) {
+/// Where a corpus's kept bytes go, per byte of its text: each part's
+/// vectors (their capacity) and the strings it owns. Allocator overhead is
+/// not counted, so the parts add up to a little less than the kept figure.
+fn parts(corpus: &crossread::model::Corpus, text: usize) {
+    use std::mem::size_of_val;
+    let mut sizes = [0usize; 7];
+    for article in &corpus.articles {
+        sizes[0] += article.body.capacity();
+        sizes[1] += article.id.capacity()
+            + article.title.capacity()
+            + [&article.source, &article.date, &article.url]
+                .iter()
+                .map(|field| field.as_ref().map_or(0, String::capacity))
+                .sum::<usize>()
+            + size_of_val(article);
+        sizes[2] += article.blocks.capacity() * size_of::<crossread::model::Block>()
+            + article.sentences.capacity() * size_of::<crossread::model::Sentence>();
+        sizes[3] += article.entities.capacity() * size_of::<crossread::model::Entity>();
+        sizes[4] += article
+            .entities
+            .iter()
+            .map(|entity| entity.text.capacity() + entity.canonical.capacity())
+            .sum::<usize>();
+        sizes[5] += article.claims.capacity() * size_of::<crossread::model::Claim>();
+        sizes[6] += article
+            .claims
+            .iter()
+            .map(|claim| {
+                claim.kinds.capacity() + claim.speaker.as_ref().map_or(0, String::capacity)
+            })
+            .sum::<usize>();
+    }
+    let names = [
+        "body",
+        "id, title, metadata",
+        "blocks, sentences",
+        "entities (records)",
+        "entities (text, canonical)",
+        "claims (records)",
+        "claims (kinds, speaker)",
+    ];
+    for (name, size) in names.iter().zip(sizes) {
+        println!("  {name:<30} {:>5.2}", size as f64 / text as f64);
+    }
+}
+
+/// The peak of each step of the analysis over `text`, past what the steps
+/// before it keep: where a multiplier comes from.
+fn stages(name: &str, text: String) {
     use crossread::load::{Format, document_from_text};
     use crossread::model::Origin;
-    let text = prose(size);
     let bytes = text.len() as f64;
     let step = |name: &str, before: usize| {
         println!(
-            "  {name:<16} peak/text {:>6.2}",
-            (ALLOCATOR.peak_usage() - before) as f64 / bytes
+            "  {name:<16} peak/text {:>6.2}   kept/text {:>5.2}",
+            (ALLOCATOR.peak_usage() - before) as f64 / bytes,
+            // Signed: the load frees the text it was handed.
+            (ALLOCATOR.current_usage() as f64 - before as f64) / bytes
         );
         ALLOCATOR.reset_peak_usage();
         ALLOCATOR.current_usage()
     };
-    println!("prose, step by step:");
+    println!("{name}, step by step:");
     ALLOCATOR.reset_peak_usage();
     let start = ALLOCATOR.current_usage();
     let document = document_from_text(text, Format::Text, Origin::Builtin("bench")).expect("doc");

@@ -123,19 +123,19 @@ impl ClaimKind {
     }
 }
 
-/// A sentence-level claim.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A sentence-level claim. Its text is the article's `body[start..end]`
+/// ([`Article::text`]), not a copy: a corpus keeps its text once.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Claim {
     pub start: usize,
     pub end: usize,
-    pub text: String,
     pub kinds: Vec<ClaimKind>,
     /// Canonical entity or group the claim is attributed to.
     pub speaker: Option<String>,
 }
 
 /// A fully analysed article: the unit every front end works with.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Article {
     /// Stable, readable slug; unique within a corpus.
     pub id: String,
@@ -143,9 +143,7 @@ pub struct Article {
     /// The outlet, when metadata or the text reveals one.
     pub source: Option<String>,
     pub date: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    #[serde(skip)]
     pub origin: Origin,
     /// Sanitised article text; all offsets point into it.
     pub body: String,
@@ -153,6 +151,52 @@ pub struct Article {
     pub sentences: Vec<Sentence>,
     pub entities: Vec<Entity>,
     pub claims: Vec<Claim>,
+}
+
+/// A claim as JSON shows it: with its text, which the claim itself does not
+/// keep.
+#[derive(Serialize)]
+struct ClaimJson<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    kinds: &'a [ClaimKind],
+    speaker: &'a Option<String>,
+}
+
+/// By hand only to give each claim its text from the body; the fields are
+/// those a derive would give (the origin left out, the url when known).
+impl Serialize for Article {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("Article", 10)?;
+        out.serialize_field("id", &self.id)?;
+        out.serialize_field("title", &self.title)?;
+        out.serialize_field("source", &self.source)?;
+        out.serialize_field("date", &self.date)?;
+        if self.url.is_some() {
+            out.serialize_field("url", &self.url)?;
+        } else {
+            out.skip_field("url")?;
+        }
+        out.serialize_field("body", &self.body)?;
+        out.serialize_field("blocks", &self.blocks)?;
+        out.serialize_field("sentences", &self.sentences)?;
+        out.serialize_field("entities", &self.entities)?;
+        let claims: Vec<ClaimJson> = self
+            .claims
+            .iter()
+            .map(|claim| ClaimJson {
+                start: claim.start,
+                end: claim.end,
+                text: self.text(claim.start, claim.end),
+                kinds: &claim.kinds,
+                speaker: &claim.speaker,
+            })
+            .collect();
+        out.serialize_field("claims", &claims)?;
+        out.end()
+    }
 }
 
 impl Article {

@@ -91,7 +91,6 @@ fn quote(article: &mut Article, sentence: usize, speaker: &str) {
     article.claims.push(Claim {
         start: span.start,
         end: span.end,
-        text: article.body[span.start..span.end].to_string(),
         kinds: vec![ClaimKind::Quote, ClaimKind::Attributed],
         speaker: Some(speaker.to_string()),
     });

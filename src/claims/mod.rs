@@ -443,12 +443,13 @@ pub fn detect(
         claims.push(Claim {
             start: sentence.start,
             end: sentence.end,
-            text: raw.to_string(),
             kinds,
             speaker,
         });
     }
     settle_uncredited(&mut claims, &mut unsaid, &run_fallback);
+    // Kept with the article for the whole session: no room to spare.
+    claims.shrink_to_fit();
     claims
 }
 

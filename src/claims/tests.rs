@@ -6,15 +6,35 @@ use crate::load::Format;
 use crate::model::{Claim, ClaimKind};
 use crate::{sentences, structure};
 
-fn claims(text: &str) -> Vec<Claim> {
+/// The claims of a text, with the text their spans point into.
+#[derive(Debug)]
+struct Found {
+    text: String,
+    claims: Vec<Claim>,
+}
+
+impl std::ops::Deref for Found {
+    type Target = [Claim];
+
+    fn deref(&self) -> &[Claim] {
+        &self.claims
+    }
+}
+
+fn claims(text: &str) -> Found {
     let blocks = structure::blocks(text, Format::Text);
     let sentences = sentences::split(text, &blocks);
     let found = entities::detect(text, &blocks, &sentences);
-    detect(text, &blocks, &sentences, &found)
+    Found {
+        text: text.to_string(),
+        claims: detect(text, &blocks, &sentences, &found),
+    }
 }
 
-fn claim<'a>(all: &'a [Claim], snippet: &str) -> Option<&'a Claim> {
-    all.iter().find(|claim| claim.text.contains(snippet))
+fn claim<'a>(all: &'a Found, snippet: &str) -> Option<&'a Claim> {
+    all.claims
+        .iter()
+        .find(|claim| all.text[claim.start..claim.end].contains(snippet))
 }
 
 #[test]
@@ -63,7 +83,7 @@ fn years_and_article_numbers_are_not_statistics() {
     assert!(!only.kinds.contains(&ClaimKind::Statistic), "{only:?}");
 }
 
-fn speaker_of(all: &[Claim], snippet: &str) -> Option<String> {
+fn speaker_of(all: &Found, snippet: &str) -> Option<String> {
     claim(all, snippet)
         .unwrap_or_else(|| panic!("no claim with {snippet:?} in {all:?}"))
         .speaker

@@ -64,7 +64,7 @@ fn print(args: &ClaimsArgs, corpus: &Corpus) -> anyhow::Result<ExitCode> {
             article: &corpus.articles[hit.article_index].id,
             start: hit.claim.start,
             end: hit.claim.end,
-            text: &hit.claim.text,
+            text: corpus.articles[hit.article_index].text(hit.claim.start, hit.claim.end),
             kinds: &hit.claim.kinds,
             speaker: hit.claim.speaker.as_deref(),
         })

@@ -896,6 +896,8 @@ fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) 
             canonical,
         });
     }
+    // Kept with the article for the whole session: no room to spare.
+    entities.shrink_to_fit();
     entities
 }
 

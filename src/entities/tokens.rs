@@ -29,32 +29,32 @@ fn inner_joiner(c: char) -> bool {
 /// The words of `body[start..end]`.
 pub fn tokenize(body: &str, start: usize, end: usize) -> Vec<Token> {
     let text = &body[start..end];
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Read in place, a character at a time: a block may be a whole file.
+    let char_at = |at: usize| text[at..].chars().next();
     let mut tokens: Vec<Token> = Vec::new();
     let mut i = 0;
     let mut gap_start = 0;
-    while i < chars.len() {
-        if !chars[i].1.is_alphanumeric() {
-            i += 1;
+    while let Some(c) = char_at(i) {
+        if !c.is_alphanumeric() {
+            i += c.len_utf8();
             continue;
         }
-        let word_start = chars[i].0;
-        let mut j = i + 1;
-        loop {
-            if j < chars.len() && chars[j].1.is_alphanumeric() {
-                j += 1;
-            } else if j + 1 < chars.len()
-                && inner_joiner(chars[j].1)
-                && chars[j + 1].1.is_alphanumeric()
+        let word_start = i;
+        let mut j = i + c.len_utf8();
+        while let Some(c) = char_at(j) {
+            if c.is_alphanumeric() {
+                j += c.len_utf8();
+            } else if let Some(next) =
+                char_at(j + c.len_utf8()).filter(|&next| inner_joiner(c) && next.is_alphanumeric())
             {
-                j += 2;
+                j += c.len_utf8() + next.len_utf8();
             } else {
                 break;
             }
         }
-        let mut word_end = chars.get(j).map_or(text.len(), |c| c.0);
+        let mut word_end = j;
         let word = &text[word_start..word_end];
-        if chars.get(j).is_some_and(|c| c.1 == '.') {
+        if char_at(j) == Some('.') {
             let initials = word.split('.').all(|part| part.chars().count() == 1);
             let capital_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
             if (initials && word.contains('.')) || capital_initial || ABBREVIATIONS.contains(&word)

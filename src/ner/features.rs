@@ -33,18 +33,32 @@ impl Hasher for Prehashed {
 /// refused at load time instead of tagging nonsense.
 pub const FEATURE_VERSION: u32 = 4;
 
-/// A text cut into tokens and sentences, with what the tagger knows of each
-/// token before looking at its neighbours.
-pub struct Doc<'a> {
-    pub text: &'a str,
-    pub tokens: &'a [(usize, usize)],
-    /// Token index ranges, in order.
-    pub sentences: &'a [(usize, usize)],
+/// Sentences longer than this many tokens are read a window at a time, each
+/// window as if it were a sentence: whatever the input (a text without a full
+/// stop is one sentence), the tagger holds at most this many tokens' records.
+/// No sentence of news prose comes near it; CoNLL's longest has 124 tokens.
+pub const WINDOW: usize = 1024;
+
+/// What the whole document says about each word: the only thing the tagger
+/// keeps for a whole document, one entry per distinct word (not per token).
+#[derive(Default)]
+pub struct Words {
+    /// Lower-cased word hash → `SEEN_*` flags.
+    seen: HashMap<u64, u8, BuildHasherDefault<Prehashed>>,
+}
+
+/// A window of one sentence's tokens, with what the tagger knows of each
+/// token before looking at its neighbours. Reused from window to window.
+pub struct Window {
     infos: Vec<Info>,
-    /// Per sentence: how its words are capitalised.
-    modes: Vec<Mode>,
-    /// Per token: its sentence.
-    sentence_of: Vec<u32>,
+    /// How the window's words are capitalised.
+    mode: Mode,
+}
+
+/// The gazetteer hits of a document, read in order of the tokens.
+pub struct Gazetteer<'h> {
+    hits: &'h [Hit],
+    next: usize,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -125,6 +139,39 @@ fn ascii_quote(c: char) -> char {
     }
 }
 
+/// Hands `word` to `take` lower-cased, a character at a time, as the
+/// features see it (typographic quotes as ASCII ones).
+fn each_lower(word: &str, mut take: impl FnMut(char)) {
+    for c in word.chars().map(ascii_quote) {
+        if c.is_ascii() {
+            take(c.to_ascii_lowercase());
+        } else {
+            c.to_lowercase().for_each(&mut take);
+        }
+    }
+}
+
+/// What the document-wide pass needs of a token: its lower-cased word and
+/// its capitals; the rest of its record stays empty.
+fn case_info(word: &str) -> Info {
+    let mut lower = BASIS;
+    each_lower(word, |c| lower = feed_char(lower, c));
+    Info {
+        lower,
+        capitalised: capitalised(word),
+        upper: upper(word),
+        ..Info::default()
+    }
+}
+
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn upper(word: &str) -> bool {
+    word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase)
+}
+
 fn info(word: &str) -> Info {
     // One pass over the lower-cased word gives its hash, its prefixes and
     // its last four letters.
@@ -133,21 +180,14 @@ fn info(word: &str) -> Info {
     // The last four letters, as a ring.
     let mut ring = ['\0'; 4];
     let mut count = 0;
-    let mut take = |c: char| {
+    each_lower(word, |c| {
         lower = feed_char(lower, c);
         if let Some(slot) = prefixes.get_mut(count) {
             *slot = lower;
         }
         ring[count % 4] = c;
         count += 1;
-    };
-    for c in word.chars().map(ascii_quote) {
-        if c.is_ascii() {
-            take(c.to_ascii_lowercase());
-        } else {
-            c.to_lowercase().for_each(&mut take);
-        }
-    }
+    });
     let mut suffixes = [0; 4];
     for (length, slot) in suffixes.iter_mut().enumerate() {
         let length = length + 1;
@@ -155,8 +195,6 @@ fn info(word: &str) -> Info {
             *slot = hash_chars((count - length..count).map(|at| ring[at % 4]));
         }
     }
-    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-    let upper = word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase);
     Info {
         raw: hash_chars(word.chars().map(ascii_quote)),
         lower,
@@ -165,8 +203,8 @@ fn info(word: &str) -> Info {
         suffixes,
         gazetteer: 0,
         document: 0,
-        capitalised,
-        upper,
+        capitalised: capitalised(word),
+        upper: upper(word),
     }
 }
 
@@ -196,77 +234,95 @@ fn mode(infos: &[Info], text: &str, tokens: &[(usize, usize)]) -> Mode {
     }
 }
 
-impl<'a> Doc<'a> {
-    /// A document from its tokens (byte ranges into `text`) and its sentences
-    /// (token index ranges), with the gazetteer hits of `text`.
-    pub fn new(
-        text: &'a str,
-        tokens: &'a [(usize, usize)],
-        sentences: &'a [(usize, usize)],
-        hits: &[Hit],
-    ) -> Doc<'a> {
-        let mut infos: Vec<Info> = tokens
-            .iter()
-            .map(|&(start, end)| info(&text[start..end]))
-            .collect();
-        let mut hit = 0;
-        for (info, &(start, end)) in infos.iter_mut().zip(tokens) {
-            while hit < hits.len() && hits[hit].end <= start {
-                hit += 1;
-            }
-            if let Some(found) = hits.get(hit)
-                && found.start <= start
-                && end <= found.end
-            {
+impl Words {
+    /// Notes how the words of one window (`tokens`, byte ranges into `text`)
+    /// are written; `scratch` lends its buffer.
+    pub fn note(&mut self, text: &str, tokens: &[(usize, usize)], scratch: &mut Window) {
+        let infos = &mut scratch.infos;
+        infos.clear();
+        infos.extend(
+            tokens
+                .iter()
+                .map(|&(start, end)| case_info(&text[start..end])),
+        );
+        let mode = mode(infos, text, tokens);
+        for (position, info) in infos.iter().enumerate() {
+            let flag = if !info.capitalised {
+                SEEN_LOWER
+            } else if mode == Mode::AllCaps || info.upper || position == 0 {
+                // A capital that starts a sentence or is part of ALL CAPS
+                // says nothing about the word.
+                0
+            } else if mode == Mode::Prose {
+                SEEN_CAPITALISED_IN_PROSE | SEEN_CAPITALISED_INSIDE
+            } else {
+                SEEN_CAPITALISED_INSIDE
+            };
+            *self.seen.entry(info.lower).or_default() |= flag;
+        }
+    }
+
+    fn of(&self, lower: u64) -> u8 {
+        self.seen.get(&lower).copied().unwrap_or(0)
+    }
+}
+
+impl<'h> Gazetteer<'h> {
+    /// `hits` of the whole text, in order; tokens must then be read in order.
+    pub fn new(hits: &'h [Hit]) -> Gazetteer<'h> {
+        Gazetteer { hits, next: 0 }
+    }
+
+    /// 0 outside a hit, else 1 + 2·kind + (1 if inside a name, 0 at its start).
+    fn at(&mut self, start: usize, end: usize) -> u8 {
+        while self.next < self.hits.len() && self.hits[self.next].end <= start {
+            self.next += 1;
+        }
+        match self.hits.get(self.next) {
+            Some(found) if found.start <= start && end <= found.end => {
                 let kind = match gazetteer::entry(found.entry).kind {
                     EntityType::Place => 0,
                     EntityType::Organization => 1,
                     EntityType::Person => 2,
                 };
-                info.gazetteer = 1 + 2 * kind + u8::from(found.start < start);
+                1 + 2 * kind + u8::from(found.start < start)
             }
+            _ => 0,
         }
-        let mut modes = Vec::with_capacity(sentences.len());
-        let mut sentence_of = vec![0; tokens.len()];
-        for (index, &(from, to)) in sentences.iter().enumerate() {
-            modes.push(mode(&infos[from..to], text, &tokens[from..to]));
-            for slot in &mut sentence_of[from..to] {
-                *slot = u32::try_from(index).unwrap_or(u32::MAX);
-            }
+    }
+}
+
+impl Default for Window {
+    fn default() -> Window {
+        Window {
+            infos: Vec::new(),
+            mode: Mode::Prose,
         }
-        let mut seen: HashMap<u64, u8, BuildHasherDefault<Prehashed>> =
-            HashMap::with_capacity_and_hasher(tokens.len(), BuildHasherDefault::default());
-        for (index, &(from, to)) in sentences.iter().enumerate() {
-            for (position, info) in infos[from..to].iter().enumerate() {
-                let flag = if !info.capitalised {
-                    SEEN_LOWER
-                } else if modes[index] == Mode::AllCaps || info.upper || position == 0 {
-                    // A capital that starts a sentence or is part of ALL CAPS
-                    // says nothing about the word.
-                    0
-                } else if modes[index] == Mode::Prose {
-                    SEEN_CAPITALISED_IN_PROSE | SEEN_CAPITALISED_INSIDE
-                } else {
-                    SEEN_CAPITALISED_INSIDE
-                };
-                *seen.entry(info.lower).or_default() |= flag;
-            }
-        }
-        for info in &mut infos {
-            info.document = seen.get(&info.lower).copied().unwrap_or(0);
-        }
-        Doc {
-            text,
-            tokens,
-            sentences,
-            infos,
-            modes,
-            sentence_of,
-        }
+    }
+}
+
+impl Window {
+    /// Reads one window (`tokens`, byte ranges into `text`) in full, once
+    /// `words` has noted every window of the document.
+    pub fn read(
+        &mut self,
+        text: &str,
+        tokens: &[(usize, usize)],
+        gazetteer: &mut Gazetteer,
+        words: &Words,
+    ) {
+        self.infos.clear();
+        self.infos.extend(tokens.iter().map(|&(start, end)| {
+            let mut info = info(&text[start..end]);
+            info.gazetteer = gazetteer.at(start, end);
+            info.document = words.of(info.lower);
+            info
+        }));
+        self.mode = mode(&self.infos, text, tokens);
     }
 
     pub fn len(&self) -> usize {
-        self.tokens.len()
+        self.infos.len()
     }
 
     /// A capitalised token whose word the document also writes in lower case:
@@ -282,21 +338,17 @@ impl<'a> Doc<'a> {
         self.infos[index].document & SEEN_CAPITALISED_IN_PROSE != 0
     }
 
-    /// The feature keys of token `index`, appended to `out`.
+    /// The feature keys of token `index` of the window, appended to `out`.
     pub fn features(&self, index: usize, out: &mut Vec<u32>) {
-        let sentence = self.sentence_of[index] as usize;
-        let (from, to) = self.sentences[sentence];
-        let mode = self.modes[sentence] as u64;
-        let at = |offset: isize| -> Option<&Info> {
-            let position = index.checked_add_signed(offset)?;
-            (from <= position && position < to).then(|| &self.infos[position])
-        };
+        let mode = self.mode as u64;
+        let at =
+            |offset: isize| -> Option<&Info> { self.infos.get(index.checked_add_signed(offset)?) };
         const OUTSIDE: u64 = 0x5eed;
         let lower = |offset| at(offset).map_or(OUTSIDE, |info| info.lower);
         let shape = |offset| at(offset).map_or(OUTSIDE, |info| info.shape);
         let gazetteer = |offset| at(offset).map_or(0xff, |info| u64::from(info.gazetteer));
         let word = &self.infos[index];
-        let first = u64::from(index == from);
+        let first = u64::from(index == 0);
         let mut push = |template: u64, values: &[u64]| {
             let hash = values
                 .iter()
@@ -343,6 +395,36 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// Text already cut into `tokens` (byte ranges into `text`) and `sentences`
+/// (token index ranges), read as the tagger reads a document: first every
+/// window's words are noted, then each window is read in full and handed to
+/// `each` with the index of its first token.
+pub fn read_gold(
+    text: &str,
+    tokens: &[(usize, usize)],
+    sentences: &[(usize, usize)],
+    hits: &[Hit],
+    mut each: impl FnMut(usize, &Window),
+) {
+    let windows = || {
+        sentences.iter().flat_map(|&(from, to)| {
+            (from..to)
+                .step_by(WINDOW)
+                .map(move |start| (start, to.min(start + WINDOW)))
+        })
+    };
+    let mut window = Window::default();
+    let mut words = Words::default();
+    for (from, to) in windows() {
+        words.note(text, &tokens[from..to], &mut window);
+    }
+    let mut gazetteer = Gazetteer::new(hits);
+    for (from, to) in windows() {
+        window.read(text, &tokens[from..to], &mut gazetteer, &words);
+        each(from, &window);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -352,9 +434,16 @@ mod tests {
         let mut tokens = Vec::new();
         crate::ner::tokens::tokenize_into(text, 0, text.len(), &mut tokens);
         let sentences = [(0, tokens.len())];
-        let doc = Doc::new(text, &tokens, &sentences, &gazetteer::scan(text));
         let mut out = Vec::new();
-        doc.features(index, &mut out);
+        read_gold(
+            text,
+            &tokens,
+            &sentences,
+            &gazetteer::scan(text),
+            |_, window| {
+                window.features(index, &mut out);
+            },
+        );
         out
     }
 

@@ -11,8 +11,8 @@ pub mod train;
 
 use crate::entities::gazetteer::Hit;
 use crate::model::{EntityType, Sentence};
-use features::Doc;
-use model::{Model, ModelError};
+use features::{Gazetteer, WINDOW, Window, Words};
+use model::{Model, ModelError, Scratch};
 use std::sync::OnceLock;
 
 /// The trained weights, as `scripts/train_ner.sh` wrote them.
@@ -40,32 +40,35 @@ pub struct Name {
 /// The names in `sentences` of `body`; `hits` are the gazetteer hits of the
 /// whole body. Without a usable model (a build with a mismatched asset, which
 /// a test rules out) nothing is found and the rules work alone.
+///
+/// The body is read twice, a window of a sentence at a time: once for what
+/// the whole document says of each word, once to tag. Only the words' flags
+/// are kept for the whole document, so memory stays that of one window.
 pub fn names(body: &str, sentences: &[Sentence], hits: &[Hit]) -> Vec<Name> {
-    let mut tokens = Vec::new();
-    let mut ranges = Vec::with_capacity(sentences.len());
-    for sentence in sentences {
-        let from = tokens.len();
-        tokens::tokenize_into(body, sentence.start, sentence.end, &mut tokens);
-        if tokens.len() > from {
-            ranges.push((from, tokens.len()));
-        }
-    }
     let Ok(model) = embedded() else {
         return Vec::new();
     };
-    let doc = Doc::new(body, &tokens, &ranges, hits);
+    let mut tokens = Vec::new();
+    let mut window = Window::default();
+    let mut words = Words::default();
+    windows(body, sentences, &mut tokens, |tokens| {
+        words.note(body, tokens, &mut window);
+    });
+    let mut gazetteer = Gazetteer::new(hits);
+    let mut scratch = Scratch::default();
     let mut found = Vec::new();
-    model.tag(&doc, &mut found);
-    found
-        .into_iter()
-        .filter_map(|(from, to, kind)| {
+    let mut names = Vec::new();
+    windows(body, sentences, &mut tokens, |tokens| {
+        window.read(body, tokens, &mut gazetteer, &words);
+        found.clear();
+        model.tag(&window, &mut scratch, &mut found);
+        names.extend(found.iter().filter_map(|&(from, to, kind)| {
             let mut from = from;
             // A sentence's first word that the document also writes in lower
             // case is capitalised by its place: alone it is no name
             // ("Already, ..."), and it is no part of a person's ("Later
             // Petrenko met ..."; a place's may be: "New York").
-            let opening = ranges.binary_search_by_key(&from, |range| range.0).is_ok();
-            if opening && doc.common_word(from) {
+            if from == 0 && window.common_word(from) {
                 if to - from == 1 {
                     return None;
                 }
@@ -73,16 +76,36 @@ pub fn names(body: &str, sentences: &[Sentence], hits: &[Hit]) -> Vec<Name> {
                     from += 1;
                 }
             }
-            Some((from, to, kind))
-        })
-        .map(|(from, to, kind)| Name {
-            start: tokens[from].0,
-            end: tokens[to - 1].1,
-            kind,
-            common: (from..to).any(|index| doc.common_word(index)),
-            in_prose: (from..to).any(|index| doc.named_in_prose(index)),
-        })
-        .collect()
+            Some(Name {
+                start: tokens[from].0,
+                end: tokens[to - 1].1,
+                kind,
+                common: (from..to).any(|index| window.common_word(index)),
+                in_prose: (from..to).any(|index| window.named_in_prose(index)),
+            })
+        }));
+    });
+    names
+}
+
+/// Hands `each` the tokens of every sentence, [`WINDOW`] tokens at a time
+/// (a window ends at the end of a word), in `tokens`.
+fn windows(
+    body: &str,
+    sentences: &[Sentence],
+    tokens: &mut Vec<(usize, usize)>,
+    mut each: impl FnMut(&[(usize, usize)]),
+) {
+    for sentence in sentences {
+        let mut at = sentence.start;
+        while at < sentence.end {
+            tokens.clear();
+            at = tokens::tokenize_until(body, at, sentence.end, WINDOW, tokens);
+            if !tokens.is_empty() {
+                each(tokens);
+            }
+        }
+    }
 }
 
 /// The names of text already cut into `tokens` (byte ranges into `text`) and
@@ -97,9 +120,16 @@ pub fn tag_tokens(
     let Ok(model) = embedded() else {
         return Vec::new();
     };
-    let doc = Doc::new(text, tokens, sentences, hits);
+    let mut scratch = Scratch::default();
     let mut found = Vec::new();
-    model.tag(&doc, &mut found);
+    features::read_gold(text, tokens, sentences, hits, |from, window| {
+        let start = found.len();
+        model.tag(window, &mut scratch, &mut found);
+        for span in &mut found[start..] {
+            span.0 += from;
+            span.1 += from;
+        }
+    });
     found
 }
 
@@ -123,6 +153,26 @@ mod tests {
         assert!(found("Turkey prices rose.").contains(&("Turkey", EntityType::Place)));
         let text = "Turkey prices rose. The turkey was cheap, Dahl said.";
         assert_eq!(found(text), [("Dahl", EntityType::Person)]);
+    }
+
+    #[test]
+    fn a_sentence_longer_than_a_window_is_tagged_window_by_window() {
+        // No full stop: one sentence of several windows.
+        let repeats = WINDOW / 2;
+        let text = "and later Okafor met Dahl in Varnholt ".repeat(repeats);
+        let names = found(&text);
+        let count =
+            |wanted: (&str, EntityType)| names.iter().filter(|&&name| name == wanted).count();
+        // Every mention is found, past the first window too; a window's edge
+        // may cost a name.
+        assert!(
+            count(("Dahl", EntityType::Person)) + 2 >= repeats,
+            "{names:?}"
+        );
+        assert!(
+            count(("Varnholt", EntityType::Place)) + 2 >= repeats,
+            "{names:?}"
+        );
     }
 
     #[test]

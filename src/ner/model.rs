@@ -7,7 +7,7 @@
 //! keys (u32), n·TAGS weights (i8). Emission and transition weights share one
 //! scale, so scores add up without converting.
 
-use super::features::{Doc, FEATURE_VERSION};
+use super::features::{FEATURE_VERSION, Window};
 use crate::model::EntityType;
 use std::ops::Add;
 
@@ -286,35 +286,42 @@ impl Model {
         }
     }
 
-    /// Tags every sentence of `doc`; appends its names as token ranges.
-    pub fn tag(&self, doc: &Doc, out: &mut Vec<(usize, usize, EntityType)>) {
-        let mut keys = Vec::with_capacity(64);
-        let mut emissions: Vec<i32> = Vec::new();
-        let mut scratch = Vec::new();
-        let mut tags = Vec::new();
-        let mut found = Vec::new();
-        for &(from, to) in doc.sentences {
-            emissions.clear();
-            emissions.resize((to - from) * TAGS, 0);
-            for (index, scores) in (from..to).zip(emissions.chunks_exact_mut(TAGS)) {
-                keys.clear();
-                doc.features(index, &mut keys);
-                for slot in keys.iter().filter_map(|&key| self.slot(key)) {
-                    for (score, &weight) in scores.iter_mut().zip(&slot.weights) {
-                        *score += i32::from(weight);
-                    }
+    /// Tags one window; appends its names as token ranges within it.
+    pub fn tag(
+        &self,
+        window: &Window,
+        scratch: &mut Scratch,
+        out: &mut Vec<(usize, usize, EntityType)>,
+    ) {
+        let Scratch {
+            keys,
+            emissions,
+            viterbi: best,
+            tags,
+        } = scratch;
+        emissions.clear();
+        emissions.resize(window.len() * TAGS, 0);
+        for (index, scores) in emissions.chunks_exact_mut(TAGS).enumerate() {
+            keys.clear();
+            window.features(index, keys);
+            for slot in keys.iter().filter_map(|&key| self.slot(key)) {
+                for (score, &weight) in scores.iter_mut().zip(&slot.weights) {
+                    *score += i32::from(weight);
                 }
             }
-            viterbi(&emissions, &self.transitions, &mut scratch, &mut tags);
-            found.clear();
-            spans(&tags, &mut found);
-            out.extend(
-                found
-                    .iter()
-                    .map(|&(start, end, kind)| (from + start, from + end, kind)),
-            );
         }
+        viterbi(emissions, &self.transitions, best, tags);
+        spans(tags, out);
     }
+}
+
+/// The buffers of [`Model::tag`], kept from one window to the next.
+#[derive(Default)]
+pub struct Scratch {
+    keys: Vec<u32>,
+    emissions: Vec<i32>,
+    viterbi: Vec<(i32, u8)>,
+    tags: Vec<u8>,
 }
 
 #[cfg(test)]

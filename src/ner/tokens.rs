@@ -37,9 +37,24 @@ fn keeps_stop(word: &str) -> bool {
 }
 
 /// Appends to `out` the tokens of `text[start..end]` as absolute byte ranges.
+#[cfg(test)]
 pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    tokenize_until(text, start, end, usize::MAX, out);
+}
+
+/// Appends to `out` the tokens of `text[start..end]` as absolute byte ranges,
+/// stopping after the word that brings `out` to `limit` tokens; returns
+/// where it stopped (`end` once everything is read). Words are cut alone, so
+/// going on from there gives the tokens reading it all at once would.
+pub fn tokenize_until(
+    text: &str,
+    start: usize,
+    end: usize,
+    limit: usize,
+    out: &mut Vec<(usize, usize)>,
+) -> usize {
     let Some(slice) = text.get(start..end) else {
-        return;
+        return end;
     };
     let mut offset = 0;
     for chunk in slice.split(char::is_whitespace) {
@@ -47,8 +62,12 @@ pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<(usize,
         offset += chunk.len() + chunk_len_of_separator(slice, offset + chunk.len());
         if !chunk.is_empty() {
             split_chunk(chunk, chunk_start, out);
+            if out.len() >= limit {
+                return start + offset;
+            }
         }
     }
+    end
 }
 
 /// Length in bytes of the whitespace character at `at` (0 at the end).
@@ -159,5 +178,24 @@ mod tests {
         assert_eq!(words(text), ["Ünal", "’s", "“", "Zürich", "”"]);
         assert!(words("").is_empty());
         assert_eq!(words("'"), ["'"]);
+    }
+
+    #[test]
+    fn reading_on_where_a_limit_stopped_gives_the_same_tokens() {
+        let text = "  (Okafor's)  aides\u{a0}said: \"no.\" Dahl  ";
+        let mut whole = Vec::new();
+        tokenize_into(text, 0, text.len(), &mut whole);
+        for limit in 1..=whole.len() {
+            let mut pieces = Vec::new();
+            let mut at = 0;
+            while at < text.len() {
+                let mut window = Vec::new();
+                at = tokenize_until(text, at, text.len(), limit, &mut window);
+                // A word cut into several tokens may take a window past it.
+                assert!(window.len() < limit + 4, "{limit}: {window:?}");
+                pieces.extend(window);
+            }
+            assert_eq!(pieces, whole, "limit {limit}");
+        }
     }
 }

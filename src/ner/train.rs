@@ -4,8 +4,8 @@
 //! of the data and the seed. Built for tests and for the `train_ner` binary
 //! (feature `train`), never into a user's build.
 
-use super::features::Doc;
-use super::model::{self, Model, START, TAGS, tag_of_label};
+use super::features::{self, Window};
+use super::model::{self, Model, START, Scratch, TAGS, tag_of_label};
 use crate::entities::gazetteer;
 use crate::model::EntityType;
 use std::collections::HashMap;
@@ -20,13 +20,11 @@ pub struct Sample {
 }
 
 impl Sample {
-    pub fn doc(&self) -> Doc<'_> {
-        Doc::new(
-            &self.text,
-            &self.tokens,
-            &self.sentences,
-            &gazetteer::scan(&self.text),
-        )
+    /// Reads the sample as the tagger reads a document; `each` gets every
+    /// window with the index of its first token.
+    pub fn each_window(&self, each: impl FnMut(usize, &Window)) {
+        let hits = gazetteer::scan(&self.text);
+        features::read_gold(&self.text, &self.tokens, &self.sentences, &hits, each);
     }
 }
 
@@ -150,17 +148,18 @@ impl Weights {
 /// Trains on `samples`; after each epoch hands the averaged, quantised model
 /// (the bytes [`Model::parse`] reads) to `each_epoch`.
 pub fn train(samples: &[Sample], options: &Options, mut each_epoch: impl FnMut(usize, Vec<u8>)) {
-    let docs: Vec<Doc> = samples.iter().map(Sample::doc).collect();
     let mut counts: HashMap<u32, u32> = HashMap::new();
     let mut keys = Vec::new();
-    for doc in &docs {
-        for index in 0..doc.len() {
-            keys.clear();
-            doc.features(index, &mut keys);
-            for &key in &keys {
-                *counts.entry(key).or_default() += 1;
+    for sample in samples {
+        sample.each_window(|_, window| {
+            for index in 0..window.len() {
+                keys.clear();
+                window.features(index, &mut keys);
+                for &key in &keys {
+                    *counts.entry(key).or_default() += 1;
+                }
             }
-        }
+        });
     }
     let mut kept: Vec<u32> = counts
         .iter()
@@ -174,23 +173,23 @@ pub fn train(samples: &[Sample], options: &Options, mut each_epoch: impl FnMut(u
         .map(|(row, &key)| (key, row as u32))
         .collect();
     let mut sentences = Vec::new();
-    for (doc, sample) in docs.iter().zip(samples) {
-        for &(from, to) in doc.sentences {
+    for sample in samples {
+        sample.each_window(|from, window| {
             let mut sentence = Sentence {
                 rows: Vec::new(),
                 offsets: vec![0],
-                tags: sample.tags[from..to].to_vec(),
+                tags: sample.tags[from..from + window.len()].to_vec(),
             };
-            for index in from..to {
+            for index in 0..window.len() {
                 keys.clear();
-                doc.features(index, &mut keys);
+                window.features(index, &mut keys);
                 sentence
                     .rows
                     .extend(keys.iter().filter_map(|key| row_of.get(key)));
                 sentence.offsets.push(sentence.rows.len());
             }
             sentences.push(sentence);
-        }
+        });
     }
     let mut emissions_weights = Weights::new(kept.len() * TAGS);
     let mut transitions = Weights::new((TAGS + 1) * TAGS);
@@ -307,9 +306,17 @@ pub fn evaluate(model: &Model, samples: &[Sample]) -> Counts {
     let mut counts = Counts::default();
     let mut found = Vec::new();
     let mut gold = Vec::new();
+    let mut scratch = Scratch::default();
     for sample in samples {
         found.clear();
-        model.tag(&sample.doc(), &mut found);
+        sample.each_window(|from, window| {
+            let start = found.len();
+            model.tag(window, &mut scratch, &mut found);
+            for span in &mut found[start..] {
+                span.0 += from;
+                span.1 += from;
+            }
+        });
         gold.clear();
         for &(from, to) in &sample.sentences {
             let start = gold.len();

@@ -427,8 +427,11 @@ impl Reader<'_> {
     }
 
     fn entities(&mut self, body: &str) -> Option<Vec<Entity>> {
-        let mut entities = Vec::new();
-        for _ in 0..self.count()? {
+        // Exact: kept with the article for the whole session. The count is
+        // bounded by the bytes left, so a damaged entry cannot ask for much.
+        let count = self.count()?;
+        let mut entities = Vec::with_capacity(count);
+        for _ in 0..count {
             let (start, end) = self.span(body)?;
             let kind = entity_type_from(self.byte()?)?;
             let canonical = self.string()?;
@@ -444,8 +447,11 @@ impl Reader<'_> {
     }
 
     fn claims(&mut self, body: &str) -> Option<Vec<Claim>> {
-        let mut claims = Vec::new();
-        for _ in 0..self.count()? {
+        // Exact: kept with the article for the whole session. The count is
+        // bounded by the bytes left, so a damaged entry cannot ask for much.
+        let count = self.count()?;
+        let mut claims = Vec::with_capacity(count);
+        for _ in 0..count {
             let (start, end) = self.span(body)?;
             let mask = self.byte()?;
             let kinds = ClaimKind::ALL
@@ -456,7 +462,6 @@ impl Reader<'_> {
             claims.push(Claim {
                 start,
                 end,
-                text: body[start..end].to_string(),
                 kinds,
                 speaker,
             });

@@ -127,7 +127,9 @@ fn is_caption(text: &str) -> bool {
     let Some(at) = text.trim_end().rfind(['.', '。']) else {
         return false;
     };
-    let credit = text[at + 1..].trim().trim_start_matches('/').trim();
+    // '。' takes three bytes: the credit starts after the whole mark.
+    let stop = text[at..].chars().next().map_or(1, char::len_utf8);
+    let credit = text[at + stop..].trim().trim_start_matches('/').trim();
     let words: Vec<&str> = credit.split_whitespace().collect();
     // The full stop must end a sentence of some length, not an abbreviation
     // ("Dr.", "U.S.").
@@ -240,6 +242,15 @@ mod tests {
         assert!(is_furniture("(More port strike stories.)"));
         assert!(is_furniture("Read More: Click Here"));
         assert!(is_furniture("Sign up for our daily newsletter"));
+    }
+
+    #[test]
+    fn a_caption_ending_in_an_ideographic_full_stop_is_read_whole() {
+        // The credit starts after all three bytes of '。' (a fuzzer's find).
+        assert!(is_furniture(
+            "Rescuers search the rubble of the old hotel on Friday。 Wirepix"
+        ));
+        assert!(!is_furniture("S.\u{9d} ´´´´ 6>。"));
     }
 
     #[test]

@@ -209,6 +209,19 @@ impl BenchReader {
         let _ = terminal.draw(|frame| screen::render(&self.app, frame));
     }
 
+    /// Draws one frame into `buffer` without the per-cell pass that
+    /// [`BenchReader::frame`] ends with.
+    pub fn draw(&mut self, buffer: &mut ratatui::buffer::Buffer) {
+        self.app.prepare(self.screen);
+        screen::draw(&self.app, self.screen, buffer);
+    }
+
+    /// The pass every frame ends with: each cluster of several code points
+    /// laid out one code point per cell, as terminals store it.
+    pub fn per_cell_pass(buffer: &mut ratatui::buffer::Buffer) {
+        text::one_code_point_per_cell(buffer);
+    }
+
     /// Wraps the first article for a reader `width` columns wide, as a
     /// resize does; returns its line count.
     pub fn layout(&self, width: u16) -> usize {

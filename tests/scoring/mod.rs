@@ -313,7 +313,7 @@ pub fn score(article: &Article, gold: &Annotation) -> Scores {
     let found_claims: Vec<(String, &crossread::model::Claim)> = article
         .claims
         .iter()
-        .map(|claim| (normalise(&claim.text), claim))
+        .map(|claim| (normalise(article.text(claim.start, claim.end)), claim))
         .collect();
     let unscored: Vec<String> = gold.unscored.iter().map(|text| normalise(text)).collect();
     for text in &unscored {

@@ -220,10 +220,10 @@ fn overview(corpus: &Corpus, article_index: usize) -> Vec<PanelRow> {
                 }),
         );
     }
-    let claims = corpus
+    let (body, claims) = corpus
         .articles
         .get(article_index)
-        .map(|article| article.claims.as_slice())
+        .map(|article| (article.body.as_str(), article.claims.as_slice()))
         .unwrap_or_default();
     if entities.is_empty() {
         rows.push(PanelRow::Heading("no entities".to_string()));
@@ -237,7 +237,7 @@ fn overview(corpus: &Corpus, article_index: usize) -> Vec<PanelRow> {
             start: claim.start,
             end: claim.end,
             label: format!("{marks} {speaker}:"),
-            text: clean(&claim.text).into_owned(),
+            text: clean(body.get(claim.start..claim.end).unwrap_or("")).into_owned(),
         }
     }));
     rows

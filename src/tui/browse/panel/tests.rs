@@ -281,7 +281,12 @@ fn jumping_to_claim_after_claim_keeps_the_panel_and_its_place() {
         "{:?}",
         app.areas
     );
-    let words: Vec<&str> = claims[3].text.split_whitespace().take(3).collect();
+    let article = &app.corpus.articles[0];
+    let words: Vec<&str> = article
+        .text(claims[3].start, claims[3].end)
+        .split_whitespace()
+        .take(3)
+        .collect();
     assert!(shown.contains(&words.join(" ")), "{shown}");
     hit(&mut app, "p");
     assert!(app.layers().is_empty());
