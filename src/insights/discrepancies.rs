@@ -39,7 +39,8 @@ pub(super) fn find(corpus: &Corpus, facts: &Facts) -> Vec<Discrepancy> {
         .collect();
     let across = across_facts(corpus, facts);
     // A dispute inside one fact that a wider one holds says the same again.
-    let sentences = |d: &Discrepancy| -> Vec<SentenceRef> { d.sides.iter().map(|s| s.sentence).collect() };
+    let sentences =
+        |d: &Discrepancy| -> Vec<SentenceRef> { d.sides.iter().map(|s| s.sentence).collect() };
     out.retain(|d| {
         !across.iter().any(|wide| {
             let label = |x: &Discrepancy| x.what.split(':').next().map(str::to_string);
@@ -64,7 +65,9 @@ fn specific(key: &MeasureKey) -> bool {
     match key {
         MeasureKey::Family(_) => true,
         MeasureKey::Unit(unit, anchor) => {
-            unit == "magnitude" || unit.starts_with("money:") || (unit == "measure:length" && anchor.is_some())
+            unit == "magnitude"
+                || unit.starts_with("money:")
+                || (unit == "measure:length" && anchor.is_some())
         }
     }
 }
@@ -168,7 +171,9 @@ fn across_facts(corpus: &Corpus, facts: &Facts) -> Vec<Discrepancy> {
                 corpus.articles[members[first].sentence.article].id, quantity.start
             );
             let fact = facts.facts_of(members[first].sentence).first().copied();
-            out.extend(dispute(corpus, fact, &id, agreement, &members, &key, chosen));
+            out.extend(dispute(
+                corpus, fact, &id, agreement, &members, &key, chosen,
+            ));
         }
     }
     out.extend(directions_across(facts, &members));
@@ -226,7 +231,10 @@ fn directions_across(facts: &Facts, members: &[Member]) -> Vec<Discrepancy> {
         let sides: Vec<Side> = sides
             .iter()
             .map(|(m, (bearing, start, end))| {
-                let group = match groups.iter().position(|g| bearings_apart(*g, *bearing) <= 45.0) {
+                let group = match groups
+                    .iter()
+                    .position(|g| bearings_apart(*g, *bearing) <= 45.0)
+                {
                     Some(group) => group,
                     None => {
                         groups.push(*bearing);
@@ -269,13 +277,18 @@ fn dates_across(facts: &Facts, members: &[Member]) -> Vec<Discrepancy> {
         .iter()
         .enumerate()
         .filter_map(|(at, m)| match &m.figures.dates[..] {
-            [one] if one.month.is_some() && (one.day.is_some() || one.year.is_some()) => Some((at, one)),
+            [one] if one.month.is_some() && (one.day.is_some() || one.year.is_some()) => {
+                Some((at, one))
+            }
             _ => None,
         })
         .collect();
     let mut by_month: BTreeMap<u8, Vec<(usize, &DateMention)>> = BTreeMap::new();
     for (at, date) in dated {
-        by_month.entry(date.month.unwrap_or(0)).or_default().push((at, date));
+        by_month
+            .entry(date.month.unwrap_or(0))
+            .or_default()
+            .push((at, date));
     }
     let mut out = Vec::new();
     for list in by_month.values() {
@@ -289,7 +302,8 @@ fn dates_across(facts: &Facts, members: &[Member]) -> Vec<Discrepancy> {
                     a.year.zip(b.year).is_some_and(|(p, q)| p != q),
                     a.day.zip(b.day).is_some_and(|(p, q)| p != q),
                 ];
-                let shared = a.year.zip(b.year).is_some() as usize + a.day.zip(b.day).is_some() as usize;
+                let shared =
+                    a.year.zip(b.year).is_some() as usize + a.day.zip(b.day).is_some() as usize;
                 if shared < 2 || differing.iter().filter(|d| **d).count() != 1 {
                     continue;
                 }
@@ -376,7 +390,9 @@ fn key_of(quantity: &Quantity, member: &Member) -> Option<MeasureKey> {
     if quantity.unit == Unit::Measure("length") {
         // A distance is measured from somewhere: only distances from one
         // place compare.
-        let window = member.article.entities_overlapping(quantity.end, quantity.end + ANCHOR_BYTES);
+        let window = member
+            .article
+            .entities_overlapping(quantity.end, quantity.end + ANCHOR_BYTES);
         let anchor = window
             .iter()
             .find(|e| e.kind == crate::model::EntityType::Place)
@@ -479,7 +495,15 @@ fn figure_discrepancies(
     keyed_figures(members)
         .into_iter()
         .filter_map(|(key, values)| {
-            dispute(corpus, Some(index), &fact.id, fact.agreement, members, &key, values)
+            dispute(
+                corpus,
+                Some(index),
+                &fact.id,
+                fact.agreement,
+                members,
+                &key,
+                values,
+            )
         })
         .collect()
 }
@@ -519,7 +543,11 @@ fn same_scope(a: (&Member, &Quantity), b: (&Member, &Quantity)) -> bool {
     // One figure tied to a place, the other to none: the same scope only
     // if the other's sentence names that place too ("144 killed", in a
     // sentence about the country, against "144 killed in the country").
-    let (named, other) = if near_a.is_empty() { (&near_b, b.0) } else { (&near_a, a.0) };
+    let (named, other) = if near_a.is_empty() {
+        (&near_b, b.0)
+    } else {
+        (&near_a, a.0)
+    };
     named.is_empty() || named.iter().any(|p| mentions(other, p))
 }
 
@@ -640,7 +668,11 @@ fn dispute(
 /// The figure grows with the date: every source of a higher figure was
 /// published after every source of a lower one, and it is a count that
 /// moves with time (a toll, not a magnitude).
-fn rises_over_time(corpus: &Corpus, groups: &[Vec<(usize, &Quantity)>], members: &[Member]) -> bool {
+fn rises_over_time(
+    corpus: &Corpus,
+    groups: &[Vec<(usize, &Quantity)>],
+    members: &[Member],
+) -> bool {
     let counts = groups
         .iter()
         .flatten()
@@ -663,7 +695,13 @@ fn rises_over_time(corpus: &Corpus, groups: &[Vec<(usize, &Quantity)>], members:
 
 fn slug(text: &str) -> String {
     text.chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect()
 }
 
@@ -760,13 +798,21 @@ fn directions(member: &Member) -> Vec<(f32, String, usize, usize)> {
         let from = member.base + of_at + of.len();
         let Some(anchor) = member
             .article
-            .entities_overlapping(from, (from + ANCHOR_BYTES).min(member.base + member.text.len()))
+            .entities_overlapping(
+                from,
+                (from + ANCHOR_BYTES).min(member.base + member.text.len()),
+            )
             .iter()
             .find(|e| e.kind == crate::model::EntityType::Place && e.start >= from)
         else {
             continue;
         };
-        out.push((bearing, anchor.canonical.clone(), member.base + at, anchor.end));
+        out.push((
+            bearing,
+            anchor.canonical.clone(),
+            member.base + at,
+            anchor.end,
+        ));
     }
     out
 }
@@ -822,7 +868,10 @@ fn direction_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec
             out.push(Discrepancy {
                 id: format!("{}-place-{}", fact.id, out.len()),
                 kind: DiscrepancyKind::Place,
-                what: format!("direction from {}: {} · {}", a.1, sides[0].value, sides[1].value),
+                what: format!(
+                    "direction from {}: {} · {}",
+                    a.1, sides[0].value, sides[1].value
+                ),
                 confidence: (0.55 + 0.3 * fact.agreement).min(0.9),
                 fact: Some(index),
                 sides,
@@ -852,13 +901,21 @@ fn word_spans(text: &str) -> Vec<(usize, &str)> {
 
 /// Words between a denial and what it denies ("has not yet been").
 const AUXILIARIES: &[&str] = &[
-    "be", "been", "being", "yet", "ever", "so", "actually", "formally", "officially",
+    "be",
+    "been",
+    "being",
+    "yet",
+    "ever",
+    "so",
+    "actually",
+    "formally",
+    "officially",
 ];
 
 /// Helpers before a denial that make the denied word a verb ("did not agree").
 const VERB_HELPERS: &[&str] = &[
-    "do", "does", "did", "has", "have", "had", "will", "would", "could", "can", "should",
-    "may", "might", "must", "shall", "wo", "ca",
+    "do", "does", "did", "has", "have", "had", "will", "would", "could", "can", "should", "may",
+    "might", "must", "shall", "wo", "ca",
 ];
 
 /// A copula before a denial: what it denies is a state ("was not clear").
@@ -899,9 +956,7 @@ fn denials(text: &str) -> Vec<Denial> {
         // "didn't": the helper is inside the word.
         let before = match lower.strip_suffix("n't") {
             Some(helper) if !helper.is_empty() => Some(helper.to_string()),
-            _ => i
-                .checked_sub(1)
-                .map(|p| words[p].1.to_ascii_lowercase()),
+            _ => i.checked_sub(1).map(|p| words[p].1.to_ascii_lowercase()),
         };
         let governor = match before.as_deref() {
             None => Governor::Verb,
@@ -1006,7 +1061,10 @@ fn negation_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec<
                 out.push(Discrepancy {
                     id: format!("{}-negation-{}", fact.id, out.len()),
                     kind: DiscrepancyKind::Negation,
-                    what: format!("denied and affirmed: {} · {}", sides[0].value, sides[1].value),
+                    what: format!(
+                        "denied and affirmed: {} · {}",
+                        sides[0].value, sides[1].value
+                    ),
                     confidence: (0.5 + 0.3 * fact.agreement).min(0.85),
                     fact: Some(index),
                     sides,

@@ -171,15 +171,13 @@ fn group(corpus: &Corpus, candidates: &[Candidate], list: Vec<usize>) -> Option<
     }
     let mut chosen: Vec<usize> = per_article.into_values().collect();
     chosen.sort_by_key(|&at| (candidates[at].sentence, candidates[at].start));
-    let fullest = *chosen
-        .iter()
-        .max_by(|&&a, &&b| {
-            candidates[a]
-                .words
-                .len()
-                .cmp(&candidates[b].words.len())
-                .then(b.cmp(&a))
-        })?;
+    let fullest = *chosen.iter().max_by(|&&a, &&b| {
+        candidates[a]
+            .words
+            .len()
+            .cmp(&candidates[b].words.len())
+            .then(b.cmp(&a))
+    })?;
     let reference = &candidates[fullest].words;
     let mut versions: Vec<QuoteVersion> = Vec::new();
     for &at in std::iter::once(&fullest).chain(chosen.iter().filter(|&&at| at != fullest)) {
@@ -221,8 +219,12 @@ fn classify(fullest: &[String], version: &[String]) -> (QuoteClass, Vec<String>,
     // The fullest's words before and after the version's part are what a
     // trimmed quotation leaves out: not a change.
     let inner: Vec<&DiffOp> = {
-        let first = ops.iter().position(|op| !matches!(op, DiffOp::Delete { .. }));
-        let last = ops.iter().rposition(|op| !matches!(op, DiffOp::Delete { .. }));
+        let first = ops
+            .iter()
+            .position(|op| !matches!(op, DiffOp::Delete { .. }));
+        let last = ops
+            .iter()
+            .rposition(|op| !matches!(op, DiffOp::Delete { .. }));
         match (first, last) {
             (Some(first), Some(last)) => ops[first..=last].iter().collect(),
             _ => Vec::new(),
@@ -280,7 +282,9 @@ fn same_person(a: &str, b: &str) -> bool {
     } else {
         (words_b, words_a)
     };
-    short.iter().all(|w| long.iter().any(|l| l.eq_ignore_ascii_case(w)))
+    short
+        .iter()
+        .all(|w| long.iter().any(|l| l.eq_ignore_ascii_case(w)))
 }
 
 /// A quotation credited to different named people by different sources.
@@ -295,9 +299,9 @@ pub(super) fn speaker_discrepancies(
             .versions
             .iter()
             .filter(|v| {
-                v.speaker.as_deref().is_some_and(|s| {
-                    named(s) && is_person(corpus, v.sentence, s)
-                })
+                v.speaker
+                    .as_deref()
+                    .is_some_and(|s| named(s) && is_person(corpus, v.sentence, s))
             })
             .collect();
         let Some(first) = credited.first() else {
@@ -365,8 +369,10 @@ mod tests {
             classify(&full, &words("we will rebuild every school that fell")).0,
             QuoteClass::Trimmed
         );
-        let (class, added, dropped) =
-            classify(&full, &words("We will rebuild every hospital that fell, and we will do it"));
+        let (class, added, dropped) = classify(
+            &full,
+            &words("We will rebuild every hospital that fell, and we will do it"),
+        );
         assert_eq!(class, QuoteClass::Altered);
         assert_eq!(added, vec!["hospital".to_string()]);
         assert_eq!(dropped, vec!["school".to_string()]);

@@ -215,7 +215,9 @@ pub const MEASURE_FAMILIES: &[&[&str]] = &[
         "casualties",
         "perished",
     ],
-    &["injured", "injuries", "injuring", "wounded", "hurt", "injure"],
+    &[
+        "injured", "injuries", "injuring", "wounded", "hurt", "injure",
+    ],
     &[
         "missing",
         "trapped",
@@ -233,7 +235,15 @@ pub const MEASURE_FAMILIES: &[&[&str]] = &[
 /// Nouns a count of anything may use: "144 people" says nothing of what
 /// the count is about (killed, trapped, evacuated), so it aligns no figures.
 pub const GENERIC_COUNT_HEADS: &[&str] = &[
-    "people", "person", "persons", "individual", "other", "men", "women", "time", "more",
+    "people",
+    "person",
+    "persons",
+    "individual",
+    "other",
+    "men",
+    "women",
+    "time",
+    "more",
 ];
 
 /// Nouns for speakers who are not named: a statement credited to them is

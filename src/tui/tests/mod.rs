@@ -318,6 +318,7 @@ pub(crate) fn send(layer: &mut dyn Layer, corpus: &Corpus, notation: &str) -> Ve
                     corpus,
                     settings: &settings,
                     docked: 0,
+                    insights: None,
                 },
                 compare: None,
             },
