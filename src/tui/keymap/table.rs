@@ -106,7 +106,7 @@ const READER: &[DefaultBinding] = rows![
     [ch('m')] => ToggleClaims: "Show or hide claim marks";
     [ch('p')] => Panel, "panel": "Side panel: the article's entities and claims, and where each entity is named";
     [ch('b')] => ToggleBookmark, "bookmark": "Bookmark the highlighted sentence (else the first on screen), or remove its bookmark";
-    [ch('C')] => CompareClaim, "compare claim": "Compare the highlighted claim (else the first on screen) across sources: its fact's row in the compare view";
+    [ch('C')] => CompareClaim: "Compare the highlighted claim (else the first on screen) across sources: its fact's row in the compare view";
 ];
 
 const PANEL: &[DefaultBinding] = rows![

@@ -6,6 +6,7 @@ mod browse;
 mod chooser;
 mod compare;
 mod hardening;
+mod insights;
 mod keys;
 mod library;
 mod search;
