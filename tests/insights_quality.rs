@@ -91,8 +91,8 @@ fn verbose() -> bool {
 /// spelled numbers as digits, so "at least 144" and "144" are one side.
 fn value_key(value: &str) -> String {
     const QUALIFIERS: &[&str] = &[
-        "at", "least", "more", "than", "over", "about", "nearly", "almost", "around", "some",
-        "up", "to", "as", "many", "much", "just", "a", "an", "the", "of",
+        "at", "least", "more", "than", "over", "about", "nearly", "almost", "around", "some", "up",
+        "to", "as", "many", "much", "just", "a", "an", "the", "of",
     ];
     const SPELLED: &[(&str, &str)] = &[
         ("one", "1"),
@@ -204,8 +204,7 @@ struct Said {
 /// Whether a found side is the annotated side of the same source: the same
 /// sentence, or the same value in another sentence (a repeat).
 fn same_side(found: &Said, gold: &Said) -> bool {
-    found.article == gold.article
-        && (found.sentence == gold.sentence || found.value == gold.value)
+    found.article == gold.article && (found.sentence == gold.sentence || found.value == gold.value)
 }
 
 /// The found discrepancy disputes what `gold` disputes: two of its sides
@@ -294,13 +293,17 @@ fn score(corpus: &Corpus, annotation: &Annotation, insights: &Insights) -> Tally
                     tally.kind_errors += 1;
                 }
             }
-            None => tally.lines.push(format!("  WRONG {}", describe(corpus, found))),
+            None => tally
+                .lines
+                .push(format!("  WRONG {}", describe(corpus, found))),
         }
     }
     for (at, (maybe, kind, sides)) in gold.iter().enumerate() {
-        let disputes = sides
-            .iter()
-            .any(|a| sides.iter().any(|b| a.article != b.article && a.value != b.value));
+        let disputes = sides.iter().any(|a| {
+            sides
+                .iter()
+                .any(|b| a.article != b.article && a.value != b.value)
+        });
         if *maybe || !disputes {
             continue;
         }
@@ -321,9 +324,10 @@ fn score(corpus: &Corpus, annotation: &Annotation, insights: &Insights) -> Tally
                 continue;
             };
             let found = insights.quotes.iter().find_map(|group| {
-                group.versions.iter().find(|v| {
-                    (v.sentence.article, v.sentence.sentence) == sentence
-                })
+                group
+                    .versions
+                    .iter()
+                    .find(|v| (v.sentence.article, v.sentence.sentence) == sentence)
             });
             if let Some(found) = found {
                 tally.quote_found += 1;
@@ -358,7 +362,12 @@ fn describe(corpus: &Corpus, found: &Discrepancy) -> String {
             }
         })
         .collect();
-    format!("{} {}: {}", found.kind.as_str(), found.what, sides.join(" · "))
+    format!(
+        "{} {}: {}",
+        found.kind.as_str(),
+        found.what,
+        sides.join(" · ")
+    )
 }
 
 fn insights_of(corpus: &Corpus) -> Insights {
@@ -374,7 +383,10 @@ fn stories_dir() -> PathBuf {
 fn score_stories(stories: &[&str]) -> Option<Tally> {
     let dir = stories_dir();
     if !dir.is_dir() {
-        println!("skipped: {} is absent (a user's clone has no ../shared)", dir.display());
+        println!(
+            "skipped: {} is absent (a user's clone has no ../shared)",
+            dir.display()
+        );
         return None;
     }
     let mut total = Tally::default();
@@ -419,8 +431,16 @@ fn tuned_stories() {
     };
     println!("{}", tally.report("tuned"));
     println!("{}", floors(&tally));
-    assert!(tally.precision() >= PRECISION_FLOOR, "{}", tally.report("tuned"));
-    assert!(tally.quote_class() >= QUOTE_CLASS_FLOOR, "{}", tally.report("tuned"));
+    assert!(
+        tally.precision() >= PRECISION_FLOOR,
+        "{}",
+        tally.report("tuned")
+    );
+    assert!(
+        tally.quote_class() >= QUOTE_CLASS_FLOOR,
+        "{}",
+        tally.report("tuned")
+    );
 }
 
 #[test]
@@ -435,9 +455,8 @@ fn held_out_story() {
 #[test]
 fn built_in_corpus() {
     let corpus = open_corpus(&[]).expect("the built-in corpus loads");
-    let annotation: Annotation = read(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expectations/insights.toml"),
-    );
+    let annotation: Annotation =
+        read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expectations/insights.toml"));
     let tally = score(&corpus, &annotation, &insights_of(&corpus));
     println!("{}", tally.report("built-in"));
     if verbose() {
@@ -445,7 +464,11 @@ fn built_in_corpus() {
             println!("{line}");
         }
     }
-    assert!(tally.precision() >= PRECISION_FLOOR, "{}", tally.report("built-in"));
+    assert!(
+        tally.precision() >= PRECISION_FLOOR,
+        "{}",
+        tally.report("built-in")
+    );
 }
 
 #[derive(Deserialize)]
@@ -491,8 +514,13 @@ fn pair_corpus(a: &str, a_date: Option<&str>, b: &str, b_date: Option<&str>) -> 
 
 /// The words inside the outermost quotation marks of a sentence.
 fn quoted(text: &str) -> &str {
-    let open = text.find(['“', '"']).map_or(0, |at| at + text[at..].chars().next().map_or(1, char::len_utf8));
-    let close = text.rfind(['”', '"']).filter(|&at| at >= open).unwrap_or(text.len());
+    let open = text.find(['“', '"']).map_or(0, |at| {
+        at + text[at..].chars().next().map_or(1, char::len_utf8)
+    });
+    let close = text
+        .rfind(['”', '"'])
+        .filter(|&at| at >= open)
+        .unwrap_or(text.len());
     &text[open..close]
 }
 
@@ -507,15 +535,21 @@ fn synthetic_pairs() {
     let mut by_kind: HashMap<String, (usize, usize)> = HashMap::new();
     let mut wrong = Vec::new();
     for case in &cases.case {
-        let corpus = pair_corpus(&case.a, case.a_date.as_deref(), &case.b, case.b_date.as_deref());
+        let corpus = pair_corpus(
+            &case.a,
+            case.a_date.as_deref(),
+            &case.b,
+            case.b_date.as_deref(),
+        );
         let first = |article: usize| SentenceRef {
             article,
             sentence: 0,
         };
-        let found: Vec<DiscrepancyKind> = insights::discrepancies_between(&corpus, first(0), first(1))
-            .into_iter()
-            .map(|d| d.kind)
-            .collect();
+        let found: Vec<DiscrepancyKind> =
+            insights::discrepancies_between(&corpus, first(0), first(1))
+                .into_iter()
+                .map(|d| d.kind)
+                .collect();
         let ok = if case.expect == "none" {
             nones += 1;
             if !found.is_empty() {
@@ -559,10 +593,19 @@ fn synthetic_pairs() {
         if class.as_str() == case.expect {
             quotes_right += 1;
         } else {
-            println!("  QUOTE found {} expected {}: {} / {}", class.as_str(), case.expect, case.a, case.b);
+            println!(
+                "  QUOTE found {} expected {}: {} / {}",
+                class.as_str(),
+                case.expect,
+                case.a,
+                case.b
+            );
         }
     }
-    println!("synthetic quotes: {quotes_right}/{}", cases.quote_case.len());
+    println!(
+        "synthetic quotes: {quotes_right}/{}",
+        cases.quote_case.len()
+    );
     assert!(
         false_alarms * 10 <= nones,
         "agreeing pairs flagged: {false_alarms} of {nones}\n{}",

@@ -109,11 +109,18 @@ fn quote_runs_into(text: &str) -> bool {
 /// marks, a quotation left open running on through its paragraph and into
 /// the next one that carries it on, as [`detect`] reads them. Spans are
 /// `(sentence index, start, end)`, byte offsets into `body`.
-pub fn quotations(body: &str, blocks: &[Block], sentences: &[Sentence]) -> Vec<(usize, usize, usize)> {
+pub fn quotations(
+    body: &str,
+    blocks: &[Block],
+    sentences: &[Sentence],
+) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     let mut quote_state: Option<usize> = None;
     for (index, sentence) in sentences.iter().enumerate() {
-        let (Some(raw), Some(block)) = (body.get(sentence.start..sentence.end), blocks.get(sentence.block)) else {
+        let (Some(raw), Some(block)) = (
+            body.get(sentence.start..sentence.end),
+            blocks.get(sentence.block),
+        ) else {
             continue;
         };
         let first_in_block = quote_state.is_some_and(|block| block != sentence.block);

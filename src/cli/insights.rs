@@ -221,7 +221,8 @@ fn listing<'a>(
                         .members
                         .iter()
                         .filter_map(|&m| {
-                            let claim = crate::insights::claim_of(&corpus.articles[m.article], m.sentence);
+                            let claim =
+                                crate::insights::claim_of(&corpus.articles[m.article], m.sentence);
                             Some(JsonClaimSentence {
                                 sentence: sentence(corpus, m)?,
                                 kinds: claim.map_or(Vec::new(), |c| {
@@ -395,7 +396,12 @@ fn plain(listing: &Listing) -> String {
             for_terminal(&s.silent.join(", "))
         );
         if let Some(example) = &s.example {
-            let _ = writeln!(out, "    [{}] {}", for_terminal(example.article), one_line(example.text));
+            let _ = writeln!(
+                out,
+                "    [{}] {}",
+                for_terminal(example.article),
+                one_line(example.text)
+            );
         }
     }
     if !listing.quotes.is_empty() {

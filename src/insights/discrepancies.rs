@@ -40,7 +40,8 @@ pub(super) fn find(corpus: &Corpus, facts: &Facts) -> Vec<Discrepancy> {
         .collect();
     let across = across_facts(corpus, facts);
     // A dispute inside one fact that a wider one holds says the same again.
-    let sentences = |d: &Discrepancy| -> Vec<SentenceRef> { d.sides.iter().map(|s| s.sentence).collect() };
+    let sentences =
+        |d: &Discrepancy| -> Vec<SentenceRef> { d.sides.iter().map(|s| s.sentence).collect() };
     out.retain(|d| {
         !across.iter().any(|wide| {
             let label = |x: &Discrepancy| x.what.split(':').next().map(str::to_string);
@@ -65,7 +66,9 @@ fn specific(key: &MeasureKey) -> bool {
     match key {
         MeasureKey::Family(_) => true,
         MeasureKey::Unit(unit, anchor) => {
-            unit == "magnitude" || unit.starts_with("money:") || (unit == "measure:length" && anchor.is_some())
+            unit == "magnitude"
+                || unit.starts_with("money:")
+                || (unit == "measure:length" && anchor.is_some())
         }
     }
 }
@@ -169,7 +172,9 @@ fn across_facts(corpus: &Corpus, facts: &Facts) -> Vec<Discrepancy> {
                 corpus.articles[members[first].sentence.article].id, quantity.start
             );
             let fact = facts.facts_of(members[first].sentence).first().copied();
-            out.extend(dispute(corpus, fact, &id, agreement, &members, &key, chosen));
+            out.extend(dispute(
+                corpus, fact, &id, agreement, &members, &key, chosen,
+            ));
         }
     }
     out.extend(directions_across(facts, &members));
@@ -230,7 +235,10 @@ fn directions_across(facts: &Facts, members: &[Member]) -> Vec<Discrepancy> {
         let sides: Vec<Side> = sides
             .iter()
             .map(|(m, (bearing, start, end))| {
-                let group = match groups.iter().position(|g| bearings_apart(*g, *bearing) <= 45.0) {
+                let group = match groups
+                    .iter()
+                    .position(|g| bearings_apart(*g, *bearing) <= 45.0)
+                {
                     Some(group) => group,
                     None => {
                         groups.push(*bearing);
@@ -268,7 +276,12 @@ fn directions_across(facts: &Facts, members: &[Member]) -> Vec<Discrepancy> {
 
 /// The words around a date: what it is the date of ("sentencing", "vote").
 fn date_context(member: &Member, date: &DateMention) -> Vec<String> {
-    words_around(member.text, date.start - member.base, date.end - member.base, 10)
+    words_around(
+        member.text,
+        date.start - member.base,
+        date.end - member.base,
+        10,
+    )
 }
 
 /// Two full dates of one thing that differ in the year only: the mark of
@@ -278,13 +291,18 @@ fn dates_across(facts: &Facts, members: &[Member]) -> Vec<Discrepancy> {
         .iter()
         .enumerate()
         .filter_map(|(at, m)| match &m.figures.dates[..] {
-            [one] if one.month.is_some() && (one.day.is_some() || one.year.is_some()) => Some((at, one)),
+            [one] if one.month.is_some() && (one.day.is_some() || one.year.is_some()) => {
+                Some((at, one))
+            }
             _ => None,
         })
         .collect();
     let mut by_month: BTreeMap<u8, Vec<(usize, &DateMention)>> = BTreeMap::new();
     for (at, date) in dated {
-        by_month.entry(date.month.unwrap_or(0)).or_default().push((at, date));
+        by_month
+            .entry(date.month.unwrap_or(0))
+            .or_default()
+            .push((at, date));
     }
     let mut out = Vec::new();
     for list in by_month.values() {
@@ -387,7 +405,9 @@ fn key_of(quantity: &Quantity, member: &Member) -> Option<MeasureKey> {
     if quantity.unit == Unit::Measure("length") {
         // A distance is measured from somewhere: only distances from one
         // place compare.
-        let window = member.article.entities_overlapping(quantity.end, quantity.end + ANCHOR_BYTES);
+        let window = member
+            .article
+            .entities_overlapping(quantity.end, quantity.end + ANCHOR_BYTES);
         let anchor = window
             .iter()
             .find(|e| e.kind == crate::model::EntityType::Place)
@@ -493,7 +513,15 @@ fn figure_discrepancies(
     keyed_figures(members)
         .into_iter()
         .filter_map(|(key, values)| {
-            dispute(corpus, Some(index), &fact.id, fact.agreement, members, &key, values)
+            dispute(
+                corpus,
+                Some(index),
+                &fact.id,
+                fact.agreement,
+                members,
+                &key,
+                values,
+            )
         })
         .collect()
 }
@@ -538,7 +566,11 @@ fn same_scope(a: (&Member, &Quantity), b: (&Member, &Quantity)) -> bool {
     // One figure tied to a place, the other to none: the same scope only
     // if the other's sentence names that place too ("144 killed", in a
     // sentence about the country, against "144 killed in the country").
-    let (named, other) = if near_a.is_empty() { (&near_b, b.0) } else { (&near_a, a.0) };
+    let (named, other) = if near_a.is_empty() {
+        (&near_b, b.0)
+    } else {
+        (&near_a, a.0)
+    };
     named.is_empty() || named.iter().any(|p| mentions(other, p))
 }
 
@@ -674,7 +706,11 @@ fn dispute(
 /// The figure grows with the date: every source of a higher figure was
 /// published after every source of a lower one, and it is a count that
 /// moves with time (a toll, not a magnitude).
-fn rises_over_time(corpus: &Corpus, groups: &[Vec<(usize, &Quantity)>], members: &[Member]) -> bool {
+fn rises_over_time(
+    corpus: &Corpus,
+    groups: &[Vec<(usize, &Quantity)>],
+    members: &[Member],
+) -> bool {
     let counts = groups
         .iter()
         .flatten()
@@ -720,7 +756,13 @@ fn stage_of(quantity: &Quantity) -> i8 {
 
 fn slug(text: &str) -> String {
     text.chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect()
 }
 
@@ -754,7 +796,10 @@ fn date_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec<Disc
             groups[0].iter().all(|(y, o)| {
                 d.conflicts(o) == Some(true)
                     && contemporary(members[*x].article, members[*y].article)
-                    && share_word(&date_context(&members[*x], d), &date_context(&members[*y], o))
+                    && share_word(
+                        &date_context(&members[*x], d),
+                        &date_context(&members[*y], o),
+                    )
             })
         })
     });
@@ -872,7 +917,10 @@ fn direction_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec
             let apart = (a.0 - b.0).abs();
             let apart = apart.min(360.0 - apart);
             // Neighbouring points of the compass are one reading rounded.
-            if a.1 != b.1 || apart <= 45.0 || !contemporary(members[*a_at].article, members[*b_at].article) {
+            if a.1 != b.1
+                || apart <= 45.0
+                || !contemporary(members[*a_at].article, members[*b_at].article)
+            {
                 continue;
             }
             let side = |group: usize, at: usize, d: &(f32, String, usize, usize)| {
@@ -893,7 +941,10 @@ fn direction_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec
             out.push(Discrepancy {
                 id: format!("{}-place-{}", fact.id, out.len()),
                 kind: DiscrepancyKind::Place,
-                what: format!("direction from {}: {} · {}", a.1, sides[0].value, sides[1].value),
+                what: format!(
+                    "direction from {}: {} · {}",
+                    a.1, sides[0].value, sides[1].value
+                ),
                 confidence: (0.55 + 0.3 * fact.agreement).min(0.9),
                 fact: Some(index),
                 sides,
@@ -923,13 +974,23 @@ fn word_spans(text: &str) -> Vec<(usize, &str)> {
 
 /// Words between a denial and what it denies ("has not yet been").
 const AUXILIARIES: &[&str] = &[
-    "be", "been", "being", "yet", "ever", "so", "actually", "formally", "officially", "still", "to",
+    "be",
+    "been",
+    "being",
+    "yet",
+    "ever",
+    "so",
+    "actually",
+    "formally",
+    "officially",
+    "still",
+    "to",
 ];
 
 /// Helpers before a denial that make the denied word a verb ("did not agree").
 const VERB_HELPERS: &[&str] = &[
-    "do", "does", "did", "has", "have", "had", "will", "would", "could", "can", "should",
-    "may", "might", "must", "shall", "wo", "ca",
+    "do", "does", "did", "has", "have", "had", "will", "would", "could", "can", "should", "may",
+    "might", "must", "shall", "wo", "ca",
 ];
 
 /// A copula before a denial: what it denies is a state ("was not clear").
@@ -966,16 +1027,16 @@ fn denials(text: &str) -> Vec<Denial> {
         let lower = word.to_ascii_lowercase();
         // "failed to agree", "declined to sign": a verb that denies the next.
         let negating_verb = NEGATING_VERBS.contains(&lower.as_str())
-            && words.get(i + 1).is_some_and(|(_, w)| w.eq_ignore_ascii_case("to"));
+            && words
+                .get(i + 1)
+                .is_some_and(|(_, w)| w.eq_ignore_ascii_case("to"));
         if !is_negator(word) && !negating_verb {
             continue;
         }
         // "didn't": the helper is inside the word.
         let before = match lower.strip_suffix("n't") {
             Some(helper) if !helper.is_empty() => Some(helper.to_string()),
-            _ => i
-                .checked_sub(1)
-                .map(|p| words[p].1.to_ascii_lowercase()),
+            _ => i.checked_sub(1).map(|p| words[p].1.to_ascii_lowercase()),
         };
         let governor = match before.as_deref() {
             _ if negating_verb => Governor::Verb,
@@ -1051,28 +1112,42 @@ fn affirms(text: &str, denial: &Denial) -> Option<(usize, usize)> {
 }
 
 /// One quotation credited to different people by sources of one fact.
-fn speaker_discrepancies(corpus: &Corpus, index: usize, fact: &Fact, members: &[Member]) -> Vec<Discrepancy> {
+fn speaker_discrepancies(
+    corpus: &Corpus,
+    index: usize,
+    fact: &Fact,
+    members: &[Member],
+) -> Vec<Discrepancy> {
     let credit = |m: &Member| {
-        let speaker = super::claim_of(m.article, m.sentence.sentence)?.speaker.clone()?;
-        let quoted: String = crate::claims::quotations(&m.article.body, &m.article.blocks, &m.article.sentences)
-            .into_iter()
-            .filter(|(sentence, _, _)| *sentence == m.sentence.sentence)
-            .map(|(_, start, end)| m.article.text(start, end).to_string())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let speaker = super::claim_of(m.article, m.sentence.sentence)?
+            .speaker
+            .clone()?;
+        let quoted: String =
+            crate::claims::quotations(&m.article.body, &m.article.blocks, &m.article.sentences)
+                .into_iter()
+                .filter(|(sentence, _, _)| *sentence == m.sentence.sentence)
+                .map(|(_, start, end)| m.article.text(start, end).to_string())
+                .collect::<Vec<_>>()
+                .join(" ");
         Some((speaker, quoted))
     };
     let credits: Vec<Option<(String, String)>> = members.iter().map(credit).collect();
     let mut out = Vec::new();
     for (i, a) in members.iter().enumerate() {
         for (j, b) in members.iter().enumerate().skip(i + 1) {
-            let (Some((speaker_a, quote_a)), Some((speaker_b, quote_b))) = (&credits[i], &credits[j]) else {
+            let (Some((speaker_a, quote_a)), Some((speaker_b, quote_b))) =
+                (&credits[i], &credits[j])
+            else {
                 continue;
             };
             if a.sentence.article == b.sentence.article
                 || !contemporary(a.article, b.article)
                 || !super::quotes::one_quotation(quote_a, quote_b)
-                || !super::quotes::rival_credits(corpus, (a.sentence, speaker_a), (b.sentence, speaker_b))
+                || !super::quotes::rival_credits(
+                    corpus,
+                    (a.sentence, speaker_a),
+                    (b.sentence, speaker_b),
+                )
             {
                 continue;
             }
@@ -1100,15 +1175,25 @@ fn speaker_discrepancies(corpus: &Corpus, index: usize, fact: &Fact, members: &[
 /// five letters so that "sentenced" meets "sentencing".
 fn words_around(text: &str, start: usize, end: usize, reach: usize) -> Vec<String> {
     let words = word_spans(text);
-    let first = words.iter().position(|(at, _)| *at >= start).unwrap_or(words.len());
-    let last = words.iter().position(|(at, _)| *at >= end).unwrap_or(words.len());
+    let first = words
+        .iter()
+        .position(|(at, _)| *at >= start)
+        .unwrap_or(words.len());
+    let last = words
+        .iter()
+        .position(|(at, _)| *at >= end)
+        .unwrap_or(words.len());
     let before = &words[first.saturating_sub(reach)..first];
     let after = &words[last..(last + reach).min(words.len())];
     before
         .iter()
         .chain(after)
         .map(|(_, w)| w.to_lowercase())
-        .filter(|w| w.len() >= 4 && w.chars().all(char::is_alphabetic) && !FUNCTION_WORDS.contains(&w.as_str()))
+        .filter(|w| {
+            w.len() >= 4
+                && w.chars().all(char::is_alphabetic)
+                && !FUNCTION_WORDS.contains(&w.as_str())
+        })
         .map(|w| w.chars().take(5).collect())
         .collect()
 }
@@ -1122,7 +1207,9 @@ fn affirmed_word(text: &str, stem_wanted: &str) -> Option<(usize, usize)> {
     let words = word_spans(text);
     words.iter().enumerate().find_map(|(i, (at, word))| {
         let lower = word.to_ascii_lowercase();
-        let denied = words[i.saturating_sub(3)..i].iter().any(|(_, w)| is_negator(w));
+        let denied = words[i.saturating_sub(3)..i]
+            .iter()
+            .any(|(_, w)| is_negator(w));
         (stem(&lower) == stem_wanted && !denied).then(|| (*at, at + word.len()))
     })
 }
@@ -1137,16 +1224,23 @@ fn negation_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec<
             }
             for (x, y) in OPPOSITE_VERBS {
                 for (p, q, px, qy) in [(a, b, x, y), (b, a, x, y)] {
-                    let (Some(one), Some(other)) = (affirmed_word(p.text, px), affirmed_word(q.text, qy)) else {
+                    let (Some(one), Some(other)) =
+                        (affirmed_word(p.text, px), affirmed_word(q.text, qy))
+                    else {
                         continue;
                     };
                     if affirmed_word(p.text, qy).is_some() || affirmed_word(q.text, px).is_some() {
                         continue;
                     }
                     // Of one thing: who acts and on what, on both sides.
-                    let before = |m: &Member, (start, _): (usize, usize)| words_around(m.text, start, start, 4);
-                    let after = |m: &Member, (_, end): (usize, usize)| words_around(m.text, end, end, 4);
-                    if !share_word(&before(p, one), &before(q, other)) || !share_word(&after(p, one), &after(q, other)) {
+                    let before = |m: &Member, (start, _): (usize, usize)| {
+                        words_around(m.text, start, start, 4)
+                    };
+                    let after =
+                        |m: &Member, (_, end): (usize, usize)| words_around(m.text, end, end, 4);
+                    if !share_word(&before(p, one), &before(q, other))
+                        || !share_word(&after(p, one), &after(q, other))
+                    {
                         continue;
                     }
                     let side = |group: usize, m: &Member, (start, end): (usize, usize)| Side {
@@ -1202,7 +1296,10 @@ fn negation_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec<
                 out.push(Discrepancy {
                     id: format!("{}-negation-{}", fact.id, out.len()),
                     kind: DiscrepancyKind::Negation,
-                    what: format!("denied and affirmed: {} · {}", sides[0].value, sides[1].value),
+                    what: format!(
+                        "denied and affirmed: {} · {}",
+                        sides[0].value, sides[1].value
+                    ),
                     confidence: (0.5 + 0.3 * fact.agreement).min(0.85),
                     fact: Some(index),
                     sides,

@@ -183,7 +183,11 @@ impl Insights {
         let original = facts.copies.original_of(sentence.article);
         let fact = facts.facts_of(sentence).first().copied();
         let sources = match fact {
-            Some(fact) => facts.facts[fact].members.iter().map(|m| m.article).collect(),
+            Some(fact) => facts.facts[fact]
+                .members
+                .iter()
+                .map(|m| m.article)
+                .collect(),
             None => vec![original],
         };
         Corroboration {

@@ -4,9 +4,8 @@
 //! "3.50–3.75%" is a range; "10 km" and "6.2 miles" are one distance.
 
 use crate::lexicon::{
-    ABOUT_WORDS, AT_LEAST_WORDS, AT_MOST_WORDS, CURRENCY_SIGNS, CURRENCY_WORDS,
-    MEASURE_FAMILIES, MONTHS, NEARLY_WORDS, NUMBER_NAMES, PERCENT_WORDS, SCALES, SMALL_NUMBERS,
-    UNITS, WEEKDAYS,
+    ABOUT_WORDS, AT_LEAST_WORDS, AT_MOST_WORDS, CURRENCY_SIGNS, CURRENCY_WORDS, MEASURE_FAMILIES,
+    MONTHS, NEARLY_WORDS, NUMBER_NAMES, PERCENT_WORDS, SCALES, SMALL_NUMBERS, UNITS, WEEKDAYS,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -186,13 +185,21 @@ impl Quantity {
         if (lower(self) && lower(other)) || (upper(self) && upper(other)) {
             return Some(true);
         }
-        let slack = if self.unit_factor == other.unit_factor { 0.0 } else { 0.03 };
+        let slack = if self.unit_factor == other.unit_factor {
+            0.0
+        } else {
+            0.03
+        };
         // A maximum ("up to 20 years") is not contradicted by a figure
         // under it (a prediction, a likely sentence), only by another
         // maximum or a figure above it.
         let maximum = |q: &Quantity| q.bound == Bound::Maximum;
         if maximum(self) != maximum(other) {
-            let (cap, figure) = if maximum(self) { (self, other) } else { (other, self) };
+            let (cap, figure) = if maximum(self) {
+                (self, other)
+            } else {
+                (other, self)
+            };
             return Some(figure.interval_with(slack).0 <= cap.interval_with(slack).1);
         }
         let (a0, a1) = self.interval_with(slack);
@@ -343,7 +350,9 @@ fn number_at(toks: &[Tok], at: usize) -> Option<Number> {
                 current = Some(current.unwrap_or(0.0) + v);
                 used += 1;
                 if toks.get(at + used).is_some_and(|t| t.text == "-")
-                    && toks.get(at + used + 1).is_some_and(|t| small_number(t.text).is_some())
+                    && toks
+                        .get(at + used + 1)
+                        .is_some_and(|t| small_number(t.text).is_some())
                 {
                     used += 1;
                 }
@@ -367,7 +376,11 @@ fn number_at(toks: &[Tok], at: usize) -> Option<Number> {
             return None;
         }
         let value = total + current.unwrap_or(0.0);
-        let step = if smallest_scale > 1.0 { smallest_scale } else { 1.0 };
+        let step = if smallest_scale > 1.0 {
+            smallest_scale
+        } else {
+            1.0
+        };
         (value, step, used, true)
     };
     let mut written_scale = 1.0;
@@ -416,7 +429,9 @@ fn unit_after(toks: &[Tok], at: usize) -> Option<(Unit, f64, usize)> {
 
 fn clock_at(toks: &[Tok], at: usize) -> Option<(f64, usize)> {
     let hour: u32 = toks.get(at)?.text.parse().ok()?;
-    let (minutes, mut used) = if toks.get(at + 1).is_some_and(|t| t.text == ":" || t.text == ".")
+    let (minutes, mut used) = if toks
+        .get(at + 1)
+        .is_some_and(|t| t.text == ":" || t.text == ".")
         && toks
             .get(at + 2)
             .is_some_and(|t| t.kind == TokKind::Digits && t.text.len() == 2 && t.joined)
@@ -437,7 +452,10 @@ fn clock_at(toks: &[Tok], at: usize) -> Option<(f64, usize)> {
     }
     if pm.is_some() {
         used += 1;
-        if toks.get(at + used).is_some_and(|t| t.text == "." && t.joined) {
+        if toks
+            .get(at + used)
+            .is_some_and(|t| t.text == "." && t.joined)
+        {
             used += 1;
         }
     }
@@ -496,8 +514,15 @@ fn measure_near(toks: &[Tok], from: usize, to: usize) -> Option<usize> {
             continue;
         }
         let lower = tok.text.to_ascii_lowercase();
-        if let Some(family) = MEASURE_FAMILIES.iter().position(|f| f.contains(&lower.as_str())) {
-            let distance = if at < from { from - at } else { at.saturating_sub(to) };
+        if let Some(family) = MEASURE_FAMILIES
+            .iter()
+            .position(|f| f.contains(&lower.as_str()))
+        {
+            let distance = if at < from {
+                from - at
+            } else {
+                at.saturating_sub(to)
+            };
             if best.is_none_or(|(d, _)| distance < d) {
                 best = Some((distance, family));
             }
@@ -615,8 +640,12 @@ pub fn figures(text: &str, base: usize) -> Figures {
             continue;
         }
         if let Some(year) = is_year(&toks[at]).filter(|_| {
-            is(at.checked_sub(1).and_then(|i| toks.get(i)), &["in", "since", "of", "until", "by"])
-                && !toks.get(at + 1).is_some_and(|t| unit_after(&toks, at + 1).is_some() || t.text == "%")
+            is(
+                at.checked_sub(1).and_then(|i| toks.get(i)),
+                &["in", "since", "of", "until", "by"],
+            ) && !toks
+                .get(at + 1)
+                .is_some_and(|t| unit_after(&toks, at + 1).is_some() || t.text == "%")
         }) {
             out.dates.push(DateMention {
                 start: base + toks[at].start,
@@ -666,12 +695,13 @@ fn quantity_at(toks: &[Tok], at: usize) -> Option<(Quantity, usize)> {
     let mut at = at;
     let mut currency: Option<&'static str> = None;
     let mut magnitude_before = false;
-    if let Some((_, c)) = CURRENCY_SIGNS.iter().find(|(sign, _)| *sign == toks[at].text) {
+    if let Some((_, c)) = CURRENCY_SIGNS
+        .iter()
+        .find(|(sign, _)| *sign == toks[at].text)
+    {
         currency = Some(c);
         at += 1;
-    } else if toks[at].text == "US"
-        && toks.get(at + 1).is_some_and(|t| t.text == "$" && t.joined)
-    {
+    } else if toks[at].text == "US" && toks.get(at + 1).is_some_and(|t| t.text == "$" && t.joined) {
         currency = Some("dollar");
         at += 2;
     }
@@ -682,7 +712,10 @@ fn quantity_at(toks: &[Tok], at: usize) -> Option<(Quantity, usize)> {
     if currency.is_none()
         && (is(previous, &["magnitude"])
             || (is(previous, &["of"])
-                && is(first.checked_sub(2).and_then(|i| toks.get(i)), &["magnitude"])))
+                && is(
+                    first.checked_sub(2).and_then(|i| toks.get(i)),
+                    &["magnitude"],
+                )))
     {
         magnitude_before = true;
     }
@@ -736,7 +769,12 @@ fn quantity_at(toks: &[Tok], at: usize) -> Option<(Quantity, usize)> {
                 && t.text.starts_with(char::is_lowercase)
                 && !crate::lexicon::FUNCTION_WORDS.contains(&t.text.to_ascii_lowercase().as_str())
         });
-        if !counted || is(previous, &["no", "any", "every", "some", "the", "this", "that"]) {
+        if !counted
+            || is(
+                previous,
+                &["no", "any", "every", "some", "the", "this", "that"],
+            )
+        {
             return None;
         }
     }
@@ -762,7 +800,10 @@ fn quantity_at(toks: &[Tok], at: usize) -> Option<(Quantity, usize)> {
         }
         if let Some(second) = number_at(toks, next).filter(|n| n.spelled == number.spelled) {
             // "1 to 2 million": the scale written once belongs to both.
-            if number.scale == 1.0 && second.scale > 1.0 && number.value * second.scale <= second.value {
+            if number.scale == 1.0
+                && second.scale > 1.0
+                && number.value * second.scale <= second.value
+            {
                 low = number.value * second.scale;
                 step *= second.scale;
             }
@@ -893,8 +934,14 @@ mod tests {
             let q = one(text);
             assert!((q.low - 800_000.0).abs() < 1.0, "{text}: {q:?}");
         }
-        assert_eq!(agree("a loss of $2.5 billion", "a loss of 2.5bn dollars"), Some(true));
-        assert_eq!(agree("a rise of 3.5%", "a rise of 3.5 per cent"), Some(true));
+        assert_eq!(
+            agree("a loss of $2.5 billion", "a loss of 2.5bn dollars"),
+            Some(true)
+        );
+        assert_eq!(
+            agree("a rise of 3.5%", "a rise of 3.5 per cent"),
+            Some(true)
+        );
         assert_eq!(agree("twenty-five boats sank", "25 boats sank"), Some(true));
     }
 
@@ -904,16 +951,34 @@ mod tests {
         assert_eq!(agree("nearly 1,000 homes", "987 homes"), Some(true));
         assert_eq!(agree("at least 144 people", "144 people"), Some(true));
         assert_eq!(agree("more than four hours", "five hours"), Some(true));
-        assert_eq!(agree("less than four hours", "under five hours"), Some(true));
-        assert_eq!(agree("1.5 million residents", "1,480,000 residents"), Some(true));
-        assert_eq!(agree("a depth of 10 km", "a depth of 6.2 miles"), Some(true));
-        assert_eq!(agree("rates of 3.50–3.75%", "between 3.5 and 3.75 percent"), Some(true));
+        assert_eq!(
+            agree("less than four hours", "under five hours"),
+            Some(true)
+        );
+        assert_eq!(
+            agree("1.5 million residents", "1,480,000 residents"),
+            Some(true)
+        );
+        assert_eq!(
+            agree("a depth of 10 km", "a depth of 6.2 miles"),
+            Some(true)
+        );
+        assert_eq!(
+            agree("rates of 3.50–3.75%", "between 3.5 and 3.75 percent"),
+            Some(true)
+        );
     }
 
     #[test]
     fn a_maximum_is_only_contradicted_from_above() {
-        assert_eq!(agree("a maximum sentence of 115 years", "a ten-year sentence"), Some(true));
-        assert_eq!(agree("faces up to 20 years", "was given 25 years"), Some(false));
+        assert_eq!(
+            agree("a maximum sentence of 115 years", "a ten-year sentence"),
+            Some(true)
+        );
+        assert_eq!(
+            agree("faces up to 20 years", "was given 25 years"),
+            Some(false)
+        );
     }
 
     #[test]
@@ -925,7 +990,10 @@ mod tests {
 
     #[test]
     fn a_conversion_in_brackets_is_the_same_figure() {
-        let found = figures("It struck 17km (11 miles) west of the city at 12:50pm (06:20 GMT).", 0);
+        let found = figures(
+            "It struck 17km (11 miles) west of the city at 12:50pm (06:20 GMT).",
+            0,
+        );
         assert_eq!(found.quantities.len(), 2, "{found:?}");
         assert!(figures("the 2024 election", 0).quantities.is_empty());
     }
@@ -940,7 +1008,13 @@ mod tests {
             ("more than 150 people", "120 people"),
             ("at least 23 people", "at least 144 people"),
         ] {
-            assert_eq!(agree(a, b), Some(false), "{a} / {b}: {:?} {:?}", one(a), one(b));
+            assert_eq!(
+                agree(a, b),
+                Some(false),
+                "{a} / {b}: {:?} {:?}",
+                one(a),
+                one(b)
+            );
         }
     }
 
@@ -955,10 +1029,19 @@ mod tests {
     fn magnitudes_clock_times_and_measures_are_read() {
         assert_eq!(one("a magnitude 7.7 quake").unit, Unit::Magnitude);
         assert_eq!(one("a 7.7-magnitude quake").unit, Unit::Magnitude);
-        assert_eq!(one("struck at 12:50 local time").unit, Unit::Clock(Some("LOCAL".into())));
+        assert_eq!(
+            one("struck at 12:50 local time").unit,
+            Unit::Clock(Some("LOCAL".into()))
+        );
         assert_eq!(one("the jury left at 6 p.m.").low, 18.0 * 60.0);
-        assert_eq!(one("more than 150 were killed").measure, one("the toll of 23").measure);
-        assert_eq!(one("convicted on seven counts").head.as_deref(), Some("count"));
+        assert_eq!(
+            one("more than 150 were killed").measure,
+            one("the toll of 23").measure
+        );
+        assert_eq!(
+            one("convicted on seven counts").head.as_deref(),
+            Some("count")
+        );
     }
 
     #[test]
@@ -978,7 +1061,11 @@ mod tests {
 
     #[test]
     fn names_with_numbers_and_ordinals_are_not_figures() {
-        assert!(figures("under Article 5 of the treaty", 0).quantities.is_empty());
+        assert!(
+            figures("under Article 5 of the treaty", 0)
+                .quantities
+                .is_empty()
+        );
         assert!(figures("the 21st meeting", 0).quantities.is_empty());
         assert!(figures("one of the largest", 0).quantities.is_empty());
     }

@@ -171,15 +171,13 @@ fn group(corpus: &Corpus, candidates: &[Candidate], list: Vec<usize>) -> Option<
     }
     let mut chosen: Vec<usize> = per_article.into_values().collect();
     chosen.sort_by_key(|&at| (candidates[at].sentence, candidates[at].start));
-    let fullest = *chosen
-        .iter()
-        .max_by(|&&a, &&b| {
-            candidates[a]
-                .words
-                .len()
-                .cmp(&candidates[b].words.len())
-                .then(b.cmp(&a))
-        })?;
+    let fullest = *chosen.iter().max_by(|&&a, &&b| {
+        candidates[a]
+            .words
+            .len()
+            .cmp(&candidates[b].words.len())
+            .then(b.cmp(&a))
+    })?;
     let reference = &candidates[fullest].words;
     let mut versions: Vec<QuoteVersion> = Vec::new();
     for &at in std::iter::once(&fullest).chain(chosen.iter().filter(|&&at| at != fullest)) {
@@ -221,8 +219,12 @@ fn classify(fullest: &[String], version: &[String]) -> (QuoteClass, Vec<String>,
     // The fullest's words before and after the version's part are what a
     // trimmed quotation leaves out: not a change.
     let inner: Vec<&DiffOp> = {
-        let first = ops.iter().position(|op| !matches!(op, DiffOp::Delete { .. }));
-        let last = ops.iter().rposition(|op| !matches!(op, DiffOp::Delete { .. }));
+        let first = ops
+            .iter()
+            .position(|op| !matches!(op, DiffOp::Delete { .. }));
+        let last = ops
+            .iter()
+            .rposition(|op| !matches!(op, DiffOp::Delete { .. }));
         match (first, last) {
             (Some(first), Some(last)) => ops[first..=last].iter().collect(),
             _ => Vec::new(),
@@ -275,7 +277,11 @@ fn is_person(corpus: &Corpus, sentence: SentenceRef, speaker: &str) -> bool {
 /// Two credits of one quotation that name different people: both given,
 /// neither a group of nobody in particular, at least one a person by
 /// name, and neither name a part of the other.
-pub(super) fn rival_credits(corpus: &Corpus, a: (SentenceRef, &str), b: (SentenceRef, &str)) -> bool {
+pub(super) fn rival_credits(
+    corpus: &Corpus,
+    a: (SentenceRef, &str),
+    b: (SentenceRef, &str),
+) -> bool {
     let anonymous = |s: &str| {
         let last = s.rsplit(' ').next().unwrap_or(s).to_lowercase();
         ANONYMOUS_SPEAKERS.contains(&last.as_str())
@@ -309,7 +315,9 @@ fn same_person(a: &str, b: &str) -> bool {
     } else {
         (words_b, words_a)
     };
-    short.iter().all(|w| long.iter().any(|l| l.eq_ignore_ascii_case(w)))
+    short
+        .iter()
+        .all(|w| long.iter().any(|l| l.eq_ignore_ascii_case(w)))
 }
 
 /// A quotation credited to different named people by different sources.
@@ -329,12 +337,13 @@ pub(super) fn speaker_discrepancies(
             (v.sentence, v.speaker.as_deref().unwrap_or(""))
         }
         let rivalry = credited.iter().enumerate().any(|(i, a)| {
-            credited[i + 1..]
-                .iter()
-                .any(|b| {
-                    let (x, y) = (&corpus.articles[a.sentence.article], &corpus.articles[b.sentence.article]);
-                    super::contemporary(x, y) && rival_credits(corpus, credit(a), credit(b))
-                })
+            credited[i + 1..].iter().any(|b| {
+                let (x, y) = (
+                    &corpus.articles[a.sentence.article],
+                    &corpus.articles[b.sentence.article],
+                );
+                super::contemporary(x, y) && rival_credits(corpus, credit(a), credit(b))
+            })
         });
         let Some(first) = credited.first() else {
             continue;
@@ -396,8 +405,10 @@ mod tests {
             classify(&full, &words("we will rebuild every school that fell")).0,
             QuoteClass::Trimmed
         );
-        let (class, added, dropped) =
-            classify(&full, &words("We will rebuild every hospital that fell, and we will do it"));
+        let (class, added, dropped) = classify(
+            &full,
+            &words("We will rebuild every hospital that fell, and we will do it"),
+        );
         assert_eq!(class, QuoteClass::Altered);
         assert_eq!(added, vec!["hospital".to_string()]);
         assert_eq!(dropped, vec!["school".to_string()]);

@@ -58,8 +58,8 @@ pub(super) fn stance_of(corpus: &Corpus, sentence: SentenceRef) -> Stance {
     let claim = claim_of(article, sentence.sentence);
     if let Some(speaker) = claim.and_then(|c| c.speaker.as_deref()) {
         let last = speaker.rsplit(' ').next().unwrap_or(speaker).to_lowercase();
-        let anonymous = ANONYMOUS_SPEAKERS.contains(&last.as_str())
-            || !speaker.starts_with(char::is_uppercase);
+        let anonymous =
+            ANONYMOUS_SPEAKERS.contains(&last.as_str()) || !speaker.starts_with(char::is_uppercase);
         return if anonymous {
             Stance::Anonymous
         } else {

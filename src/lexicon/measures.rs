@@ -199,7 +199,9 @@ pub const MEASURE_FAMILIES: &[&[&str]] = &[
         "casualties",
         "perished",
     ],
-    &["injured", "injuries", "injuring", "wounded", "hurt", "injure"],
+    &[
+        "injured", "injuries", "injuring", "wounded", "hurt", "injure",
+    ],
     &[
         "missing",
         "trapped",
@@ -217,12 +219,29 @@ pub const MEASURE_FAMILIES: &[&[&str]] = &[
 /// Nouns a count of anything may use: "144 people" says nothing of what
 /// the count is about (killed, trapped, evacuated), so it aligns no figures.
 pub const GENERIC_COUNT_HEADS: &[&str] = &[
-    "people", "person", "persons", "individual", "other", "men", "women", "time", "more",
+    "people",
+    "person",
+    "persons",
+    "individual",
+    "other",
+    "men",
+    "women",
+    "time",
+    "more",
 ];
 
 /// Words around a count that say it has moved on since an earlier one.
 pub const LATER_CUES: &[&str] = &[
-    "risen", "rose", "climbed", "jumped", "grown", "increased", "now", "latest", "updated", "revised",
+    "risen",
+    "rose",
+    "climbed",
+    "jumped",
+    "grown",
+    "increased",
+    "now",
+    "latest",
+    "updated",
+    "revised",
 ];
 
 /// Words around a count that make it a projection a later count replaces.
@@ -230,11 +249,20 @@ pub const PROJECTION_CUES: &[&str] = &["projected", "expected", "forecast", "pre
 
 /// Words that make a figure the whole's ("nationwide"), not a part's.
 pub const WHOLE_SCOPE: &[&str] = &[
-    "nationwide", "countrywide", "whole", "entire", "overall", "national", "worldwide", "total",
+    "nationwide",
+    "countrywide",
+    "whole",
+    "entire",
+    "overall",
+    "national",
+    "worldwide",
+    "total",
 ];
 
 /// Verbs that deny the verb after them ("failed to agree", "declined to sign").
-pub const NEGATING_VERBS: &[&str] = &["failed", "fails", "declined", "declines", "refused", "refuses"];
+pub const NEGATING_VERBS: &[&str] = &[
+    "failed", "fails", "declined", "declines", "refused", "refuses",
+];
 
 /// Verbs that say the opposite of each other of one thing ("accepted" /
 /// "rejected" the offer), by the crude stem the insights compare verbs by

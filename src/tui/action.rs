@@ -106,6 +106,16 @@ pub enum Action {
     },
     /// Leave the compare view for the reader.
     CloseCompare,
+    /// Open the compare view on the fact of the reader's claim (the
+    /// highlighted one, else the first on screen).
+    CompareClaim,
+    /// Open the insights view: discrepancies, shifts, silences, quotations.
+    Insights,
+    /// In the insights view: show the next kind of finding only (all,
+    /// number, date, ..., quote, all again).
+    CycleInsightKind,
+    /// Leave the insights view for the reader.
+    CloseInsights,
     /// Select the cell of the source on the left / right.
     ColumnLeft,
     ColumnRight,
@@ -191,6 +201,10 @@ impl Action {
             Action::PickTopic => "pick_topic",
             Action::SetTopic { .. } => "set_topic",
             Action::CloseCompare => "close_compare",
+            Action::CompareClaim => "compare_claim",
+            Action::Insights => "insights",
+            Action::CycleInsightKind => "cycle_insight_kind",
+            Action::CloseInsights => "close_insights",
             Action::ColumnLeft => "column_left",
             Action::ColumnRight => "column_right",
             Action::ColumnsPageLeft => "columns_page_left",

@@ -8,8 +8,10 @@ use super::browse::bookmarks::BookmarksLayer;
 use super::browse::panel::PanelLayer;
 use super::browse::{Browse, MIN_HEIGHT, MIN_WIDTH};
 use super::compare::CompareView;
+use super::compare::jobs::TopicEngine;
 use super::compare::picker::TopicPicker;
 use super::compare::sources::SourceChooser;
+use super::insights::{InsightsJob, InsightsView};
 use super::keymap::{Key, Lookup, Mode};
 use super::layer::{Context, EventState, Input, Layer, LayerContext, Settings, Shared, View};
 use super::search::SearchLayer;
@@ -32,6 +34,7 @@ use std::time::Instant;
 pub enum Showing {
     Browse,
     Compare,
+    Insights,
 }
 
 #[derive(Debug, Clone)]
@@ -90,6 +93,12 @@ pub struct App {
     pub browse: Browse,
     /// Built the first time the compare view opens.
     pub compare: Option<CompareView>,
+    pub insights_view: InsightsView,
+    /// The corpus' index, facts and topics, shared by the compare view and
+    /// the insights; made on first use.
+    engine: Option<Arc<TopicEngine>>,
+    /// The insights of the corpus, built once on the engine's facts.
+    pub insights: Option<InsightsJob>,
     pub areas: Areas,
     layers: Vec<Box<dyn Layer>>,
     /// A closed layer kept to resume at its next open (the search overlay).
@@ -157,6 +166,9 @@ impl App {
             showing: Showing::Browse,
             browse: Browse::default(),
             compare: None,
+            insights_view: InsightsView::default(),
+            engine: None,
+            insights: None,
             areas: Areas::default(),
             layers: Vec::new(),
             parked: None,
@@ -198,6 +210,44 @@ impl App {
         self.search_index = Arc::default();
         self.parked = None;
         self.compare = None;
+        // A new corpus: what the old one's workers still send is dropped
+        // with them.
+        self.engine = None;
+        self.insights = None;
+        self.insights_view = InsightsView::default();
+        if self.showing == Showing::Insights {
+            self.showing = Showing::Browse;
+        }
+    }
+
+    /// The corpus' engine, made on first use; None while there is no corpus.
+    fn engine(&mut self) -> Option<Arc<TopicEngine>> {
+        if !matches!(self.load, LoadState::Ready) || self.corpus.articles.is_empty() {
+            return None;
+        }
+        let topics = self.settings.topics.clone();
+        let corpus = &self.corpus;
+        let engine = self.engine.get_or_insert_with(|| {
+            TopicEngine::new(Arc::clone(corpus), topics.unwrap_or_else(TopicSet::builtin))
+        });
+        Some(Arc::clone(engine))
+    }
+
+    /// Starts building the insights in the background (once per corpus):
+    /// the reader's corroboration marks and the insights view wait for them.
+    pub fn start_insights(&mut self) {
+        if self.insights.is_none()
+            && let Some(engine) = self.engine()
+        {
+            self.insights = Some(InsightsJob::new(engine));
+        }
+        if let Some(job) = &mut self.insights {
+            job.start();
+        }
+    }
+
+    fn found(&self) -> Option<&super::insights::Found> {
+        self.insights.as_ref()?.found.as_ref()
     }
 
     pub fn layers(&self) -> &[Box<dyn Layer>] {
@@ -215,6 +265,7 @@ impl App {
             corpus: &self.corpus,
             settings: &self.settings,
             docked,
+            insights: self.found(),
         }
     }
 
@@ -230,6 +281,7 @@ impl App {
     pub fn view(&self) -> &dyn View {
         match (self.showing, &self.compare) {
             (Showing::Compare, Some(compare)) => compare,
+            (Showing::Insights, _) => &self.insights_view,
             _ => &self.browse,
         }
     }
@@ -239,6 +291,7 @@ impl App {
         self.refreshing.is_some()
             || self.layers.iter().any(|layer| layer.busy())
             || self.compare.as_ref().is_some_and(View::busy)
+            || self.insights.as_ref().is_some_and(InsightsJob::waiting)
     }
 
     /// Keymap modes in lookup order for the current state.
@@ -350,6 +403,7 @@ impl App {
             corpus: &self.corpus,
             settings: &self.settings,
             docked: 0,
+            insights: self.insights.as_ref().and_then(|job| job.found.as_ref()),
         };
         self.browse.mouse(mouse, shared, &mut queue);
         self.queue.extend(queue);
@@ -433,6 +487,12 @@ impl App {
                     self.layers.push(Box::new(chooser));
                 }
             }
+            Action::Insights => self.open_insights(),
+            Action::CloseInsights => {
+                self.browse.focus = super::browse::Focus::Reader;
+                self.showing = Showing::Browse;
+            }
+            Action::CompareClaim => self.compare_claim(),
             Action::CloseCompare => {
                 self.browse.back_to_compare = false;
                 self.browse.focus = super::browse::Focus::Reader;
@@ -512,9 +572,11 @@ impl App {
             corpus: &self.corpus,
             settings: &self.settings,
             docked: 0,
+            insights: self.insights.as_ref().and_then(|job| job.found.as_ref()),
         };
         match (showing, &mut self.compare) {
             (Showing::Compare, Some(compare)) => compare.apply(action, shared, &mut queue),
+            (Showing::Insights, _) => self.insights_view.apply(action, shared, &mut queue),
             _ => self.browse.apply(action, shared, &mut queue),
         };
         self.queue.extend(queue);
@@ -563,17 +625,65 @@ impl App {
         if !matches!(self.load, LoadState::Ready) || self.corpus.articles.is_empty() {
             return false;
         }
-        if self.compare.is_none() {
-            let topics = self
-                .settings
-                .topics
-                .clone()
-                .unwrap_or_else(TopicSet::builtin);
-            self.compare = Some(CompareView::new(Arc::clone(&self.corpus), topics));
+        if self.compare.is_none()
+            && let Some(engine) = self.engine()
+        {
+            self.compare = Some(CompareView::with_engine(engine));
         }
         self.browse.back_to_compare = false;
         self.showing = Showing::Compare;
         true
+    }
+
+    fn open_insights(&mut self) {
+        if !matches!(self.load, LoadState::Ready) || self.corpus.articles.is_empty() {
+            return;
+        }
+        self.start_insights();
+        self.close_layers();
+        self.showing = Showing::Insights;
+    }
+
+    /// Opens the compare view on the row of the reader's claim's fact: the
+    /// found topic holding the fact (the one with most facts when several
+    /// do); says so when the fact is not known or no topic holds it.
+    fn compare_claim(&mut self) {
+        let Some(sentence) = self.browse.claim_in_view(&self.corpus) else {
+            self.notice = Some("no claim in view".into());
+            return;
+        };
+        self.start_insights();
+        let Some(found) = self.found() else {
+            self.notice = Some("still finding who reports what; try again in a moment".into());
+            return;
+        };
+        let Some(facts) = found.facts() else {
+            return;
+        };
+        let corroboration = found.insights.corroboration(facts, sentence);
+        let Some(fact) = corroboration.fact else {
+            self.notice = Some("no other source reports this claim".into());
+            return;
+        };
+        let fact_id = facts.facts.get(fact).map(|f| f.id.clone());
+        let topic = found
+            .engine
+            .topics()
+            .iter()
+            .enumerate()
+            .filter(|(_, topic)| topic.facts.contains(&fact))
+            .max_by_key(|(_, topic)| topic.facts.len())
+            .map(|(at, _)| at);
+        let (Some(topic), Some(fact_id)) = (topic, fact_id) else {
+            self.notice = Some("no topic holds this claim's fact".into());
+            return;
+        };
+        if self.open_compare()
+            && let Some(compare) = &mut self.compare
+        {
+            compare.select_fact(topic, fact_id);
+            self.close_layers();
+        }
     }
 
     /// Tells the layers the reader's article (changed, or jumped within):
@@ -616,6 +726,9 @@ impl App {
         for layer in &mut self.layers {
             layer.poll();
         }
+        if let Some(job) = &mut self.insights {
+            job.poll();
+        }
         if let Some(compare) = &mut self.compare {
             compare.poll();
         }
@@ -645,9 +758,11 @@ impl App {
                 .map(|layer| layer.docked_width(main))
                 .max()
                 .unwrap_or(0),
+            insights: self.insights.as_ref().and_then(|job| job.found.as_ref()),
         };
         match (self.showing, &mut self.compare) {
             (Showing::Compare, Some(compare)) => compare.prepare(main, shared),
+            (Showing::Insights, _) => self.insights_view.prepare(main, shared),
             _ => self.browse.prepare(main, shared),
         }
     }

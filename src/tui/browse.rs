@@ -269,6 +269,25 @@ impl Browse {
         Some((sentence.start, sentence.end))
     }
 
+    /// The sentence of the claim a claim key means: the highlighted one,
+    /// else the first that ends on screen or below.
+    pub fn claim_in_view(&self, corpus: &Corpus) -> Option<crate::facts::SentenceRef> {
+        let article = self.article(corpus)?;
+        let at = self.reader.highlight.map(|(start, _)| start).or_else(|| {
+            self.layout()
+                .and_then(|layout| layout.offset_of(self.reader.scroll))
+        })?;
+        let claim = article.claims.iter().find(|claim| claim.end > at)?;
+        let sentence = article
+            .sentences
+            .iter()
+            .position(|s| s.start <= claim.start && claim.start < s.end)?;
+        Some(crate::facts::SentenceRef {
+            article: self.reader.article,
+            sentence,
+        })
+    }
+
     /// Selects an article in the list and shows it in the reader.
     fn select(&mut self, corpus: &Corpus, index: usize, queue: &mut Vec<Action>) {
         let last = corpus.articles.len().saturating_sub(1);

@@ -43,11 +43,13 @@ pub enum Mode {
     Sources,
     /// The bookmarks list.
     Bookmarks,
+    /// The insights view.
+    Insights,
 }
 
 impl Mode {
     /// Every mode, in the order help and the config file list them.
-    pub const ALL: [Mode; 12] = [
+    pub const ALL: [Mode; 13] = [
         Mode::Global,
         Mode::Navigation,
         Mode::List,
@@ -60,6 +62,7 @@ impl Mode {
         Mode::SearchKept,
         Mode::Panel,
         Mode::Bookmarks,
+        Mode::Insights,
     ];
 
     /// A layer of this mode takes what is typed as text: of the keys it does
@@ -84,6 +87,7 @@ impl Mode {
             Mode::Picker => "picker",
             Mode::Sources => "sources",
             Mode::Bookmarks => "bookmarks",
+            Mode::Insights => "insights",
         }
     }
 
@@ -372,6 +376,7 @@ impl Keymap {
                 self.label(Mode::Compare, Action::Sources)
             ),
             Mode::Bookmarks => format!("Bookmarks{}", opened_by(Action::Bookmarks)),
+            Mode::Insights => format!("Insights view{}", opened_by(Action::Insights)),
         }
     }
 

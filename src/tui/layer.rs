@@ -9,6 +9,7 @@
 
 use super::action::Action;
 use super::compare::CompareView;
+use super::insights::Found;
 use super::keymap::{Keymap, Mode};
 use super::theme::Theme;
 use crate::model::Corpus;
@@ -35,6 +36,8 @@ pub struct Shared<'a> {
     pub settings: &'a Settings,
     /// Columns a docked layer (the panel) takes on the right of the view's area.
     pub docked: u16,
+    /// The corpus' insights, once built.
+    pub insights: Option<&'a Found>,
 }
 
 impl Shared<'_> {

@@ -4,7 +4,8 @@
 //! - [`layer`]: the two shapes on screen, [`layer::View`] and
 //!   [`layer::Layer`], and the context they read.
 //! - [`browse`]: the list and reader view; [`compare`]: the compare view,
-//!   its topic picker and source chooser; [`search`]: the `/` overlay.
+//!   its topic picker and source chooser; [`insights`]: the insights view
+//!   and the reader's corroboration marks; [`search`]: the `/` overlay.
 //! - [`widgets`]: scroll offset, text input, pager, centred box, plurals.
 //! - [`keymap`]: the key table and lookup; [`action`]: what keys ask for.
 //! - [`theme`]: every style; [`settings`]: keys and theme from the config.
@@ -15,6 +16,7 @@ mod action;
 mod app;
 mod browse;
 mod compare;
+mod insights;
 mod keymap;
 mod layer;
 mod screen;
@@ -126,6 +128,7 @@ fn event_loop(
         match loaded.try_recv() {
             Ok(Ok((corpus, reading))) => {
                 app.loaded_with(corpus, reading);
+                app.start_insights();
                 dirty = true;
             }
             Ok(Err(error)) => return Err(error.into()),

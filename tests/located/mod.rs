@@ -58,4 +58,3 @@ pub fn locate(corpus: &Corpus, file: &str, text: &str) -> Option<Sentence> {
     }
     found.first().map(|&sentence| (article, sentence))
 }
-

@@ -527,6 +527,19 @@ pub fn render_pane(browse: &Browse, area: Rect, buf: &mut Buffer, shared: Shared
         highlight: browse.reader.highlight,
     };
     render(article, layout, view, text, buf, theme);
+    if let Some(found) = shared.insights
+        && !browse.toggles.hide_claims
+    {
+        crate::tui::insights::marks::draw(
+            found,
+            (browse.reader.article, article),
+            layout,
+            browse.reader.scroll,
+            text,
+            buf,
+            theme,
+        );
+    }
     // Bookmarked sentences are marked on the pane's left border, which no
     // text or gutter mark uses.
     for start in browse.reading.bookmarked_starts(article) {

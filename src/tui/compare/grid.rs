@@ -79,7 +79,15 @@ impl Grid {
                 .map(
                     |&source| match (row.cell(source), corpus.articles.get(source)) {
                         (Some(cell), Some(article)) => {
-                            let mut lines = wrap_cell(article, cell, key.text_width, theme);
+                            let flagged: Vec<(usize, usize)> = view
+                                .flag(row)
+                                .into_iter()
+                                .flat_map(|flag| &flag.spans)
+                                .filter(|(a, _, _)| *a == source)
+                                .map(|&(_, start, end)| (start, end))
+                                .collect();
+                            let mut lines =
+                                wrap_cell(article, cell, &flagged, key.text_width, theme);
                             let others: Vec<String> = cell
                                 .sentences
                                 .iter()
@@ -151,6 +159,14 @@ impl CompareView {
     /// to [`SILENT_NAMED`] and counted past that), "only PPL News [5]" for a
     /// row one source has alone, and how many of its sources are hidden.
     fn row_label(&self, row: &Row) -> String {
+        let flag = self
+            .flag(row)
+            .map(|flag| format!("≠ {} · ", flag.kinds.join(", ")))
+            .unwrap_or_default();
+        format!("{flag}{}", self.coverage_label(row))
+    }
+
+    fn coverage_label(&self, row: &Row) -> String {
         let corpus = &self.engine.corpus;
         let name = |article: usize| {
             let name = corpus
@@ -269,6 +285,20 @@ impl CompareView {
         let text = truncate(&text, usize::from(body.width));
         let used = width(&text);
         buf.set_stringn(body.x, y, &text, usize::from(body.width), style);
+        if let Some(flag) = self.flag(data) {
+            // The flag in the warning colour, the rest of the label as it is.
+            let flag_width = width(&format!("≠ {}", flag.kinds.join(", ")));
+            let shown = u16::try_from(flag_width.min(used.saturating_sub(3))).unwrap_or(0);
+            buf.set_style(
+                Rect {
+                    x: body.x + 3,
+                    y,
+                    width: shown.min(body.width.saturating_sub(3)),
+                    height: 1,
+                },
+                theme.warning,
+            );
+        }
         let rest = usize::from(body.width).saturating_sub(used);
         buf.set_stringn(
             body.x + used as u16,
@@ -334,52 +364,94 @@ const BULLET: &str = "• ";
 /// A cell's sentences wrapped to `width` columns, marked words styled. When
 /// a cell holds several sentences each starts on its own line under a
 /// bullet, so the reader sees where one report ends and the next begins.
-fn wrap_cell(article: &Article, cell: &Cell, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+fn wrap_cell(
+    article: &Article,
+    cell: &Cell,
+    flagged: &[(usize, usize)],
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let width = width.max(1);
     let bulleted = cell.sentences.len() > 1 && width > BULLET.len() + 1;
     let mut lines = Vec::new();
-    for sentence in cell.segments(article) {
+    let starts = cell
+        .sentences
+        .iter()
+        .filter_map(|&s| article.sentences.get(s))
+        .map(|s| s.start);
+    for (sentence, start) in cell.segments(article).into_iter().zip(starts) {
         // Words as styled pieces: a mark can cover part of a word ("U.S.-backed").
-        let mut words: Vec<Vec<(String, Option<MarkKind>)>> = Vec::new();
+        let mut words: Vec<Vec<(String, Style)>> = Vec::new();
         let mut open = false;
+        let mut at = start;
         for segment in sentence {
-            let text = clean(segment.text);
-            for (n, word) in text.split(' ').enumerate() {
-                if n > 0 {
-                    open = false;
+            for (raw, disputed) in split_flagged(segment.text, at, flagged) {
+                let mut style = style_of(segment.mark, theme);
+                if disputed {
+                    style = style.patch(theme.warning);
                 }
-                if word.is_empty() {
-                    continue;
+                let text = clean(raw);
+                for (n, word) in text.split(' ').enumerate() {
+                    if n > 0 {
+                        open = false;
+                    }
+                    if word.is_empty() {
+                        continue;
+                    }
+                    match words.last_mut() {
+                        Some(last) if open => last.push((word.to_string(), style)),
+                        _ => words.push(vec![(word.to_string(), style)]),
+                    }
+                    open = true;
                 }
-                match words.last_mut() {
-                    Some(last) if open => last.push((word.to_string(), segment.mark)),
-                    _ => words.push(vec![(word.to_string(), segment.mark)]),
-                }
-                open = true;
             }
+            at += segment.text.len();
         }
         if bulleted {
             let indent = BULLET.len();
-            let wrapped = wrap_words(words, width - indent, theme);
+            let wrapped = wrap_words(words, width - indent);
             for (n, mut line) in wrapped.into_iter().enumerate() {
                 let lead = if n == 0 { BULLET } else { "  " };
                 line.spans.insert(0, Span::styled(lead, theme.dim));
                 lines.push(line);
             }
         } else {
-            lines.extend(wrap_words(words, width, theme));
+            lines.extend(wrap_words(words, width));
         }
     }
     lines
 }
 
+/// `text`, which starts at byte `at` of the body, cut where the `flagged`
+/// byte ranges begin and end: (piece, inside a flagged range).
+fn split_flagged<'a>(text: &'a str, at: usize, flagged: &[(usize, usize)]) -> Vec<(&'a str, bool)> {
+    let end = at + text.len();
+    let mut cuts: Vec<usize> = flagged
+        .iter()
+        .flat_map(|&(s, e)| [s, e])
+        .filter(|&b| b > at && b < end)
+        .map(|b| b - at)
+        .filter(|&b| text.is_char_boundary(b))
+        .collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut pieces = Vec::new();
+    let mut from = 0;
+    for cut in cuts.into_iter().chain(std::iter::once(text.len())) {
+        if cut > from {
+            let inside = flagged
+                .iter()
+                .any(|&(s, e)| s <= at + from && at + from < e);
+            pieces.push((&text[from..cut], inside));
+        }
+        from = cut;
+    }
+    pieces
+}
+
 /// Styled words wrapped to `width` columns; a word longer than the column
 /// is cut across lines.
-fn wrap_words(
-    words: Vec<Vec<(String, Option<MarkKind>)>>,
-    width: usize,
-    theme: &Theme,
-) -> Vec<Line<'static>> {
+fn wrap_words(words: Vec<Vec<(String, Style)>>, width: usize) -> Vec<Line<'static>> {
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
@@ -395,20 +467,17 @@ fn wrap_words(
         }
         if w <= width {
             used += w;
-            spans.extend(
-                word.into_iter()
-                    .map(|(t, m)| Span::styled(t, style_of(m, theme))),
-            );
+            spans.extend(word.into_iter().map(|(t, style)| Span::styled(t, style)));
             continue;
         }
-        for (text, mark) in word {
+        for (text, style) in word {
             for c in text.chars() {
                 let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
                 if used + cw > width && used > 0 {
                     lines.push(Line::from(std::mem::take(&mut spans)));
                     used = 0;
                 }
-                spans.push(Span::styled(c.to_string(), style_of(mark, theme)));
+                spans.push(Span::styled(c.to_string(), style));
                 used += cw;
             }
         }

@@ -2,12 +2,13 @@
 //! On a corpus of thousands of articles the corpus index, the facts, a
 //! comparison and the per-topic coverage each take seconds; the screen must
 //! keep answering keys meanwhile. The index, the facts (with the topics
-//! found from them) and the coverage table are built once per corpus (by
-//! whichever worker needs them first) and shared.
+//! found from them), the insights and the coverage table are built once
+//! per corpus (by whichever worker needs them first) and shared.
 
 use crate::compare::text::Normalizer;
 use crate::compare::{Comparison, busiest_topic, compare, coverage_of_all};
 use crate::facts::{Facts, found};
+use crate::insights::Insights;
 use crate::model::Corpus;
 use crate::topics::{CorpusIndex, Topic, TopicSet};
 use crate::worker::{JobContext, LatestWorker};
@@ -40,6 +41,39 @@ pub struct Computed {
     /// The sentences (article, sentence) that stand on more than one row,
     /// with those rows (indices into the comparison's rows).
     pub sentence_rows: std::collections::HashMap<(usize, usize), Vec<usize>>,
+    /// The rows whose fact has a discrepancy, by fact id.
+    pub flags: std::collections::HashMap<String, Flag>,
+}
+
+/// What a row's sources disagree on.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Flag {
+    /// The discrepancies' kinds ("number", "date"), each once.
+    pub kinds: Vec<&'static str>,
+    /// Where each side gives its value: (article, start, end) in the body.
+    pub spans: Vec<(usize, usize, usize)>,
+}
+
+/// Every fact with a discrepancy, by id.
+fn flags_of(insights: &Insights, facts: &Facts) -> std::collections::HashMap<String, Flag> {
+    let mut flags: std::collections::HashMap<String, Flag> = std::collections::HashMap::new();
+    for discrepancy in &insights.discrepancies {
+        let Some(fact) = discrepancy.fact.and_then(|f| facts.facts.get(f)) else {
+            continue;
+        };
+        let flag = flags.entry(fact.id.clone()).or_default();
+        let kind = discrepancy.kind.as_str();
+        if !flag.kinds.contains(&kind) {
+            flag.kinds.push(kind);
+        }
+        flag.spans.extend(
+            discrepancy
+                .sides
+                .iter()
+                .map(|side| (side.sentence.article, side.start, side.end)),
+        );
+    }
+    flags
 }
 
 /// The corpus and topics, plus what is derived from them once.
@@ -52,6 +86,7 @@ pub struct TopicEngine {
     index: OnceLock<CorpusIndex>,
     facts: OnceLock<Facts>,
     found: OnceLock<()>,
+    insights: OnceLock<Arc<Insights>>,
     coverage: OnceLock<CoverageTable>,
 }
 
@@ -63,6 +98,7 @@ impl TopicEngine {
             index: OnceLock::new(),
             facts: OnceLock::new(),
             found: OnceLock::new(),
+            insights: OnceLock::new(),
             coverage: OnceLock::new(),
         })
     }
@@ -119,6 +155,21 @@ impl TopicEngine {
         facts
     }
 
+    /// The facts, if some worker already found them.
+    pub fn known_facts(&self) -> Option<&Facts> {
+        self.facts.get()
+    }
+
+    /// The corpus' insights, built on first use on the facts (never a
+    /// second set of facts).
+    pub fn insights(&self) -> Arc<Insights> {
+        let facts = self.facts();
+        let insights = self
+            .insights
+            .get_or_init(|| Arc::new(Insights::build(&self.corpus, facts)));
+        Arc::clone(insights)
+    }
+
     /// Whether the facts (and the found topics) are known yet.
     pub fn facts_ready(&self) -> bool {
         self.found.get().is_some()
@@ -150,12 +201,14 @@ impl TopicEngine {
             }
         }
         let sentence_rows = comparison.shared_sentences();
+        let flags = flags_of(&self.insights(), facts);
         Some(Computed {
             want,
             topic,
             coverage,
             comparison,
             sentence_rows,
+            flags,
         })
     }
 
@@ -197,6 +250,18 @@ impl TopicEngine {
                 if let Some(computed) = engine.compare(want) {
                     context.emit(computed);
                 }
+            },
+        )
+        .ok()
+    }
+
+    /// A worker building the insights when asked.
+    pub fn insights_worker(engine: &Arc<TopicEngine>) -> Option<LatestWorker<(), Arc<Insights>>> {
+        let engine = Arc::clone(engine);
+        LatestWorker::spawn(
+            "crossread-insights",
+            move |(), context: &JobContext<Arc<Insights>>| {
+                context.emit(engine.insights());
             },
         )
         .ok()

@@ -21,9 +21,11 @@ use super::layer::{Shared, View};
 use super::text::{clean, truncate};
 use super::widgets::{inner, scroll::keep_in_view, titled};
 use crate::compare::{Comparison, Row};
+#[cfg(test)]
 use crate::model::Corpus;
 #[cfg(test)]
 use crate::topics::Topic;
+#[cfg(test)]
 use crate::topics::TopicSet;
 use crate::worker::LatestWorker;
 use grid::{Grid, GridKey, column_rects, column_width};
@@ -47,6 +49,8 @@ pub struct CompareView {
     pub topic: usize,
     /// What was asked of the worker last.
     want: Want,
+    /// The fact whose row to select once the comparison is there.
+    select: Option<String>,
     /// Per corpus article: left out of the view.
     hidden: Vec<bool>,
     /// The comparison of `topic`; None while it is being computed.
@@ -81,15 +85,21 @@ pub struct CompareView {
 impl CompareView {
     /// Starts finding, in the background, the topic with the most rows two
     /// or more sources carry, and comparing it.
+    #[cfg(test)]
     pub fn new(corpus: Arc<Corpus>, topics: TopicSet) -> CompareView {
-        let hidden = vec![false; corpus.articles.len()];
-        let engine = TopicEngine::new(corpus, topics);
+        CompareView::with_engine(TopicEngine::new(corpus, topics))
+    }
+
+    /// [`CompareView::new`] on an engine shared with the insights.
+    pub fn with_engine(engine: Arc<TopicEngine>) -> CompareView {
+        let hidden = vec![false; engine.corpus.articles.len()];
         let worker = TopicEngine::compare_worker(&engine);
         let mut state = CompareView {
             engine,
             worker,
             topic: 0,
             want: Want::Busiest,
+            select: None,
             hidden,
             computed: None,
             rows: Vec::new(),
@@ -158,6 +168,7 @@ impl CompareView {
                     self.topic = computed.topic;
                 }
                 self.refresh(None);
+                self.select_pending();
             }
         }
     }
@@ -178,6 +189,7 @@ impl CompareView {
             self.row = 0;
             self.scroll = 0;
             self.refresh(None);
+            self.select_pending();
         }
     }
 
@@ -227,6 +239,11 @@ impl CompareView {
             .collect()
     }
 
+    /// What the sources of `row` disagree on, if anything.
+    pub fn flag(&self, row: &Row) -> Option<&jobs::Flag> {
+        self.computed.as_ref()?.flags.get(&row.fact)
+    }
+
     /// The comparison's rows a shown source carries, in order.
     pub fn shown_rows(&self) -> Vec<&Row> {
         self.rows
@@ -254,6 +271,38 @@ impl CompareView {
         self.topic = topic;
         self.want = Want::Topic(topic);
         self.request();
+    }
+
+    /// Compares `topic` and selects the row of fact `fact` (by id) in it,
+    /// showing every source so the row is in view.
+    pub fn select_fact(&mut self, topic: usize, fact: String) {
+        self.hidden.fill(false);
+        self.select = Some(fact);
+        if self.topic == topic && !self.computing() {
+            self.want = Want::Topic(topic);
+            self.refresh(None);
+            self.select_pending();
+        } else {
+            self.set_topic(topic);
+        }
+    }
+
+    /// Selects the row asked for by [`CompareView::select_fact`].
+    fn select_pending(&mut self) {
+        let Some(fact) = self.select.take() else {
+            return;
+        };
+        let at = self
+            .comparison()
+            .and_then(|c| c.rows.iter().position(|row| row.fact == fact));
+        match at.and_then(|at| self.rows.iter().position(|&r| r == at)) {
+            Some(row) => {
+                self.row = row;
+                self.reveal = true;
+                self.follow_cells();
+            }
+            None => self.notice = Some("the claim's row is not in this topic"),
+        }
     }
 
     /// Hides or shows article `source`; the last visible source stays.

@@ -73,6 +73,7 @@ const GLOBAL: &[DefaultBinding] = rows![
     [key(BackTab)] => FocusPrev: "Focus the previous pane";
     [ch('c')] => Compare, "compare": "Compare a topic side by side across sources (opens on the one most sources share)";
     [ch('t')] => PickTopic, "topic": "Pick the topic to compare";
+    [ch('i')] => Insights, "insights": "Insights: where sources disagree, hedge, stay silent or change a quotation";
     [ch('x')] => ToggleBoilerplate: "Dim or hide boilerplate (navigation, repeated headlines)";
     [ch('B')] => Bookmarks: "List your bookmarks in every article; Enter goes back to one";
     [ch('R')] => Refresh: "Fetch every followed feed and reload the library (see `crossread feed`)";
@@ -105,6 +106,7 @@ const READER: &[DefaultBinding] = rows![
     [ch('m')] => ToggleClaims: "Show or hide claim marks";
     [ch('p')] => Panel, "panel": "Side panel: the article's entities and claims, and where each entity is named";
     [ch('b')] => ToggleBookmark, "bookmark": "Bookmark the highlighted sentence (else the first on screen), or remove its bookmark";
+    [ch('C')] => CompareClaim: "Compare the highlighted claim (else the first on screen) across sources: its fact's row in the compare view";
 ];
 
 const PANEL: &[DefaultBinding] = rows![
@@ -136,6 +138,12 @@ const COMPARE: &[DefaultBinding] = rows![
     [ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6'), ch('7'), ch('8'), ch('9')] => ToggleSource { source: 0 }, "hide/show": "Hide or show source N";
     [ch('s')] => Sources, "sources": "Choose the sources shown: every source listed, filter by typing, hide or show any";
     [key(Esc), ch('q'), ch('c')] => CloseCompare, "back": "Back to the reader";
+];
+
+const INSIGHTS: &[DefaultBinding] = rows![
+    [key(Enter), ch('l'), key(Right)] => Open, "evidence": "Open the selected finding's evidence: the first source's sentence in the reader";
+    [ch('f')] => CycleInsightKind, "kind": "Show one kind of finding: all, number, date, place, actor, negation, speaker, update, shift, silence, quote";
+    [key(Esc), ch('q'), ch('i'), ch('h'), key(Left)] => CloseInsights, "back": "Back to the reader";
 ];
 
 /// Moving through a text-taking layer's list: the arrows, or Ctrl-n/p
@@ -247,6 +255,7 @@ pub fn defaults(mode: Mode) -> Vec<DefaultBinding> {
         Mode::Picker => &[PICKER_CHOOSE, &PICKER_MOVES, PICKER_CLOSE, TEXT_EDITING],
         Mode::Sources => &[SOURCES, &SOURCES_MOVES, &SOURCES_PAGES, TEXT_EDITING],
         Mode::Bookmarks => &[BOOKMARKS],
+        Mode::Insights => &[INSIGHTS],
     };
     parts.concat()
 }

@@ -6,6 +6,7 @@ mod browse;
 mod chooser;
 mod compare;
 mod hardening;
+mod insights;
 mod keys;
 mod library;
 mod search;
@@ -318,6 +319,7 @@ pub(crate) fn send(layer: &mut dyn Layer, corpus: &Corpus, notation: &str) -> Ve
                     corpus,
                     settings: &settings,
                     docked: 0,
+                    insights: None,
                 },
                 compare: None,
             },
