@@ -22,7 +22,7 @@ use crossread::analysis::{analyze_report, open_corpus};
 use crossread::compare::compare;
 use crossread::facts::{Facts, found};
 use crossread::load::load_paths;
-use crossread::model::{Corpus, Origin};
+use crossread::model::Corpus;
 use crossread::topics::{CorpusIndex, Topic, TopicSet};
 use serde::Deserialize;
 use std::collections::{BTreeSet, HashMap, HashSet};

@@ -194,9 +194,12 @@ fn bearings_apart(a: f32, b: f32) -> f32 {
     apart.min(360.0 - apart)
 }
 
+/// A compass bearing and the byte span that gives it.
+type Bearing = (f32, usize, usize);
+
 /// Directions from one place that sources give differently, outside facts.
 fn directions_across(facts: &Facts, members: &[Member]) -> Vec<Discrepancy> {
-    let mut by_anchor: BTreeMap<String, Vec<(usize, (f32, usize, usize))>> = BTreeMap::new();
+    let mut by_anchor: BTreeMap<String, Vec<(usize, Bearing)>> = BTreeMap::new();
     for (at, member) in members.iter().enumerate() {
         if let [(bearing, anchor, start, end)] = &directions(member)[..] {
             by_anchor
@@ -207,7 +210,7 @@ fn directions_across(facts: &Facts, members: &[Member]) -> Vec<Discrepancy> {
     }
     let mut out = Vec::new();
     for (anchor, found) in by_anchor {
-        let mut sides: Vec<(usize, (f32, usize, usize))> = Vec::new();
+        let mut sides: Vec<(usize, Bearing)> = Vec::new();
         let mut cosines = Vec::new();
         for (i, (x, a)) in found.iter().enumerate() {
             for (y, b) in &found[i + 1..] {

@@ -232,7 +232,7 @@ fn original_sentence(facts: &Facts, sentence: SentenceRef) -> Option<SentenceRef
 }
 
 /// The claim made by a sentence, if the claims rules found one.
-pub fn claim_of<'a>(article: &'a Article, sentence: usize) -> Option<&'a Claim> {
+pub fn claim_of(article: &Article, sentence: usize) -> Option<&Claim> {
     let span = article.sentences.get(sentence)?;
     let from = article.claims.partition_point(|c| c.start < span.start);
     article

@@ -675,7 +675,7 @@ pub fn figures(text: &str, base: usize) -> Figures {
 /// Tokens of a conversion in brackets right after a figure ("17km (11
 /// miles)", "12:50pm (06:20 GMT)"): the same figure again, not a second one.
 fn conversion_after(toks: &[Tok], at: usize, unit: &Unit) -> usize {
-    if !toks.get(at).is_some_and(|t| t.text == "(") {
+    if toks.get(at).is_none_or(|t| t.text != "(") {
         return 0;
     }
     let Some((inner, used)) = quantity_at(toks, at + 1) else {
@@ -861,7 +861,7 @@ fn quantity_at(toks: &[Tok], at: usize) -> Option<(Quantity, usize)> {
         }
         _ => bound_before(toks, first),
     };
-    let tolerance = if step > 1.0 || step < 1.0 {
+    let tolerance = if step != 1.0 {
         step / 2.0 * factor
     } else {
         0.0
