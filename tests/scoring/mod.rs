@@ -76,9 +76,12 @@ pub fn load_annotations(dir: &Path) -> Vec<Annotation> {
         .unwrap_or_else(|error| panic!("{}: {error}", dir.display()))
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
         .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-        // The story's cross-source facts sit beside the per-article files in
-        // a format of their own.
-        .filter(|path| path.file_name().is_none_or(|name| name != "facts.toml"))
+        // The story's cross-source facts and insights sit beside the
+        // per-article files in formats of their own.
+        .filter(|path| {
+            path.file_name()
+                .is_none_or(|name| name != "facts.toml" && name != "insights.toml")
+        })
         .collect();
     files.sort();
     files
