@@ -340,7 +340,7 @@ fn dates_across(facts: &Facts, members: &[Member]) -> Vec<Discrepancy> {
                 };
                 let sides = vec![side(0, mx, a), side(1, my, b)];
                 out.push(Discrepancy {
-                    id: format!("across-date-{}-{}", mx.sentence.article, a.start),
+                    id: format!("across-date-{}-{}", mx.article.id, a.start),
                     kind: DiscrepancyKind::Date,
                     what: format!("date: {} · {}", sides[0].value, sides[1].value),
                     confidence: (0.5 + 0.3 * agreement).min(0.85),
@@ -350,7 +350,49 @@ fn dates_across(facts: &Facts, members: &[Member]) -> Vec<Discrepancy> {
             }
         }
     }
-    out
+    merge_pairs(out)
+}
+
+/// Pairwise disputes that share a sentence are one dispute: the outlet
+/// with the slipped year against all that give the other, told once.
+fn merge_pairs(pairs: Vec<Discrepancy>) -> Vec<Discrepancy> {
+    let mut merged: Vec<Discrepancy> = Vec::new();
+    for pair in pairs {
+        let home = merged.iter_mut().find(|d| {
+            d.sides
+                .iter()
+                .any(|s| pair.sides.iter().any(|p| p.sentence == s.sentence))
+        });
+        let Some(home) = home else {
+            merged.push(pair);
+            continue;
+        };
+        for side in pair.sides {
+            if home.sides.iter().any(|s| s.sentence == side.sentence) {
+                continue;
+            }
+            // A side joins the group that gives its value, else a new one.
+            let group = home
+                .sides
+                .iter()
+                .find(|s| s.value == side.value)
+                .map(|s| s.group)
+                .unwrap_or_else(|| home.sides.iter().map(|s| s.group).max().unwrap_or(0) + 1);
+            home.sides.push(Side { group, ..side });
+        }
+        home.confidence = home.confidence.max(pair.confidence);
+    }
+    for discrepancy in &mut merged {
+        discrepancy.sides.sort_by_key(|side| side.sentence);
+        let mut values: Vec<&str> = Vec::new();
+        for side in &discrepancy.sides {
+            if !values.contains(&side.value.as_str()) {
+                values.push(&side.value);
+            }
+        }
+        discrepancy.what = format!("date: {}", values.join(" · "));
+    }
+    merged
 }
 
 fn root(parent: &mut [usize], x: usize) -> usize {
