@@ -200,7 +200,9 @@ fn words(text: &str) -> Vec<String> {
 
 /// The words inside the first pair of quotation marks, straight or curly.
 fn quoted(sentence: &str) -> Option<&str> {
-    let (open, mark) = sentence.char_indices().find(|&(_, c)| c == '"' || c == '“')?;
+    let (open, mark) = sentence
+        .char_indices()
+        .find(|&(_, c)| c == '"' || c == '“')?;
     let close = if mark == '“' { '”' } else { '"' };
     let rest = &sentence[open + mark.len_utf8()..];
     rest.find(close).map(|end| &rest[..end])
@@ -214,6 +216,18 @@ fn class_of(version: &[String], fullest: &[String]) -> &'static str {
     } else {
         "altered"
     }
+}
+
+/// The words of the longest version; on a tie, of the one listed first.
+fn fullest(versions: &[QuoteVersion]) -> Vec<String> {
+    let mut best = Vec::new();
+    for version in versions {
+        let w = words(&version.quoted);
+        if w.len() > best.len() {
+            best = w;
+        }
+    }
+    best
 }
 
 struct Checker<'a> {
@@ -279,12 +293,7 @@ impl Checker<'_> {
         }
         for q in &insights.quote {
             self.files(&q.what, q.versions.iter().map(|v| v.file.as_str()), 2);
-            // On a tie the version listed first is the fullest.
-            let fullest = q
-                .versions
-                .iter()
-                .map(|v| words(&v.quoted))
-                .fold(Vec::new(), |best, w| if w.len() > best.len() { w } else { best });
+            let fullest = fullest(&q.versions);
             for v in &q.versions {
                 self.text(&v.file, &v.text);
                 let in_body = self
@@ -292,10 +301,16 @@ impl Checker<'_> {
                     .get(&v.file)
                     .is_some_and(|body| body.contains(&squash(&v.quoted)));
                 if !in_body {
-                    self.fail(format!("{}: quoted {:?} is not in the body", v.file, v.quoted));
+                    self.fail(format!(
+                        "{}: quoted {:?} is not in the body",
+                        v.file, v.quoted
+                    ));
                 }
                 if v.speaker.trim() != v.speaker {
-                    self.fail(format!("{}: speaker {:?} has stray spaces", v.file, v.speaker));
+                    self.fail(format!(
+                        "{}: speaker {:?} has stray spaces",
+                        v.file, v.speaker
+                    ));
                 }
                 if !CLASSES.contains(&v.class.as_str()) {
                     self.fail(format!("{}: unknown class {:?}", v.file, v.class));
@@ -418,7 +433,10 @@ fn synthetic_cases_cover_every_kind_and_every_agreement() {
         if case.expect == "update" {
             match (&case.a_date, &case.b_date) {
                 (Some(a), Some(b)) if a < b => {}
-                _ => errors.push(format!("{:?}: an update needs a_date before b_date", case.a)),
+                _ => errors.push(format!(
+                    "{:?}: an update needs a_date before b_date",
+                    case.a
+                )),
             }
         }
         if case.a == case.b {
@@ -434,14 +452,19 @@ fn synthetic_cases_cover_every_kind_and_every_agreement() {
     for family in NONE_FAMILIES {
         let n = families.get(family).copied().unwrap_or(0);
         if n < MIN_CASES {
-            errors.push(format!("none ({family}): {n} cases, fewer than {MIN_CASES}"));
+            errors.push(format!(
+                "none ({family}): {n} cases, fewer than {MIN_CASES}"
+            ));
         }
     }
     if synthetic.case.len() < 40 {
         errors.push(format!("{} cases, fewer than 40", synthetic.case.len()));
     }
     if synthetic.quote_case.len() < 12 {
-        errors.push(format!("{} quote cases, fewer than 12", synthetic.quote_case.len()));
+        errors.push(format!(
+            "{} quote cases, fewer than 12",
+            synthetic.quote_case.len()
+        ));
     }
     for case in &synthetic.quote_case {
         let (Some(a), Some(b)) = (quoted(&case.a), quoted(&case.b)) else {
