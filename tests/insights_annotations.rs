@@ -218,6 +218,18 @@ fn class_of(version: &[String], fullest: &[String]) -> &'static str {
     }
 }
 
+/// The words of the longest version; on a tie, of the one listed first.
+fn fullest(versions: &[QuoteVersion]) -> Vec<String> {
+    let mut best = Vec::new();
+    for version in versions {
+        let w = words(&version.quoted);
+        if w.len() > best.len() {
+            best = w;
+        }
+    }
+    best
+}
+
 struct Checker<'a> {
     name: String,
     bodies: BTreeMap<String, String>,
@@ -281,15 +293,7 @@ impl Checker<'_> {
         }
         for q in &insights.quote {
             self.files(&q.what, q.versions.iter().map(|v| v.file.as_str()), 2);
-            // On a tie the version listed first is the fullest.
-            let fullest =
-                q.versions
-                    .iter()
-                    .map(|v| words(&v.quoted))
-                    .fold(
-                        Vec::new(),
-                        |best, w| if w.len() > best.len() { w } else { best },
-                    );
+            let fullest = fullest(&q.versions);
             for v in &q.versions {
                 self.text(&v.file, &v.text);
                 let in_body = self
