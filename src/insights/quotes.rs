@@ -70,6 +70,29 @@ fn words_of(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Spans inside single curly quotation marks (‘…’), as British and
+/// Commonwealth outlets quote. A closing mark must end a word and be
+/// followed by no letter, so the apostrophe of "don’t" closes nothing.
+fn single_quoted(text: &str, base: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut open: Option<usize> = None;
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).map(|p| chars[p].1);
+        let after = chars.get(i + 1).map(|&(_, n)| n);
+        match c {
+            '‘' if before.is_none_or(|b| !b.is_alphanumeric()) => open = Some(at + c.len_utf8()),
+            '’' if open.is_some() && after.is_none_or(|n| !n.is_alphanumeric()) => {
+                if let Some(start) = open.take() {
+                    out.push((base + start, base + at));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 fn find(parent: &mut [usize], x: usize) -> usize {
     let mut x = x;
     while parent[x] != x {
@@ -85,9 +108,13 @@ pub(super) fn groups(corpus: &Corpus, facts: &Facts) -> Vec<QuoteGroup> {
         if facts.copies.is_copy(index) {
             continue;
         }
-        for (sentence, start, end) in
-            crate::claims::quotations(&article.body, &article.blocks, &article.sentences)
-        {
+        let double = crate::claims::quotations(&article.body, &article.blocks, &article.sentences);
+        let single = article.sentences.iter().enumerate().flat_map(|(at, span)| {
+            single_quoted(article.sentence_text(span), span.start)
+                .into_iter()
+                .map(move |(start, end)| (at, start, end))
+        });
+        for (sentence, start, end) in double.into_iter().chain(single) {
             let words = words_of(article.text(start, end));
             if words.len() >= MIN_WORDS {
                 candidates.push(Candidate {
@@ -412,6 +439,16 @@ mod tests {
         assert_eq!(class, QuoteClass::Altered);
         assert_eq!(added, vec!["hospital".to_string()]);
         assert_eq!(dropped, vec!["school".to_string()]);
+    }
+
+    #[test]
+    fn single_quotation_marks_quote_and_apostrophes_do_not_close() {
+        let text = "He said ‘we don’t accept the plan, not now’ and left.";
+        let spans = single_quoted(text, 0);
+        assert_eq!(spans.len(), 1);
+        let (start, end) = spans[0];
+        assert_eq!(&text[start..end], "we don’t accept the plan, not now");
+        assert!(single_quoted("It’s the Smiths’ house.", 0).is_empty());
     }
 
     #[test]
