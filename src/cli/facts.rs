@@ -1,7 +1,7 @@
 //! `crossread facts`: every fact of the corpus, the engine's clusters of
 //! sentences from different sources that report the same thing.
 
-use crate::facts::Facts;
+use crate::facts::{Facts, SentenceRef};
 use crate::model::Corpus;
 use crate::sanitize::for_terminal;
 use crate::topics::CorpusIndex;
@@ -23,12 +23,26 @@ pub struct FactsArgs {
     pub min_sources: usize,
 }
 
+/// One sentence as the JSON of `facts` and `insights` points to it.
 #[derive(Serialize)]
-struct JsonSentence<'a> {
-    article: &'a str,
-    start: usize,
-    end: usize,
-    text: &'a str,
+pub(super) struct JsonSentence<'a> {
+    pub article: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+impl<'a> JsonSentence<'a> {
+    pub fn of(corpus: &'a Corpus, at: SentenceRef) -> Option<JsonSentence<'a>> {
+        let article = corpus.articles.get(at.article)?;
+        let span = article.sentences.get(at.sentence)?;
+        Some(JsonSentence {
+            article: &article.id,
+            start: span.start,
+            end: span.end,
+            text: article.sentence_text(span),
+        })
+    }
 }
 
 #[derive(Serialize)]
@@ -83,16 +97,7 @@ fn listing<'a>(corpus: &'a Corpus, facts: &'a Facts, min_sources: usize) -> List
                 sentences: fact
                     .members
                     .iter()
-                    .filter_map(|m| {
-                        let article = corpus.articles.get(m.article)?;
-                        let sentence = article.sentences.get(m.sentence)?;
-                        Some(JsonSentence {
-                            article: &article.id,
-                            start: sentence.start,
-                            end: sentence.end,
-                            text: article.sentence_text(sentence),
-                        })
-                    })
+                    .filter_map(|&m| JsonSentence::of(corpus, m))
                     .collect(),
             })
             .collect(),

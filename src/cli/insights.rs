@@ -3,7 +3,8 @@
 //! silent, and how quotations travel. The JSON shape is a contract (newsroom
 //! scripts run it on a schedule): fields are only ever added.
 
-use crate::facts::{Facts, SentenceRef};
+use super::facts::JsonSentence;
+use crate::facts::Facts;
 use crate::insights::{Discrepancy, DiscrepancyKind, Insights, Side, Stance};
 use crate::model::Corpus;
 use crate::sanitize::for_terminal;
@@ -40,14 +41,6 @@ fn parse_kind(text: &str) -> Result<String, String> {
             SECTIONS.join(", ")
         ))
     }
-}
-
-#[derive(Serialize)]
-struct JsonSentence<'a> {
-    article: &'a str,
-    start: usize,
-    end: usize,
-    text: &'a str,
 }
 
 #[derive(Serialize)]
@@ -161,17 +154,6 @@ pub fn run(args: &InsightsArgs, corpus: &Corpus) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn sentence<'a>(corpus: &'a Corpus, at: SentenceRef) -> Option<JsonSentence<'a>> {
-    let article = corpus.articles.get(at.article)?;
-    let span = article.sentences.get(at.sentence)?;
-    Some(JsonSentence {
-        article: &article.id,
-        start: span.start,
-        end: span.end,
-        text: article.sentence_text(span),
-    })
-}
-
 fn keeps(kind: Option<&str>, section: &str) -> bool {
     kind.is_none_or(|k| k == section)
 }
@@ -182,7 +164,7 @@ fn keeps_discrepancy(kind: Option<&str>, discrepancy: &Discrepancy) -> bool {
 
 fn side<'a>(corpus: &'a Corpus, side: &'a Side) -> Option<JsonSide<'a>> {
     Some(JsonSide {
-        sentence: sentence(corpus, side.sentence)?,
+        sentence: JsonSentence::of(corpus, side.sentence)?,
         value: &side.value,
         value_start: side.start,
         value_end: side.end,
@@ -224,7 +206,7 @@ fn listing<'a>(
                             let claim =
                                 crate::insights::claim_of(&corpus.articles[m.article], m.sentence);
                             Some(JsonClaimSentence {
-                                sentence: sentence(corpus, m)?,
+                                sentence: JsonSentence::of(corpus, m)?,
                                 kinds: claim.map_or(Vec::new(), |c| {
                                     c.kinds.iter().map(|k| k.as_str()).collect()
                                 }),
@@ -270,7 +252,7 @@ fn listing<'a>(
                         .iter()
                         .filter_map(|(at, stance)| {
                             Some(JsonStanceVersion {
-                                sentence: sentence(corpus, *at)?,
+                                sentence: JsonSentence::of(corpus, *at)?,
                                 stance: stance.as_str(),
                                 speaker: match stance {
                                     Stance::Named(name) => Some(name.as_str()),
@@ -292,7 +274,10 @@ fn listing<'a>(
                     fact: &fact.id,
                     carried_by: silence.carried_by.iter().map(|&a| id(a)).collect(),
                     silent: silence.silent.iter().map(|&a| id(a)).collect(),
-                    example: fact.members.first().and_then(|&m| sentence(corpus, m)),
+                    example: fact
+                        .members
+                        .first()
+                        .and_then(|&m| JsonSentence::of(corpus, m)),
                 })
             })
             .collect(),
@@ -317,7 +302,7 @@ fn listing<'a>(
                             speaker: v.speaker.as_deref(),
                             added: &v.added,
                             dropped: &v.dropped,
-                            sentence: sentence(corpus, v.sentence)?,
+                            sentence: JsonSentence::of(corpus, v.sentence)?,
                         })
                     })
                     .collect(),

@@ -31,6 +31,27 @@ struct Member<'a> {
     figures: Figures,
 }
 
+impl Member<'_> {
+    /// The member's words at `start..end`, byte offsets into the body.
+    fn words_at(&self, start: usize, end: usize) -> &str {
+        self.text
+            .get(start.saturating_sub(self.base)..end.saturating_sub(self.base))
+            .unwrap_or("")
+    }
+
+    /// This member as a side of a dispute, its value the words at
+    /// `start..end` (body offsets).
+    fn side(&self, group: usize, start: usize, end: usize) -> Side {
+        Side {
+            group,
+            sentence: self.sentence,
+            start,
+            end,
+            value: self.words_at(start, end).to_string(),
+        }
+    }
+}
+
 pub(super) fn find(corpus: &Corpus, facts: &Facts) -> Vec<Discrepancy> {
     let mut out: Vec<Discrepancy> = facts
         .facts
@@ -248,18 +269,7 @@ fn directions_across(facts: &Facts, members: &[Member]) -> Vec<Discrepancy> {
                         groups.len() - 1
                     }
                 };
-                let member = &members[*m];
-                Side {
-                    group,
-                    sentence: member.sentence,
-                    start: *start,
-                    end: *end,
-                    value: member
-                        .text
-                        .get(start - member.base..end - member.base)
-                        .unwrap_or("")
-                        .to_string(),
-                }
+                members[*m].side(group, *start, *end)
             })
             .collect();
         let agreement = cosines.iter().sum::<f32>() / cosines.len() as f32;
@@ -327,16 +337,8 @@ fn dates_across(facts: &Facts, members: &[Member]) -> Vec<Discrepancy> {
                 let Some(agreement) = cosine(facts, mx, my) else {
                     continue;
                 };
-                let side = |group: usize, member: &Member, date: &DateMention| Side {
-                    group,
-                    sentence: member.sentence,
-                    start: date.start,
-                    end: date.end,
-                    value: member
-                        .text
-                        .get(date.start - member.base..date.end - member.base)
-                        .unwrap_or("")
-                        .to_string(),
+                let side = |group: usize, member: &Member, date: &DateMention| {
+                    member.side(group, date.start, date.end)
                 };
                 let sides = vec![side(0, mx, a), side(1, my, b)];
                 out.push(Discrepancy {
@@ -690,20 +692,7 @@ fn dispute(
         .iter()
         .enumerate()
         .flat_map(|(group, list)| list.iter().map(move |entry| (group, entry)))
-        .map(|(group, (at, quantity))| {
-            let member = &members[*at];
-            Side {
-                group,
-                sentence: member.sentence,
-                start: quantity.start,
-                end: quantity.end,
-                value: member
-                    .text
-                    .get(quantity.start - member.base..quantity.end - member.base)
-                    .unwrap_or("")
-                    .to_string(),
-            }
-        })
+        .map(|(group, (at, quantity))| members[*at].side(group, quantity.start, quantity.end))
         .collect();
     sides.sort_by_key(|side| side.sentence);
     let kind = if rises_over_time(corpus, &groups, members) {
@@ -719,12 +708,7 @@ fn dispute(
         .iter()
         .map(|group| {
             let (at, q) = group[0];
-            let member = &members[at];
-            member
-                .text
-                .get(q.start - member.base..q.end - member.base)
-                .unwrap_or("")
-                .to_string()
+            members[at].words_at(q.start, q.end).to_string()
         })
         .collect();
     let approximate = groups
@@ -852,18 +836,7 @@ fn date_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec<Disc
         return Vec::new();
     }
     let side = |group: usize, (at, date): &(usize, &DateMention)| {
-        let member = &members[*at];
-        Side {
-            group,
-            sentence: member.sentence,
-            start: date.start,
-            end: date.end,
-            value: member
-                .text
-                .get(date.start - member.base..date.end - member.base)
-                .unwrap_or("")
-                .to_string(),
-        }
+        members[*at].side(group, date.start, date.end)
     };
     let mut sides: Vec<Side> = groups
         .iter()
@@ -969,18 +942,7 @@ fn direction_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec
                 continue;
             }
             let side = |group: usize, at: usize, d: &(f32, String, usize, usize)| {
-                let member = &members[at];
-                Side {
-                    group,
-                    sentence: member.sentence,
-                    start: d.2,
-                    end: d.3,
-                    value: member
-                        .text
-                        .get(d.2 - member.base..d.3 - member.base)
-                        .unwrap_or("")
-                        .to_string(),
-                }
+                members[at].side(group, d.2, d.3)
             };
             let sides = vec![side(0, *a_at, a), side(1, *b_at, b)];
             out.push(Discrepancy {
@@ -1288,12 +1250,8 @@ fn negation_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec<
                     {
                         continue;
                     }
-                    let side = |group: usize, m: &Member, (start, end): (usize, usize)| Side {
-                        group,
-                        sentence: m.sentence,
-                        start: m.base + start,
-                        end: m.base + end,
-                        value: m.text[start..end].to_string(),
+                    let side = |group: usize, m: &Member, (start, end): (usize, usize)| {
+                        m.side(group, m.base + start, m.base + end)
                     };
                     let sides = vec![side(0, p, one), side(1, q, other)];
                     out.push(Discrepancy {
@@ -1323,20 +1281,8 @@ fn negation_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec<
                     continue;
                 };
                 let sides = vec![
-                    Side {
-                        group: 0,
-                        sentence: a.sentence,
-                        start: a.base + start,
-                        end: a.base + end,
-                        value: a.text[start..end].to_string(),
-                    },
-                    Side {
-                        group: 1,
-                        sentence: b.sentence,
-                        start: b.base + b_start,
-                        end: b.base + b_end,
-                        value: b.text[b_start..b_end].to_string(),
-                    },
+                    a.side(0, a.base + start, a.base + end),
+                    b.side(1, b.base + b_start, b.base + b_end),
                 ];
                 out.push(Discrepancy {
                     id: format!("{}-negation-{}", fact.id, out.len()),
