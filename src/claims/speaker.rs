@@ -185,11 +185,13 @@ impl Context<'_> {
             return Some(Attribution::Speaker(entity.canonical.clone()));
         }
         let previous = index.checked_sub(1).map(|p| words[p].text.to_lowercase());
-        if lower_in(INSTITUTION_NOUNS, &lower)
-            && previous.as_deref() == Some("the")
-            && let Some(entity) = self.last_organization_before(word.start, &lower)
-        {
-            return Some(Attribution::Speaker(entity.canonical.clone()));
+        if lower_in(INSTITUTION_NOUNS, &lower) && previous.as_deref() == Some("the") {
+            // With no organisation before it to stand for, "the union" is
+            // credited as the text names it, as "the government" is.
+            return Some(Attribution::Speaker(
+                self.last_organization_before(word.start, &lower)
+                    .map_or_else(|| lower.clone(), |entity| entity.canonical.clone()),
+            ));
         }
         if lexicon::SPEAKERS.contains(&lower) {
             let mut first = index;

@@ -190,6 +190,24 @@ fn a_spokesman_or_photographer_speaks_not_the_owner() {
 }
 
 #[test]
+fn an_institution_credited_by_its_noun_speaks_as_the_text_names_it() {
+    let all = claims(
+        "Dock workers stayed off the job on Monday, the union said.\n\
+         The ministry warned that exports would fall by a tenth.\n\
+         Halvard Shipping Corp posted a loss. The company said demand was weak.",
+    );
+    assert_eq!(speaker_of(&all, "Dock workers").as_deref(), Some("union"));
+    assert_eq!(
+        speaker_of(&all, "exports would fall").as_deref(),
+        Some("ministry")
+    );
+    assert_eq!(
+        speaker_of(&all, "demand was weak").as_deref(),
+        Some("Halvard Shipping Corp")
+    );
+}
+
+#[test]
 fn a_negated_or_hypothetical_credit_credits_nobody() {
     let all = claims(
         "Ministers called the plan a betrayal, though Anna Vogel did not say so publicly.\n\
