@@ -432,6 +432,16 @@ pub(super) fn in_fact(corpus: &Corpus, index: usize, fact: &Fact) -> Vec<Discrep
         out.extend(direction_discrepancies(index, fact, &members));
         out.extend(negation_discrepancies(index, fact, &members));
         out.extend(speaker_discrepancies(corpus, index, fact, &members));
+        let said: Vec<super::actors::Said> = members
+            .iter()
+            .map(|m| super::actors::Said {
+                sentence: m.sentence,
+                article: m.article,
+                text: m.text,
+                base: m.base,
+            })
+            .collect();
+        out.extend(super::actors::discrepancies(index, fact, &said));
     }
     out
 }
@@ -573,52 +583,124 @@ fn figure_discrepancies(
         .collect()
 }
 
-/// Places named within this many bytes of a figure are what it is a figure
-/// of ("four died in the capital", "144 killed in the country").
-const SCOPE_BYTES: usize = 80;
+/// Where a figure's clause begins and ends: a figure speaks of the place
+/// its own clause names ("killing three in the capital, and 144 across
+/// the country"), not of one named in the clause before it.
+const CLAUSE_BREAKS: &[&str] = &[", ", "; ", ": ", " — ", " – ", " - ", "(", ")"];
 
-fn places_near<'a>(member: &Member<'a>, quantity: &Quantity) -> Vec<&'a str> {
-    member
-        .article
-        .entities_overlapping(
-            quantity.start.saturating_sub(SCOPE_BYTES).max(member.base),
-            (quantity.end + SCOPE_BYTES).min(member.base + member.text.len()),
-        )
+/// Body offsets of the clause of the sentence holding `quantity`.
+fn clause_of(member: &Member, quantity: &Quantity) -> (usize, usize) {
+    let (from, to) = (
+        quantity.start.saturating_sub(member.base).min(member.text.len()),
+        quantity.end.saturating_sub(member.base).min(member.text.len()),
+    );
+    let before = member.text.get(..from).unwrap_or("");
+    let after = member.text.get(to..).unwrap_or("");
+    let start = CLAUSE_BREAKS
         .iter()
-        .filter(|e| e.kind == crate::model::EntityType::Place)
-        .map(|e| e.canonical.as_str())
-        .collect()
+        .filter_map(|b| before.rfind(b).map(|at| at + b.len()))
+        .max()
+        .unwrap_or(0);
+    let end = CLAUSE_BREAKS
+        .iter()
+        .filter_map(|b| after.find(b).map(|at| to + at))
+        .min()
+        .unwrap_or(member.text.len());
+    (member.base + start, member.base + end)
 }
 
-fn mentions(member: &Member, place: &str) -> bool {
-    member
-        .article
-        .entities_overlapping(member.base, member.base + member.text.len())
-        .iter()
-        .any(|e| e.canonical == place)
+/// Nouns of a part of a country: a toll "in the capital" or "in the city"
+/// is that part's, whether or not the place is named.
+const PART_NOUNS: &[&str] = &[
+    "capital",
+    "city",
+    "town",
+    "village",
+    "district",
+    "province",
+    "county",
+    "borough",
+    "suburb",
+    "neighbourhood",
+    "neighborhood",
+];
+
+/// Prepositions that put a figure somewhere ("killed in", "across").
+const LOCATIVES: &[&str] = &["in", "across", "at", "throughout", "near", "inside"];
+
+/// What a figure is a figure of, where: the place named nearest it in its
+/// clause, else a part named in words ("in the capital").
+#[derive(Debug, PartialEq)]
+enum Scope<'a> {
+    Place(&'a str),
+    Part(String),
 }
 
-/// Two figures are of one scope unless they are tied to different places:
-/// a city's toll is no contradiction of a country's.
+fn scope_of<'a>(member: &Member<'a>, quantity: &Quantity) -> Option<Scope<'a>> {
+    let (start, end) = clause_of(member, quantity);
+    let distance = |e: &crate::model::Entity| {
+        if e.end <= quantity.start {
+            quantity.start - e.end
+        } else {
+            e.start.saturating_sub(quantity.end)
+        }
+    };
+    let nearest = member
+        .article
+        .entities_overlapping(start, end)
+        .iter()
+        .filter(|e| e.kind == crate::model::EntityType::Place && e.start >= start && e.end <= end)
+        .min_by_key(|e| distance(e))
+        .map(|e| Scope::Place(e.canonical.as_str()));
+    if nearest.is_some() {
+        return nearest;
+    }
+    let after = member
+        .text
+        .get(quantity.end.saturating_sub(member.base)..end - member.base)
+        .unwrap_or("");
+    let words: Vec<String> = word_spans(after)
+        .into_iter()
+        .map(|(_, w)| w.to_lowercase())
+        .collect();
+    let located = words.iter().position(|w| LOCATIVES.contains(&w.as_str()))?;
+    words[located + 1..(located + 5).min(words.len())]
+        .iter()
+        .find(|w| PART_NOUNS.contains(&w.as_str()))
+        .map(|noun| Scope::Part(noun.clone()))
+}
+
+/// Whether the member's sentence speaks of `scope` anywhere.
+fn mentions(member: &Member, scope: &Scope) -> bool {
+    match scope {
+        Scope::Place(place) => member
+            .article
+            .entities_overlapping(member.base, member.base + member.text.len())
+            .iter()
+            .any(|e| e.canonical == *place),
+        Scope::Part(noun) => word_spans(member.text)
+            .iter()
+            .any(|(_, w)| w.eq_ignore_ascii_case(noun)),
+    }
+}
+
+/// Two figures are of one scope when their clauses tie them to one place
+/// or to none: a city's toll is no contradiction of a country's. A figure
+/// tied to a place and one tied to none are one measure only when the
+/// other's sentence names that place too ("144 killed", in a sentence
+/// about the country, against "144 killed in the country").
 fn same_scope(a: (&Member, &Quantity), b: (&Member, &Quantity)) -> bool {
     let whole = |q: &Quantity| q.context.iter().any(|w| WHOLE_SCOPE.contains(&w.as_str()));
     if whole(a.1) != whole(b.1) {
         // "210 seats nationwide" against the seats of one region.
         return false;
     }
-    let (near_a, near_b) = (places_near(a.0, a.1), places_near(b.0, b.1));
-    if !near_a.is_empty() && !near_b.is_empty() {
-        return near_a.iter().any(|p| near_b.contains(p));
+    match (scope_of(a.0, a.1), scope_of(b.0, b.1)) {
+        (Some(x), Some(y)) => x == y,
+        (None, None) => true,
+        (Some(scope), None) => mentions(b.0, &scope),
+        (None, Some(scope)) => mentions(a.0, &scope),
     }
-    // One figure tied to a place, the other to none: the same scope only
-    // if the other's sentence names that place too ("144 killed", in a
-    // sentence about the country, against "144 killed in the country").
-    let (named, other) = if near_a.is_empty() {
-        (&near_b, b.0)
-    } else {
-        (&near_a, a.0)
-    };
-    named.is_empty() || named.iter().any(|p| mentions(other, p))
 }
 
 /// Two sentences that date what they report differently report two
@@ -1077,7 +1159,7 @@ fn denials(text: &str) -> Vec<Denial> {
 
 /// A crude stem that lets "agreed", "agrees" and "agree" meet; the
 /// insights compare words of one fact, not a whole vocabulary.
-fn stem(word: &str) -> String {
+pub(super) fn stem(word: &str) -> String {
     let word = word.trim_end_matches("ing");
     let word = word.trim_end_matches("ed");
     let word = word.trim_end_matches('s');

@@ -69,6 +69,24 @@ fn the_insights_view_lists_a_number_discrepancy_and_opens_its_evidence() {
 }
 
 #[test]
+fn going_back_from_evidence_returns_to_the_insights_view_and_its_selection() {
+    let mut app = with_insights(two_tolls(), 100, 30);
+    keys(&mut app, "i j");
+    let selected = app.insights_view.row;
+    keys(&mut app, "<enter>");
+    assert_eq!(app.showing, Showing::Browse);
+    keys(&mut app, "<esc>");
+    assert_eq!(app.showing, Showing::Insights);
+    assert_eq!(app.insights_view.row, selected);
+    // Once back, the reader's own way back leads to the list again.
+    keys(&mut app, "<esc>");
+    assert_eq!(app.showing, Showing::Browse);
+    keys(&mut app, "<esc>");
+    assert_eq!(app.showing, Showing::Browse);
+    assert_eq!(app.browse.focus, crate::tui::browse::Focus::List);
+}
+
+#[test]
 fn the_kind_filter_cycles_and_says_when_nothing_is_of_a_kind() {
     let mut app = with_insights(two_tolls(), 100, 30);
     keys(&mut app, "i f");
