@@ -86,6 +86,7 @@ const MAX_CONTEXT_POSTING: usize = 48;
 fn specific(key: &MeasureKey) -> bool {
     match key {
         MeasureKey::Family(_) => true,
+        MeasureKey::Listed(base, _) => specific(base),
         MeasureKey::Unit(unit, anchor) => {
             unit == "magnitude"
                 || unit.starts_with("money:")
@@ -452,6 +453,9 @@ enum MeasureKey {
     Family(usize),
     /// A unit (and a head word for plain counts: "seven counts").
     Unit(String, Option<String>),
+    /// One name's figure in a list ("A 412, B 121, C 72"): compared with
+    /// the same name's figure of the same measure in other sources.
+    Listed(Box<MeasureKey>, String),
 }
 
 /// How far after a distance its reference place may be named ("17 km
@@ -521,6 +525,7 @@ fn label_of(key: &MeasureKey) -> String {
                 format!("distance from {anchor}")
             }
         }
+        MeasureKey::Listed(base, name) => format!("{} of {name}", label_of(base)),
         MeasureKey::Unit(_, Some(head)) => head.clone(),
         MeasureKey::Unit(unit, None) => match unit.split(':').next().unwrap_or("") {
             "percent" => "percentage".into(),
@@ -538,11 +543,86 @@ fn label_of(key: &MeasureKey) -> String {
     }
 }
 
+/// Words that may stand between a name and its figure in a list
+/// ("the Lantern Party won 212", "Harbour 121").
+const LIST_LINKS: &[&str] = &["won", "took", "had", "has", "got", "with", "on", "at"];
+
+/// The name a figure is given in a list: the capitalised words right
+/// before it, a linking verb between at most.
+fn list_name(member: &Member, quantity: &Quantity) -> Option<String> {
+    let before = member
+        .text
+        .get(..quantity.start.saturating_sub(member.base))?;
+    let words = word_spans(before);
+    let mut end = words.len();
+    if end > 0 && LIST_LINKS.contains(&words[end - 1].1) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && words[start - 1].1.starts_with(char::is_uppercase) {
+        start -= 1;
+    }
+    if start == end {
+        return None;
+    }
+    // Nothing but spaces (or a colon) between the words and the figure.
+    let (last_at, last) = words[end - 1];
+    let gap = &before[last_at + last.len()..];
+    let linked = end < words.len();
+    let tight = if linked {
+        gap.trim_start().starts_with(words[end].1)
+    } else {
+        gap.chars().all(|c| c.is_whitespace() || c == ':')
+    };
+    if !tight || before[words[start].0..last_at].contains([',', ';']) {
+        return None;
+    }
+    let name: Vec<String> = words[start..end]
+        .iter()
+        .map(|(_, w)| w.to_lowercase())
+        .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()))
+        .collect();
+    (!name.is_empty()).then(|| name.join(" "))
+}
+
+/// A member's list: two or more figures of one unit, each after its own
+/// name, keyed by the measure one of them gives. None when it has none.
+fn list_keys<'m>(member: &'m Member) -> Option<Vec<(MeasureKey, &'m Quantity)>> {
+    let named: Vec<(String, &Quantity)> = member
+        .figures
+        .quantities
+        .iter()
+        .filter_map(|q| list_name(member, q).map(|name| (name, q)))
+        .collect();
+    let mut names: Vec<&str> = named.iter().map(|(n, _)| n.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    if named.len() < 2
+        || names.len() != named.len()
+        || named.iter().any(|(_, q)| q.unit != named[0].1.unit)
+    {
+        return None;
+    }
+    let base = named.iter().find_map(|(_, q)| key_of(q, member))?;
+    Some(
+        named
+            .into_iter()
+            .map(|(name, q)| (MeasureKey::Listed(Box::new(base.clone()), name), q))
+            .collect(),
+    )
+}
+
 /// Each member's one figure of each measure (a member with two figures of
-/// one measure, or a list of figures, says nothing certain of it).
+/// one measure says nothing certain of it, unless a list names each).
 fn keyed_figures<'m>(members: &'m [Member]) -> BTreeMap<MeasureKey, Vec<(usize, &'m Quantity)>> {
     let mut by_key: BTreeMap<MeasureKey, Vec<(usize, &Quantity)>> = BTreeMap::new();
     for (at, member) in members.iter().enumerate() {
+        if let Some(listed) = list_keys(member) {
+            for (key, quantity) in listed {
+                by_key.entry(key).or_default().push((at, quantity));
+            }
+            continue;
+        }
         if member.figures.quantities.len() > MAX_FIGURES {
             continue;
         }
@@ -707,10 +787,77 @@ fn same_scope(a: (&Member, &Quantity), b: (&Member, &Quantity)) -> bool {
 /// occasions (this week's figure and last week's), so their figures differ
 /// without contradicting each other.
 fn other_occasions(a: &Member, b: &Member) -> bool {
-    a.figures
+    let dated_apart = a
+        .figures
         .dates
         .iter()
-        .any(|x| b.figures.dates.iter().any(|y| x.conflicts(y) == Some(true)))
+        .any(|x| b.figures.dates.iter().any(|y| x.conflicts(y) == Some(true)));
+    let (pa, pb) = (periods(a.text), periods(b.text));
+    dated_apart
+        || pa
+            .iter()
+            .any(|(class, x)| pb.iter().any(|(other, y)| class == other && x != y))
+}
+
+/// Ordinals of a period ("the first quarter", "the second half").
+const PERIOD_ORDINALS: &[(&str, u8)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("final", 4),
+    ("1st", 1),
+    ("2nd", 2),
+    ("3rd", 3),
+    ("4th", 4),
+];
+
+/// Periods a sentence names, as (kind, which): a quarter or half by its
+/// ordinal ("first quarter", "Q3"), a week, month or year relative to the
+/// article ("last week": -1, "this year": 0, "next month": 1). Figures of
+/// two different periods of one kind are two occasions.
+fn periods(text: &str) -> Vec<(&'static str, i8)> {
+    let words: Vec<String> = word_spans(text)
+        .into_iter()
+        .map(|(_, w)| w.to_lowercase())
+        .collect();
+    let mut out = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        let before = i.checked_sub(1).map(|p| words[p].as_str());
+        let kind = match word.as_str() {
+            "quarter" => Some("quarter"),
+            "half" => Some("half"),
+            "week" => Some("week"),
+            "month" => Some("month"),
+            "year" => Some("year"),
+            _ => None,
+        };
+        if let Some(q) = word.strip_prefix('q')
+            && let Ok(n @ 1..=4) = q.parse::<i8>()
+        {
+            out.push(("quarter", n));
+            continue;
+        }
+        let (Some(kind), Some(before)) = (kind, before) else {
+            continue;
+        };
+        let which = match kind {
+            "quarter" | "half" => PERIOD_ORDINALS
+                .iter()
+                .find(|(w, _)| *w == before)
+                .map(|(_, n)| *n as i8),
+            _ => match before {
+                "last" | "previous" | "past" => Some(-1),
+                "this" | "current" => Some(0),
+                "next" | "coming" => Some(1),
+                _ => None,
+            },
+        };
+        if let Some(which) = which {
+            out.push((kind, which));
+        }
+    }
+    out
 }
 
 /// A discrepancy among `values` (member, figure) of one measure, if two of

@@ -282,3 +282,37 @@ fn two_doers_of_one_act_are_an_actor_discrepancy() {
         assert!(kinds.is_empty(), "{other}: {kinds:?}");
     }
 }
+
+#[test]
+fn figures_of_a_list_are_compared_name_by_name() {
+    let day = (Some("2031-05-05"), Some("2031-05-05"));
+    let seats = "The Lantern Party won 212 seats, the Harbour Party 121 and the Green League 72.";
+    let kinds = kinds_between(
+        seats,
+        "The Lantern Party won 212 seats, the Harbour Party 112 and the Green League 72.",
+        day,
+    );
+    assert_eq!(kinds, vec![DiscrepancyKind::Number]);
+    let kinds = kinds_between(
+        seats,
+        "The Green League won 72 seats, the Lantern Party 212 and the Harbour Party 121.",
+        day,
+    );
+    assert!(kinds.is_empty(), "{kinds:?}");
+}
+
+#[test]
+fn figures_of_two_named_periods_are_two_occasions() {
+    let kinds = kinds_between(
+        "Sales at the Tavelle glassworks rose 12% in the first quarter.",
+        "Sales at the Tavelle glassworks rose 7% in the third quarter.",
+        (None, None),
+    );
+    assert!(kinds.is_empty(), "{kinds:?}");
+    let kinds = kinds_between(
+        "Sales at the Tavelle glassworks rose 12% in the first quarter.",
+        "Sales at the Tavelle glassworks rose 7% in the first quarter.",
+        (None, None),
+    );
+    assert_eq!(kinds, vec![DiscrepancyKind::Number]);
+}
