@@ -390,9 +390,18 @@ impl Browse {
         if pane.is_empty() {
             return;
         }
+        // Corroboration marks get columns of their own at the right, so a
+        // narrow reader still shows them.
+        let marks = shared
+            .insights
+            .filter(|_| !self.toggles.hide_claims)
+            .map_or(0, crate::tui::insights::marks::gutter_width);
         let key = LayoutKey {
             article: self.reader.article,
-            width: pane.width.min(MAX_MEASURE + reader::GUTTER),
+            width: pane
+                .width
+                .saturating_sub(marks)
+                .min(MAX_MEASURE + reader::GUTTER),
             toggles: self.toggles,
         };
         if self.layout.as_ref().map(|layout| layout.key) != Some(key) {

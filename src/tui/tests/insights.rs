@@ -121,6 +121,22 @@ fn the_reader_marks_each_claim_with_its_corroboration() {
 }
 
 #[test]
+fn a_narrow_reader_keeps_a_gutter_for_the_marks() {
+    let mut app = with_insights(two_tolls(), 60, 20);
+    keys(&mut app, "<enter>");
+    let screen = screen_text(&mut app, 60, 20);
+    // Both claims' marks, the disputed one flagged, though every line of
+    // the text would otherwise run to the border.
+    assert!(screen.contains("≠●●"), "{screen}");
+    assert_eq!(screen.matches("●●").count(), 2, "{screen}");
+    let terminal = super::draw(&mut app, 60, 20);
+    insta::assert_snapshot!(
+        "reader_corroboration_60x20",
+        styled(terminal.backend().buffer())
+    );
+}
+
+#[test]
 fn the_compare_row_of_a_discrepancy_is_flagged_and_its_values_marked() {
     let mut app = with_insights(two_tolls(), 100, 24);
     keys(&mut app, "<enter> C");
