@@ -49,7 +49,9 @@ const IRREGULAR_PAST: &[&str] = &[
 ];
 
 /// Words before a verb that are no part of its doer.
-const AUXILIARY: &[&str] = &["has", "have", "had", "was", "were", "is", "are", "been", "be"];
+const AUXILIARY: &[&str] = &[
+    "has", "have", "had", "was", "were", "is", "are", "been", "be",
+];
 
 fn is_act(word: &str) -> bool {
     let past = (word.len() > 4 && word.ends_with("ed")) || IRREGULAR_PAST.contains(&word);
@@ -94,14 +96,17 @@ fn doers(text: &str) -> Vec<(String, Doer, (usize, usize))> {
                 .and_then(|by| phrase_after(text, &words, i + 2 + by))
         } else {
             let mut end = i;
-            while end > 0 && AUXILIARY.contains(&words[end - 1].1.to_ascii_lowercase().as_str())
-            {
+            while end > 0 && AUXILIARY.contains(&words[end - 1].1.to_ascii_lowercase().as_str()) {
                 end -= 1;
             }
             phrase_before(text, &words, end)
         };
         if let Some(doer) = doer {
-            out.push((super::discrepancies::stem(word), doer, (at, at + word.len())));
+            out.push((
+                super::discrepancies::stem(word),
+                doer,
+                (at, at + word.len()),
+            ));
         }
     }
     out
@@ -121,7 +126,8 @@ fn doer_of(text: &str, words: &[(usize, &str, bool)]) -> Option<Doer> {
     if text[first.0..last.0].contains([',', ';', ':', '(', ')']) {
         return None;
     }
-    let name = |(_, w, _): &&(usize, &str, bool)| w.starts_with(char::is_uppercase) && !TITLES.contains(w);
+    let name =
+        |(_, w, _): &&(usize, &str, bool)| w.starts_with(char::is_uppercase) && !TITLES.contains(w);
     // A sentence's first word is capitalised whatever it is: it names
     // someone only when the entities say so (see `discrepancies`).
     let named = words.iter().filter(|w| w.0 > 0).any(|w| name(&w));
@@ -159,9 +165,8 @@ fn phrase_before(text: &str, words: &[(usize, &str, bool)], end: usize) -> Optio
     // The phrase must open its clause: "... the board approved", not
     // "... approved the plan the board drafted".
     let article = |i: usize| matches!(words[i].1.to_ascii_lowercase().as_str(), "the" | "a" | "an");
-    let opens = start == 0
-        || broken(start)
-        || (article(start - 1) && (start == 1 || broken(start - 1)));
+    let opens =
+        start == 0 || broken(start) || (article(start - 1) && (start == 1 || broken(start - 1)));
     if !opens {
         return None;
     }
@@ -272,7 +277,12 @@ pub(super) fn discrepancies(index: usize, fact: &Fact, members: &[Said]) -> Vec<
                     continue;
                 };
                 let place = |m: &Said, d: &Doer| {
-                    entity_in(m.article, m.base + d.start, m.base + d.end, &[EntityType::Place])
+                    entity_in(
+                        m.article,
+                        m.base + d.start,
+                        m.base + d.end,
+                        &[EntityType::Place],
+                    )
                 };
                 let (rest_a, rest_b) = (rest(a.text, doer_a, *act_a), rest(b.text, doer_b, *act_b));
                 // A sentence that names the other doer too ("A won 212
@@ -336,8 +346,11 @@ mod tests {
             Some("Minister Orla Penhallow")
         );
         assert_eq!(
-            doer("The accord was signed for the state by Deputy Minister Dario Vesk.", "signed")
-                .as_deref(),
+            doer(
+                "The accord was signed for the state by Deputy Minister Dario Vesk.",
+                "signed"
+            )
+            .as_deref(),
             Some("Deputy Minister Dario Vesk")
         );
         assert_eq!(
@@ -345,7 +358,10 @@ mod tests {
             Some("teachers' union")
         );
         // Not the subject of its clause: no doer.
-        assert_eq!(doer("Rain fell as the plan they drafted failed.", "drafted"), None);
+        assert_eq!(
+            doer("Rain fell as the plan they drafted failed.", "drafted"),
+            None
+        );
         // Denied acts are the negation rule's.
         assert_eq!(doer("Vesk never signed the accord.", "signed"), None);
     }
@@ -365,7 +381,10 @@ mod tests {
         let minister = of("The minister signed the accord.", "signed");
         assert!(!different(&vesk, &minister_vesk), "one person, titled once");
         assert!(different(&vesk, &penhallow));
-        assert!(!different(&minister, &penhallow), "a role may be the named one");
+        assert!(
+            !different(&minister, &penhallow),
+            "a role may be the named one"
+        );
         let teachers = of("The teachers' union called the walkout.", "called");
         let nurses = of("The nurses' union called the walkout.", "called");
         let union = of("The union called the walkout.", "called");

@@ -671,8 +671,14 @@ const CLAUSE_BREAKS: &[&str] = &[", ", "; ", ": ", " — ", " – ", " - ", "(",
 /// Body offsets of the clause of the sentence holding `quantity`.
 fn clause_of(member: &Member, quantity: &Quantity) -> (usize, usize) {
     let (from, to) = (
-        quantity.start.saturating_sub(member.base).min(member.text.len()),
-        quantity.end.saturating_sub(member.base).min(member.text.len()),
+        quantity
+            .start
+            .saturating_sub(member.base)
+            .min(member.text.len()),
+        quantity
+            .end
+            .saturating_sub(member.base)
+            .min(member.text.len()),
     );
     let before = member.text.get(..from).unwrap_or("");
     let after = member.text.get(to..).unwrap_or("");

@@ -466,13 +466,11 @@ impl View for Browse {
                     Focus::Reader => Focus::List,
                 }
             }
-            Action::FocusList => {
-                match std::mem::take(&mut self.back_to) {
-                    Back::Compare => queue.push(Action::Compare),
-                    Back::Insights => queue.push(Action::Insights),
-                    Back::List => self.focus = Focus::List,
-                }
-            }
+            Action::FocusList => match std::mem::take(&mut self.back_to) {
+                Back::Compare => queue.push(Action::Compare),
+                Back::Insights => queue.push(Action::Insights),
+                Back::List => self.focus = Focus::List,
+            },
             Action::Open => {
                 if !corpus.articles.is_empty() {
                     self.select(corpus, self.selected, queue);
