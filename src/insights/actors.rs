@@ -75,8 +75,11 @@ struct Doer {
     owners: Vec<String>,
 }
 
+/// An act's stem, its doer, and the act's byte span in the sentence.
+type Act = (String, Doer, (usize, usize));
+
 /// The doer of each act of a sentence, by the act's stem.
-fn doers(text: &str) -> Vec<(String, Doer, (usize, usize))> {
+fn doers(text: &str) -> Vec<Act> {
     let words = words(text);
     let mut out = Vec::new();
     for (i, &(at, word, _)) in words.iter().enumerate() {
@@ -249,7 +252,7 @@ pub(super) struct Said<'a> {
 
 /// The acts of one fact credited to different doers by two sources.
 pub(super) fn discrepancies(index: usize, fact: &Fact, members: &[Said]) -> Vec<Discrepancy> {
-    let found: Vec<Vec<(String, Doer, (usize, usize))>> = members
+    let found: Vec<Vec<Act>> = members
         .iter()
         .map(|m| {
             let mut found = doers(m.text);
