@@ -27,13 +27,14 @@ const STANCES: [&str; 4] = ["flat", "hedged", "anonymous", "named"];
 /// The non-discrepancies the synthetic cases must cover, each at least
 /// `MIN_CASES` times; a `none` case names its family as the first word of
 /// `why`, before a colon.
-const NONE_FAMILIES: [&str; 6] = [
+const NONE_FAMILIES: [&str; 7] = [
     "rounding",
     "units",
     "range",
     "paraphrase",
     "scope",
     "measure",
+    "occasion",
 ];
 const MIN_CASES: usize = 4;
 

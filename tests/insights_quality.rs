@@ -6,14 +6,16 @@
 //! invented pairs of tests/expectations/insights_synthetic.toml.
 //!
 //! Discrepancies, per finding (what a reader sees flagged):
-//! - precision: findings with a disputed pair (two sources the engine puts
-//!   in different groups) that an annotated discrepancy disputes too (the
-//!   same two sources give different values, qualifiers such as "at least"
-//!   aside; a source may repeat its figure in another sentence, or in
-//!   another unit), of the same kind, or number against
-//!   update (reported apart as kind errors) ÷ findings; a finding whose
-//!   pairs only touch `maybe` discrepancies counts neither way;
-//! - recall: annotated discrepancies (not `maybe`) with a disputed pair found.
+//! - precision: findings that are an annotated discrepancy side for side
+//!   (every side the engine gives is an annotated sentence with its
+//!   annotated value, qualifiers such as "at least" and units aside, or the
+//!   source's annotated value repeated in another sentence; sides in
+//!   different groups carry different values; an extra side the annotation
+//!   does not hold, such as another city's toll, makes the finding wrong),
+//!   of the same kind, or number against update (reported apart as kind
+//!   errors) ÷ findings; a finding that is a `maybe` discrepancy counts
+//!   neither way;
+//! - recall: annotated discrepancies (not `maybe`) with a right finding.
 //!
 //! Quote provenance: of the annotated versions the engine finds in a
 //! quotation of two or more sources, those whose class is the annotated one.
@@ -25,7 +27,7 @@ mod located;
 
 use crossread::analysis::{analyze_report, open_corpus};
 use crossread::facts::{Facts, SentenceRef};
-use crossread::insights::{self, Discrepancy, DiscrepancyKind, Insights};
+use crossread::insights::{self, Discrepancy, DiscrepancyKind, Insights, numbers};
 use crossread::load::{Document, Format, LoadReport, load_paths};
 use crossread::model::{Corpus, Origin};
 use crossread::topics::CorpusIndex;
@@ -199,47 +201,51 @@ struct Said {
     article: usize,
     sentence: Option<usize>,
     value: String,
+    /// The value as annotated.
+    worded: String,
 }
 
-/// Whether a found side is the annotated side of the same source: the same
-/// sentence, or the same value in another sentence (a repeat).
-fn same_side(found: &Said, gold: &Said) -> bool {
-    found.article == gold.article && (found.sentence == gold.sentence || found.value == gold.value)
+/// One figure written two ways in one sentence ("14 miles (22 km)"), as
+/// the engine's own reading of amounts and units tells.
+fn same_figure(a: &str, b: &str) -> bool {
+    let (a, b) = (numbers::figures(a, 0), numbers::figures(b, 0));
+    match (&a.quantities[..], &b.quantities[..]) {
+        ([x], [y]) => x.agrees(y) == Some(true),
+        _ => false,
+    }
 }
 
-/// The found discrepancy disputes what `gold` disputes: two of its sides
-/// in different groups are sides of two sources that the annotation gives
-/// different values, one of them the very side annotated (so that a
-/// dispute on another measure between the same sources does not count).
-fn shares_dispute(found: &Discrepancy, gold: &[Said]) -> bool {
-    let sides: Vec<(usize, Said)> = found
-        .sides
+/// Whether the found discrepancy is the annotated one, side for side:
+/// every found side is an annotated side (the same source and sentence,
+/// the annotated value), sides the engine puts in different groups carry
+/// different annotated values, and sides in one group the same value. A
+/// side the annotation does not hold (another scope, another occasion)
+/// makes the finding wrong, however right its other sides are.
+fn matches_dispute(found: &Discrepancy, gold: &[Said]) -> bool {
+    let mut matched: Vec<(usize, &str)> = Vec::new();
+    for side in &found.sides {
+        let value = value_key(&side.value);
+        let Some(annotated) = gold.iter().find(|g| {
+            g.article == side.sentence.article
+                && (g.value == value
+                    || (g.sentence == Some(side.sentence.sentence)
+                        && same_figure(&g.worded, &side.value)))
+        }) else {
+            return false;
+        };
+        matched.push((side.group, annotated.value.as_str()));
+    }
+    let consistent = matched.iter().all(|(group_a, a)| {
+        matched
+            .iter()
+            .all(|(group_b, b)| (group_a == group_b) == (a == b))
+    });
+    let groups = matched
         .iter()
-        .map(|s| {
-            (
-                s.group,
-                Said {
-                    article: s.sentence.article,
-                    sentence: Some(s.sentence.sentence),
-                    value: value_key(&s.value),
-                },
-            )
-        })
-        .collect();
-    sides.iter().enumerate().any(|(i, (group_a, a))| {
-        sides[i + 1..].iter().any(|(group_b, b)| {
-            group_a != group_b
-                && a.article != b.article
-                && gold.iter().any(|ga| {
-                    gold.iter().any(|gb| {
-                        ga.article == a.article
-                            && gb.article == b.article
-                            && ga.value != gb.value
-                            && (same_side(a, ga) || same_side(b, gb))
-                    })
-                })
-        })
-    })
+        .map(|(group, _)| group)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    consistent && groups >= 2
 }
 
 fn score(corpus: &Corpus, annotation: &Annotation, insights: &Insights) -> Tally {
@@ -255,6 +261,7 @@ fn score(corpus: &Corpus, annotation: &Annotation, insights: &Insights) -> Tally
                     article: located::article_of(corpus, &s.file),
                     sentence: locate(corpus, &s.file, &s.text).map(|(_, sentence)| sentence),
                     value: value_key(&s.value),
+                    worded: s.value.clone(),
                 })
                 .collect();
             (d.maybe, d.kind.as_str(), sides)
@@ -266,7 +273,7 @@ fn score(corpus: &Corpus, annotation: &Annotation, insights: &Insights) -> Tally
         let mut right = None;
         let mut maybe_only = true;
         for (at, (maybe, gold_kind, gold_sides)) in gold.iter().enumerate() {
-            let shared = shares_dispute(found, gold_sides);
+            let shared = matches_dispute(found, gold_sides);
             if !shared {
                 continue;
             }
@@ -281,7 +288,7 @@ fn score(corpus: &Corpus, annotation: &Annotation, insights: &Insights) -> Tally
         }
         let touches_maybe = gold
             .iter()
-            .any(|(maybe, _, g)| *maybe && shares_dispute(found, g));
+            .any(|(maybe, _, g)| *maybe && matches_dispute(found, g));
         if right.is_none() && maybe_only && touches_maybe {
             continue;
         }

@@ -86,6 +86,7 @@ const MAX_CONTEXT_POSTING: usize = 48;
 fn specific(key: &MeasureKey) -> bool {
     match key {
         MeasureKey::Family(_) => true,
+        MeasureKey::Listed(base, _) => specific(base),
         MeasureKey::Unit(unit, anchor) => {
             unit == "magnitude"
                 || unit.starts_with("money:")
@@ -432,6 +433,16 @@ pub(super) fn in_fact(corpus: &Corpus, index: usize, fact: &Fact) -> Vec<Discrep
         out.extend(direction_discrepancies(index, fact, &members));
         out.extend(negation_discrepancies(index, fact, &members));
         out.extend(speaker_discrepancies(corpus, index, fact, &members));
+        let said: Vec<super::actors::Said> = members
+            .iter()
+            .map(|m| super::actors::Said {
+                sentence: m.sentence,
+                article: m.article,
+                text: m.text,
+                base: m.base,
+            })
+            .collect();
+        out.extend(super::actors::discrepancies(index, fact, &said));
     }
     out
 }
@@ -442,6 +453,9 @@ enum MeasureKey {
     Family(usize),
     /// A unit (and a head word for plain counts: "seven counts").
     Unit(String, Option<String>),
+    /// One name's figure in a list ("A 412, B 121, C 72"): compared with
+    /// the same name's figure of the same measure in other sources.
+    Listed(Box<MeasureKey>, String),
 }
 
 /// How far after a distance its reference place may be named ("17 km
@@ -511,6 +525,7 @@ fn label_of(key: &MeasureKey) -> String {
                 format!("distance from {anchor}")
             }
         }
+        MeasureKey::Listed(base, name) => format!("{} of {name}", label_of(base)),
         MeasureKey::Unit(_, Some(head)) => head.clone(),
         MeasureKey::Unit(unit, None) => match unit.split(':').next().unwrap_or("") {
             "percent" => "percentage".into(),
@@ -528,11 +543,86 @@ fn label_of(key: &MeasureKey) -> String {
     }
 }
 
+/// Words that may stand between a name and its figure in a list
+/// ("the Lantern Party won 212", "Harbour 121").
+const LIST_LINKS: &[&str] = &["won", "took", "had", "has", "got", "with", "on", "at"];
+
+/// The name a figure is given in a list: the capitalised words right
+/// before it, a linking verb between at most.
+fn list_name(member: &Member, quantity: &Quantity) -> Option<String> {
+    let before = member
+        .text
+        .get(..quantity.start.saturating_sub(member.base))?;
+    let words = word_spans(before);
+    let mut end = words.len();
+    if end > 0 && LIST_LINKS.contains(&words[end - 1].1) {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && words[start - 1].1.starts_with(char::is_uppercase) {
+        start -= 1;
+    }
+    if start == end {
+        return None;
+    }
+    // Nothing but spaces (or a colon) between the words and the figure.
+    let (last_at, last) = words[end - 1];
+    let gap = &before[last_at + last.len()..];
+    let linked = end < words.len();
+    let tight = if linked {
+        gap.trim_start().starts_with(words[end].1)
+    } else {
+        gap.chars().all(|c| c.is_whitespace() || c == ':')
+    };
+    if !tight || before[words[start].0..last_at].contains([',', ';']) {
+        return None;
+    }
+    let name: Vec<String> = words[start..end]
+        .iter()
+        .map(|(_, w)| w.to_lowercase())
+        .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()))
+        .collect();
+    (!name.is_empty()).then(|| name.join(" "))
+}
+
+/// A member's list: two or more figures of one unit, each after its own
+/// name, keyed by the measure one of them gives. None when it has none.
+fn list_keys<'m>(member: &'m Member) -> Option<Vec<(MeasureKey, &'m Quantity)>> {
+    let named: Vec<(String, &Quantity)> = member
+        .figures
+        .quantities
+        .iter()
+        .filter_map(|q| list_name(member, q).map(|name| (name, q)))
+        .collect();
+    let mut names: Vec<&str> = named.iter().map(|(n, _)| n.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    if named.len() < 2
+        || names.len() != named.len()
+        || named.iter().any(|(_, q)| q.unit != named[0].1.unit)
+    {
+        return None;
+    }
+    let base = named.iter().find_map(|(_, q)| key_of(q, member))?;
+    Some(
+        named
+            .into_iter()
+            .map(|(name, q)| (MeasureKey::Listed(Box::new(base.clone()), name), q))
+            .collect(),
+    )
+}
+
 /// Each member's one figure of each measure (a member with two figures of
-/// one measure, or a list of figures, says nothing certain of it).
+/// one measure says nothing certain of it, unless a list names each).
 fn keyed_figures<'m>(members: &'m [Member]) -> BTreeMap<MeasureKey, Vec<(usize, &'m Quantity)>> {
     let mut by_key: BTreeMap<MeasureKey, Vec<(usize, &Quantity)>> = BTreeMap::new();
     for (at, member) in members.iter().enumerate() {
+        if let Some(listed) = list_keys(member) {
+            for (key, quantity) in listed {
+                by_key.entry(key).or_default().push((at, quantity));
+            }
+            continue;
+        }
         if member.figures.quantities.len() > MAX_FIGURES {
             continue;
         }
@@ -573,62 +663,207 @@ fn figure_discrepancies(
         .collect()
 }
 
-/// Places named within this many bytes of a figure are what it is a figure
-/// of ("four died in the capital", "144 killed in the country").
-const SCOPE_BYTES: usize = 80;
+/// Where a figure's clause begins and ends: a figure speaks of the place
+/// its own clause names ("killing three in the capital, and 144 across
+/// the country"), not of one named in the clause before it.
+const CLAUSE_BREAKS: &[&str] = &[", ", "; ", ": ", " — ", " – ", " - ", "(", ")"];
 
-fn places_near<'a>(member: &Member<'a>, quantity: &Quantity) -> Vec<&'a str> {
-    member
-        .article
-        .entities_overlapping(
-            quantity.start.saturating_sub(SCOPE_BYTES).max(member.base),
-            (quantity.end + SCOPE_BYTES).min(member.base + member.text.len()),
-        )
+/// Body offsets of the clause of the sentence holding `quantity`.
+fn clause_of(member: &Member, quantity: &Quantity) -> (usize, usize) {
+    let (from, to) = (
+        quantity
+            .start
+            .saturating_sub(member.base)
+            .min(member.text.len()),
+        quantity
+            .end
+            .saturating_sub(member.base)
+            .min(member.text.len()),
+    );
+    let before = member.text.get(..from).unwrap_or("");
+    let after = member.text.get(to..).unwrap_or("");
+    let start = CLAUSE_BREAKS
         .iter()
-        .filter(|e| e.kind == crate::model::EntityType::Place)
-        .map(|e| e.canonical.as_str())
-        .collect()
+        .filter_map(|b| before.rfind(b).map(|at| at + b.len()))
+        .max()
+        .unwrap_or(0);
+    let end = CLAUSE_BREAKS
+        .iter()
+        .filter_map(|b| after.find(b).map(|at| to + at))
+        .min()
+        .unwrap_or(member.text.len());
+    (member.base + start, member.base + end)
 }
 
-fn mentions(member: &Member, place: &str) -> bool {
-    member
-        .article
-        .entities_overlapping(member.base, member.base + member.text.len())
-        .iter()
-        .any(|e| e.canonical == place)
+/// Nouns of a part of a country: a toll "in the capital" or "in the city"
+/// is that part's, whether or not the place is named.
+const PART_NOUNS: &[&str] = &[
+    "capital",
+    "city",
+    "town",
+    "village",
+    "district",
+    "province",
+    "county",
+    "borough",
+    "suburb",
+    "neighbourhood",
+    "neighborhood",
+];
+
+/// Prepositions that put a figure somewhere ("killed in", "across").
+const LOCATIVES: &[&str] = &["in", "across", "at", "throughout", "near", "inside"];
+
+/// What a figure is a figure of, where: the place named nearest it in its
+/// clause, else a part named in words ("in the capital").
+#[derive(Debug, PartialEq)]
+enum Scope<'a> {
+    Place(&'a str),
+    Part(String),
 }
 
-/// Two figures are of one scope unless they are tied to different places:
-/// a city's toll is no contradiction of a country's.
+fn scope_of<'a>(member: &Member<'a>, quantity: &Quantity) -> Option<Scope<'a>> {
+    let (start, end) = clause_of(member, quantity);
+    let distance = |e: &crate::model::Entity| {
+        if e.end <= quantity.start {
+            quantity.start - e.end
+        } else {
+            e.start.saturating_sub(quantity.end)
+        }
+    };
+    let nearest = member
+        .article
+        .entities_overlapping(start, end)
+        .iter()
+        .filter(|e| e.kind == crate::model::EntityType::Place && e.start >= start && e.end <= end)
+        .min_by_key(|e| distance(e))
+        .map(|e| Scope::Place(e.canonical.as_str()));
+    if nearest.is_some() {
+        return nearest;
+    }
+    let after = member
+        .text
+        .get(quantity.end.saturating_sub(member.base)..end - member.base)
+        .unwrap_or("");
+    let words: Vec<String> = word_spans(after)
+        .into_iter()
+        .map(|(_, w)| w.to_lowercase())
+        .collect();
+    let located = words.iter().position(|w| LOCATIVES.contains(&w.as_str()))?;
+    words[located + 1..(located + 5).min(words.len())]
+        .iter()
+        .find(|w| PART_NOUNS.contains(&w.as_str()))
+        .map(|noun| Scope::Part(noun.clone()))
+}
+
+/// Whether the member's sentence speaks of `scope` anywhere.
+fn mentions(member: &Member, scope: &Scope) -> bool {
+    match scope {
+        Scope::Place(place) => member
+            .article
+            .entities_overlapping(member.base, member.base + member.text.len())
+            .iter()
+            .any(|e| e.canonical == *place),
+        Scope::Part(noun) => word_spans(member.text)
+            .iter()
+            .any(|(_, w)| w.eq_ignore_ascii_case(noun)),
+    }
+}
+
+/// Two figures are of one scope when their clauses tie them to one place
+/// or to none: a city's toll is no contradiction of a country's. A figure
+/// tied to a place and one tied to none are one measure only when the
+/// other's sentence names that place too ("144 killed", in a sentence
+/// about the country, against "144 killed in the country").
 fn same_scope(a: (&Member, &Quantity), b: (&Member, &Quantity)) -> bool {
     let whole = |q: &Quantity| q.context.iter().any(|w| WHOLE_SCOPE.contains(&w.as_str()));
     if whole(a.1) != whole(b.1) {
         // "210 seats nationwide" against the seats of one region.
         return false;
     }
-    let (near_a, near_b) = (places_near(a.0, a.1), places_near(b.0, b.1));
-    if !near_a.is_empty() && !near_b.is_empty() {
-        return near_a.iter().any(|p| near_b.contains(p));
+    match (scope_of(a.0, a.1), scope_of(b.0, b.1)) {
+        (Some(x), Some(y)) => x == y,
+        (None, None) => true,
+        (Some(scope), None) => mentions(b.0, &scope),
+        (None, Some(scope)) => mentions(a.0, &scope),
     }
-    // One figure tied to a place, the other to none: the same scope only
-    // if the other's sentence names that place too ("144 killed", in a
-    // sentence about the country, against "144 killed in the country").
-    let (named, other) = if near_a.is_empty() {
-        (&near_b, b.0)
-    } else {
-        (&near_a, a.0)
-    };
-    named.is_empty() || named.iter().any(|p| mentions(other, p))
 }
 
 /// Two sentences that date what they report differently report two
 /// occasions (this week's figure and last week's), so their figures differ
 /// without contradicting each other.
 fn other_occasions(a: &Member, b: &Member) -> bool {
-    a.figures
+    let dated_apart = a
+        .figures
         .dates
         .iter()
-        .any(|x| b.figures.dates.iter().any(|y| x.conflicts(y) == Some(true)))
+        .any(|x| b.figures.dates.iter().any(|y| x.conflicts(y) == Some(true)));
+    let (pa, pb) = (periods(a.text), periods(b.text));
+    dated_apart
+        || pa
+            .iter()
+            .any(|(class, x)| pb.iter().any(|(other, y)| class == other && x != y))
+}
+
+/// Ordinals of a period ("the first quarter", "the second half").
+const PERIOD_ORDINALS: &[(&str, u8)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("final", 4),
+    ("1st", 1),
+    ("2nd", 2),
+    ("3rd", 3),
+    ("4th", 4),
+];
+
+/// Periods a sentence names, as (kind, which): a quarter or half by its
+/// ordinal ("first quarter", "Q3"), a week, month or year relative to the
+/// article ("last week": -1, "this year": 0, "next month": 1). Figures of
+/// two different periods of one kind are two occasions.
+fn periods(text: &str) -> Vec<(&'static str, i8)> {
+    let words: Vec<String> = word_spans(text)
+        .into_iter()
+        .map(|(_, w)| w.to_lowercase())
+        .collect();
+    let mut out = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        let before = i.checked_sub(1).map(|p| words[p].as_str());
+        let kind = match word.as_str() {
+            "quarter" => Some("quarter"),
+            "half" => Some("half"),
+            "week" => Some("week"),
+            "month" => Some("month"),
+            "year" => Some("year"),
+            _ => None,
+        };
+        if let Some(q) = word.strip_prefix('q')
+            && let Ok(n @ 1..=4) = q.parse::<i8>()
+        {
+            out.push(("quarter", n));
+            continue;
+        }
+        let (Some(kind), Some(before)) = (kind, before) else {
+            continue;
+        };
+        let which = match kind {
+            "quarter" | "half" => PERIOD_ORDINALS
+                .iter()
+                .find(|(w, _)| *w == before)
+                .map(|(_, n)| *n as i8),
+            _ => match before {
+                "last" | "previous" | "past" => Some(-1),
+                "this" | "current" => Some(0),
+                "next" | "coming" => Some(1),
+                _ => None,
+            },
+        };
+        if let Some(which) = which {
+            out.push((kind, which));
+        }
+    }
+    out
 }
 
 /// A discrepancy among `values` (member, figure) of one measure, if two of
@@ -1077,7 +1312,7 @@ fn denials(text: &str) -> Vec<Denial> {
 
 /// A crude stem that lets "agreed", "agrees" and "agree" meet; the
 /// insights compare words of one fact, not a whole vocabulary.
-fn stem(word: &str) -> String {
+pub(super) fn stem(word: &str) -> String {
     let word = word.trim_end_matches("ing");
     let word = word.trim_end_matches("ed");
     let word = word.trim_end_matches('s');

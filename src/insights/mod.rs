@@ -9,6 +9,7 @@
 //! here. Each rule below asks for positive evidence before it reports, and
 //! says how sure it is.
 
+mod actors;
 mod discrepancies;
 pub mod numbers;
 mod quotes;

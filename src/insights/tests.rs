@@ -233,3 +233,86 @@ fn corroboration_silence_and_shifts_come_from_the_facts() {
     let stances: Vec<&str> = shift.versions.iter().map(|(_, s)| s.as_str()).collect();
     assert_eq!(stances, vec!["flat", "hedged", "anonymous"]);
 }
+
+#[test]
+fn a_figure_is_scoped_by_the_place_of_its_own_clause() {
+    let day = (Some("2031-05-05"), Some("2031-05-05"));
+    // The country is named in the sentence, but the three died in the city.
+    let kinds = kinds_between(
+        "The storm swept across Varnholt on Monday, killing at least three people in Quellport and flooding dozens of streets.",
+        "The storm killed at least 40 people across Varnholt on Monday.",
+        day,
+    );
+    assert!(kinds.is_empty(), "{kinds:?}");
+    // A toll "in the capital" is the capital's, named or not.
+    let kinds = kinds_between(
+        "At least 10 people died in the provincial capital during the storm on Monday.",
+        "At least 40 people died during the storm on Monday.",
+        day,
+    );
+    assert!(kinds.is_empty(), "{kinds:?}");
+    // One clause, one place: the tolls are of one scope and disagree.
+    let kinds = kinds_between(
+        "In the north, the storm killed 12 people in Quellport on Monday.",
+        "On Monday the storm killed 21 people in Quellport.",
+        day,
+    );
+    assert_eq!(kinds, vec![DiscrepancyKind::Number]);
+}
+
+#[test]
+fn two_doers_of_one_act_are_an_actor_discrepancy() {
+    let day = (Some("2031-05-05"), Some("2031-05-05"));
+    let kinds = kinds_between(
+        "Minister Orla Penhallow signed the fisheries accord on Monday.",
+        "The fisheries accord was signed on Monday by Deputy Minister Dario Vesk.",
+        day,
+    );
+    assert_eq!(kinds, vec![DiscrepancyKind::Actor]);
+    // A role and a name may be one person; a title more is the same one.
+    for other in [
+        "The minister signed the fisheries accord on Monday.",
+        "Orla Penhallow signed the fisheries accord on Monday.",
+    ] {
+        let kinds = kinds_between(
+            "Minister Orla Penhallow signed the fisheries accord on Monday.",
+            other,
+            day,
+        );
+        assert!(kinds.is_empty(), "{other}: {kinds:?}");
+    }
+}
+
+#[test]
+fn figures_of_a_list_are_compared_name_by_name() {
+    let day = (Some("2031-05-05"), Some("2031-05-05"));
+    let seats = "The Lantern Party won 212 seats, the Harbour Party 121 and the Green League 72.";
+    let kinds = kinds_between(
+        seats,
+        "The Lantern Party won 212 seats, the Harbour Party 112 and the Green League 72.",
+        day,
+    );
+    assert_eq!(kinds, vec![DiscrepancyKind::Number]);
+    let kinds = kinds_between(
+        seats,
+        "The Green League won 72 seats, the Lantern Party 212 and the Harbour Party 121.",
+        day,
+    );
+    assert!(kinds.is_empty(), "{kinds:?}");
+}
+
+#[test]
+fn figures_of_two_named_periods_are_two_occasions() {
+    let kinds = kinds_between(
+        "Sales at the Tavelle glassworks rose 12% in the first quarter.",
+        "Sales at the Tavelle glassworks rose 7% in the third quarter.",
+        (None, None),
+    );
+    assert!(kinds.is_empty(), "{kinds:?}");
+    let kinds = kinds_between(
+        "Sales at the Tavelle glassworks rose 12% in the first quarter.",
+        "Sales at the Tavelle glassworks rose 7% in the first quarter.",
+        (None, None),
+    );
+    assert_eq!(kinds, vec![DiscrepancyKind::Number]);
+}

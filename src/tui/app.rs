@@ -6,7 +6,7 @@
 use super::action::Action;
 use super::browse::bookmarks::BookmarksLayer;
 use super::browse::panel::PanelLayer;
-use super::browse::{Browse, MIN_HEIGHT, MIN_WIDTH};
+use super::browse::{Back, Browse, MIN_HEIGHT, MIN_WIDTH};
 use super::compare::CompareView;
 use super::compare::jobs::TopicEngine;
 use super::compare::picker::TopicPicker;
@@ -461,12 +461,20 @@ impl App {
                 article,
                 start,
                 end,
-            } => self.read((article, start, end), false),
+            } => {
+                // Evidence opened from the insights view goes back to it.
+                let back = if self.showing == Showing::Insights && self.layers.is_empty() {
+                    Back::Insights
+                } else {
+                    Back::List
+                };
+                self.read((article, start, end), back)
+            }
             Action::ReadCell {
                 article,
                 start,
                 end,
-            } => self.read((article, start, end), true),
+            } => self.read((article, start, end), Back::Compare),
             Action::ReaderMoved { article } => self.follow_reader(article),
             Action::Compare => {
                 if self.open_compare() {
@@ -494,7 +502,7 @@ impl App {
             }
             Action::CompareClaim => self.compare_claim(),
             Action::CloseCompare => {
-                self.browse.back_to_compare = false;
+                self.browse.back_to = Back::List;
                 self.browse.focus = super::browse::Focus::Reader;
                 self.showing = Showing::Browse;
             }
@@ -606,15 +614,15 @@ impl App {
         }
     }
 
-    /// Shows article, start, end in the reader; `from_compare` makes going
-    /// back from the reader return to the compare view.
-    fn read(&mut self, at: (usize, usize, usize), from_compare: bool) {
+    /// Shows article, start, end in the reader; going back from the reader
+    /// then leads to `back`.
+    fn read(&mut self, at: (usize, usize, usize), back: Back) {
         if self.corpus.articles.get(at.0).is_none() {
             return;
         }
         let mut queue = Vec::new();
         self.browse.open_at(&self.corpus, at, &mut queue);
-        self.browse.back_to_compare = from_compare;
+        self.browse.back_to = back;
         self.showing = Showing::Browse;
         self.queue.extend(queue);
     }
@@ -630,7 +638,7 @@ impl App {
         {
             self.compare = Some(CompareView::with_engine(engine));
         }
-        self.browse.back_to_compare = false;
+        self.browse.back_to = Back::List;
         self.showing = Showing::Compare;
         true
     }

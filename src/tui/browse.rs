@@ -39,6 +39,16 @@ pub const MAX_MEASURE: u16 = 100;
 /// Lines the mouse wheel scrolls the reader by.
 const WHEEL_LINES: usize = 3;
 
+/// Where going back from the reader leads: the list, or the view the
+/// article was opened from (with that view's selection kept).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Back {
+    #[default]
+    List,
+    Compare,
+    Insights,
+}
+
 /// Which pane keys go to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Focus {
@@ -166,9 +176,9 @@ pub struct Browse {
     pub toggles: Toggles,
     pub panes: Panes,
     layout: Option<Layout>,
-    /// The reader's article was opened from the compare view: going back
-    /// returns there instead of to the list.
-    pub back_to_compare: bool,
+    /// Where the reader's article was opened from: going back returns
+    /// there.
+    pub back_to: Back,
 }
 
 impl Browse {
@@ -303,7 +313,7 @@ impl Browse {
                 restore: left_at.and_then(|offset| usize::try_from(offset).ok()),
                 ..ReaderState::default()
             };
-            self.back_to_compare = false;
+            self.back_to = Back::List;
             // A docked panel stays beside the list (mouse, Ctrl-d on the
             // list): it must describe the article now shown.
             queue.push(Action::ReaderMoved {
@@ -380,9 +390,18 @@ impl Browse {
         if pane.is_empty() {
             return;
         }
+        // Corroboration marks get columns of their own at the right, so a
+        // narrow reader still shows them.
+        let marks = shared
+            .insights
+            .filter(|_| !self.toggles.hide_claims)
+            .map_or(0, crate::tui::insights::marks::gutter_width);
         let key = LayoutKey {
             article: self.reader.article,
-            width: pane.width.min(MAX_MEASURE + reader::GUTTER),
+            width: pane
+                .width
+                .saturating_sub(marks)
+                .min(MAX_MEASURE + reader::GUTTER),
             toggles: self.toggles,
         };
         if self.layout.as_ref().map(|layout| layout.key) != Some(key) {
@@ -441,19 +460,17 @@ impl View for Browse {
         let corpus = shared.corpus;
         match action {
             Action::FocusNext | Action::FocusPrev => {
-                self.back_to_compare = false;
+                self.back_to = Back::List;
                 self.focus = match self.focus {
                     Focus::List => Focus::Reader,
                     Focus::Reader => Focus::List,
                 }
             }
-            Action::FocusList => {
-                if std::mem::take(&mut self.back_to_compare) {
-                    queue.push(Action::Compare);
-                } else {
-                    self.focus = Focus::List;
-                }
-            }
+            Action::FocusList => match std::mem::take(&mut self.back_to) {
+                Back::Compare => queue.push(Action::Compare),
+                Back::Insights => queue.push(Action::Insights),
+                Back::List => self.focus = Focus::List,
+            },
             Action::Open => {
                 if !corpus.articles.is_empty() {
                     self.select(corpus, self.selected, queue);

@@ -1,6 +1,7 @@
 //! The reader's corroboration marks: beside each claim, how many sources
 //! report it (`●●●○○`, "3/12" past [`MAX_DOTS`] sources) and `≠` when
-//! another source disagrees on a detail of it.
+//! another source disagrees on a detail of it, in a gutter the reader
+//! keeps at its right.
 
 use super::Found;
 use crate::facts::SentenceRef;
@@ -37,10 +38,27 @@ pub fn mark(found: &Found, sentence: SentenceRef, theme: &Theme) -> Option<Line<
     Some(Line::from(spans))
 }
 
+/// Columns the reader keeps free at its right for the marks: the widest
+/// mark this corpus can have, and a blank column before it. None (0) when
+/// there are no marks to show.
+pub fn gutter_width(found: &Found) -> u16 {
+    let of = found.insights.sources;
+    if of < 2 {
+        return 0;
+    }
+    let dots = if of <= MAX_DOTS {
+        of
+    } else {
+        format!("{of}/{of}").len()
+    };
+    // "≠", the dots or count, and the blank column.
+    u16::try_from(dots + 2).unwrap_or(u16::MAX)
+}
+
 /// Draws each claim's mark at the right end of a line of its sentence
 /// where the text leaves room (the last such line, which is most often
-/// the sentence's short last one); a claim whose lines are all full goes
-/// without.
+/// the sentence's short last one; the reader keeps [`gutter_width`]
+/// columns free for them, so every line has room).
 pub fn draw(
     found: &Found,
     (index, article): (usize, &Article),

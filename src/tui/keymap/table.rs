@@ -99,7 +99,7 @@ const LIST: &[DefaultBinding] = rows![
 ];
 
 const READER: &[DefaultBinding] = rows![
-    [key(Esc), ch('h'), key(Left)] => FocusList, "back": "Back to the article list, or to the compare view the article was opened from";
+    [key(Esc), ch('h'), key(Left)] => FocusList, "back": "Back to the article list, or to the compare or insights view the article was opened from";
     [ch('n')] => NextClaim, "claim": "Next claim (marked in the gutter)";
     [ch('N')] => PrevClaim: "Previous claim";
     [ch('e')] => ToggleEntities: "Show or hide entity colours";

@@ -69,6 +69,24 @@ fn the_insights_view_lists_a_number_discrepancy_and_opens_its_evidence() {
 }
 
 #[test]
+fn going_back_from_evidence_returns_to_the_insights_view_and_its_selection() {
+    let mut app = with_insights(two_tolls(), 100, 30);
+    keys(&mut app, "i j");
+    let selected = app.insights_view.row;
+    keys(&mut app, "<enter>");
+    assert_eq!(app.showing, Showing::Browse);
+    keys(&mut app, "<esc>");
+    assert_eq!(app.showing, Showing::Insights);
+    assert_eq!(app.insights_view.row, selected);
+    // Once back, the reader's own way back leads to the list again.
+    keys(&mut app, "<esc>");
+    assert_eq!(app.showing, Showing::Browse);
+    keys(&mut app, "<esc>");
+    assert_eq!(app.showing, Showing::Browse);
+    assert_eq!(app.browse.focus, crate::tui::browse::Focus::List);
+}
+
+#[test]
 fn the_kind_filter_cycles_and_says_when_nothing_is_of_a_kind() {
     let mut app = with_insights(two_tolls(), 100, 30);
     keys(&mut app, "i f");
@@ -98,6 +116,22 @@ fn the_reader_marks_each_claim_with_its_corroboration() {
     let terminal = super::draw(&mut app, 160, 20);
     insta::assert_snapshot!(
         "reader_corroboration_160x20",
+        styled(terminal.backend().buffer())
+    );
+}
+
+#[test]
+fn a_narrow_reader_keeps_a_gutter_for_the_marks() {
+    let mut app = with_insights(two_tolls(), 60, 20);
+    keys(&mut app, "<enter>");
+    let screen = screen_text(&mut app, 60, 20);
+    // Both claims' marks, the disputed one flagged, though every line of
+    // the text would otherwise run to the border.
+    assert!(screen.contains("≠●●"), "{screen}");
+    assert_eq!(screen.matches("●●").count(), 2, "{screen}");
+    let terminal = super::draw(&mut app, 60, 20);
+    insta::assert_snapshot!(
+        "reader_corroboration_60x20",
         styled(terminal.backend().buffer())
     );
 }
