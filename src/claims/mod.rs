@@ -12,8 +12,11 @@ use crate::entities::name_key;
 use crate::lexicon::{
     self, ANAPHORIC_OPENERS, HEDGING_SPEAKERS, MONTHS, NUMBER_NAMES, NUMBER_WORDS, PAGE_LINE_CUES,
 };
-use crate::model::{Block, BlockKind, Claim, ClaimKind, Corpus, Entity, EntityType, Sentence};
+use crate::model::{
+    Block, BlockKind, Claim, ClaimKind, ClaimKinds, Corpus, Entity, EntityType, Sentence,
+};
 use speaker::{Attribution, Context};
+use std::sync::Arc;
 
 struct Word<'a> {
     start: usize,
@@ -184,7 +187,7 @@ fn is_heading_like(text: &str, words: &[Word<'_>]) -> bool {
 /// A quotation that ended without naming its speaker: its opening sentence
 /// stays unattributed, the sentences running on from it take the speaker
 /// who spoke before it (usually the same voice going on).
-fn settle_uncredited(claims: &mut [Claim], unsaid: &mut Vec<usize>, fallback: &Option<String>) {
+fn settle_uncredited(claims: &mut [Claim], unsaid: &mut Vec<usize>, fallback: &Option<Arc<str>>) {
     for &index in unsaid.iter().skip(1) {
         if claims[index].speaker.is_none() {
             claims[index].speaker = fallback.clone();
@@ -205,23 +208,23 @@ pub fn detect(
     let people: std::collections::HashSet<&str> = entities
         .iter()
         .filter(|e| e.kind == EntityType::Person)
-        .map(|e| e.canonical.as_str())
+        .map(|e| &*e.canonical)
         .collect();
     // Who spoke last, for "he said" and quotations running over sentences.
-    let mut last_speaker: Option<(String, bool)> = None;
+    let mut last_speaker: Option<(Arc<str>, bool)> = None;
     // Whether a quotation is open, and in which block it was last seen.
     let mut quote_state: Option<usize> = None;
-    let mut previous_quote: Option<(usize, Option<String>)> = None;
+    let mut previous_quote: Option<(usize, Option<Arc<str>>)> = None;
     // Claims of the current quotation still waiting for its speaker, who may
     // be named only where the quotation ends ("“A. B. C,” said X.").
     let mut unsaid: Vec<usize> = Vec::new();
     let mut awaiting_credit = false;
     // Who spoke before the current quotation began.
-    let mut run_fallback: Option<String> = None;
+    let mut run_fallback: Option<Arc<str>> = None;
     // A person a sentence opened with since the last speaker spoke.
-    let mut subject_since: Option<String> = None;
+    let mut subject_since: Option<Arc<str>> = None;
     // A group or organisation a sentence opened with, for "it" and "they".
-    let mut group_since: Option<String> = None;
+    let mut group_since: Option<Arc<str>> = None;
     for sentence in sentences {
         let Some(block) = blocks.get(sentence.block) else {
             continue;
@@ -296,7 +299,7 @@ pub fn detect(
                             || lower_in(lexicon::INSTITUTION_NOUNS, noun.text))
                         && !noun.text.ends_with('s') =>
                 {
-                    Some(format!("the {}", noun.text))
+                    Some(format!("the {}", noun.text).into())
                 }
                 _ => None,
             });
@@ -384,7 +387,7 @@ pub fn detect(
             .iter()
             .take_while(|e| e.start < sentence.end)
             .filter(|e| e.end <= sentence.end)
-            .map(|e| (e.canonical.as_str(), e.kind == EntityType::Place))
+            .map(|e| (&*e.canonical, e.kind == EntityType::Place))
             .collect();
         named.sort_unstable();
         named.dedup();
@@ -407,24 +410,24 @@ pub fn detect(
             previous_quote = None;
             continue;
         }
-        let mut kinds = Vec::new();
+        let mut kinds = ClaimKinds::default();
         if quote {
-            kinds.push(ClaimKind::Quote);
+            kinds.insert(ClaimKind::Quote);
         }
         if attributed {
-            kinds.push(ClaimKind::Attributed);
+            kinds.insert(ClaimKind::Attributed);
         }
         if statistic {
-            kinds.push(ClaimKind::Statistic);
+            kinds.insert(ClaimKind::Statistic);
         }
         if hedged {
-            kinds.push(ClaimKind::Hedged);
+            kinds.insert(ClaimKind::Hedged);
         }
         if !quote && !attributed {
-            kinds.push(ClaimKind::Assertion);
+            kinds.insert(ClaimKind::Assertion);
         }
         if let Some(name) = &speaker {
-            let person = people.contains(name.as_str());
+            let person = people.contains(&**name);
             last_speaker = Some((name.clone(), person));
             subject_since = None;
             group_since = None;
@@ -481,7 +484,7 @@ impl ClaimFilter {
         if self.article.as_deref().is_some_and(|id| id != article_id) {
             return false;
         }
-        if self.kind.is_some_and(|kind| !claim.kinds.contains(&kind)) {
+        if self.kind.is_some_and(|kind| !claim.kinds.contains(kind)) {
             return false;
         }
         match (&self.speaker, &claim.speaker) {

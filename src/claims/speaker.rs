@@ -8,6 +8,7 @@ use crate::lexicon::{
     STATEMENT_NOUNS, STRONG_REPORTING_VERBS, WEAK_REPORTING_VERBS,
 };
 use crate::model::{Entity, EntityType};
+use std::sync::Arc;
 
 fn clean(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -18,7 +19,7 @@ pub(super) enum Attribution {
     None,
     /// A verb of saying or "according to" without a resolvable speaker.
     Anonymous,
-    Speaker(String),
+    Speaker(Arc<str>),
     /// "he said", "she told": the person last speaking or named.
     Pronoun,
     /// "they said": the group or organisation last speaking.
@@ -236,13 +237,13 @@ impl Context<'_> {
                     && let Some(Attribution::Speaker(head)) = self.subject_at(words, before - 2)
                 {
                     let rest = &self.body[words[before - 1].start..word.end];
-                    return Some(Attribution::Speaker(format!("{head} {}", clean(rest))));
+                    return Some(Attribution::Speaker(format!("{head} {}", clean(rest)).into()));
                 }
                 return None;
             }
             let phrase = &self.body[words[first].start..word.end];
             return Some(Attribution::Speaker(
-                phrase.split_whitespace().collect::<Vec<_>>().join(" "),
+                phrase.split_whitespace().collect::<Vec<_>>().join(" ").into(),
             ));
         }
         None
@@ -326,7 +327,7 @@ impl Context<'_> {
                     && let Some(Attribution::Speaker(phrase)) = &subject
                 {
                     let rest = &self.body[words[head + 1].start..words[verb - 1].end];
-                    return Some(Attribution::Speaker(format!("{phrase} {}", clean(rest))));
+                    return Some(Attribution::Speaker(format!("{phrase} {}", clean(rest)).into()));
                 }
                 return subject;
             }

@@ -458,7 +458,7 @@ fn key_of(quantity: &Quantity, member: &Member) -> Option<MeasureKey> {
         let anchor = window
             .iter()
             .find(|e| e.kind == crate::model::EntityType::Place)
-            .map(|e| e.canonical.clone());
+            .map(|e| e.canonical.to_string());
         let dimension = anchor.or_else(|| {
             quantity.context.iter().find_map(|word| {
                 LENGTH_NOUNS
@@ -586,7 +586,7 @@ fn places_near<'a>(member: &Member<'a>, quantity: &Quantity) -> Vec<&'a str> {
         )
         .iter()
         .filter(|e| e.kind == crate::model::EntityType::Place)
-        .map(|e| e.canonical.as_str())
+        .map(|e| &*e.canonical)
         .collect()
 }
 
@@ -595,7 +595,7 @@ fn mentions(member: &Member, place: &str) -> bool {
         .article
         .entities_overlapping(member.base, member.base + member.text.len())
         .iter()
-        .any(|e| e.canonical == place)
+        .any(|e| &*e.canonical == place)
 }
 
 /// Two figures are of one scope unless they are tied to different places:
@@ -888,7 +888,7 @@ fn directions(member: &Member) -> Vec<(f32, String, usize, usize)> {
             .entities_overlapping(from, end)
             .iter()
             .find(|e| e.kind == crate::model::EntityType::Place && e.start >= from)
-            .map(|e| (e.canonical.clone(), e.end));
+            .map(|e| (e.canonical.to_string(), e.end));
         let next = words
             .iter()
             .find(|(w_at, _)| member.base + w_at >= from)
@@ -1128,7 +1128,8 @@ fn speaker_discrepancies(
     let credit = |m: &Member| {
         let speaker = super::claim_of(m.article, m.sentence.sentence)?
             .speaker
-            .clone()?;
+            .as_deref()?
+            .to_string();
         let quoted: String =
             crate::claims::quotations(&m.article.body, &m.article.blocks, &m.article.sentences)
                 .into_iter()
