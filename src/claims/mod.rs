@@ -16,6 +16,7 @@ use crate::model::{
     Block, BlockKind, Claim, ClaimKind, ClaimKinds, Corpus, Entity, EntityType, Sentence,
 };
 use speaker::{Attribution, Context};
+use std::borrow::Cow;
 use std::sync::Arc;
 
 struct Word<'a> {
@@ -55,6 +56,16 @@ fn words(body: &str, start: usize, end: usize) -> Vec<Word<'_>> {
 
 fn lower_in(list: &[&str], word: &str) -> bool {
     list.iter().any(|item| item.eq_ignore_ascii_case(word))
+}
+
+/// `text.to_lowercase()`, borrowed when that changes nothing (ASCII with no
+/// capital, most words): the rules lower every word of every sentence.
+fn lowercase(text: &str) -> Cow<'_, str> {
+    if text.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        Cow::Owned(text.to_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// Byte ranges inside double quotation marks (curly or straight), in order.
@@ -147,7 +158,7 @@ fn is_statistic(words: &[Word<'_>], text: &str) -> bool {
         return true;
     }
     words.iter().enumerate().any(|(i, word)| {
-        let lower = word.text.to_lowercase();
+        let lower = lowercase(word.text);
         let previous = i.checked_sub(1).map(|p| words[p].text);
         if word.text.starts_with(|c: char| c.is_ascii_digit()) {
             let digits: String = word
@@ -295,7 +306,7 @@ pub fn detect(
             .or_else(|| match words.as_slice() {
                 [the, noun, ..]
                     if the.text == "The"
-                        && (lexicon::SPEAKERS.contains(&noun.text.to_lowercase())
+                        && (lexicon::SPEAKERS.contains(&lowercase(noun.text))
                             || lower_in(lexicon::INSTITUTION_NOUNS, noun.text))
                         && !noun.text.ends_with('s') =>
                 {
@@ -358,7 +369,7 @@ pub fn detect(
         }
         let statistic = is_statistic(&words, text);
         let hedged = words.iter().any(|w| {
-            let lower = w.text.to_lowercase();
+            let lower = lowercase(w.text);
             lexicon::HEDGING.contains(&lower)
                 && !quotes.iter().any(|(s, e)| w.start >= *s && w.end <= *e)
         }) || speaker

@@ -2,7 +2,7 @@
 //! "per", an inverted "said X" with the speaker's title, a speaker noun with
 //! its modifiers ("a rescue worker", "Putin's spokesman"), or a pronoun.
 
-use super::{Word, lower_in};
+use super::{Word, lower_in, lowercase};
 use crate::lexicon::{
     self, INSTITUTION_NOUNS, PREPOSITIONS, SPEAKER_MODIFIERS, SPEAKER_PHRASE_STOPS,
     STATEMENT_NOUNS, STRONG_REPORTING_VERBS, WEAK_REPORTING_VERBS,
@@ -163,8 +163,8 @@ impl Context<'_> {
     /// ("Senior U.S. officials"), "the company", or a pronoun.
     fn subject_at(&self, words: &[Word<'_>], index: usize) -> Option<Attribution> {
         let word = &words[index];
-        let lower = word.text.to_lowercase();
-        if matches!(lower.as_str(), "he" | "she") {
+        let lower = lowercase(word.text);
+        if matches!(&*lower, "he" | "she") {
             return Some(Attribution::Pronoun);
         }
         if lower == "they" || lower == "it" {
@@ -185,7 +185,7 @@ impl Context<'_> {
         {
             return Some(Attribution::Speaker(entity.canonical.clone()));
         }
-        let previous = index.checked_sub(1).map(|p| words[p].text.to_lowercase());
+        let previous = index.checked_sub(1).map(|p| lowercase(words[p].text));
         if lower_in(INSTITUTION_NOUNS, &lower)
             && previous.as_deref() == Some("the")
             && let Some(entity) = self.last_organization_before(word.start, &lower)
@@ -422,7 +422,7 @@ impl Context<'_> {
 
     /// The speaker credited at the verb of saying `i`, if any.
     fn credit_at(&self, words: &[Word<'_>], i: usize) -> Option<Attribution> {
-        let lower = words[i].text.to_lowercase();
+        let lower = lowercase(words[i].text);
         if i > 0 && words[i - 1].text == "to" {
             // "Rubio was careful to underscore": the clause's named subject.
             return self
@@ -510,7 +510,7 @@ impl Context<'_> {
         outside: &dyn Fn(&Word<'_>) -> bool,
     ) -> Option<Attribution> {
         let saying = |i: usize| {
-            outside(&words[i]) && lexicon::REPORTING.contains(&words[i].text.to_lowercase())
+            outside(&words[i]) && lexicon::REPORTING.contains(&lowercase(words[i].text))
         };
         // The closing verb is among the last four words; only then is the
         // rest of the sentence looked at.
@@ -530,10 +530,10 @@ impl Context<'_> {
             .filter(|word| word.start > clause_start && word.start < words[last].start)
             .collect();
         let subject_only = clause.iter().all(|word| {
-            let lower = word.text.to_lowercase();
+            let lower = lowercase(word.text);
             !lexicon::REPORTING.contains(&lower)
                 && !matches!(
-                    lower.as_str(),
+                    &*lower,
                     "that" | "which" | "who" | "when" | "as" | "and" | "but" | "while" | "if"
                 )
         });
@@ -568,7 +568,7 @@ impl Context<'_> {
             if !outside(word) {
                 continue;
             }
-            let lower = word.text.to_lowercase();
+            let lower = lowercase(word.text);
             let according =
                 lower == "according" && words.get(i + 1).is_some_and(|w| w.text == "to");
             // "per the agency", never "$5 per share".
