@@ -84,6 +84,8 @@ fn main() {
             peak as f64 / bytes,
             kept as f64 / bytes
         );
+        // Issue 13's budget, kept: a corpus holds under 3x its text.
+        assert!(kept as f64 / bytes < 3.0, "{name}: kept {kept} bytes");
         drop(corpus);
     }
     // Real news, when given a folder (`../shared/tools/reuters-to-corpus
@@ -107,6 +109,7 @@ fn main() {
             kept as f64 / bytes as f64
         );
         parts(&corpus, bytes);
+        assert!((kept as f64) < 3.0 * bytes as f64, "kept {kept} bytes");
         drop(corpus);
     }
     stages("prose", prose(size));
