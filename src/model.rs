@@ -3,8 +3,8 @@
 //! Every position is a byte offset into [`Article::body`]; every `text` field
 //! equals `body[start..end]`. Front ends never re-derive spans: they read these.
 
+use rustc_hash::FxHashSet;
 use serde::Serialize;
-use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -100,7 +100,7 @@ impl Entity {
 /// One shared copy of each name: canonical names and speakers repeat across
 /// mentions and claims, so each distinct one is allocated once.
 #[derive(Debug, Default)]
-pub struct Names(HashSet<Arc<str>>);
+pub struct Names(FxHashSet<Arc<str>>);
 
 impl Names {
     pub fn get(&mut self, name: &str) -> Arc<str> {

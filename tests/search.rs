@@ -91,7 +91,9 @@ fn quote(article: &mut Article, sentence: usize, speaker: &str) {
     article.claims.push(Claim {
         start: span.start,
         end: span.end,
-        kinds: [ClaimKind::Quote, ClaimKind::Attributed].into_iter().collect(),
+        kinds: [ClaimKind::Quote, ClaimKind::Attributed]
+            .into_iter()
+            .collect(),
         speaker: Some(speaker.into()),
     });
 }

@@ -61,7 +61,10 @@ fn lower_in(list: &[&str], word: &str) -> bool {
 /// `text.to_lowercase()`, borrowed when that changes nothing (ASCII with no
 /// capital, most words): the rules lower every word of every sentence.
 fn lowercase(text: &str) -> Cow<'_, str> {
-    if text.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+    if text
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
         Cow::Owned(text.to_lowercase())
     } else {
         Cow::Borrowed(text)

@@ -237,13 +237,19 @@ impl Context<'_> {
                     && let Some(Attribution::Speaker(head)) = self.subject_at(words, before - 2)
                 {
                     let rest = &self.body[words[before - 1].start..word.end];
-                    return Some(Attribution::Speaker(format!("{head} {}", clean(rest)).into()));
+                    return Some(Attribution::Speaker(
+                        format!("{head} {}", clean(rest)).into(),
+                    ));
                 }
                 return None;
             }
             let phrase = &self.body[words[first].start..word.end];
             return Some(Attribution::Speaker(
-                phrase.split_whitespace().collect::<Vec<_>>().join(" ").into(),
+                phrase
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .into(),
             ));
         }
         None
@@ -327,7 +333,9 @@ impl Context<'_> {
                     && let Some(Attribution::Speaker(phrase)) = &subject
                 {
                     let rest = &self.body[words[head + 1].start..words[verb - 1].end];
-                    return Some(Attribution::Speaker(format!("{phrase} {}", clean(rest)).into()));
+                    return Some(Attribution::Speaker(
+                        format!("{phrase} {}", clean(rest)).into(),
+                    ));
                 }
                 return subject;
             }
@@ -509,9 +517,8 @@ impl Context<'_> {
         words: &[Word<'_>],
         outside: &dyn Fn(&Word<'_>) -> bool,
     ) -> Option<Attribution> {
-        let saying = |i: usize| {
-            outside(&words[i]) && lexicon::REPORTING.contains(&lowercase(words[i].text))
-        };
+        let saying =
+            |i: usize| outside(&words[i]) && lexicon::REPORTING.contains(&lowercase(words[i].text));
         // The closing verb is among the last four words; only then is the
         // rest of the sentence looked at.
         let last = (words.len().saturating_sub(4)..words.len())

@@ -71,8 +71,7 @@ fn questions_headings_and_commentary_are_not_claims() {
     let all = claims(text);
     assert_eq!(all.len(), 1, "{all:?}");
     assert!(
-        all[0].kinds.contains(ClaimKind::Statistic)
-            && all[0].kinds.contains(ClaimKind::Assertion)
+        all[0].kinds.contains(ClaimKind::Statistic) && all[0].kinds.contains(ClaimKind::Assertion)
     );
 }
 

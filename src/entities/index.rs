@@ -43,10 +43,13 @@ pub fn entity_index(corpus: &Corpus) -> Vec<EntityIndexEntry> {
     for (article_index, article) in corpus.articles.iter().enumerate() {
         for entity in &article.entities {
             let key = (entity.canonical.clone(), entity.kind);
-            variants
-                .entry(key.clone())
-                .or_default()
-                .insert(entity.text(&article.body).split_whitespace().collect::<Vec<_>>().join(" "));
+            variants.entry(key.clone()).or_default().insert(
+                entity
+                    .text(&article.body)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
             let list = mentions.entry(key).or_default();
             match list.last_mut() {
                 Some(last) if last.article_index == article_index => {

@@ -186,7 +186,10 @@ fn collect_names(articles: &[Article]) -> Vec<Name> {
                 spellings: BTreeMap::new(),
                 articles: BTreeSet::new(),
             });
-            *name.spellings.entry(entity.canonical.to_string()).or_default() += 1;
+            *name
+                .spellings
+                .entry(entity.canonical.to_string())
+                .or_default() += 1;
             name.articles.insert(index);
         }
     }

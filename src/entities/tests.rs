@@ -178,7 +178,11 @@ fn townships_pagodas_districts_and_cities_are_places() {
     let text = "The case went before U.S. District Judge Ana Reyes on Monday.";
     assert_eq!(kind_of(text, "Ana Reyes"), Some(EntityType::Person));
     assert_eq!(kind_of(text, "U.S."), Some(EntityType::Place));
-    assert!(entities(text).iter().all(|e| !e.text(text).contains("District")));
+    assert!(
+        entities(text)
+            .iter()
+            .all(|e| !e.text(text).contains("District"))
+    );
 }
 
 #[test]
@@ -210,8 +214,9 @@ fn datelines_time_zones_work_titles_and_furniture() {
     );
     let all = entities(text);
     assert!(
-        all.iter()
-            .all(|e| e.text(text) != "ET" && !e.text(text).contains("Long Night") && e.text(text) != "Ana Reyes"),
+        all.iter().all(|e| e.text(text) != "ET"
+            && !e.text(text).contains("Long Night")
+            && e.text(text) != "Ana Reyes"),
         "{all:?}"
     );
 }

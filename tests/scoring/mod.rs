@@ -351,8 +351,7 @@ pub fn score(article: &Article, gold: &Annotation) -> Scores {
             "{id}: unknown kind in {:?}",
             claim.kinds
         );
-        let found_kinds: BTreeSet<Option<ClaimKind>> =
-            found.kinds.iter().map(Some).collect();
+        let found_kinds: BTreeSet<Option<ClaimKind>> = found.kinds.iter().map(Some).collect();
         if gold_kinds == found_kinds {
             scores.kinds_exact += 1;
         }
