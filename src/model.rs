@@ -3,8 +3,10 @@
 //! Every position is a byte offset into [`Article::body`]; every `text` field
 //! equals `body[start..end]`. Front ends never re-derive spans: they read these.
 
+use rustc_hash::FxHashSet;
 use serde::Serialize;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Where an article came from; never serialised, used for messages and reloads.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,16 +77,40 @@ impl EntityType {
     }
 }
 
-/// One mention of a person, organisation or place.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One mention of a person, organisation or place. Its text is the
+/// article's `body[start..end]` ([`Entity::text`]), not a copy, and its
+/// canonical name is shared by every mention of that name ([`Names`]): a
+/// corpus keeps a name once, not once per mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entity {
     pub start: usize,
     pub end: usize,
-    pub text: String,
-    #[serde(rename = "type")]
     pub kind: EntityType,
     /// The name that links this mention's variants across the corpus.
-    pub canonical: String,
+    pub canonical: Arc<str>,
+}
+
+impl Entity {
+    /// The mention as written: its span of `body`, the body of its article.
+    pub fn text<'a>(&self, body: &'a str) -> &'a str {
+        body.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// One shared copy of each name: canonical names and speakers repeat across
+/// mentions and claims, so each distinct one is allocated once.
+#[derive(Debug, Default)]
+pub struct Names(FxHashSet<Arc<str>>);
+
+impl Names {
+    pub fn get(&mut self, name: &str) -> Arc<str> {
+        if let Some(shared) = self.0.get(name) {
+            return Arc::clone(shared);
+        }
+        let shared: Arc<str> = Arc::from(name);
+        self.0.insert(Arc::clone(&shared));
+        shared
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -121,6 +147,63 @@ impl ClaimKind {
             .into_iter()
             .find(|kind| kind.as_str().eq_ignore_ascii_case(name))
     }
+
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+/// A claim's kinds as one byte, a bit per [`ClaimKind`]; they iterate (and
+/// serialise) in the order of [`ClaimKind::ALL`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct ClaimKinds(u8);
+
+impl ClaimKinds {
+    pub fn insert(&mut self, kind: ClaimKind) {
+        self.0 |= kind.bit();
+    }
+
+    pub fn contains(self, kind: ClaimKind) -> bool {
+        self.0 & kind.bit() != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn iter(self) -> impl Iterator<Item = ClaimKind> {
+        ClaimKind::ALL
+            .into_iter()
+            .filter(move |kind| self.contains(*kind))
+    }
+
+    /// The set as one byte (bit `i` is `ClaimKind::ALL[i]`), as the
+    /// analysis cache stores it.
+    pub fn bits(self) -> u8 {
+        self.0
+    }
+
+    /// The set of a byte from [`ClaimKinds::bits`]; `None` when it has a
+    /// bit no kind owns.
+    pub fn from_bits(bits: u8) -> Option<ClaimKinds> {
+        (bits >> ClaimKind::ALL.len() == 0).then_some(ClaimKinds(bits))
+    }
+}
+
+impl FromIterator<ClaimKind> for ClaimKinds {
+    fn from_iter<I: IntoIterator<Item = ClaimKind>>(kinds: I) -> Self {
+        let mut set = ClaimKinds::default();
+        for kind in kinds {
+            set.insert(kind);
+        }
+        set
+    }
+}
+
+impl Serialize for ClaimKinds {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
 }
 
 /// A sentence-level claim. Its text is the article's `body[start..end]`
@@ -129,9 +212,10 @@ impl ClaimKind {
 pub struct Claim {
     pub start: usize,
     pub end: usize,
-    pub kinds: Vec<ClaimKind>,
-    /// Canonical entity or group the claim is attributed to.
-    pub speaker: Option<String>,
+    pub kinds: ClaimKinds,
+    /// Canonical entity or group the claim is attributed to, shared like
+    /// an entity's canonical name.
+    pub speaker: Option<Arc<str>>,
 }
 
 /// A fully analysed article: the unit every front end works with.
@@ -153,6 +237,18 @@ pub struct Article {
     pub claims: Vec<Claim>,
 }
 
+/// An entity as JSON shows it: with its text, which the entity itself does
+/// not keep.
+#[derive(Serialize)]
+struct EntityJson<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    #[serde(rename = "type")]
+    kind: EntityType,
+    canonical: &'a str,
+}
+
 /// A claim as JSON shows it: with its text, which the claim itself does not
 /// keep.
 #[derive(Serialize)]
@@ -160,12 +256,13 @@ struct ClaimJson<'a> {
     start: usize,
     end: usize,
     text: &'a str,
-    kinds: &'a [ClaimKind],
-    speaker: &'a Option<String>,
+    kinds: ClaimKinds,
+    speaker: Option<&'a str>,
 }
 
-/// By hand only to give each claim its text from the body; the fields are
-/// those a derive would give (the origin left out, the url when known).
+/// By hand only to give each entity and claim its text from the body; the
+/// fields are those a derive would give (the origin left out, the url when
+/// known).
 impl Serialize for Article {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
@@ -182,7 +279,18 @@ impl Serialize for Article {
         out.serialize_field("body", &self.body)?;
         out.serialize_field("blocks", &self.blocks)?;
         out.serialize_field("sentences", &self.sentences)?;
-        out.serialize_field("entities", &self.entities)?;
+        let entities: Vec<EntityJson> = self
+            .entities
+            .iter()
+            .map(|entity| EntityJson {
+                start: entity.start,
+                end: entity.end,
+                text: entity.text(&self.body),
+                kind: entity.kind,
+                canonical: &entity.canonical,
+            })
+            .collect();
+        out.serialize_field("entities", &entities)?;
         let claims: Vec<ClaimJson> = self
             .claims
             .iter()
@@ -190,8 +298,8 @@ impl Serialize for Article {
                 start: claim.start,
                 end: claim.end,
                 text: self.text(claim.start, claim.end),
-                kinds: &claim.kinds,
-                speaker: &claim.speaker,
+                kinds: claim.kinds,
+                speaker: claim.speaker.as_deref(),
             })
             .collect();
         out.serialize_field("claims", &claims)?;

@@ -522,7 +522,7 @@ pub fn sentence_entities(article: &Article, index: usize) -> Vec<&str> {
         .entities_overlapping(sentence.start, sentence.end)
         .iter()
         .filter(|e| e.start >= sentence.start && e.end <= sentence.end)
-        .map(|e| e.canonical.as_str())
+        .map(|e| &*e.canonical)
         .collect()
 }
 

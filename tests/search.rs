@@ -91,8 +91,10 @@ fn quote(article: &mut Article, sentence: usize, speaker: &str) {
     article.claims.push(Claim {
         start: span.start,
         end: span.end,
-        kinds: vec![ClaimKind::Quote, ClaimKind::Attributed],
-        speaker: Some(speaker.to_string()),
+        kinds: [ClaimKind::Quote, ClaimKind::Attributed]
+            .into_iter()
+            .collect(),
+        speaker: Some(speaker.into()),
     });
 }
 

@@ -12,8 +12,12 @@ use crate::entities::name_key;
 use crate::lexicon::{
     self, ANAPHORIC_OPENERS, HEDGING_SPEAKERS, MONTHS, NUMBER_NAMES, NUMBER_WORDS, PAGE_LINE_CUES,
 };
-use crate::model::{Block, BlockKind, Claim, ClaimKind, Corpus, Entity, EntityType, Sentence};
+use crate::model::{
+    Block, BlockKind, Claim, ClaimKind, ClaimKinds, Corpus, Entity, EntityType, Sentence,
+};
 use speaker::{Attribution, Context};
+use std::borrow::Cow;
+use std::sync::Arc;
 
 struct Word<'a> {
     start: usize,
@@ -52,6 +56,19 @@ fn words(body: &str, start: usize, end: usize) -> Vec<Word<'_>> {
 
 fn lower_in(list: &[&str], word: &str) -> bool {
     list.iter().any(|item| item.eq_ignore_ascii_case(word))
+}
+
+/// `text.to_lowercase()`, borrowed when that changes nothing (ASCII with no
+/// capital, most words): the rules lower every word of every sentence.
+fn lowercase(text: &str) -> Cow<'_, str> {
+    if text
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        Cow::Owned(text.to_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// Byte ranges inside double quotation marks (curly or straight), in order.
@@ -144,7 +161,7 @@ fn is_statistic(words: &[Word<'_>], text: &str) -> bool {
         return true;
     }
     words.iter().enumerate().any(|(i, word)| {
-        let lower = word.text.to_lowercase();
+        let lower = lowercase(word.text);
         let previous = i.checked_sub(1).map(|p| words[p].text);
         if word.text.starts_with(|c: char| c.is_ascii_digit()) {
             let digits: String = word
@@ -184,7 +201,7 @@ fn is_heading_like(text: &str, words: &[Word<'_>]) -> bool {
 /// A quotation that ended without naming its speaker: its opening sentence
 /// stays unattributed, the sentences running on from it take the speaker
 /// who spoke before it (usually the same voice going on).
-fn settle_uncredited(claims: &mut [Claim], unsaid: &mut Vec<usize>, fallback: &Option<String>) {
+fn settle_uncredited(claims: &mut [Claim], unsaid: &mut Vec<usize>, fallback: &Option<Arc<str>>) {
     for &index in unsaid.iter().skip(1) {
         if claims[index].speaker.is_none() {
             claims[index].speaker = fallback.clone();
@@ -205,23 +222,23 @@ pub fn detect(
     let people: std::collections::HashSet<&str> = entities
         .iter()
         .filter(|e| e.kind == EntityType::Person)
-        .map(|e| e.canonical.as_str())
+        .map(|e| &*e.canonical)
         .collect();
     // Who spoke last, for "he said" and quotations running over sentences.
-    let mut last_speaker: Option<(String, bool)> = None;
+    let mut last_speaker: Option<(Arc<str>, bool)> = None;
     // Whether a quotation is open, and in which block it was last seen.
     let mut quote_state: Option<usize> = None;
-    let mut previous_quote: Option<(usize, Option<String>)> = None;
+    let mut previous_quote: Option<(usize, Option<Arc<str>>)> = None;
     // Claims of the current quotation still waiting for its speaker, who may
     // be named only where the quotation ends ("“A. B. C,” said X.").
     let mut unsaid: Vec<usize> = Vec::new();
     let mut awaiting_credit = false;
     // Who spoke before the current quotation began.
-    let mut run_fallback: Option<String> = None;
+    let mut run_fallback: Option<Arc<str>> = None;
     // A person a sentence opened with since the last speaker spoke.
-    let mut subject_since: Option<String> = None;
+    let mut subject_since: Option<Arc<str>> = None;
     // A group or organisation a sentence opened with, for "it" and "they".
-    let mut group_since: Option<String> = None;
+    let mut group_since: Option<Arc<str>> = None;
     for sentence in sentences {
         let Some(block) = blocks.get(sentence.block) else {
             continue;
@@ -292,11 +309,11 @@ pub fn detect(
             .or_else(|| match words.as_slice() {
                 [the, noun, ..]
                     if the.text == "The"
-                        && (lexicon::SPEAKERS.contains(&noun.text.to_lowercase())
+                        && (lexicon::SPEAKERS.contains(&lowercase(noun.text))
                             || lower_in(lexicon::INSTITUTION_NOUNS, noun.text))
                         && !noun.text.ends_with('s') =>
                 {
-                    Some(format!("the {}", noun.text))
+                    Some(format!("the {}", noun.text).into())
                 }
                 _ => None,
             });
@@ -355,7 +372,7 @@ pub fn detect(
         }
         let statistic = is_statistic(&words, text);
         let hedged = words.iter().any(|w| {
-            let lower = w.text.to_lowercase();
+            let lower = lowercase(w.text);
             lexicon::HEDGING.contains(&lower)
                 && !quotes.iter().any(|(s, e)| w.start >= *s && w.end <= *e)
         }) || speaker
@@ -384,7 +401,7 @@ pub fn detect(
             .iter()
             .take_while(|e| e.start < sentence.end)
             .filter(|e| e.end <= sentence.end)
-            .map(|e| (e.canonical.as_str(), e.kind == EntityType::Place))
+            .map(|e| (&*e.canonical, e.kind == EntityType::Place))
             .collect();
         named.sort_unstable();
         named.dedup();
@@ -407,24 +424,24 @@ pub fn detect(
             previous_quote = None;
             continue;
         }
-        let mut kinds = Vec::new();
+        let mut kinds = ClaimKinds::default();
         if quote {
-            kinds.push(ClaimKind::Quote);
+            kinds.insert(ClaimKind::Quote);
         }
         if attributed {
-            kinds.push(ClaimKind::Attributed);
+            kinds.insert(ClaimKind::Attributed);
         }
         if statistic {
-            kinds.push(ClaimKind::Statistic);
+            kinds.insert(ClaimKind::Statistic);
         }
         if hedged {
-            kinds.push(ClaimKind::Hedged);
+            kinds.insert(ClaimKind::Hedged);
         }
         if !quote && !attributed {
-            kinds.push(ClaimKind::Assertion);
+            kinds.insert(ClaimKind::Assertion);
         }
         if let Some(name) = &speaker {
-            let person = people.contains(name.as_str());
+            let person = people.contains(&**name);
             last_speaker = Some((name.clone(), person));
             subject_since = None;
             group_since = None;
@@ -481,7 +498,7 @@ impl ClaimFilter {
         if self.article.as_deref().is_some_and(|id| id != article_id) {
             return false;
         }
-        if self.kind.is_some_and(|kind| !claim.kinds.contains(&kind)) {
+        if self.kind.is_some_and(|kind| !claim.kinds.contains(kind)) {
             return false;
         }
         match (&self.speaker, &claim.speaker) {

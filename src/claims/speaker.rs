@@ -2,12 +2,13 @@
 //! "per", an inverted "said X" with the speaker's title, a speaker noun with
 //! its modifiers ("a rescue worker", "Putin's spokesman"), or a pronoun.
 
-use super::{Word, lower_in};
+use super::{Word, lower_in, lowercase};
 use crate::lexicon::{
     self, INSTITUTION_NOUNS, PREPOSITIONS, SPEAKER_MODIFIERS, SPEAKER_PHRASE_STOPS,
     STATEMENT_NOUNS, STRONG_REPORTING_VERBS, WEAK_REPORTING_VERBS,
 };
 use crate::model::{Entity, EntityType};
+use std::sync::Arc;
 
 fn clean(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -18,7 +19,7 @@ pub(super) enum Attribution {
     None,
     /// A verb of saying or "according to" without a resolvable speaker.
     Anonymous,
-    Speaker(String),
+    Speaker(Arc<str>),
     /// "he said", "she told": the person last speaking or named.
     Pronoun,
     /// "they said": the group or organisation last speaking.
@@ -162,8 +163,8 @@ impl Context<'_> {
     /// ("Senior U.S. officials"), "the company", or a pronoun.
     fn subject_at(&self, words: &[Word<'_>], index: usize) -> Option<Attribution> {
         let word = &words[index];
-        let lower = word.text.to_lowercase();
-        if matches!(lower.as_str(), "he" | "she") {
+        let lower = lowercase(word.text);
+        if matches!(&*lower, "he" | "she") {
             return Some(Attribution::Pronoun);
         }
         if lower == "they" || lower == "it" {
@@ -184,13 +185,13 @@ impl Context<'_> {
         {
             return Some(Attribution::Speaker(entity.canonical.clone()));
         }
-        let previous = index.checked_sub(1).map(|p| words[p].text.to_lowercase());
+        let previous = index.checked_sub(1).map(|p| lowercase(words[p].text));
         if lower_in(INSTITUTION_NOUNS, &lower) && previous.as_deref() == Some("the") {
             // With no organisation before it to stand for, "the union" is
             // credited as the text names it, as "the government" is.
             return Some(Attribution::Speaker(
                 self.last_organization_before(word.start, &lower)
-                    .map_or_else(|| lower.clone(), |entity| entity.canonical.clone()),
+                    .map_or_else(|| Arc::from(lower.as_ref()), |entity| entity.canonical.clone()),
             ));
         }
         if lexicon::SPEAKERS.contains(&lower) {
@@ -238,13 +239,19 @@ impl Context<'_> {
                     && let Some(Attribution::Speaker(head)) = self.subject_at(words, before - 2)
                 {
                     let rest = &self.body[words[before - 1].start..word.end];
-                    return Some(Attribution::Speaker(format!("{head} {}", clean(rest))));
+                    return Some(Attribution::Speaker(
+                        format!("{head} {}", clean(rest)).into(),
+                    ));
                 }
                 return None;
             }
             let phrase = &self.body[words[first].start..word.end];
             return Some(Attribution::Speaker(
-                phrase.split_whitespace().collect::<Vec<_>>().join(" "),
+                phrase
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .into(),
             ));
         }
         None
@@ -328,7 +335,9 @@ impl Context<'_> {
                     && let Some(Attribution::Speaker(phrase)) = &subject
                 {
                     let rest = &self.body[words[head + 1].start..words[verb - 1].end];
-                    return Some(Attribution::Speaker(format!("{phrase} {}", clean(rest))));
+                    return Some(Attribution::Speaker(
+                        format!("{phrase} {}", clean(rest)).into(),
+                    ));
                 }
                 return subject;
             }
@@ -423,7 +432,7 @@ impl Context<'_> {
 
     /// The speaker credited at the verb of saying `i`, if any.
     fn credit_at(&self, words: &[Word<'_>], i: usize) -> Option<Attribution> {
-        let lower = words[i].text.to_lowercase();
+        let lower = lowercase(words[i].text);
         if i > 0 && words[i - 1].text == "to" {
             // "Rubio was careful to underscore": the clause's named subject.
             return self
@@ -510,9 +519,8 @@ impl Context<'_> {
         words: &[Word<'_>],
         outside: &dyn Fn(&Word<'_>) -> bool,
     ) -> Option<Attribution> {
-        let saying = |i: usize| {
-            outside(&words[i]) && lexicon::REPORTING.contains(&words[i].text.to_lowercase())
-        };
+        let saying =
+            |i: usize| outside(&words[i]) && lexicon::REPORTING.contains(&lowercase(words[i].text));
         // The closing verb is among the last four words; only then is the
         // rest of the sentence looked at.
         let last = (words.len().saturating_sub(4)..words.len())
@@ -531,10 +539,10 @@ impl Context<'_> {
             .filter(|word| word.start > clause_start && word.start < words[last].start)
             .collect();
         let subject_only = clause.iter().all(|word| {
-            let lower = word.text.to_lowercase();
+            let lower = lowercase(word.text);
             !lexicon::REPORTING.contains(&lower)
                 && !matches!(
-                    lower.as_str(),
+                    &*lower,
                     "that" | "which" | "who" | "when" | "as" | "and" | "but" | "while" | "if"
                 )
         });
@@ -569,7 +577,7 @@ impl Context<'_> {
             if !outside(word) {
                 continue;
             }
-            let lower = word.text.to_lowercase();
+            let lower = lowercase(word.text);
             let according =
                 lower == "according" && words.get(i + 1).is_some_and(|w| w.text == "to");
             // "per the agency", never "$5 per share".

@@ -47,18 +47,18 @@ fn speakers_come_from_verbs_of_saying() {
     let first = claim(&all, "Port officials").expect("claim");
     assert_eq!(first.speaker.as_deref(), Some("Port officials"));
     assert!(
-        first.kinds.contains(&ClaimKind::Statistic) && first.kinds.contains(&ClaimKind::Attributed)
+        first.kinds.contains(ClaimKind::Statistic) && first.kinds.contains(ClaimKind::Attributed)
     );
     let quote = claim(&all, "cannot clear").expect("claim");
     assert_eq!(quote.speaker.as_deref(), Some("Lena Vasquez"));
-    assert!(quote.kinds.contains(&ClaimKind::Quote));
+    assert!(quote.kinds.contains(ClaimKind::Quote));
     assert_eq!(
         claim(&all, "cranes").and_then(|c| c.speaker.as_deref()),
         Some("Lena Vasquez")
     );
     let sourced = claim(&all, "According to").expect("claim");
     assert_eq!(sourced.speaker.as_deref(), Some("shipping sources"));
-    assert!(sourced.kinds.contains(&ClaimKind::Hedged));
+    assert!(sourced.kinds.contains(ClaimKind::Hedged));
 }
 
 #[test]
@@ -71,8 +71,7 @@ fn questions_headings_and_commentary_are_not_claims() {
     let all = claims(text);
     assert_eq!(all.len(), 1, "{all:?}");
     assert!(
-        all[0].kinds.contains(&ClaimKind::Statistic)
-            && all[0].kinds.contains(&ClaimKind::Assertion)
+        all[0].kinds.contains(ClaimKind::Statistic) && all[0].kinds.contains(ClaimKind::Assertion)
     );
 }
 
@@ -80,14 +79,15 @@ fn questions_headings_and_commentary_are_not_claims() {
 fn years_and_article_numbers_are_not_statistics() {
     let all = claims("The treaty was signed in 1994 under Article 5 of the charter.");
     let only = all.first().expect("an assertion");
-    assert!(!only.kinds.contains(&ClaimKind::Statistic), "{only:?}");
+    assert!(!only.kinds.contains(ClaimKind::Statistic), "{only:?}");
 }
 
 fn speaker_of(all: &Found, snippet: &str) -> Option<String> {
     claim(all, snippet)
         .unwrap_or_else(|| panic!("no claim with {snippet:?} in {all:?}"))
         .speaker
-        .clone()
+        .as_deref()
+        .map(str::to_string)
 }
 
 #[test]

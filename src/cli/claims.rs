@@ -1,5 +1,5 @@
 use crate::claims::{ClaimFilter, find_claims};
-use crate::model::{ClaimKind, Corpus};
+use crate::model::{ClaimKind, ClaimKinds, Corpus};
 use serde::Serialize;
 use std::io::Write;
 use std::process::ExitCode;
@@ -33,7 +33,7 @@ struct ListedClaim<'a> {
     start: usize,
     end: usize,
     text: &'a str,
-    kinds: &'a [ClaimKind],
+    kinds: ClaimKinds,
     speaker: Option<&'a str>,
 }
 
@@ -65,7 +65,7 @@ fn print(args: &ClaimsArgs, corpus: &Corpus) -> anyhow::Result<ExitCode> {
             start: hit.claim.start,
             end: hit.claim.end,
             text: corpus.articles[hit.article_index].text(hit.claim.start, hit.claim.end),
-            kinds: &hit.claim.kinds,
+            kinds: hit.claim.kinds,
             speaker: hit.claim.speaker.as_deref(),
         })
         .collect();

@@ -7,47 +7,57 @@ use unicode_normalization::UnicodeNormalization;
 /// The linking key of a name: lowercase ASCII-folded words, doubled letters
 /// collapsed, word-final -iy/-yi/-ii/-ij/-i folded to -y.
 pub fn name_key(name: &str) -> String {
-    let mut key = String::with_capacity(name.len());
-    for word in name
-        .nfkd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .collect::<String>()
+    // ASCII decomposes to itself with no marks: most names skip the copy.
+    let decomposed: String;
+    let plain = if name.is_ascii() {
+        name
+    } else {
+        decomposed = name
+            .nfkd()
+            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+            .collect();
+        &decomposed
+    };
+    let mut key = String::with_capacity(plain.len());
+    for word in plain
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
     {
         if !key.is_empty() {
             key.push(' ');
         }
-        key.push_str(&fold_word(word));
+        fold_word(word, &mut key);
     }
     key
 }
 
-fn fold_word(word: &str) -> String {
-    let mut folded = String::with_capacity(word.len());
+/// Appends the folded `word` to `key` (in place: a key is built for every
+/// mention, and a string per word was most of its cost).
+fn fold_word(word: &str, key: &mut String) {
+    let start = key.len();
     let mut last = None;
     for c in word.chars().flat_map(char::to_lowercase) {
         if Some(c) != last {
-            folded.push(c);
+            key.push(c);
         }
         last = Some(c);
     }
+    let folded = key.len() - start;
     for ending in ["iy", "yi", "ij", "ii"] {
-        if folded.len() > ending.len() + 2 && folded.ends_with(ending) {
-            folded.truncate(folded.len() - ending.len());
-            folded.push('y');
-            return folded;
+        if folded > ending.len() + 2 && key.ends_with(ending) {
+            key.truncate(key.len() - ending.len());
+            key.push('y');
+            return;
         }
     }
-    let bytes = folded.as_bytes();
+    let bytes = &key.as_bytes()[start..];
     if bytes.len() > 3
         && bytes[bytes.len() - 1] == b'i'
         && !matches!(bytes[bytes.len() - 2], b'a' | b'e' | b'i' | b'o' | b'u')
     {
-        folded.pop();
-        folded.push('y');
+        key.pop();
+        key.push('y');
     }
-    folded
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 use crate::model::{Corpus, EntityType};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// The mentions of one entity in one article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -36,16 +37,19 @@ impl EntityIndexEntry {
 
 /// All entities of the corpus, most mentioned first (ties by name).
 pub fn entity_index(corpus: &Corpus) -> Vec<EntityIndexEntry> {
-    type Key = (String, EntityType);
+    type Key = (Arc<str>, EntityType);
     let mut variants: BTreeMap<Key, BTreeSet<String>> = BTreeMap::new();
     let mut mentions: BTreeMap<Key, Vec<EntityMention>> = BTreeMap::new();
     for (article_index, article) in corpus.articles.iter().enumerate() {
         for entity in &article.entities {
             let key = (entity.canonical.clone(), entity.kind);
-            variants
-                .entry(key.clone())
-                .or_default()
-                .insert(entity.text.split_whitespace().collect::<Vec<_>>().join(" "));
+            variants.entry(key.clone()).or_default().insert(
+                entity
+                    .text(&article.body)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
             let list = mentions.entry(key).or_default();
             match list.last_mut() {
                 Some(last) if last.article_index == article_index => {
@@ -68,7 +72,7 @@ pub fn entity_index(corpus: &Corpus) -> Vec<EntityIndexEntry> {
                 .remove(&(canonical.clone(), kind))
                 .map(|set| set.into_iter().collect())
                 .unwrap_or_default(),
-            canonical,
+            canonical: canonical.to_string(),
             kind,
             mentions,
         })
@@ -89,7 +93,7 @@ pub fn article_entities(corpus: &Corpus, article_index: usize) -> Vec<(String, E
     let mut counts: BTreeMap<(String, EntityType), usize> = BTreeMap::new();
     for entity in &article.entities {
         *counts
-            .entry((entity.canonical.clone(), entity.kind))
+            .entry((entity.canonical.to_string(), entity.kind))
             .or_default() += 1;
     }
     let mut list: Vec<(String, EntityType, usize)> = counts

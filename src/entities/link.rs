@@ -21,9 +21,9 @@
 use super::fold::name_key;
 use super::gazetteer;
 use crate::lexicon;
-use crate::model::{Article, EntityType};
+use crate::model::{Article, EntityType, Names};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 const NICKNAMES: &str = include_str!("../../assets/names/nicknames.tsv");
 
@@ -186,7 +186,10 @@ fn collect_names(articles: &[Article]) -> Vec<Name> {
                 spellings: BTreeMap::new(),
                 articles: BTreeSet::new(),
             });
-            *name.spellings.entry(entity.canonical.clone()).or_default() += 1;
+            *name
+                .spellings
+                .entry(entity.canonical.to_string())
+                .or_default() += 1;
             name.articles.insert(index);
         }
     }
@@ -502,7 +505,7 @@ fn one_type_per_name(articles: &mut [Article]) {
             if let Some(&kind) = settled.get(&name_key(&entity.canonical))
                 && kind != entity.kind
                 && (kind == EntityType::Person || entity.kind == EntityType::Person)
-                && !names_a_place(&entity.text)
+                && !names_a_place(entity.text(&article.body))
             {
                 entity.kind = kind;
             }
@@ -530,35 +533,40 @@ pub fn link_corpus(articles: &mut [Article]) {
             *slot = i;
         }
     }
-    let target: HashMap<&Node, (EntityType, String)> = names
+    // One shared copy of each name across the corpus, whether renamed here
+    // or not: mentions of a name in different articles were analysed apart.
+    let mut shared = Names::default();
+    let target: HashMap<&Node, (EntityType, Arc<str>)> = names
         .iter()
         .enumerate()
         .map(|(i, name)| {
             let head = &names[best[&links.root(i)]];
-            (&name.node, (head.node.kind, head.spelling().to_string()))
+            (&name.node, (head.node.kind, shared.get(head.spelling())))
         })
         .collect();
     for article in articles.iter_mut() {
-        let mut renamed: HashMap<String, String> = HashMap::new();
+        let mut renamed: HashMap<Arc<str>, Arc<str>> = HashMap::new();
         for entity in &mut article.entities {
             let node = Node {
                 kind: entity.kind,
                 key: name_key(&entity.canonical),
             };
             let Some((kind, name)) = target.get(&node) else {
+                entity.canonical = shared.get(&entity.canonical);
                 continue;
             };
             entity.kind = *kind;
             if *name != entity.canonical {
                 renamed.insert(entity.canonical.clone(), name.clone());
-                entity.canonical = name.clone();
             }
+            entity.canonical = name.clone();
         }
         for claim in &mut article.claims {
-            if let Some(speaker) = &claim.speaker
-                && let Some(name) = renamed.get(speaker)
-            {
-                claim.speaker = Some(name.clone());
+            if let Some(speaker) = &claim.speaker {
+                claim.speaker = Some(match renamed.get(speaker) {
+                    Some(name) => name.clone(),
+                    None => shared.get(speaker),
+                });
             }
         }
     }
@@ -597,7 +605,6 @@ mod tests {
             article.entities = vec![crate::model::Entity {
                 start,
                 end: start + "Quorvat".len(),
-                text: "Quorvat".into(),
                 kind,
                 canonical: "Quorvat".into(),
             }];
@@ -605,8 +612,12 @@ mod tests {
         super::one_type_per_name(&mut articles);
         let kinds: Vec<EntityType> = articles
             .iter()
-            .flat_map(|article| &article.entities)
-            .filter(|entity| entity.text == "Quorvat")
+            .flat_map(|article| {
+                article
+                    .entities
+                    .iter()
+                    .filter(|entity| entity.text(&article.body) == "Quorvat")
+            })
             .map(|entity| entity.kind)
             .collect();
         assert_eq!(kinds, [EntityType::Place; 3], "{articles:?}");
@@ -621,7 +632,6 @@ mod tests {
             Entity {
                 start,
                 end: start + text.len(),
-                text: text.into(),
                 kind: EntityType::Organization,
                 canonical: text.into(),
             }
@@ -633,7 +643,7 @@ mod tests {
         articles[0].entities = vec![organisation(&articles[0], "U.S. Navy")];
         articles[1].entities = vec![organisation(&articles[1], "Navy")];
         super::link_corpus(&mut articles);
-        assert_eq!(articles[1].entities[0].canonical, "U.S. Navy");
+        assert_eq!(&*articles[1].entities[0].canonical, "U.S. Navy");
         // Two countries' navies: the lone word names neither.
         let mut articles = vec![
             article_from_text("a", "The U.S. Navy and the France Navy sailed."),
@@ -645,7 +655,7 @@ mod tests {
         ];
         articles[1].entities = vec![organisation(&articles[1], "Navy")];
         super::link_corpus(&mut articles);
-        assert_eq!(articles[1].entities[0].canonical, "Navy");
+        assert_eq!(&*articles[1].entities[0].canonical, "Navy");
     }
 
     #[test]

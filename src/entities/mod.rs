@@ -17,7 +17,7 @@ pub use index::{EntityIndexEntry, EntityMention, article_entities, entity_index}
 pub use link::link_corpus;
 
 use crate::lexicon as words;
-use crate::model::{Block, BlockKind, Entity, EntityType, Sentence};
+use crate::model::{Block, BlockKind, Entity, EntityType, Names, Sentence};
 use std::collections::HashMap;
 use tokens::{Token, tokenize};
 
@@ -879,6 +879,7 @@ fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) 
         }
     }
     let mut entities: Vec<Entity> = Vec::with_capacity(candidates.len());
+    let mut names = Names::default();
     for candidate in candidates {
         if entities
             .last()
@@ -886,12 +887,13 @@ fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) 
         {
             continue;
         }
-        let text = body[candidate.start..candidate.end].to_string();
-        let canonical = candidate.canonical.unwrap_or_else(|| clean(&text));
+        let canonical = match &candidate.canonical {
+            Some(name) => names.get(name),
+            None => names.get(&clean(&body[candidate.start..candidate.end])),
+        };
         entities.push(Entity {
             start: candidate.start,
             end: candidate.end,
-            text,
             kind: candidate.kind,
             canonical,
         });

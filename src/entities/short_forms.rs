@@ -9,15 +9,16 @@ use super::gazetteer;
 use crate::lexicon;
 use crate::model::{Article, BlockKind, Entity, EntityType};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Name key of a short form → the entity it names, or None when the corpus
 /// has several.
-type ShortForms = HashMap<String, Option<(EntityType, String)>>;
+type ShortForms = HashMap<String, Option<(EntityType, Arc<str>)>>;
 
 fn short_forms(articles: &[Article]) -> ShortForms {
     let mut forms: ShortForms = HashMap::new();
-    let mut add = |word: &str, kind: EntityType, canonical: &str| {
-        let entry = (kind, canonical.to_string());
+    let mut add = |word: &str, kind: EntityType, canonical: &Arc<str>| {
+        let entry = (kind, Arc::clone(canonical));
         forms
             .entry(name_key(word))
             .and_modify(|known| {
@@ -158,7 +159,6 @@ pub(super) fn adopt_short_forms(articles: &mut [Article]) {
                     found.push(Entity {
                         start,
                         end,
-                        text: word.to_string(),
                         kind: *kind,
                         canonical: canonical.clone(),
                     });
@@ -202,7 +202,7 @@ mod tests {
             articles[article]
                 .entities
                 .iter()
-                .find(|entity| entity.text == text)
+                .find(|entity| entity.text(&articles[article].body) == text)
                 .map(|entity| (entity.kind, entity.canonical.clone()))
         };
         assert_eq!(
@@ -222,7 +222,7 @@ mod tests {
         // Two full names end with it: the lone word is credited to neither
         // judge (the tagger may still read it as a name of its own).
         assert!(
-            found(3, "Vale").is_none_or(|(_, canonical)| canonical == "Vale"),
+            found(3, "Vale").is_none_or(|(_, canonical)| &*canonical == "Vale"),
             "{:?}",
             found(3, "Vale")
         );

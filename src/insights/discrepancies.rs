@@ -472,7 +472,7 @@ fn key_of(quantity: &Quantity, member: &Member) -> Option<MeasureKey> {
         let anchor = window
             .iter()
             .find(|e| e.kind == crate::model::EntityType::Place)
-            .map(|e| e.canonical.clone());
+            .map(|e| e.canonical.to_string());
         let dimension = anchor.or_else(|| {
             quantity.context.iter().find_map(|word| {
                 LENGTH_NOUNS
@@ -737,7 +737,7 @@ fn scope_of<'a>(member: &Member<'a>, quantity: &Quantity) -> Option<Scope<'a>> {
         .iter()
         .filter(|e| e.kind == crate::model::EntityType::Place && e.start >= start && e.end <= end)
         .min_by_key(|e| distance(e))
-        .map(|e| Scope::Place(e.canonical.as_str()));
+        .map(|e| Scope::Place(&*e.canonical));
     if nearest.is_some() {
         return nearest;
     }
@@ -763,7 +763,7 @@ fn mentions(member: &Member, scope: &Scope) -> bool {
             .article
             .entities_overlapping(member.base, member.base + member.text.len())
             .iter()
-            .any(|e| e.canonical == *place),
+            .any(|e| &*e.canonical == *place),
         Scope::Part(noun) => word_spans(member.text)
             .iter()
             .any(|(_, w)| w.eq_ignore_ascii_case(noun)),
@@ -1123,7 +1123,7 @@ fn directions(member: &Member) -> Vec<(f32, String, usize, usize)> {
             .entities_overlapping(from, end)
             .iter()
             .find(|e| e.kind == crate::model::EntityType::Place && e.start >= from)
-            .map(|e| (e.canonical.clone(), e.end));
+            .map(|e| (e.canonical.to_string(), e.end));
         let next = words
             .iter()
             .find(|(w_at, _)| member.base + w_at >= from)
@@ -1363,7 +1363,8 @@ fn speaker_discrepancies(
     let credit = |m: &Member| {
         let speaker = super::claim_of(m.article, m.sentence.sentence)?
             .speaker
-            .clone()?;
+            .as_deref()?
+            .to_string();
         let quoted: String =
             crate::claims::quotations(&m.article.body, &m.article.blocks, &m.article.sentences)
                 .into_iter()

@@ -217,7 +217,7 @@ fn group(corpus: &Corpus, candidates: &[Candidate], list: Vec<usize>) -> Option<
             end: candidate.end,
             class,
             speaker: claim_of(article, candidate.sentence.sentence)
-                .and_then(|claim| claim.speaker.clone()),
+                .and_then(|claim| claim.speaker.as_deref().map(str::to_string)),
             added,
             dropped,
         });
@@ -297,7 +297,7 @@ fn is_person(corpus: &Corpus, sentence: SentenceRef, speaker: &str) -> bool {
     corpus.articles[sentence.article]
         .entities
         .iter()
-        .any(|e| e.kind == EntityType::Person && e.canonical == speaker)
+        .any(|e| e.kind == EntityType::Person && &*e.canonical == speaker)
 }
 
 /// One name contains the other ("Smith", "Jane Smith"): the same person.

@@ -70,7 +70,7 @@ pub(super) fn stance_of(corpus: &Corpus, sentence: SentenceRef) -> Stance {
         .sentences
         .get(sentence.sentence)
         .map_or("", |s| article.sentence_text(s));
-    let hedged_claim = claim.is_some_and(|c| c.kinds.contains(&ClaimKind::Hedged));
+    let hedged_claim = claim.is_some_and(|c| c.kinds.contains(ClaimKind::Hedged));
     if hedged_claim || hedged(text) {
         Stance::Hedged
     } else {

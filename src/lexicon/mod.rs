@@ -6,7 +6,7 @@
 //! All are English grammar and news-writing conventions; no list here names a
 //! person, place or organisation (those live in the gazetteer assets).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 mod function;
@@ -26,7 +26,9 @@ pub use speech::*;
 /// a visible share of the analysis time).
 pub struct WordSet {
     list: &'static [&'static str],
-    set: OnceLock<HashSet<String>>,
+    /// Fx, not SipHash: the words are the crate's own, and hashing them
+    /// was most of the cost of a look-up.
+    set: OnceLock<FxHashSet<String>>,
 }
 
 impl WordSet {

@@ -75,11 +75,11 @@ pub struct LoadReport {
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The most article text one load reads, all files together. An analysed
-/// corpus keeps about 4x its text in memory (3.5x on real news), and
-/// analysing one article takes under 6x that article's text for a moment,
-/// up to 16x when the whole file is one paragraph (`cargo bench --bench
-/// memory`; docs/RELIABILITY.md, case 13b): this keeps a load under about
-/// 2 GiB plus the one article being analysed. The files past it are
+/// corpus keeps under 3x its text in memory (2.5x on dense prose, 2.7x on
+/// real news), and analysing one article takes under 6x that article's
+/// text for a moment, up to 16x when the whole file is one paragraph
+/// (`cargo bench --bench memory`; docs/RELIABILITY.md, case 13b): this
+/// keeps a load under about 1.5 GiB plus the one article being analysed. The files past it are
 /// refused, each with a warning naming it and the total.
 pub const MAX_CORPUS_BYTES: u64 = 512 * 1024 * 1024;
 
@@ -417,7 +417,7 @@ impl Budget {
         if self.used.saturating_add(size) > self.limit {
             return Err(format!(
                 "not read: {} MiB more would take the corpus past its budget of {} MiB of text \
-                 ({} MiB read already; crossread keeps about 4x the text in memory)",
+                 ({} MiB read already; crossread keeps about 3x the text in memory)",
                 mib(size),
                 mib(self.limit),
                 mib(self.used)

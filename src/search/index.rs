@@ -4,6 +4,7 @@
 use super::fold::{Folded, fold};
 use crate::model::{BlockKind, ClaimKind, Corpus};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 pub(crate) const FLAG_TITLE: u8 = 1;
 pub(crate) const FLAG_QUOTE: u8 = 2;
@@ -77,7 +78,7 @@ impl SearchIndex {
     /// Prepares every non-blank sentence of `corpus`, in article order.
     pub fn build(corpus: &Corpus) -> SearchIndex {
         let mut index = SearchIndex::default();
-        let mut speaker_ids: HashMap<String, u32> = HashMap::new();
+        let mut speaker_ids: HashMap<Arc<str>, u32> = HashMap::new();
         for (article_index, article) in corpus.articles.iter().enumerate() {
             let article_number = u32::try_from(article_index).unwrap_or(u32::MAX);
             index.articles.push(ArticleInfo {
@@ -102,7 +103,7 @@ impl SearchIndex {
                     if article.sentences[number].start >= claim.end.max(claim.start + 1) {
                         break;
                     }
-                    if claim.kinds.contains(&ClaimKind::Quote) {
+                    if claim.kinds.contains(ClaimKind::Quote) {
                         flags[number] |= FLAG_QUOTE;
                     }
                     if let Some(id) = speaker

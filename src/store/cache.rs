@@ -11,7 +11,7 @@
 //! it costs only time.
 
 use crate::model::{
-    Article, Block, BlockKind, Claim, ClaimKind, Entity, EntityType, Origin, Sentence,
+    Article, Block, BlockKind, Claim, ClaimKinds, Entity, EntityType, Names, Origin, Sentence,
 };
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::{Path, PathBuf};
@@ -21,7 +21,9 @@ pub const CACHE_FILE: &str = "analysis.db";
 /// from (computed by `scripts/build.rs`).
 pub const ANALYSER: &str = env!("CROSSREAD_ANALYSER");
 const CACHE_APPLICATION_ID: i32 = 0x4352_6163;
-const FORMAT_VERSION: u8 = 1;
+/// 2: entities keep no text and share their names ([`Names`]); the bytes
+/// are laid out as in 1, but an entry of 1 is rebuilt, never read.
+const FORMAT_VERSION: u8 = 2;
 
 pub struct AnalysisCache {
     connection: Connection,
@@ -213,7 +215,12 @@ fn encode_links(articles: &[Article]) -> Vec<u8> {
 /// The stored linking, if it has one entry per article and every span fits
 /// that article's body.
 fn decode_links(bytes: &[u8], articles: &[Article]) -> Option<Vec<ArticleLinks>> {
-    let mut input = Reader { bytes, at: 0 };
+    // One set of names for the corpus, as linking leaves it.
+    let mut input = Reader {
+        bytes,
+        at: 0,
+        names: Names::default(),
+    };
     if input.byte()? != FORMAT_VERSION || input.count()? != articles.len() {
         return None;
     }
@@ -264,7 +271,11 @@ fn encode(article: &Article) -> Vec<u8> {
 /// One cached analysis from its bytes; `None` when they are not a sound one
 /// (public for the fuzz target that feeds it anything).
 pub fn decode(bytes: &[u8], origin: Origin) -> Option<Article> {
-    let mut input = Reader { bytes, at: 0 };
+    let mut input = Reader {
+        bytes,
+        at: 0,
+        names: Names::default(),
+    };
     if input.byte()? != FORMAT_VERSION {
         return None;
     }
@@ -346,13 +357,6 @@ fn entity_type_from(code: u8) -> Option<EntityType> {
     .copied()
 }
 
-fn claim_kind_code(kind: ClaimKind) -> u8 {
-    ClaimKind::ALL
-        .iter()
-        .position(|k| *k == kind)
-        .map_or(0, |index| index as u8)
-}
-
 struct Writer(Vec<u8>);
 
 impl Writer {
@@ -371,11 +375,7 @@ impl Writer {
         for claim in claims {
             self.number(claim.start);
             self.number(claim.end);
-            let mask = claim
-                .kinds
-                .iter()
-                .fold(0u8, |mask, kind| mask | 1 << claim_kind_code(*kind));
-            self.0.push(mask);
+            self.0.push(claim.kinds.bits());
             self.option(claim.speaker.as_deref());
         }
     }
@@ -412,9 +412,11 @@ impl Writer {
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
+    /// Entities' names and claims' speakers read so far, shared.
+    names: Names,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     /// A span that fits `body` on character boundaries.
     fn span(&mut self, body: &str) -> Option<(usize, usize)> {
         let start = self.number()?;
@@ -434,11 +436,10 @@ impl Reader<'_> {
         for _ in 0..count {
             let (start, end) = self.span(body)?;
             let kind = entity_type_from(self.byte()?)?;
-            let canonical = self.string()?;
+            let canonical = self.name()?;
             entities.push(Entity {
                 start,
                 end,
-                text: body[start..end].to_string(),
                 kind,
                 canonical,
             });
@@ -453,12 +454,12 @@ impl Reader<'_> {
         let mut claims = Vec::with_capacity(count);
         for _ in 0..count {
             let (start, end) = self.span(body)?;
-            let mask = self.byte()?;
-            let kinds = ClaimKind::ALL
-                .into_iter()
-                .filter(|kind| mask & (1 << claim_kind_code(*kind)) != 0)
-                .collect();
-            let speaker = self.option()?;
+            let kinds = ClaimKinds::from_bits(self.byte()?)?;
+            let speaker = match self.byte()? {
+                0 => None,
+                1 => Some(self.name()?),
+                _ => return None,
+            };
             claims.push(Claim {
                 start,
                 end,
@@ -494,11 +495,20 @@ impl Reader<'_> {
         (count <= self.bytes.len() - self.at).then_some(count)
     }
 
-    fn string(&mut self) -> Option<String> {
+    fn str(&mut self) -> Option<&'a str> {
         let length = self.count()?;
         let text = std::str::from_utf8(self.bytes.get(self.at..self.at + length)?).ok()?;
         self.at += length;
-        Some(text.to_string())
+        Some(text)
+    }
+
+    fn string(&mut self) -> Option<String> {
+        self.str().map(str::to_string)
+    }
+
+    fn name(&mut self) -> Option<std::sync::Arc<str>> {
+        let name = self.str()?;
+        Some(self.names.get(name))
     }
 
     fn option(&mut self) -> Option<Option<String>> {

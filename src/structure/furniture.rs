@@ -12,13 +12,15 @@ pub fn is_furniture(text: &str) -> bool {
     if text.is_empty() || text.len() > 400 {
         return false;
     }
+    // Lowered once for the rules that read the line in lower case.
+    let lower = text.to_lowercase();
     is_player_label(text)
         || is_breadcrumb(text)
         || is_byline(text)
-        || is_credit(text)
-        || is_caption(text)
+        || is_credit(text, &lower)
+        || is_caption(text, &lower)
         || is_related_link(text)
-        || is_page_line(text)
+        || is_page_line(&lower)
 }
 
 /// "0:00 / 0:00", "1:23", "Listen 4:05": a player's clock.
@@ -84,8 +86,7 @@ fn is_byline(text: &str) -> bool {
 
 /// "Picture: Getty", "Photograph: A. Reyes/Wire", "Image credit: ...",
 /// "Nordpix via Agency Images": a credit line.
-fn is_credit(text: &str) -> bool {
-    let lower = text.to_lowercase();
+fn is_credit(text: &str, lower: &str) -> bool {
     let labelled = [
         "picture:",
         "photo:",
@@ -116,8 +117,7 @@ fn is_credit(text: &str) -> bool {
 /// A caption: sentences about a picture ending in its credit, a short
 /// capitalised name after the last full stop ("... on Friday. Wirepix",
 /// "... the quake. Picture: Social media", "... / Wirepix").
-fn is_caption(text: &str) -> bool {
-    let lower = text.to_lowercase();
+fn is_caption(text: &str, lower: &str) -> bool {
     if [" picture: ", " photograph: ", " photo: ", " image: "]
         .iter()
         .any(|label| lower.contains(label))
@@ -187,8 +187,7 @@ fn is_related_link(text: &str) -> bool {
 /// "Listen to this article", "Breaking News", "Advertorial", "Read More:
 /// Click Here", "Share this story", "Subscribe to our newsletter": a short
 /// line that belongs to the page.
-fn is_page_line(text: &str) -> bool {
-    let lower = text.to_lowercase();
+fn is_page_line(lower: &str) -> bool {
     let words = lower.split_whitespace().count();
     const LABELS: &[&str] = &[
         "listen to this article",

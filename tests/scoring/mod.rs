@@ -231,9 +231,9 @@ type Outputs = BTreeSet<(EntityType, String)>;
 fn output_entities(article: &Article) -> BTreeMap<String, Outputs> {
     let mut map: BTreeMap<String, Outputs> = BTreeMap::new();
     for entity in &article.entities {
-        map.entry(normalise(&entity.text))
+        map.entry(normalise(entity.text(&article.body)))
             .or_default()
-            .insert((entity.kind, entity.canonical.clone()));
+            .insert((entity.kind, entity.canonical.to_string()));
     }
     map
 }
@@ -245,7 +245,7 @@ pub fn score(article: &Article, gold: &Annotation) -> Scores {
     let mut found: BTreeMap<String, BTreeMap<&'static str, usize>> = BTreeMap::new();
     for entity in &article.entities {
         *found
-            .entry(normalise(&entity.text))
+            .entry(normalise(entity.text(&article.body)))
             .or_default()
             .entry(type_name(entity.kind))
             .or_default() += 1;
@@ -351,8 +351,7 @@ pub fn score(article: &Article, gold: &Annotation) -> Scores {
             "{id}: unknown kind in {:?}",
             claim.kinds
         );
-        let found_kinds: BTreeSet<Option<ClaimKind>> =
-            found.kinds.iter().map(|kind| Some(*kind)).collect();
+        let found_kinds: BTreeSet<Option<ClaimKind>> = found.kinds.iter().map(Some).collect();
         if gold_kinds == found_kinds {
             scores.kinds_exact += 1;
         }

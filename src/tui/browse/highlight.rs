@@ -6,7 +6,7 @@
 //! quote holding a name and a number shows all three.
 
 use super::decorate::{GutterMark, Paint, StyledRange, Toggles};
-use crate::model::{Article, ClaimKind, EntityType};
+use crate::model::{Article, ClaimKind, ClaimKinds, EntityType};
 use crate::tui::theme::Theme;
 use ratatui::style::Style;
 
@@ -20,7 +20,7 @@ pub fn entity_style(kind: EntityType, theme: &Theme) -> Style {
 
 /// The kind a claim's gutter mark shows: who says it before how it is said
 /// (figures stay visible in bold, hedges dimmed, whatever the mark).
-fn main_kind(kinds: &[ClaimKind]) -> ClaimKind {
+fn main_kind(kinds: ClaimKinds) -> ClaimKind {
     [
         ClaimKind::Quote,
         ClaimKind::Attributed,
@@ -29,7 +29,7 @@ fn main_kind(kinds: &[ClaimKind]) -> ClaimKind {
         ClaimKind::Assertion,
     ]
     .into_iter()
-    .find(|kind| kinds.contains(kind))
+    .find(|kind| kinds.contains(*kind))
     .unwrap_or(ClaimKind::Assertion)
 }
 
@@ -57,12 +57,12 @@ pub fn claim_symbol(kind: ClaimKind) -> char {
     }
 }
 
-fn claim_style(kinds: &[ClaimKind], theme: &Theme) -> Style {
+fn claim_style(kinds: ClaimKinds, theme: &Theme) -> Style {
     let mut style = Style::new();
-    if kinds.contains(&ClaimKind::Quote) {
+    if kinds.contains(ClaimKind::Quote) {
         style = style.patch(theme.quoted_text);
     }
-    if kinds.contains(&ClaimKind::Hedged) {
+    if kinds.contains(ClaimKind::Hedged) {
         style = style.patch(theme.hedged_text);
     }
     style
@@ -77,9 +77,9 @@ pub fn claims(article: &Article, toggles: &Toggles, theme: &Theme, paint: &mut P
         paint.ranges.push(StyledRange {
             start: claim.start,
             end: claim.end,
-            style: claim_style(&claim.kinds, theme),
+            style: claim_style(claim.kinds, theme),
         });
-        if claim.kinds.contains(&ClaimKind::Statistic) {
+        if claim.kinds.contains(ClaimKind::Statistic) {
             let text = article.text(claim.start, claim.end);
             let mut digits: Option<usize> = None;
             for (at, c) in text
@@ -102,7 +102,7 @@ pub fn claims(article: &Article, toggles: &Toggles, theme: &Theme, paint: &mut P
                 }
             }
         }
-        let (symbol, style) = claim_mark(main_kind(&claim.kinds), theme);
+        let (symbol, style) = claim_mark(main_kind(claim.kinds), theme);
         paint.gutter.push(GutterMark {
             at: claim.start,
             symbol,

@@ -230,7 +230,7 @@ fn overview(corpus: &Corpus, article_index: usize) -> Vec<PanelRow> {
     }
     rows.push(PanelRow::Heading(format!("claims ({})", claims.len())));
     rows.extend(claims.iter().map(|claim| {
-        let marks: String = claim.kinds.iter().map(|kind| claim_symbol(*kind)).collect();
+        let marks: String = claim.kinds.iter().map(claim_symbol).collect();
         // The marks stand for the kinds; the legend above spells them out.
         let speaker = claim.speaker.as_deref().unwrap_or("unattributed");
         PanelRow::Claim {

@@ -126,7 +126,7 @@ fn an_entity_lists_its_mentions_in_every_article_and_opens_one() {
             article
                 .entities
                 .iter()
-                .filter(|entity| entity.canonical == name)
+                .filter(|entity| *entity.canonical == *name)
                 .count()
         })
         .sum();
