@@ -45,9 +45,11 @@ for target in "$@"; do
     rc=0
     wait "$pid" || rc=$?
     wall=$(($(date +%s) - start))
-    runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "logs/$target.log" | tail -1 | grep -o '[0-9]*$' || true)
-    cov=$(grep -o 'cov: [0-9]*' "logs/$target.log" | tail -1 | grep -o '[0-9]*$' || true)
-    peak=$(grep -o 'stat::peak_rss_mb: [0-9]*' "logs/$target.log" | tail -1 | grep -o '[0-9]*$' || true)
+    # libFuzzer pads its final stats with spaces.
+    stat() { grep -a -o "$1 *[0-9]*" "logs/$target.log" | tail -1 | grep -o '[0-9]*$' || true; }
+    runs=$(stat 'stat::number_of_executed_units:')
+    cov=$(stat 'cov:')
+    peak=$(stat 'stat::peak_rss_mb:')
     found=nothing
     if ls "artifacts/$target"/* >/dev/null 2>&1 || grep -q 'ERROR: libFuzzer\|panicked at' "logs/$target.log"; then
         found="a crash: see fuzz/logs/$target.log and fuzz/artifacts/$target/"
