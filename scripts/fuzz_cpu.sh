@@ -46,10 +46,10 @@ for target in "$@"; do
     wait "$pid" || rc=$?
     wall=$(($(date +%s) - start))
     # libFuzzer pads its final stats with spaces.
-    stat() { grep -a -o "$1 *[0-9]*" "logs/$target.log" | tail -1 | grep -o '[0-9]*$' || true; }
-    runs=$(stat 'stat::number_of_executed_units:')
-    cov=$(stat 'cov:')
-    peak=$(stat 'stat::peak_rss_mb:')
+    last_figure() { grep -a -o "$1 *[0-9]*" "logs/$target.log" | tail -1 | grep -o '[0-9]*$' || true; }
+    runs=$(last_figure 'stat::number_of_executed_units:')
+    cov=$(last_figure 'cov:')
+    peak=$(last_figure 'stat::peak_rss_mb:')
     found=nothing
     if ls "artifacts/$target"/* >/dev/null 2>&1 || grep -q 'ERROR: libFuzzer\|panicked at' "logs/$target.log"; then
         found="a crash: see fuzz/logs/$target.log and fuzz/artifacts/$target/"
