@@ -191,7 +191,10 @@ impl Context<'_> {
             // credited as the text names it, as "the government" is.
             return Some(Attribution::Speaker(
                 self.last_organization_before(word.start, &lower)
-                    .map_or_else(|| Arc::from(lower.as_ref()), |entity| entity.canonical.clone()),
+                    .map_or_else(
+                        || Arc::from(lower.as_ref()),
+                        |entity| entity.canonical.clone(),
+                    ),
             ));
         }
         if lexicon::SPEAKERS.contains(&lower) {

@@ -146,7 +146,7 @@ pub(crate) fn matching_pairs(table: &FeatureTable, source: &[u32]) -> Vec<(f32, 
 }
 
 /// Whether the articles of two nodes share a story mark.
-fn same_story(table: &FeatureTable, a: usize, b: usize) -> bool {
+pub(super) fn same_story(table: &FeatureTable, a: usize, b: usize) -> bool {
     let marks = |node: usize| {
         table
             .story

@@ -153,6 +153,17 @@ impl Facts {
         Some((evidence, matches))
     }
 
+    /// Whether the articles of two sentences share a mark of their story
+    /// (a rare name both give): without one, two sentences are about
+    /// different stories however alike their words. False for a sentence
+    /// that takes no part in facts.
+    pub fn same_story(&self, a: SentenceRef, b: SentenceRef) -> bool {
+        match (self.node_of.get(&a), self.node_of.get(&b)) {
+            (Some(&x), Some(&y)) => cluster::same_story(&self.table, x, y),
+            _ => false,
+        }
+    }
+
     /// The facts of two or more sources `sentence` reports (a sentence
     /// may report more than one), most widely carried first; a copy's
     /// sentence reports its original's.

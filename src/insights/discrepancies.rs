@@ -148,6 +148,7 @@ fn across_facts(corpus: &Corpus, facts: &Facts) -> Vec<Discrepancy> {
                     let (a, b) = (&members[mx], &members[my]);
                     if a.sentence.article == b.sentence.article
                         || root(&mut parent, x) == root(&mut parent, y)
+                        || !facts.same_story(a.sentence, b.sentence)
                         || !same_scope((a, qx), (b, qy))
                     {
                         continue;
@@ -204,7 +205,12 @@ fn across_facts(corpus: &Corpus, facts: &Facts) -> Vec<Discrepancy> {
     out
 }
 
+/// How alike two sentences of one story are, when alike enough to be
+/// compared outside a fact.
 fn cosine(facts: &Facts, a: &Member, b: &Member) -> Option<f32> {
+    if !facts.same_story(a.sentence, b.sentence) {
+        return None;
+    }
     facts
         .evidence(a.sentence, b.sentence)
         .map(|(evidence, _)| evidence.cosine)

@@ -363,21 +363,31 @@ pub(super) fn speaker_discrepancies(
         fn credit(v: &QuoteVersion) -> (SentenceRef, &str) {
             (v.sentence, v.speaker.as_deref().unwrap_or(""))
         }
-        let rivalry = credited.iter().enumerate().any(|(i, a)| {
-            credited[i + 1..].iter().any(|b| {
+        let quoted = |v: &QuoteVersion| corpus.articles[v.sentence.article].text(v.start, v.end);
+        // A group joins versions through chains of shared runs; a rivalry
+        // is between two versions that are one quotation themselves, not
+        // two statements that each share a stock phrase with a third.
+        let rivals = credited.iter().enumerate().find_map(|(i, a)| {
+            credited[i + 1..].iter().find_map(|b| {
                 let (x, y) = (
                     &corpus.articles[a.sentence.article],
                     &corpus.articles[b.sentence.article],
                 );
-                super::contemporary(x, y) && rival_credits(corpus, credit(a), credit(b))
+                (super::contemporary(x, y)
+                    && one_quotation(quoted(a), quoted(b))
+                    && rival_credits(corpus, credit(a), credit(b)))
+                .then_some((*a, *b))
             })
         });
-        let Some(first) = credited.first() else {
+        let Some((first, second)) = rivals else {
             continue;
         };
-        if !rivalry {
-            continue;
-        }
+        let credited: Vec<&QuoteVersion> = credited
+            .into_iter()
+            .filter(|v| {
+                one_quotation(quoted(v), quoted(first)) || one_quotation(quoted(v), quoted(second))
+            })
+            .collect();
         // One group per person, however each source writes the name.
         let mut people: Vec<&str> = Vec::new();
         let sides: Vec<Side> = credited

@@ -195,6 +195,66 @@ fn a_quotation_credited_to_two_people_is_a_speaker_discrepancy() {
 }
 
 #[test]
+fn two_statements_sharing_stock_phrases_with_a_third_are_no_speaker_discrepancy() {
+    // Each pair of neighbours shares two runs of three words, so the three
+    // versions form one group; the first and last are different statements.
+    let corpus = corpus(&[
+        (
+            "a",
+            None,
+            "\"I think it is far too early to judge the harvest,\" said Minister Odile Brandt.",
+        ),
+        (
+            "b",
+            None,
+            "\"I think it is far too early, and the rains may still come to the valley,\" a farmer said.",
+        ),
+        (
+            "c",
+            None,
+            "\"The rains may still come to save the vineyards this year,\" said Governor Tomas Reyl.",
+        ),
+    ]);
+    let facts = Facts::build(&corpus, &CorpusIndex::build(&corpus));
+    let insights = Insights::build(&corpus, &facts);
+    assert!(
+        !insights
+            .discrepancies
+            .iter()
+            .any(|d| d.kind == DiscrepancyKind::Speaker),
+        "{:?}",
+        insights.discrepancies
+    );
+}
+
+#[test]
+fn templated_reports_of_different_stories_are_not_compared() {
+    // Two bond notices of different issuers in one folder: the same
+    // template, different years, no name of one story in the other.
+    let corpus = corpus(&[
+        (
+            "a",
+            None,
+            "Brightwater Finance Ltd is issuing a 100 mln dlr eurobond due April 2, 1991 \
+             paying 7-1/4 pct and priced at 101 pct, lead manager Halden Securities said.",
+        ),
+        (
+            "b",
+            None,
+            "Keldan Mining AB is issuing a 150 mln dlr eurobond due April 2, 1992 \
+             paying 7-3/4 pct and priced at 101-3/4 pct, lead manager Ostrava Capital said.",
+        ),
+    ]);
+    let facts = Facts::build(&corpus, &CorpusIndex::build(&corpus));
+    let insights = Insights::build(&corpus, &facts);
+    assert!(
+        insights.discrepancies.is_empty(),
+        "{:?}",
+        insights.discrepancies
+    );
+}
+
+#[test]
 fn corroboration_silence_and_shifts_come_from_the_facts() {
     let lead = "The port authority closed the eastern terminal on Sunday after a chemical leak injured nine dock workers.";
     let corpus = corpus(&[
