@@ -743,7 +743,7 @@ fn scope_of<'a>(member: &Member<'a>, quantity: &Quantity) -> Option<Scope<'a>> {
         .iter()
         .filter(|e| e.kind == crate::model::EntityType::Place && e.start >= start && e.end <= end)
         .min_by_key(|e| distance(e))
-        .map(|e| Scope::Place(&*e.canonical));
+        .map(|e| Scope::Place(&e.canonical));
     if nearest.is_some() {
         return nearest;
     }
