@@ -392,10 +392,11 @@ impl Browse {
         }
         // Corroboration marks get columns of their own at the right, so a
         // narrow reader still shows them.
-        let marks = shared
-            .insights
-            .filter(|_| !self.toggles.hide_claims)
-            .map_or(0, crate::tui::insights::marks::gutter_width);
+        let marks = if self.toggles.hide_claims {
+            0
+        } else {
+            crate::tui::insights::marks::gutter_width(corpus.articles.len())
+        };
         let key = LayoutKey {
             article: self.reader.article,
             width: pane

@@ -39,10 +39,12 @@ pub fn mark(found: &Found, sentence: SentenceRef, theme: &Theme) -> Option<Line<
 }
 
 /// Columns the reader keeps free at its right for the marks: the widest
-/// mark this corpus can have, and a blank column before it. None (0) when
-/// there are no marks to show.
-pub fn gutter_width(found: &Found) -> u16 {
-    let of = found.insights.sources;
+/// mark a corpus of `articles` can have, and a blank column before it; 0
+/// when there can be no marks. It depends on the corpus alone, not on the
+/// insights, so the text does not reflow (and the reading position move)
+/// when the marks arrive.
+pub fn gutter_width(articles: usize) -> u16 {
+    let of = articles;
     if of < 2 {
         return 0;
     }
