@@ -13,34 +13,11 @@ use crossread::compare::compare;
 use crossread::compare::text::Normalizer;
 use crossread::facts::Facts;
 use crossread::topics::{CorpusIndex, Topic, TopicOrigin, TopicSet, TopicSpec};
-use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Duration;
 
-const CORPUS: &str = "target/reuters-compare";
-const TOOL: &str = "../shared/tools/reuters-to-corpus";
-const SOURCES: usize = 50;
-
-fn corpus_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(CORPUS);
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    if !Path::new(TOOL).exists() {
-        eprintln!("skipping the compare benchmark: {TOOL} not found (it needs ../shared)");
-        return None;
-    }
-    let status = Command::new(TOOL)
-        .arg(CORPUS)
-        .args(["--limit", &SOURCES.to_string()])
-        .status()
-        .ok()?;
-    if !status.success() {
-        eprintln!("skipping the compare benchmark: {TOOL} failed ({status})");
-        return None;
-    }
-    Some(dir)
-}
+#[path = "common/reuters_sample.rs"]
+mod sample;
+use sample::{SOURCES, reuters_sample};
 
 /// A broad topic wire copy of 1987 is full of, with a low threshold, so
 /// alignment and the diff have hundreds of sentences to work on.
@@ -59,7 +36,7 @@ fn trade_topic() -> Topic {
 }
 
 fn bench(c: &mut Criterion) {
-    let Some(dir) = corpus_dir() else {
+    let Some(dir) = reuters_sample("compare") else {
         return;
     };
     let corpus = match open_corpus(&[dir]) {

@@ -10,6 +10,9 @@
 //! measures nothing.
 
 mod common;
+#[path = "common/reuters_sample.rs"]
+mod sample;
+use sample::reuters_sample;
 
 use common::CpuTime;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -18,37 +21,10 @@ use crossread::facts::Facts;
 use crossread::insights::Insights;
 use crossread::topics::CorpusIndex;
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Duration;
 
-const CORPUS: &str = "target/reuters-compare";
-const TOOL: &str = "../shared/tools/reuters-to-corpus";
-const SOURCES: usize = 50;
-
-fn corpus_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(CORPUS);
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    if !Path::new(TOOL).exists() {
-        eprintln!("skipping the insights benchmark: {TOOL} not found (it needs ../shared)");
-        return None;
-    }
-    let status = Command::new(TOOL)
-        .arg(CORPUS)
-        .args(["--limit", &SOURCES.to_string()])
-        .status()
-        .ok()?;
-    if !status.success() {
-        eprintln!("skipping the insights benchmark: {TOOL} failed ({status})");
-        return None;
-    }
-    Some(dir)
-}
-
 fn bench(c: &mut Criterion<CpuTime>) {
-    let Some(dir) = corpus_dir() else {
+    let Some(dir) = reuters_sample("insights") else {
         return;
     };
     let corpus = match open_corpus(&[dir]) {
