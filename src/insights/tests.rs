@@ -18,6 +18,12 @@ fn corpus(bodies: &[(&str, Option<&str>, &str)]) -> Corpus {
     }
 }
 
+/// The insights of a corpus, on its own facts.
+fn insights_of(corpus: &Corpus) -> Insights {
+    let facts = Facts::build(corpus, &CorpusIndex::build(corpus));
+    Insights::build(corpus, &facts)
+}
+
 fn first_sentences() -> (SentenceRef, SentenceRef) {
     (
         SentenceRef {
@@ -145,8 +151,7 @@ fn quotations_are_traced_across_sources_with_their_class() {
             "A pledge came on Tuesday. \"We will rebuild every hospital that fell, and we will do it this year,\" Varga said.",
         ),
     ]);
-    let facts = Facts::build(&corpus, &CorpusIndex::build(&corpus));
-    let insights = Insights::build(&corpus, &facts);
+    let insights = insights_of(&corpus);
     let group = insights
         .quotes
         .iter()
@@ -182,8 +187,7 @@ fn a_quotation_credited_to_two_people_is_a_speaker_discrepancy() {
             "\"The bridge will open before the winter storms arrive,\" said Governor Tomas Reyl.",
         ),
     ]);
-    let facts = Facts::build(&corpus, &CorpusIndex::build(&corpus));
-    let insights = Insights::build(&corpus, &facts);
+    let insights = insights_of(&corpus);
     assert!(
         insights
             .discrepancies
@@ -215,8 +219,7 @@ fn two_statements_sharing_stock_phrases_with_a_third_are_no_speaker_discrepancy(
             "\"The rains may still come to save the vineyards this year,\" said Governor Tomas Reyl.",
         ),
     ]);
-    let facts = Facts::build(&corpus, &CorpusIndex::build(&corpus));
-    let insights = Insights::build(&corpus, &facts);
+    let insights = insights_of(&corpus);
     assert!(
         !insights
             .discrepancies
@@ -245,8 +248,7 @@ fn templated_reports_of_different_stories_are_not_compared() {
              paying 7-3/4 pct and priced at 101-3/4 pct, lead manager Ostrava Capital said.",
         ),
     ]);
-    let facts = Facts::build(&corpus, &CorpusIndex::build(&corpus));
-    let insights = Insights::build(&corpus, &facts);
+    let insights = insights_of(&corpus);
     assert!(
         insights.discrepancies.is_empty(),
         "{:?}",
