@@ -10,6 +10,12 @@ use crate::lexicon::{
 use crate::model::{Entity, EntityType};
 use std::sync::Arc;
 
+/// "47-year-old", "61-year-old": an age standing for the person.
+fn is_age(word: &str) -> bool {
+    word.strip_suffix("-year-old")
+        .is_some_and(|age| !age.is_empty() && age.chars().all(|c| c.is_ascii_digit()))
+}
+
 fn clean(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -61,6 +67,17 @@ impl Context<'_> {
         self.entities
             .get(first)
             .filter(|entity| self.body[start..entity.start].trim().is_empty())
+    }
+
+    /// The person whose name is all of `body[from..to]`, commas and spaces
+    /// around it aside: a name set in apposition.
+    fn person_spanning(&self, from: usize, to: usize) -> Option<&Entity> {
+        let segment = &self.body[from..to];
+        let trimmed = segment.trim_start_matches([',', ' ']);
+        let start = from + (segment.len() - trimmed.len());
+        self.entity_starting_at(start).filter(|entity| {
+            entity.start == start && entity.end == to && entity.kind == EntityType::Person
+        })
     }
 
     /// A person or organisation named within the few words before word `verb`
@@ -159,6 +176,44 @@ impl Context<'_> {
             })
     }
 
+    /// "the regional water agency": an institution noun after "the" and one
+    /// or two plain lowercase modifiers. Credited to an organisation named
+    /// before whose name holds the noun and a modifier, else as the text
+    /// names it.
+    fn modified_institution(&self, words: &[Word<'_>], index: usize) -> Option<Arc<str>> {
+        let the = (index.saturating_sub(3)..index.saturating_sub(1))
+            .rev()
+            .find(|&k| words[k].text.eq_ignore_ascii_case("the"))?;
+        let modifiers = &words[the + 1..index];
+        let plain = modifiers.iter().all(|word| {
+            word.text.chars().all(char::is_lowercase)
+                && !lower_in(SPEAKER_PHRASE_STOPS, word.text)
+                && !lower_in(PREPOSITIONS, word.text)
+                && !lexicon::REPORTING.contains(word.text)
+        });
+        let spaced = self.body[words[the].end..words[index].start]
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ');
+        if !plain || !spaced {
+            return None;
+        }
+        let noun = words[index].text;
+        let named = self
+            .ending_by(words[the].start)
+            .iter()
+            .rev()
+            .find(|entity| {
+                let name = entity.canonical.to_lowercase();
+                entity.kind == EntityType::Organization
+                    && name.contains(noun)
+                    && modifiers.iter().any(|word| name.contains(word.text))
+            });
+        Some(named.map_or_else(
+            || clean(&self.body[words[the + 1].start..words[index].end]).into(),
+            |entity| entity.canonical.clone(),
+        ))
+    }
+
     /// The subject noun phrase ending at word `index`: an entity, a group
     /// ("Senior U.S. officials"), "the company", or a pronoun.
     fn subject_at(&self, words: &[Word<'_>], index: usize) -> Option<Attribution> {
@@ -186,6 +241,15 @@ impl Context<'_> {
             return Some(Attribution::Speaker(entity.canonical.clone()));
         }
         let previous = index.checked_sub(1).map(|p| lowercase(words[p].text));
+        // "the 47-year-old said": the person just named, as a pronoun is.
+        if previous.as_deref() == Some("the") && is_age(&lower) {
+            return Some(Attribution::Pronoun);
+        }
+        if lower_in(INSTITUTION_NOUNS, &lower)
+            && let Some(phrase) = self.modified_institution(words, index)
+        {
+            return Some(Attribution::Speaker(phrase));
+        }
         if lower_in(INSTITUTION_NOUNS, &lower) && previous.as_deref() == Some("the") {
             // With no organisation before it to stand for, "the union" is
             // credited as the text names it, as "the government" is.
@@ -354,6 +418,9 @@ impl Context<'_> {
     fn speaker_after(&self, words: &[Word<'_>], verb: usize) -> Option<Attribution> {
         let verb_end = words.get(verb)?.end;
         let quoted = |k: usize| self.body[verb_end..words[k].start].contains(['"', '“', '”']);
+        if let Some(person) = self.person_after_role(words, verb) {
+            return Some(Attribution::Speaker(person.canonical.clone()));
+        }
         let mut k = verb + 1;
         while k < words.len() && k <= verb + 6 && !quoted(k) {
             let word = words[k].text;
@@ -402,6 +469,30 @@ impl Context<'_> {
             k += 1;
         }
         None
+    }
+
+    /// "said glacier researcher Ana Ruiz", "said party treasurer Ana Ruiz":
+    /// a person named after up to three plain lowercase words (her role),
+    /// with nothing but spaces between. Only asked of an inverted credit,
+    /// where what follows the verb is its subject.
+    fn person_after_role(&self, words: &[Word<'_>], verb: usize) -> Option<&Entity> {
+        let role_words = |k: usize| &words[verb + 1..k];
+        (verb + 2..words.len().min(verb + 5)).find_map(|k| {
+            let person = self
+                .entity_starting_at(words[k].start)
+                .filter(|entity| entity.start == words[k].start)
+                .filter(|entity| entity.kind == EntityType::Person)?;
+            let between = role_words(k);
+            let plain = between.iter().all(|word| {
+                word.text.chars().all(char::is_lowercase)
+                    && !lower_in(SPEAKER_PHRASE_STOPS, word.text)
+                    && !lexicon::REPORTING.contains(word.text)
+            });
+            let spaced = self.body[words[verb].end..person.start]
+                .chars()
+                .all(|c| c.is_alphabetic() || c == ' ');
+            (plain && spaced).then_some(person)
+        })
     }
 
     /// "according to X", "per the X", "as per an X report", "according to a
@@ -475,16 +566,26 @@ impl Context<'_> {
                     let after = &self.body[w.end..];
                     after.trim_start().starts_with(',')
                 });
-                if let Some(k) = clause_start
-                    && let Some(subject) = self.subject_at(words, k)
-                {
-                    return Some(subject);
+                if let Some(k) = clause_start {
+                    // "The outgoing mayor, Ana Ruiz, said": the role is
+                    // named in the apposition, and the name is the credit.
+                    if self.entity_ending_at(words[k].end).is_none()
+                        && let Some(person) = self.person_spanning(words[k].end, words[j - 1].end)
+                    {
+                        return Some(Attribution::Speaker(person.canonical.clone()));
+                    }
+                    if let Some(subject) = self.subject_at(words, k) {
+                        return Some(subject);
+                    }
                 }
             }
         }
         // Inverted: "said Budanov", "said the official", "stated Mark Okafor".
         let before = self.body[self.sentence_start..words[i].start].trim_end();
-        let invertible = !lower_in(WEAK_REPORTING_VERBS, &lower) || lower.starts_with("report");
+        // "..., told the Courier": after a form of "tell" comes the listener.
+        let listener_follows = lower.starts_with("tell") || lower == "told";
+        let invertible = !listener_follows
+            && (!lower_in(WEAK_REPORTING_VERBS, &lower) || lower.starts_with("report"));
         if (lower == "quoted" || (invertible && before.ends_with([',', '"', '”', '’'])))
             && let Some(subject) = self.speaker_after(words, i)
         {

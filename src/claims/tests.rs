@@ -289,3 +289,52 @@ fn verbs_of_saying_with_an_object_of_another_sense_credit_nobody() {
         Some("the council")
     );
 }
+
+#[test]
+fn a_name_in_apposition_to_a_role_is_the_speaker() {
+    let text = "The outgoing mayor, Ruth Ambler, said the budget was balanced.\n\
+                The head of the guild, Osric Penwell, said fees would rise.\n\
+                Dario Fenn, head of the port authority, said the cranes were idle.";
+    let all = claims(text);
+    let speaker = |snippet: &str| claim(&all, snippet).and_then(|c| c.speaker.as_deref());
+    assert_eq!(speaker("budget was balanced"), Some("Ruth Ambler"));
+    assert_eq!(speaker("fees would rise"), Some("Osric Penwell"));
+    assert_eq!(speaker("cranes were idle"), Some("Dario Fenn"));
+}
+
+#[test]
+fn the_listener_after_told_is_never_the_speaker() {
+    let text = "The ferry sank near the harbour on Sunday.\n\
+                “Nobody warned us,” one passenger, who asked not to be named, told the Lakeside Courier.";
+    let all = claims(text);
+    let quote = claim(&all, "Nobody warned").expect("claim");
+    assert_ne!(quote.speaker.as_deref(), Some("Lakeside Courier"));
+}
+
+#[test]
+fn an_inverted_credit_takes_a_name_after_lowercase_role_words() {
+    let text = "“The ice is thinning fast,” said glacier researcher Ines Carver.\n\
+                “Prices will settle,” said party treasurer Colm Brady.";
+    let all = claims(text);
+    let speaker = |snippet: &str| claim(&all, snippet).and_then(|c| c.speaker.as_deref());
+    assert_eq!(speaker("ice is thinning"), Some("Ines Carver"));
+    assert_eq!(speaker("Prices will settle"), Some("Colm Brady"));
+}
+
+#[test]
+fn an_age_in_place_of_a_name_is_the_person_just_named() {
+    let text = "Maria Lund won the seat by 300 votes.\n\
+                “We earned every one of them,” the 47-year-old said.";
+    let all = claims(text);
+    let quote = claim(&all, "earned every").expect("claim");
+    assert_eq!(quote.speaker.as_deref(), Some("Maria Lund"));
+}
+
+#[test]
+fn an_institution_with_modifiers_is_credited_as_the_text_names_it() {
+    let text = "The river burst its banks overnight.\n\
+                The regional water agency said the level had risen by two metres.";
+    let all = claims(text);
+    let found = claim(&all, "level had risen").expect("claim");
+    assert_eq!(found.speaker.as_deref(), Some("regional water agency"));
+}
