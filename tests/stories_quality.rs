@@ -108,7 +108,7 @@ const ISSUE_FLOORS: Floors = Floors {
     wrongly_merged: 0,
 };
 
-/// What the tuned stories reach (entity F1 0.979, speakers 0.966, pairs
+/// What the tuned stories reach (entity F1 0.979, speakers 0.970, pairs
 /// linked 0.977): a guard against regressions above the floors.
 const TUNED_REACHED: Floors = Floors {
     f1: 0.97,
@@ -129,12 +129,12 @@ fn tuned_stories_keep_the_figures_reached() {
 
 /// The held-out story does not reach the issue's floors yet (see
 /// docs/QUALITY.md): these are the figures reached (entity F1 0.898,
-/// speakers 0.753, pairs linked 0.873), a guard against regressions, not
+/// speakers 0.753, pairs linked 0.879), a guard against regressions, not
 /// the target.
 const HELD_OUT_REACHED: Floors = Floors {
     f1: 0.89,
     speakers: 0.75,
-    linking: 0.87,
+    linking: 0.875,
     wrongly_merged: 0,
 };
 

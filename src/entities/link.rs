@@ -394,6 +394,33 @@ fn link_short_forms(names: &[Name], links: &mut Links) {
             join_unique(links, i, longer);
         }
     }
+    // "the Progressives" / "the Progressive Party": a party is named by its
+    // members.
+    let parties: HashMap<&str, Vec<usize>> = names
+        .iter()
+        .enumerate()
+        .filter(|(_, name)| {
+            name.node.kind == EntityType::Organization
+                && name.words.len() == 2
+                && name.words[1] == "party"
+        })
+        .fold(HashMap::new(), |mut parties, (j, name)| {
+            parties.entry(name.words[0].as_str()).or_default().push(j);
+            parties
+        });
+    for (i, name) in names.iter().enumerate() {
+        let [word] = name.words.as_slice() else {
+            continue;
+        };
+        let Some(member) = word.strip_suffix('s').filter(|stem| stem.len() >= 4) else {
+            continue;
+        };
+        if name.node.kind == EntityType::Organization
+            && let Some(party) = parties.get(member)
+        {
+            join_unique(links, i, party);
+        }
+    }
 }
 
 /// A word the gazetteer knows as a place whole ("US" before "US Justice

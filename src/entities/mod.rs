@@ -18,7 +18,7 @@ pub use link::link_corpus;
 
 use crate::lexicon as words;
 use crate::model::{Block, BlockKind, Entity, EntityType, Names, Sentence};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use tokens::{Token, tokenize};
 
 /// A mention before linking: its canonical is settled once the whole article is seen.
@@ -806,6 +806,16 @@ fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) 
         })
         .collect();
     let full_name = |key: &str| longest.get(key).map(|name| name.to_string());
+    // Given name → the full names it opens, for "Sir Anton" after "Sir
+    // Anton Greaves": a knight or dame is named by title and given name.
+    let mut by_given: HashMap<String, BTreeSet<&str>> = HashMap::new();
+    for names in people.values() {
+        for (_, name) in names {
+            if let Some((given, _)) = name.split_once(' ') {
+                by_given.entry(name_key(given)).or_default().insert(name);
+            }
+        }
+    }
     // "Lena Garland ... Garland said": a lone word the gazetteer knows as a
     // place or organisation is the surname of a person the article names in
     // full.
@@ -823,6 +833,16 @@ fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) 
     for candidate in &mut candidates {
         if candidate.kind == EntityType::Person && candidate.canonical.is_none() {
             let text = clean(&body[candidate.start..candidate.end]);
+            let knighted = body[..candidate.start].ends_with("Sir ")
+                || body[..candidate.start].ends_with("Dame ");
+            if knighted
+                && !text.contains(' ')
+                && let Some(full) = by_given.get(&name_key(&text))
+                && let [only] = full.iter().collect::<Vec<_>>().as_slice()
+            {
+                candidate.canonical = Some(only.to_string());
+                continue;
+            }
             let last = text.split(' ').next_back().unwrap_or(&text).to_string();
             let first = text.split(' ').next().unwrap_or(&text);
             candidate.canonical = full_name(&name_key(&last)).filter(|name| {

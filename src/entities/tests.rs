@@ -424,3 +424,28 @@ fn the_rules_run_of_capitals_gives_the_tagger_its_first_word() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_knight_named_by_title_and_given_name_is_the_full_name() {
+    let text = "Sir Anton Greaves will lead the new government.\n\
+                Sir Anton told supporters the work began today.";
+    let sir = entities(text)
+        .into_iter()
+        .find(|entity| entity.start > text.find('\n').unwrap_or(0) && entity.text(text) == "Anton")
+        .map(|entity| entity.canonical.to_string());
+    assert_eq!(sir.as_deref(), Some("Anton Greaves"));
+}
+
+#[test]
+fn a_party_named_by_its_members_is_the_party() {
+    let articles = linked_corpus(&[
+        "The Progressive Party won 390 seats in the vote.",
+        "The Progressives celebrated in the capital, and the National Party conceded.",
+        "The Nationals lost 120 seats.",
+    ]);
+    let canonical = |surface: &str| canonical_in(&articles, surface).first().cloned();
+    assert!(canonical("Progressive Party").is_some());
+    assert_eq!(canonical("Progressives"), canonical("Progressive Party"));
+    assert!(canonical("National Party").is_some());
+    assert_eq!(canonical("Nationals"), canonical("National Party"));
+}
