@@ -73,11 +73,34 @@ fn segment(text: &str) -> Vec<(usize, usize)> {
     if covered < text.len() {
         ranges.push((covered, text.len()));
     }
+    give_opening_quotes_forward(text, &mut ranges);
     let mut split = Vec::with_capacity(ranges.len());
     for (start, end) in ranges {
         split_after_initialisms(text, start, end, &mut split);
     }
     split
+}
+
+/// `"… start," she said. "The work …`: a quotation mark after a space
+/// opens the next sentence, though the segmenter ends the last one with it.
+fn give_opening_quotes_forward(text: &str, ranges: &mut [(usize, usize)]) {
+    for i in 1..ranges.len() {
+        let (start, end) = ranges[i - 1];
+        let piece = text[start..end].trim_end();
+        let Some(mark) = piece
+            .chars()
+            .next_back()
+            .filter(|c| matches!(c, '"' | '“' | '‘'))
+        else {
+            continue;
+        };
+        let mark_at = start + piece.len() - mark.len_utf8();
+        let spaced = text[..mark_at].ends_with(char::is_whitespace);
+        if spaced && ranges[i].0 >= mark_at {
+            ranges[i - 1].1 = text[..mark_at].trim_end().len().max(start);
+            ranges[i].0 = mark_at;
+        }
+    }
 }
 
 /// Words that begin a sentence and are never part of a name.
@@ -181,6 +204,24 @@ mod tests {
         // Found by the `structure` fuzz target (fuzz/regressions/structure/).
         let text = "Prices rose by\u{2009}half The Index fell.";
         assert_eq!(sentences_of(text), [text]);
+    }
+
+    #[test]
+    fn a_quotation_mark_opening_the_next_sentence_goes_with_it() {
+        let body = "“Prices will rise,” she said. “The work begins now.\n\n“We will not stop.”";
+        assert_eq!(
+            sentences_of(body),
+            [
+                "“Prices will rise,” she said.",
+                "“The work begins now.",
+                "“We will not stop.”"
+            ]
+        );
+        let straight = "\"Prices will rise,\" she said. \"The work begins now.";
+        assert_eq!(
+            sentences_of(straight),
+            ["\"Prices will rise,\" she said.", "\"The work begins now."]
+        );
     }
 
     #[test]
