@@ -4,8 +4,9 @@
 //! Candidates come from an inverted index over each sentence's rarest
 //! features, so a corpus of a hundred thousand sentences never compares all
 //! pairs. A pair matches on positive evidence only: enough rare content in
-//! common, relative to both sentences (a cosine over weighted features) and
-//! in absolute terms, at least two content features, and no two different
+//! common, relative to both sentences (a cosine over weighted features, two
+//! different rare words of one first sense counting for most of one word)
+//! and in absolute terms, at least two content features, and no two different
 //! named speakers, unless they share a quotation. Clusters grow from the
 //! best pairs down and two merge only when every cross pair matches and no
 //! source would appear twice (complete linkage), so a chain of near matches

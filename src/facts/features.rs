@@ -1,7 +1,9 @@
 //! What two sentences must share to report the same fact: content words
 //! weighted by their rarity both in news at large ([`Background`]) and in
 //! the corpus at hand, numbers, canonical entities, word families, the
-//! claim's speaker and runs of quoted words.
+//! claim's speaker and runs of quoted words; and the first senses of its
+//! rare words ([`Synonyms`]), so another report's different word for the
+//! same thing can count.
 
 use super::background::Background;
 use super::synonyms::Synonyms;
