@@ -38,8 +38,8 @@ const RECALL_FLOOR: f64 = 0.60;
 const FOUND_FLOOR: f64 = 0.70;
 
 const TUNED_REACHED: Reached = Reached {
-    precision: 0.90,
-    recall: 0.24,
+    precision: 0.91,
+    recall: 0.27,
     found_topics: 0.62,
 };
 const HELD_OUT_REACHED: Reached = Reached {
@@ -325,7 +325,8 @@ fn score_story(story: &str) -> Tally {
         &annotation,
         &rows_of(&corpus, &index, &facts, &topics),
     );
-    if let Some(path) = std::env::var_os("FACTS_PAIRS") {
+    // The held-out story is measured, never studied.
+    if let Some(path) = std::env::var_os("FACTS_PAIRS").filter(|_| !HELD_OUT.contains(&story)) {
         dump_pairs(&corpus, &facts, &annotation, story, Path::new(&path));
     }
     println!("{}", tally.report(story));
@@ -340,9 +341,11 @@ fn score_story(story: &str) -> Tally {
     tally
 }
 
-/// Appends every cross-source pair of sentences to `path` with its evidence
-/// and whether the annotation puts it in one fact, for studying the match
-/// rule (`FACTS_PAIRS=/tmp/pairs.tsv`).
+/// Appends every cross-source pair of sentences that shares something, and
+/// every annotated same-fact pair even when it shares nothing, to `path`
+/// with its evidence and whether the annotation puts it in one fact, for
+/// studying the match rule (`FACTS_PAIRS=/tmp/pairs.tsv`). One write per
+/// corpus, so the tests running side by side do not interleave their lines.
 fn dump_pairs(corpus: &Corpus, facts: &Facts, annotation: &Annotation, story: &str, path: &Path) {
     use std::io::Write;
     let mut gold: HashSet<(Sentence, Sentence)> = HashSet::new();
@@ -364,11 +367,7 @@ fn dump_pairs(corpus: &Corpus, facts: &Facts, annotation: &Annotation, story: &s
         }
         unsure.extend(fact.maybe.iter().filter_map(|s| locate(corpus, s)));
     }
-    let mut out = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(path)
-        .expect("dump file");
+    let mut out: Vec<u8> = Vec::new();
     let sentences: Vec<Sentence> = corpus
         .articles
         .iter()
@@ -387,7 +386,7 @@ fn dump_pairs(corpus: &Corpus, facts: &Facts, annotation: &Annotation, story: &s
             let Some((evidence, matches)) = facts.evidence(refs(a), refs(b)) else {
                 continue;
             };
-            if evidence.shared == 0.0 {
+            if evidence.shared == 0.0 && !gold.contains(&pair(a, b)) {
                 continue;
             }
             let _ = writeln!(
@@ -416,6 +415,12 @@ fn dump_pairs(corpus: &Corpus, facts: &Facts, annotation: &Annotation, story: &s
             );
         }
     }
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .and_then(|mut file| file.write_all(&out))
+        .expect("dump file");
 }
 
 fn verbose() -> bool {

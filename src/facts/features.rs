@@ -1,9 +1,12 @@
 //! What two sentences must share to report the same fact: content words
 //! weighted by their rarity both in news at large ([`Background`]) and in
 //! the corpus at hand, numbers, canonical entities, word families, the
-//! claim's speaker and runs of quoted words.
+//! claim's speaker and runs of quoted words; and the first senses of its
+//! rare words ([`Synonyms`]), so another report's different word for the
+//! same thing can count.
 
 use super::background::Background;
+use super::synonyms::Synonyms;
 use crate::compare::concepts::Concepts;
 use crate::compare::text::Token;
 use crate::model::{Article, BlockKind, Corpus};
@@ -42,6 +45,10 @@ pub(crate) struct Features {
     pub weights: Vec<(u32, f32)>,
     pub total: f32,
     pub speaker: Option<u32>,
+    /// `(concept, word feature, weight)` of its rare words' first senses
+    /// ([`Synonyms`]), sorted: another sentence's different word for one
+    /// of them counts as shared.
+    pub concepts: Vec<(u32, u32, f32)>,
 }
 
 /// The features of every node, with what each feature is.
@@ -63,6 +70,12 @@ pub(crate) struct FeatureTable {
     /// quotation or a word rare in news at large.
     pub specific: Vec<bool>,
 }
+
+/// A word lends its sense to the match only when it is this rare in news at
+/// large (about one sentence in 400): common words have many senses and
+/// stock synonyms, and matching them joined different statements made in
+/// the same stock phrases.
+const SYNONYM_IDF: f32 = 6.0;
 
 /// A name is a story mark when one of its words is rarer in the background
 /// than this (about one sentence in 700).
@@ -96,11 +109,16 @@ pub(crate) fn takes_part(article: &Article, sentence: usize, tokens: &[Token]) -
 pub(crate) fn table(corpus: &Corpus, index: &CorpusIndex, nodes: Vec<Node>) -> FeatureTable {
     let background = Background::builtin();
     let concepts = Concepts::builtin();
+    let synonyms = Synonyms::builtin();
     // One map per kind, so a lookup borrows the name instead of building a key.
     let mut ids: [HashMap<Box<str>, u32>; 6] = Default::default();
     let mut kinds = Vec::new();
     let mut names: Vec<Box<str>> = Vec::new();
     let mut raw: Vec<(Vec<u32>, Option<u32>)> = Vec::with_capacity(nodes.len());
+    let mut senses: Vec<Vec<(u32, u32)>> = Vec::with_capacity(nodes.len());
+    // Per distinct word: a corpus repeats its words, and undoing a word's
+    // inflections costs a dozen lookups.
+    let mut senses_of: rustc_hash::FxHashMap<&str, Vec<u32>> = Default::default();
     let mut intern = |kind: Kind, name: &str| -> u32 {
         let map = &mut ids[kind as usize];
         if let Some(&id) = map.get(name) {
@@ -116,6 +134,7 @@ pub(crate) fn table(corpus: &Corpus, index: &CorpusIndex, nodes: Vec<Node>) -> F
         let article = &corpus.articles[node.article];
         let tokens = &index.sentences[node.article][node.sentence].tokens;
         let mut found = Vec::new();
+        let mut sensed = Vec::new();
         for token in tokens {
             if token.is_stopword {
                 continue;
@@ -123,9 +142,21 @@ pub(crate) fn table(corpus: &Corpus, index: &CorpusIndex, nodes: Vec<Node>) -> F
             if token.is_number {
                 found.push(intern(Kind::Number, &token.norm));
             } else if token.stem.chars().count() > 1 {
-                found.push(intern(Kind::Word, &token.stem));
+                let word = intern(Kind::Word, &token.stem);
+                found.push(word);
+                let of = senses_of.entry(&token.norm).or_insert_with(|| {
+                    if background.idf(&token.stem) >= SYNONYM_IDF {
+                        synonyms.of(&token.norm)
+                    } else {
+                        Vec::new()
+                    }
+                });
+                sensed.extend(of.iter().map(|&concept| (concept, word)));
             }
         }
+        sensed.sort_unstable();
+        sensed.dedup();
+        senses.push(sensed);
         for name in sentence_entities(article, node.sentence) {
             found.push(intern(Kind::Entity, &name.to_lowercase()));
             // A capital stands for its country's government: "Lisbon will
@@ -210,16 +241,22 @@ pub(crate) fn table(corpus: &Corpus, index: &CorpusIndex, nodes: Vec<Node>) -> F
     }
     let features = raw
         .into_iter()
-        .map(|(found, speaker)| {
+        .zip(senses)
+        .map(|((found, speaker), sensed)| {
             let weights: Vec<(u32, f32)> = found
                 .into_iter()
                 .map(|id| (id, weight_of[id as usize]))
                 .collect();
             let total = weights.iter().map(|(_, w)| w).sum();
+            let concepts = sensed
+                .into_iter()
+                .map(|(concept, word)| (concept, word, weight_of[word as usize]))
+                .collect();
             Features {
                 weights,
                 total,
                 speaker,
+                concepts,
             }
         })
         .collect();

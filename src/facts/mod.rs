@@ -15,6 +15,7 @@ mod cluster;
 pub mod copies;
 mod features;
 pub mod found;
+mod synonyms;
 
 pub use cluster::Evidence;
 pub use copies::Copies;

@@ -248,3 +248,62 @@ fn hostile_and_empty_corpora_give_no_facts() {
         assert!(facts.facts.iter().all(|f| f.members.len() >= 2));
     }
 }
+
+// Invented: one report says "physicians ... injured", the other "doctors ...
+// wounded"; the third has other people doing the same thing.
+const CLINIC_A: &str = "Physicians at the Varnholt clinic treated forty injured miners after the explosion.\n\n\
+The mine had been closed twice last year.";
+const CLINIC_SAME: &str = "Doctors in Varnholt cared for wounded miners after a fire.\n\n\
+Unions have called for an inquiry.";
+const CLINIC_OTHER: &str = "Plumbers in Varnholt cared for tired miners after a fire.\n\n\
+Unions have called for an inquiry.";
+
+fn leads(corpus: &Corpus, facts: &Facts) -> (Evidence, bool) {
+    let lead = |article| SentenceRef {
+        article,
+        sentence: 0,
+    };
+    facts
+        .evidence(lead(0), lead(1))
+        .unwrap_or_else(|| panic!("{:#?}", texts(corpus, facts)))
+}
+
+#[test]
+fn different_words_of_one_sense_report_one_fact() {
+    let corpus = corpus(&[("a", CLINIC_A), ("b", CLINIC_SAME)]);
+    let facts = facts_of(&corpus);
+    let (evidence, matches) = leads(&corpus, &facts);
+    assert!(matches, "{evidence:?}");
+    assert!(
+        together(
+            &corpus,
+            &facts,
+            "Physicians at the Varnholt",
+            "Doctors in Varnholt"
+        ),
+        "{:#?}",
+        texts(&corpus, &facts)
+    );
+}
+
+#[test]
+fn other_people_doing_the_same_get_no_credit_for_it() {
+    let same = corpus(&[("a", CLINIC_A), ("b", CLINIC_SAME)]);
+    let (synonymous, _) = leads(&same, &facts_of(&same));
+    let corpus = corpus(&[("a", CLINIC_A), ("c", CLINIC_OTHER)]);
+    let facts = facts_of(&corpus);
+    let (evidence, matches) = leads(&corpus, &facts);
+    assert!(!matches, "{evidence:?}");
+    assert!(evidence.shared < synonymous.shared);
+    assert!(evidence.content < synonymous.content);
+    assert!(
+        !together(
+            &corpus,
+            &facts,
+            "Physicians at the Varnholt",
+            "Plumbers in Varnholt"
+        ),
+        "{:#?}",
+        texts(&corpus, &facts)
+    );
+}
