@@ -17,6 +17,7 @@
 //!   every frame out the terminal's way before ratatui diffs it.
 
 use ratatui::buffer::Buffer;
+use ratatui::text::{Line, Span};
 use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -213,9 +214,63 @@ pub fn truncate(text: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `line` cut to at most `max` columns, its last kept span ending in `…`
+/// when cut, so a reader sees that more follows instead of a word sliced
+/// at the border.
+pub fn truncate_line(line: &Line<'static>, max: usize) -> Line<'static> {
+    if line.width() <= max {
+        return line.clone();
+    }
+    if max == 0 {
+        return Line::default();
+    }
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    // One column is kept for the ellipsis: the line is longer than `max`,
+    // so some span is always cut.
+    let mut budget = max.saturating_sub(1);
+    for span in &line.spans {
+        let w = width(&span.content);
+        if w <= budget {
+            spans.push(span.clone());
+            budget -= w;
+            continue;
+        }
+        let mut kept = String::new();
+        for cluster in span.content.graphemes(true) {
+            let cw = width(cluster);
+            if cw > budget {
+                break;
+            }
+            budget -= cw;
+            kept.push_str(cluster);
+        }
+        kept.push('…');
+        spans.push(Span::styled(kept, span.style));
+        break;
+    }
+    let mut out = Line::from(spans);
+    out.style = line.style;
+    out.alignment = line.alignment;
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lines_end_in_an_ellipsis_within_their_width() {
+        let line = Line::from(vec![
+            Span::raw("shift  "),
+            Span::raw("The quake struck at noon"),
+        ]);
+        let cut = truncate_line(&line, 16);
+        assert_eq!(cut.width(), 16);
+        assert_eq!(cut.to_string(), "shift  The quak…");
+        assert_eq!(truncate_line(&line, 7).to_string(), "shift …");
+        assert_eq!(truncate_line(&line, 40).to_string(), line.to_string());
+        assert_eq!(truncate_line(&line, 0).width(), 0);
+    }
 
     #[test]
     fn controls_and_escapes_never_survive() {

@@ -13,7 +13,7 @@ use super::action::Action;
 use super::compare::jobs::TopicEngine;
 use super::keymap::Mode;
 use super::layer::{Shared, View};
-use super::text::{clean, truncate};
+use super::text::{clean, truncate, truncate_line};
 use super::widgets::{inner, titled};
 use crate::facts::{Facts, SentenceRef};
 use crate::insights::Insights;
@@ -492,7 +492,7 @@ impl View for InsightsView {
                 ..list
             };
             buf.set_style(rect, style);
-            line.render(rect, buf);
+            truncate_line(&line, usize::from(rect.width)).render(rect, buf);
         }
     }
 
