@@ -16,6 +16,27 @@ fn is_age(word: &str) -> bool {
         .is_some_and(|age| !age.is_empty() && age.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// Words that open a noun phrase naming a speaker by what they are.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "one", "two", "three", "some", "many", "several", "other", "another", "most",
+    "few", "these", "those", "this", "that",
+];
+
+/// Verbs that say quoted words by naming something with them.
+const NAMING_VERBS: &[&str] = &[
+    "called",
+    "calls",
+    "described",
+    "describes",
+    "dubbed",
+    "branded",
+    "labelled",
+    "labeled",
+    "hailed",
+];
+
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who", "which"];
+
 fn clean(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -324,6 +345,55 @@ impl Context<'_> {
         None
     }
 
+    /// "Former employees said", "one former foreman said", "the ambassador
+    /// told": a noun phrase of plain words the speaker lists do not hold,
+    /// opened by a determiner or by the sentence or clause. Credited as the
+    /// text names it, without the determiner.
+    fn common_noun_subject(&self, words: &[Word<'_>], head: usize) -> Option<Arc<str>> {
+        let plain = |word: &Word<'_>| {
+            let lower = lowercase(word.text);
+            word.text.chars().all(|c| c.is_alphabetic() || c == '-')
+                && word.text.chars().skip(1).all(|c| !c.is_uppercase())
+                && !lower_in(SPEAKER_PHRASE_STOPS, &lower)
+                && !lower_in(PREPOSITIONS, &lower)
+                && !lower_in(SUBJECT_PRONOUNS, &lower)
+                && !lower_in(DETERMINERS, &lower)
+                && !lexicon::REPORTING.contains(&lower)
+                && !lexicon::is_function_word(&lower)
+                && !lower.ends_with("ly")
+        };
+        let noun = &words[head];
+        // "the announcement said": a document speaks for whoever issued it,
+        // which the rules for statements decide.
+        let document =
+            lower_in(STATEMENT_NOUNS, noun.text) || lower_in(INSTITUTION_NOUNS, noun.text);
+        if document
+            || noun.text.len() < 3
+            || !noun.text.starts_with(char::is_lowercase)
+            || !plain(noun)
+        {
+            return None;
+        }
+        let mut first = head;
+        while first > 0 && head - first < 2 {
+            let candidate = &words[first - 1];
+            let joined = self.body[candidate.end..words[first].start] == *" ";
+            if !joined || !plain(candidate) || self.entity_ending_at(candidate.end).is_some() {
+                break;
+            }
+            first -= 1;
+        }
+        let opened_by_determiner = first > 0
+            && lower_in(DETERMINERS, words[first - 1].text)
+            && self.body[words[first - 1].end..words[first].start] == *" ";
+        let before = self.body[self.sentence_start..words[first].start].trim_end();
+        let opens_clause = before.is_empty() || before.ends_with([',', '"', '”', ':', ';']);
+        if !(opened_by_determiner || opens_clause) {
+            return None;
+        }
+        Some(clean(&self.body[words[first].start..noun.end]).into())
+    }
+
     /// The words before a verb of saying that sit between it and its subject:
     /// auxiliaries and adverbs. Returns the index of the first such word and
     /// whether one of them negates the saying or makes it hypothetical
@@ -553,6 +623,11 @@ impl Context<'_> {
                 if let Some(subject) = self.subject_before_phrase(words, j) {
                     return Some(subject);
                 }
+                if lower_in(STRONG_REPORTING_VERBS, &lower)
+                    && let Some(phrase) = self.common_noun_subject(words, j - 1)
+                {
+                    return Some(Attribution::Speaker(phrase));
+                }
             } else if gap.trim_end().ends_with(',')
                 && lower.ends_with("ing")
                 && let Some(entity) = self.sentence_subject(words)
@@ -698,7 +773,11 @@ impl Context<'_> {
                 }
                 continue;
             }
-            if !lexicon::REPORTING.contains(&lower) {
+            // "called the ruling “a dark day”": naming something in quoted
+            // words is saying them; "called an election" is not.
+            let naming_a_quotation =
+                lower_in(NAMING_VERBS, &lower) && quotes.iter().any(|(start, _)| *start > word.end);
+            if !lexicon::REPORTING.contains(&lower) && !naming_a_quotation {
                 continue;
             }
             // "the last say", "his claims": a noun, not a verb of saying.

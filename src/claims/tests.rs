@@ -338,3 +338,31 @@ fn an_institution_with_modifiers_is_credited_as_the_text_names_it() {
     let found = claim(&all, "level had risen").expect("claim");
     assert_eq!(found.speaker.as_deref(), Some("regional water agency"));
 }
+
+#[test]
+fn a_common_noun_before_said_is_credited_as_the_text_names_it() {
+    let text = "The mill closed in the spring.\n\
+                Former employees said the owners had ignored the warnings.\n\
+                “You kept your head down,” one former foreman said.\n\
+                The ambassador told reporters the talks would resume.\n\
+                The announcement said the mill had lost money for years.";
+    let all = claims(text);
+    let speaker = |snippet: &str| claim(&all, snippet).and_then(|c| c.speaker.as_deref());
+    assert_eq!(speaker("ignored the warnings"), Some("Former employees"));
+    assert_eq!(speaker("kept your head"), Some("former foreman"));
+    assert_eq!(speaker("talks would resume"), Some("ambassador"));
+    assert_ne!(speaker("lost money"), Some("announcement"));
+}
+
+#[test]
+fn calling_something_a_quotation_credits_the_caller() {
+    let text = "Governor Alma Reyes called the ruling “a dark day for the state”.\n\
+                The council called an election for May.";
+    let all = claims(text);
+    let quoted = claim(&all, "dark day").expect("claim");
+    assert_eq!(quoted.speaker.as_deref(), Some("Alma Reyes"));
+    assert!(quoted.kinds.contains(ClaimKind::Attributed));
+    assert!(
+        claim(&all, "called an election").is_none_or(|c| !c.kinds.contains(ClaimKind::Attributed))
+    );
+}

@@ -286,13 +286,6 @@ fn classify(fullest: &[String], version: &[String]) -> (QuoteClass, Vec<String>,
     }
 }
 
-/// Whether a credited speaker names someone: "officials" and "sources"
-/// are nobody in particular, and crediting them is no rival credit.
-fn named(speaker: &str) -> bool {
-    let last = speaker.rsplit(' ').next().unwrap_or(speaker).to_lowercase();
-    !ANONYMOUS_SPEAKERS.contains(&last.as_str()) && speaker.starts_with(char::is_uppercase)
-}
-
 fn is_person(corpus: &Corpus, sentence: SentenceRef, speaker: &str) -> bool {
     corpus.articles[sentence.article]
         .entities
@@ -300,10 +293,18 @@ fn is_person(corpus: &Corpus, sentence: SentenceRef, speaker: &str) -> bool {
         .any(|e| e.kind == EntityType::Person && &*e.canonical == speaker)
 }
 
-/// One name contains the other ("Smith", "Jane Smith"): the same person.
+fn is_named_entity(corpus: &Corpus, sentence: SentenceRef, speaker: &str) -> bool {
+    corpus.articles[sentence.article]
+        .entities
+        .iter()
+        .any(|e| &*e.canonical == speaker)
+}
+
 /// Two credits of one quotation that name different people: both given,
-/// neither a group of nobody in particular, at least one a person by
-/// name, and neither name a part of the other.
+/// neither a group of nobody in particular, both a name the text tags (a
+/// description such as "a farmer" or "Former employees" may be the named
+/// person under another word, so it is no rival), at least one a person,
+/// and neither name a part of the other ("Smith", "Jane Smith": one person).
 pub(super) fn rival_credits(
     corpus: &Corpus,
     a: (SentenceRef, &str),
@@ -315,8 +316,9 @@ pub(super) fn rival_credits(
     };
     !anonymous(a.1)
         && !anonymous(b.1)
+        && is_named_entity(corpus, a.0, a.1)
+        && is_named_entity(corpus, b.0, b.1)
         && (is_person(corpus, a.0, a.1) || is_person(corpus, b.0, b.1))
-        && (named(a.1) || named(b.1))
         && !same_person(a.1, b.1)
 }
 
@@ -334,6 +336,7 @@ pub(super) fn one_quotation(a: &str, b: &str) -> bool {
     shared >= 2 && shared * 2 >= shorter
 }
 
+/// One name contains the other ("Smith", "Jane Smith"): the same person.
 fn same_person(a: &str, b: &str) -> bool {
     let words_a: Vec<&str> = a.split_whitespace().collect();
     let words_b: Vec<&str> = b.split_whitespace().collect();

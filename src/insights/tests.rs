@@ -199,6 +199,32 @@ fn a_quotation_credited_to_two_people_is_a_speaker_discrepancy() {
 }
 
 #[test]
+fn a_described_speaker_is_no_rival_of_a_named_one() {
+    // "one former foreman" may be the named person under another word.
+    let corpus = corpus(&[
+        (
+            "a",
+            None,
+            "\"The bridge will open before the winter storms arrive,\" said Minister Odile Brandt.",
+        ),
+        (
+            "b",
+            None,
+            "\"The bridge will open before the winter storms arrive,\" one former foreman said.",
+        ),
+    ]);
+    let insights = insights_of(&corpus);
+    assert!(
+        !insights
+            .discrepancies
+            .iter()
+            .any(|d| d.kind == DiscrepancyKind::Speaker),
+        "{:?}",
+        insights.discrepancies
+    );
+}
+
+#[test]
 fn two_statements_sharing_stock_phrases_with_a_third_are_no_speaker_discrepancy() {
     // Each pair of neighbours shares two runs of three words, so the three
     // versions form one group; the first and last are different statements.
