@@ -6,8 +6,9 @@
 //! pairs. A pair matches on positive evidence only: enough rare content in
 //! common, relative to both sentences (a cosine over weighted features, two
 //! different rare words of one first sense counting for most of one word)
-//! and in absolute terms, at least two content features, and no two different
-//! named speakers, unless they share a quotation. Clusters grow from the
+//! and in absolute terms, at least two content features, no two different
+//! named speakers and no two different countries opening the sentence as
+//! the doers of its act, unless they share a quotation. Clusters grow from the
 //! best pairs down and two merge only when every cross pair matches and no
 //! source would appear twice (complete linkage), so a chain of near matches
 //! never makes a row.
@@ -143,7 +144,15 @@ pub(crate) fn matches(table: &FeatureTable, a: usize, b: usize) -> Option<Eviden
         (Some(x), Some(y)) => x != y,
         _ => false,
     };
+    let places_differ = match (
+        table.features[a].acting_place,
+        table.features[b].acting_place,
+    ) {
+        (Some(x), Some(y)) => x != y,
+        _ => false,
+    };
     let plain = !speakers_differ
+        && !places_differ
         && evidence.cosine >= MATCH_COSINE
         && evidence.shared >= MATCH_SHARED
         && evidence.content >= MIN_SHARED_CONTENT;

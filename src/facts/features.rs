@@ -49,6 +49,9 @@ pub(crate) struct Features {
     /// ([`Synonyms`]), sorted: another sentence's different word for one
     /// of them counts as shared.
     pub concepts: Vec<(u32, u32, f32)>,
+    /// The country or other place that opens the sentence as the doer of
+    /// its act ("Russia has agreed …"), as an entity feature.
+    pub acting_place: Option<u32>,
 }
 
 /// The features of every node, with what each feature is.
@@ -115,6 +118,7 @@ pub(crate) fn table(corpus: &Corpus, index: &CorpusIndex, nodes: Vec<Node>) -> F
     let mut kinds = Vec::new();
     let mut names: Vec<Box<str>> = Vec::new();
     let mut raw: Vec<(Vec<u32>, Option<u32>)> = Vec::with_capacity(nodes.len());
+    let mut acting_places: Vec<Option<u32>> = Vec::with_capacity(nodes.len());
     let mut senses: Vec<Vec<(u32, u32)>> = Vec::with_capacity(nodes.len());
     // Per distinct word: a corpus repeats its words, and undoing a word's
     // inflections costs a dozen lookups.
@@ -165,6 +169,10 @@ pub(crate) fn table(corpus: &Corpus, index: &CorpusIndex, nodes: Vec<Node>) -> F
                 found.push(intern(Kind::Entity, &country.to_lowercase()));
             }
         }
+        acting_places.push(
+            acting_place(article, node.sentence)
+                .map(|name| intern(Kind::Entity, &name.to_lowercase())),
+        );
         for family in concepts.found(tokens) {
             found.push(intern(Kind::Family, &family.to_string()));
         }
@@ -242,7 +250,8 @@ pub(crate) fn table(corpus: &Corpus, index: &CorpusIndex, nodes: Vec<Node>) -> F
     let features = raw
         .into_iter()
         .zip(senses)
-        .map(|((found, speaker), sensed)| {
+        .zip(acting_places)
+        .map(|(((found, speaker), sensed), acting_place)| {
             let weights: Vec<(u32, f32)> = found
                 .into_iter()
                 .map(|id| (id, weight_of[id as usize]))
@@ -257,6 +266,7 @@ pub(crate) fn table(corpus: &Corpus, index: &CorpusIndex, nodes: Vec<Node>) -> F
                 total,
                 speaker,
                 concepts,
+                acting_place,
             }
         })
         .collect();
@@ -269,6 +279,44 @@ pub(crate) fn table(corpus: &Corpus, index: &CorpusIndex, nodes: Vec<Node>) -> F
         story,
         specific,
     }
+}
+
+/// Words after a name that make it the doer of what follows: "Russia has
+/// agreed", "Norway will send", "Chile rejected".
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "will", "would", "is", "was", "are", "were", "could", "can", "may",
+    "might", "must", "should", "did", "does",
+];
+
+/// The canonical name of the place that opens a sentence as its subject,
+/// before an auxiliary or a past-tense verb: two countries doing one thing
+/// are two facts, however alike the words ("Russia has agreed to accept the
+/// guarantees" / "The United States has agreed to provide them"). Only
+/// places: a party and its leader, or a ministry and its minister, act for
+/// one another, and text alone cannot tell.
+fn acting_place(article: &Article, sentence: usize) -> Option<&str> {
+    let span = article.sentences[sentence];
+    let body = &article.body;
+    let first = article
+        .entities_overlapping(span.start, span.end)
+        .iter()
+        .find(|e| e.start >= span.start && e.end <= span.end)?;
+    let before = body.get(span.start..first.start)?.trim();
+    let opens = before.is_empty() || before.eq_ignore_ascii_case("the");
+    if !opens || first.kind != crate::model::EntityType::Place {
+        return None;
+    }
+    let next = body
+        .get(first.end..span.end)?
+        .split_whitespace()
+        .next()?
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    let acts = AUXILIARIES.contains(&next)
+        || next.len() > 3 && next.ends_with("ed") && next.chars().all(|c| c.is_ascii_lowercase());
+    // A capital acts for its country ("Lisbon has agreed" is Portugal).
+    let place = crate::entities::gazetteer::country_of_capital(&first.canonical)
+        .unwrap_or(&first.canonical);
+    acts.then_some(place)
 }
 
 /// The background's stem of one lowercased word of a name.

@@ -307,3 +307,44 @@ fn other_people_doing_the_same_get_no_credit_for_it() {
         texts(&corpus, &facts)
     );
 }
+
+#[test]
+fn two_countries_doing_one_thing_are_two_facts() {
+    let body = |country: &str, last: &str| {
+        format!(
+            "Aid for the Varnholt valley\n\n\
+             {country} has agreed to send two field hospitals to the flooded Varnholt valley before the winter.\n\n\
+             {last}"
+        )
+    };
+    let bodies = [
+        body(
+            "Norway",
+            "Engineers expect the river to fall by the weekend.",
+        ),
+        body(
+            "Chile",
+            "Schools in the lower towns stay closed until further notice.",
+        ),
+        body(
+            "Oslo",
+            "Donations to the regional appeal have doubled since Sunday.",
+        ),
+    ];
+    let corpus = corpus(&[("a", &bodies[0]), ("b", &bodies[1]), ("c", &bodies[2])]);
+    let facts = facts_of(&corpus);
+    let rows = texts(&corpus, &facts);
+    assert!(
+        !together(&corpus, &facts, "Norway has", "Chile has"),
+        "{rows:#?}"
+    );
+    assert!(
+        !together(&corpus, &facts, "Chile has", "Oslo has"),
+        "{rows:#?}"
+    );
+    // A capital acts for its country.
+    assert!(
+        together(&corpus, &facts, "Norway has", "Oslo has"),
+        "{rows:#?}"
+    );
+}
