@@ -162,7 +162,15 @@ pub(crate) fn matches(table: &FeatureTable, a: usize, b: usize) -> Option<Eviden
 
 /// Every matching pair of nodes from different sources, as
 /// `(score, a, b)` with `a < b`, best first.
-pub(crate) fn matching_pairs(table: &FeatureTable, source: &[u32]) -> Vec<(f32, u32, u32)> {
+///
+/// Beside the index's candidates, the leads of two articles that share a
+/// story mark are always weighed: two outlets' leads often report the
+/// main event in different words that share no rare feature.
+pub(crate) fn matching_pairs(
+    table: &FeatureTable,
+    source: &[u32],
+    leads: &[u32],
+) -> Vec<(f32, u32, u32)> {
     let n = table.nodes.len();
     let mut postings: HashMap<u32, Vec<u32>> = HashMap::default();
     let mut keys_of: Vec<Vec<u32>> = Vec::with_capacity(n);
@@ -200,7 +208,33 @@ pub(crate) fn matching_pairs(table: &FeatureTable, source: &[u32]) -> Vec<(f32, 
             }
         }
     }
+    let mut leads_of_mark: HashMap<u32, Vec<u32>> = HashMap::default();
+    for &lead in leads {
+        let article = table.nodes[lead as usize].article;
+        for &mark in table.story.get(&article).map_or(&[][..], |m| &m[..]) {
+            leads_of_mark.entry(mark).or_default().push(lead);
+        }
+    }
+    let mut weighed: HashSet<(u32, u32)> = HashSet::default();
+    for group in leads_of_mark.values() {
+        // A mark every article gives says little about which leads meet.
+        if group.len() > MAX_POSTING {
+            continue;
+        }
+        for (i, &a) in group.iter().enumerate() {
+            for &b in &group[i + 1..] {
+                let (low, high) = (a.min(b), a.max(b));
+                if source[low as usize] == source[high as usize] || !weighed.insert((low, high)) {
+                    continue;
+                }
+                if let Some(evidence) = matches(table, low as usize, high as usize) {
+                    pairs.push((evidence.cosine, low, high));
+                }
+            }
+        }
+    }
     pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    pairs.dedup_by_key(|&mut (_, a, b)| (a, b));
     pairs
 }
 

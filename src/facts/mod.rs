@@ -88,8 +88,24 @@ impl Facts {
                 }
             }
         }
+        // Each article's lead: the first sentence of its first paragraph,
+        // where an outlet reports the story's main event in its own words.
+        let mut leads: Vec<u32> = Vec::new();
+        for (at, node) in nodes.iter().enumerate() {
+            let article = &corpus.articles[node.article];
+            let in_paragraph = article
+                .blocks
+                .get(article.sentences[node.sentence].block)
+                .is_some_and(|block| block.kind == crate::model::BlockKind::Paragraph);
+            let first_of_article = leads
+                .last()
+                .is_none_or(|&lead| nodes[lead as usize].article != node.article);
+            if in_paragraph && first_of_article {
+                leads.push(at as u32);
+            }
+        }
         let table = features::table(corpus, index, nodes);
-        let pairs = cluster::matching_pairs(&table, &source);
+        let pairs = cluster::matching_pairs(&table, &source, &leads);
         let clusters = cluster::cliques(table.nodes.len(), &source, &pairs);
         let mut facts: Vec<Fact> = clusters
             .into_iter()
