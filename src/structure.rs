@@ -763,7 +763,13 @@ fn classify(body: &str, units: Vec<Unit>, wrapped: bool) -> Vec<Block> {
             title_words = Some(words_lower(text));
         }
         if kind == BlockKind::Heading || kind == BlockKind::Title {
-            in_sources = is_sources_heading(text);
+            // Link lists and credits follow the story: a "Share this
+            // article" above its first paragraph is a row of buttons, and
+            // the story's paragraphs come after it.
+            let story_begun = blocks
+                .iter()
+                .any(|block| block.kind == BlockKind::Paragraph);
+            in_sources = story_begun && is_sources_heading(text);
         }
         let short = words_up_to(text, 26) <= 25;
         let boilerplate = (unit.lines <= 2 && furniture::is_furniture(text))
@@ -989,6 +995,18 @@ years at a purchase price of .125 dlrs per share.
                 (BlockKind::Boilerplate, "Previous Post Next Post"),
             ]
         );
+    }
+
+    #[test]
+    fn a_share_line_above_the_story_opens_no_link_list() {
+        let body = "Minister Resigns Over Leaked Memo\n\n\
+                    Share this article\n\n\
+                    The transport minister resigned on Monday after a memo leaked.\n\n\
+                    The prime minister said she had accepted it.\n";
+        let found = kinds(body, Format::Text);
+        assert_eq!(found[1], (BlockKind::Boilerplate, "Share this article"));
+        assert_eq!(found[2].0, BlockKind::Paragraph);
+        assert_eq!(found[3].0, BlockKind::Paragraph);
     }
 
     #[test]

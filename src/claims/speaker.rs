@@ -134,6 +134,20 @@ impl Context<'_> {
             .or(Some(last))
     }
 
+    /// "Ana Ruiz of the Marlow Institute said", "Ana Ruiz at Acme said": the
+    /// person named just before the organisation that employs them, who is
+    /// the subject where the organisation is not.
+    fn person_before_affiliation(&self, organization: &Entity) -> Option<&Entity> {
+        let before = self.body[self.sentence_start..organization.start].trim_end();
+        let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+        let preposition = ["of", "at", "from"]
+            .into_iter()
+            .find(|word| before.ends_with(&format!(" {word}")))?;
+        let end = before.len() - preposition.len() + self.sentence_start;
+        self.entity_ending_at(end)
+            .filter(|person| person.kind == EntityType::Person && !self.governed(person))
+    }
+
     /// An entity right after a preposition ("acceptance by Moscow", "told
     /// the agency"): not the subject of its clause.
     fn governed(&self, entity: &Entity) -> bool {
@@ -163,13 +177,27 @@ impl Context<'_> {
             .find(|entity| entity.kind != EntityType::Place)
             .filter(|entity| {
                 let before = &self.body[self.sentence_start..entity.start];
-                !before.contains([',', '"', '“', '”'])
-                    && before.split_whitespace().all(|word| {
-                        lexicon::contains_ignore_case(lexicon::TITLES, word)
-                            || lexicon::contains_ignore_case(lexicon::TITLE_MODIFIERS, word)
-                            || word.eq_ignore_ascii_case("the")
-                            || word.chars().next().is_some_and(char::is_uppercase)
-                    })
+                // "His daughter, Ana Ruiz, worries": the name set in
+                // apposition to the role the sentence opens with.
+                let apposition = entity.kind == EntityType::Person
+                    && before.trim_end().ends_with(',')
+                    && before.matches(',').count() == 1
+                    && !before.contains(['"', '“', '”'])
+                    && self.body[entity.end..].starts_with(',')
+                    && before.split_whitespace().next().is_some_and(|first| {
+                        lower_in(
+                            &["his", "her", "their", "its", "our", "the", "a", "an"],
+                            first,
+                        )
+                    });
+                apposition
+                    || !before.contains([',', '"', '“', '”'])
+                        && before.split_whitespace().all(|word| {
+                            lexicon::contains_ignore_case(lexicon::TITLES, word)
+                                || lexicon::contains_ignore_case(lexicon::TITLE_MODIFIERS, word)
+                                || word.eq_ignore_ascii_case("the")
+                                || word.chars().next().is_some_and(char::is_uppercase)
+                        })
             })
     }
 
@@ -254,6 +282,13 @@ impl Context<'_> {
             return Some(Attribution::Speaker(entity.canonical.clone()));
         }
         let governed = |entity: &Entity| self.governed(entity);
+        if let Some(person) = self
+            .entity_ending_at(word.end)
+            .filter(|entity| governed(entity))
+            .and_then(|entity| self.person_before_affiliation(entity))
+        {
+            return Some(Attribution::Speaker(person.canonical.clone()));
+        }
         if let Some(entity) = self
             .entity_ending_at(word.end)
             .filter(|entity| !governed(entity))

@@ -366,3 +366,32 @@ fn calling_something_a_quotation_credits_the_caller() {
         claim(&all, "called an election").is_none_or(|c| !c.kinds.contains(ClaimKind::Attributed))
     );
 }
+
+#[test]
+fn a_person_of_an_organisation_is_the_speaker() {
+    let text = "Meteorologist Sven Aaltonen of the Northern Weather Service said more rain was due.\n\
+                He warned that rivers could burst their banks.\n\
+                \"The gauges are dry,\" said researcher Ines Holloway.\n\
+                A senior Verdant Party figure told reporters the plan had failed.";
+    let all = claims(text);
+    let speaker = |snippet: &str| claim(&all, snippet).and_then(|c| c.speaker.as_deref());
+    assert_eq!(speaker("more rain"), Some("Sven Aaltonen"));
+    assert_eq!(speaker("burst their banks"), Some("Sven Aaltonen"));
+    assert_eq!(speaker("gauges are dry"), Some("Ines Holloway"));
+    assert_eq!(
+        speaker("plan had failed"),
+        Some("senior Verdant Party figure")
+    );
+}
+
+#[test]
+fn a_pronoun_goes_to_the_person_set_in_apposition_to_a_role() {
+    let text = "\"There were eleven of us on this lake,\" Henrik Solvang said.\n\
+                His daughter, Ingrid Solvang, worries about him every winter.\n\
+                \"He refuses to wear a life jacket,\" she said.";
+    let all = claims(text);
+    assert_eq!(
+        claim(&all, "life jacket").and_then(|c| c.speaker.as_deref()),
+        Some("Ingrid Solvang")
+    );
+}

@@ -514,6 +514,16 @@ impl BlockContext<'_> {
             });
             return;
         }
+        if let Some((person, of)) = self.person_of_organization(from, to) {
+            let after = if self.word(of + 1) == "the" {
+                of + 2
+            } else {
+                of + 1
+            };
+            self.push(person, of, EntityType::Person, None);
+            self.classify(after, to);
+            return;
+        }
         if (len >= 2 && self.is_org_suffix(to - 1)) || head_of {
             self.push(from, to, EntityType::Organization, None);
             return;
@@ -618,13 +628,84 @@ impl BlockContext<'_> {
         if len <= 4 && (from..to).all(|i| self.name_like(i)) {
             // "in Nay Pyi Taw", "near Kampong Som": a place, unless it owns something.
             let place = self.after_place_preposition(from) && !self.tokens[to - 1].possessive;
-            let kind = if place {
-                EntityType::Place
+            if place {
+                self.push_weak(from, to, EntityType::Place);
+            } else if len <= 3 && self.credited_by_role(from) {
+                self.push(from, to, EntityType::Person, None);
             } else {
-                EntityType::Person
-            };
-            self.push_weak(from, to, kind);
+                self.push_weak(from, to, EntityType::Person);
+            }
         }
+    }
+
+    /// "said researcher Ana Ruiz", "added party treasurer Ana Ruiz": a name
+    /// after a verb of saying and the plain lowercase words of a role is
+    /// the person who speaks (an organisation comes with "the" or alone).
+    fn credited_by_role(&self, from: usize) -> bool {
+        let mut k = from;
+        while k > 0 && from - k < 3 && self.tokens[k].joined && !self.tokens[k].initial {
+            let word = self.word(k - 1);
+            if !word.chars().all(char::is_lowercase)
+                || contains(words::SPEAKER_PHRASE_STOPS, word)
+                || words::REPORTING.contains(word)
+            {
+                break;
+            }
+            k -= 1;
+        }
+        let verb = k.checked_sub(1).map(|i| self.word(i));
+        k < from
+            && self.tokens[k].joined
+            && verb.is_some_and(|verb| {
+                words::REPORTING.contains(verb) && !verb.starts_with("tell") && verb != "told"
+            })
+    }
+
+    /// "Ana Ruiz of the Marlow Institute", "Sergeant Ana Ruiz of Keston
+    /// Police": a person's name before "of" and an organisation's name after
+    /// it are two names (where the person works), not one organisation. The
+    /// start of the person's name and the "of" are returned when the words
+    /// before it are titles and two or three name words with no organisation
+    /// or place word among them, and the words after it end in an
+    /// organisation suffix. Of three words opening a sentence, the first is
+    /// a role capitalised by its place ("Meteorologist Ana Ruiz of …") unless
+    /// it is a given name.
+    fn person_of_organization(&self, from: usize, to: usize) -> Option<(usize, usize)> {
+        let of = (from + 2..to.saturating_sub(2)).find(|&i| self.word(i) == "of")?;
+        let after = if self.word(of + 1) == "the" {
+            of + 2
+        } else {
+            of + 1
+        };
+        let mut name_start = of;
+        while name_start > from && self.name_like(name_start - 1) {
+            name_start -= 1;
+        }
+        let person_words = |i: usize| {
+            let word = self.word(i);
+            !contains(words::ORG_HEADS, word)
+                && !contains(words::PLACE_SUFFIXES, word)
+                && !contains(words::PLACE_HEADS, word)
+                && !is_demonym(word)
+        };
+        let titles_before = (from..name_start).all(|i| self.is_title(i));
+        let organization_after = to - after >= 2
+            && self.is_org_suffix(to - 1)
+            && (after..to).all(|i| self.capitalised(i) || contains(CONNECTORS, self.word(i)));
+        let known_before =
+            self.exact_hit(from, of).is_some() || self.exact_hit(name_start, of).is_some();
+        (of - name_start >= 2
+            && of - name_start <= 3
+            && titles_before
+            && (name_start..of).all(person_words)
+            && organization_after
+            && !known_before)
+            .then(|| {
+                let role_first = of - name_start == 3
+                    && self.tokens[name_start].initial
+                    && !link::is_given_name(self.word(name_start));
+                (name_start + usize::from(role_first), of)
+            })
     }
 
     /// The run starting at `from` follows "in", "near", "outside" or "capital".
@@ -806,6 +887,28 @@ fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) 
         })
         .collect();
     let full_name = |key: &str| longest.get(key).map(|name| name.to_string());
+    // "Henrik Solvang ... Solvang said ... his daughter, Ingrid Solvang":
+    // where the article names two people of one surname, a lone surname is
+    // the one named last before it (the first one, before either is named).
+    let lone_surname = |key: &str, at: usize| {
+        let full: Vec<&(usize, String)> = people
+            .get(key)?
+            .iter()
+            .filter(|(_, name)| name.contains(' '))
+            .collect();
+        let given: BTreeSet<&str> = full
+            .iter()
+            .filter_map(|(_, name)| name.split(' ').next())
+            .collect();
+        if given.len() < 2 {
+            return full_name(key);
+        }
+        full.iter()
+            .filter(|(start, _)| *start < at)
+            .max_by_key(|(start, _)| *start)
+            .or_else(|| full.iter().min_by_key(|(start, _)| *start))
+            .map(|(_, name)| name.clone())
+    };
     // Given name → the full names it opens, for "Sir Anton" after "Sir
     // Anton Greaves": a knight or dame is named by title and given name.
     let mut by_given: HashMap<String, BTreeSet<&str>> = HashMap::new();
@@ -843,6 +946,10 @@ fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) 
                 candidate.canonical = Some(only.to_string());
                 continue;
             }
+            if !text.contains(' ') {
+                candidate.canonical = lone_surname(&name_key(&text), candidate.start);
+                continue;
+            }
             let last = text.split(' ').next_back().unwrap_or(&text).to_string();
             let first = text.split(' ').next().unwrap_or(&text);
             candidate.canonical = full_name(&name_key(&last)).filter(|name| {
@@ -855,7 +962,7 @@ fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) 
     for single in singles {
         let word = &body[single.start..single.end];
         let key = name_key(word);
-        if let Some(name) = full_name(&key) {
+        if let Some(name) = lone_surname(&key, single.start) {
             candidates.push(Candidate {
                 start: single.start,
                 end: single.end,

@@ -449,3 +449,66 @@ fn a_party_named_by_its_members_is_the_party() {
     assert!(canonical("National Party").is_some());
     assert_eq!(canonical("Nationals"), canonical("National Party"));
 }
+
+#[test]
+fn a_person_of_an_organisation_is_two_names() {
+    let text = "Levels fell to a record low, Ines Holloway of the Marlow Institute said.\n\
+                Sergeant Ravi Menon of Ashgrove Police said two men were held.\n\
+                Meteorologist Sven Aaltonen of the Northern Weather Service said more rain was due.\n\
+                \"The gauges are dry,\" said researcher Ines Holloway.";
+    assert_eq!(
+        found(text, "Ines Holloway").map(|f| f.0),
+        Some(EntityType::Person)
+    );
+    assert_eq!(
+        found(text, "Marlow Institute").map(|f| f.0),
+        Some(EntityType::Organization)
+    );
+    assert_eq!(
+        found(text, "Ravi Menon").map(|f| f.0),
+        Some(EntityType::Person)
+    );
+    assert_eq!(
+        found(text, "Ashgrove Police").map(|f| f.0),
+        Some(EntityType::Organization)
+    );
+    assert_eq!(
+        found(text, "Sven Aaltonen").map(|f| f.0),
+        Some(EntityType::Person)
+    );
+    assert!(
+        entities(text)
+            .iter()
+            .filter(|e| e.text(text) == "Ines Holloway")
+            .all(|e| e.kind == EntityType::Person)
+    );
+    // A name of its own with "of" inside stays one organisation.
+    let bank = "The Keston Chamber of Commerce said exports rose.";
+    assert_eq!(
+        found(bank, "Keston Chamber of Commerce").map(|f| f.0),
+        Some(EntityType::Organization)
+    );
+}
+
+#[test]
+fn a_lone_surname_is_the_namesake_named_last_before_it() {
+    let text = "For 41 years, Henrik Solvang has rowed the ferry across the lake.\n\
+                \"There were eleven of us,\" Solvang said.\n\
+                His daughter, Ingrid Solvang, worries about him.\n\
+                \"He will not stop,\" Solvang said of her father.";
+    let canonicals: Vec<String> = entities(text)
+        .into_iter()
+        .filter(|entity| entity.text(text) == "Solvang")
+        .map(|entity| entity.canonical.to_string())
+        .collect();
+    assert_eq!(canonicals, ["Henrik Solvang", "Ingrid Solvang"]);
+}
+
+#[test]
+fn a_name_after_a_verb_of_saying_and_a_role_is_a_person() {
+    let text = "\"The gauges are dry,\" said glacier researcher Ines Holloway.";
+    assert_eq!(
+        found(text, "Ines Holloway").map(|f| f.0),
+        Some(EntityType::Person)
+    );
+}

@@ -68,6 +68,21 @@ fn is_byline(text: &str) -> bool {
     let Some(names) = text.strip_prefix("By ") else {
         return false;
     };
+    // "By Ana Reyes | Updated 14:02": a time stamp after the separator is
+    // part of the byline.
+    let mut parts = names.split('|');
+    let names = parts.next().unwrap_or("");
+    let stamped = parts.all(|part| {
+        let part = part.trim();
+        part.is_empty()
+            || (part.split_whitespace().count() <= 6
+                && (part.contains(|c: char| c.is_ascii_digit())
+                    || part.starts_with("Updated")
+                    || part.starts_with("Published")))
+    });
+    if !stamped {
+        return false;
+    }
     let names = names.trim_end_matches(['|', '-', '—', ' ']);
     let words: Vec<&str> = names
         .split(|c: char| c.is_whitespace() || c == ',')
@@ -218,6 +233,10 @@ mod tests {
         assert!(is_furniture("News > World > Asia Pacific"));
         assert!(is_furniture("By Ana Reyes"));
         assert!(is_furniture("By Ana Reyes, Tom Hale and Lu Wen |"));
+        assert!(is_furniture("By Ana Reyes and Tom Hale | Updated 14:02"));
+        assert!(!is_furniture(
+            "By Ana Reyes | The minister resigned on Monday after a row"
+        ));
         assert!(is_furniture("Listen to this article"));
         assert!(is_furniture("Listen to this article 3 min"));
         assert!(is_furniture("Breaking News"));
