@@ -208,30 +208,40 @@ fn disputes(
     (out, claimed)
 }
 
+/// Whether no two of `readings` contradict each other.
+fn consistent(readings: &[&Reading]) -> bool {
+    readings.iter().enumerate().all(|(i, a)| {
+        readings[i + 1..]
+            .iter()
+            .all(|b| a.quantity.agrees(&b.quantity) != Some(false))
+    })
+}
+
 /// The readings of one thing, one per source, in groups of sources linked
-/// to one story. A source giving two values of the thing that cannot both
-/// be true takes no side.
+/// to one story. A sentence giving two values of the thing ("6.2 by one
+/// agency, 6.5 by another") says nothing of which is right, and a source
+/// whose sentences give two values takes no side.
 fn stories<'r>(
     members: &[Member],
     list: &[&'r Reading],
     linked: &dyn Fn(usize, usize) -> bool,
 ) -> Vec<Vec<&'r Reading>> {
-    let mut by_article: BTreeMap<usize, Vec<&Reading>> = BTreeMap::new();
+    let mut by_sentence: BTreeMap<usize, Vec<&Reading>> = BTreeMap::new();
     for reading in list {
-        by_article
-            .entry(members[reading.member].sentence.article)
-            .or_default()
-            .push(reading);
+        by_sentence.entry(reading.member).or_default().push(reading);
+    }
+    let mut by_article: BTreeMap<usize, Vec<&Reading>> = BTreeMap::new();
+    for (member, readings) in by_sentence {
+        if consistent(&readings) {
+            by_article
+                .entry(members[member].sentence.article)
+                .or_default()
+                .extend(readings);
+        }
     }
     let chosen: Vec<&Reading> = by_article
         .into_values()
-        .filter(|readings| {
-            readings.iter().enumerate().all(|(i, a)| {
-                readings[i + 1..]
-                    .iter()
-                    .all(|b| a.quantity.agrees(&b.quantity) != Some(false))
-            })
-        })
+        .filter(|readings| consistent(readings))
         .filter_map(|readings| readings.first().copied())
         .collect();
     let article = |r: &Reading| members[r.member].sentence.article;
@@ -274,7 +284,7 @@ fn comparable(
         && linked(ma.sentence.article, mb.sentence.article)
         && contemporary(ma.article, mb.article)
         && match (&a.place, &b.place) {
-            (Some(x), Some(y)) => x == y,
+            (Some(x), Some(y)) => x == y || names(mb, x) || names(ma, y),
             _ => true,
         }
         && !other_occasions(ma, mb)
@@ -398,8 +408,13 @@ fn read(at: usize, member: &Member) -> Vec<Reading> {
             .filter(|(s, e, _)| *s >= to && *e <= clause_end)
             .take(REACH_AFTER)
             .collect();
-        let Some((measure, end)) = measure_of(member, quantity, (before, &after), &words, to)
-        else {
+        let Some((measure, end)) = measure_of(
+            member,
+            quantity,
+            (&clause_before, before, &after),
+            &words,
+            to,
+        ) else {
             continue;
         };
         let sequel =
@@ -413,6 +428,10 @@ fn read(at: usize, member: &Member) -> Vec<Reading> {
             .any(|(_, _, w)| REVISION_VERBS.contains(&w.as_str()))
             && before.iter().rev().take(2).any(|(_, _, w)| w == "to");
         let mut quantity = quantity.clone();
+        if measure == "magnitude" {
+            // "measured 5.8" and "a magnitude of 6.1" are one scale.
+            quantity.unit = Unit::Magnitude;
+        }
         if revised {
             // "revised up to 7.9" gives the new value, not a ceiling.
             quantity.bound = Bound::Exact;
@@ -436,7 +455,7 @@ fn read(at: usize, member: &Member) -> Vec<Reading> {
 fn measure_of(
     member: &Member,
     quantity: &Quantity,
-    (before, after): (&[&Word], &[&Word]),
+    (clause_before, before, after): (&[&Word], &[&Word], &[&Word]),
     words: &[Word],
     to: usize,
 ) -> Option<(&'static str, usize)> {
@@ -445,6 +464,18 @@ fn measure_of(
     };
     match &quantity.unit {
         Unit::Magnitude => Some(("magnitude", to)),
+        // "revised the magnitude of the quake up to 6.9": the scale named
+        // earlier in the clause, the figure bare.
+        Unit::Count
+            if quantity.low < 10.0
+                && quantity
+                    .head
+                    .as_deref()
+                    .is_none_or(|head| EVENT_NOUNS.contains(&head))
+                && clause_before.iter().any(|(_, _, w)| w == "magnitude") =>
+        {
+            Some(("magnitude", to))
+        }
         // "The tremor measured 5.8": a reading of the scale, unnamed.
         Unit::Count
             if quantity.low < 10.0
@@ -542,6 +573,16 @@ fn nearest_event_is_sequel(words: &[Word], from: usize) -> bool {
         .filter(|(_, _, w)| EVENT_NOUNS.contains(&w.as_str()) || SEQUEL_NOUNS.contains(&w.as_str()))
         .min_by_key(|(s, e, _)| if *e <= from { from - e } else { s - from })
         .is_some_and(|(_, _, w)| SEQUEL_NOUNS.contains(&w.as_str()))
+}
+
+/// Whether the member's sentence names `place` anywhere: a quake "that
+/// hit the country" and one "near the city in the country" are one quake.
+fn names(member: &Member, place: &str) -> bool {
+    member
+        .article
+        .entities_overlapping(member.base, member.base + member.text.len())
+        .iter()
+        .any(|e| &*e.canonical == place)
 }
 
 /// The place named nearest the figure in its own clause.
