@@ -8,9 +8,11 @@
 //! Discrepancies, per finding (what a reader sees flagged):
 //! - precision: findings that are an annotated discrepancy side for side
 //!   (every side the engine gives is an annotated sentence with its
-//!   annotated value, qualifiers such as "at least" and units aside, or the
-//!   source's annotated value repeated in another sentence; sides in
-//!   different groups carry different values; an extra side the annotation
+//!   annotated value, qualifiers such as "at least" or "exceeding" and
+//!   units aside ("7.9" is "7.9 magnitude"), or the source's annotated
+//!   value repeated in another sentence; sides in different groups carry
+//!   different values, one measure in two units ("10km", "6.2 miles")
+//!   being one value; an extra side the annotation
 //!   does not hold, such as another city's toll, makes the finding wrong),
 //!   of the same kind, or number against update (reported apart as kind
 //!   errors) ÷ findings; a finding that is a `maybe` discrepancy counts
@@ -93,8 +95,27 @@ fn verbose() -> bool {
 /// spelled numbers as digits, so "at least 144" and "144" are one side.
 fn value_key(value: &str) -> String {
     const QUALIFIERS: &[&str] = &[
-        "at", "least", "more", "than", "over", "about", "nearly", "almost", "around", "some", "up",
-        "to", "as", "many", "much", "just", "a", "an", "the", "of",
+        "at",
+        "least",
+        "more",
+        "than",
+        "over",
+        "about",
+        "nearly",
+        "almost",
+        "around",
+        "some",
+        "up",
+        "to",
+        "as",
+        "many",
+        "much",
+        "just",
+        "a",
+        "an",
+        "the",
+        "of",
+        "exceeding",
     ];
     const SPELLED: &[(&str, &str)] = &[
         ("one", "1"),
@@ -215,6 +236,27 @@ fn same_figure(a: &str, b: &str) -> bool {
     }
 }
 
+/// The annotated value with its unit aside: the annotations give a
+/// measure's number as the text words it ("7.9" in "reached 7.9
+/// magnitude"), the engine the number with its unit.
+fn same_number(annotated: &str, found: &str) -> bool {
+    let (a, b) = (numbers::figures(annotated, 0), numbers::figures(found, 0));
+    match (&a.quantities[..], &b.quantities[..]) {
+        ([x], [y]) => {
+            let bare = |q: &numbers::Quantity| q.unit == numbers::Unit::Count && q.head.is_none();
+            (bare(x) || bare(y)) && x.low == y.low && x.high == y.high
+        }
+        _ => false,
+    }
+}
+
+/// Two annotated sides give one value: the same words, qualifiers aside,
+/// or one measure in two units ("10km", "6.2 miles"), as the annotations'
+/// agreements read them.
+fn same_annotated(a: &Said, b: &Said) -> bool {
+    a.value == b.value || same_figure(&a.worded, &b.worded)
+}
+
 /// Whether the found discrepancy is the annotated one, side for side:
 /// every found side is an annotated side (the same source and sentence,
 /// the annotated value), sides the engine puts in different groups carry
@@ -222,23 +264,24 @@ fn same_figure(a: &str, b: &str) -> bool {
 /// side the annotation does not hold (another scope, another occasion)
 /// makes the finding wrong, however right its other sides are.
 fn matches_dispute(found: &Discrepancy, gold: &[Said]) -> bool {
-    let mut matched: Vec<(usize, &str)> = Vec::new();
+    let mut matched: Vec<(usize, &Said)> = Vec::new();
     for side in &found.sides {
         let value = value_key(&side.value);
         let Some(annotated) = gold.iter().find(|g| {
             g.article == side.sentence.article
                 && (g.value == value
+                    || same_number(&g.worded, &side.value)
                     || (g.sentence == Some(side.sentence.sentence)
                         && same_figure(&g.worded, &side.value)))
         }) else {
             return false;
         };
-        matched.push((side.group, annotated.value.as_str()));
+        matched.push((side.group, annotated));
     }
     let consistent = matched.iter().all(|(group_a, a)| {
         matched
             .iter()
-            .all(|(group_b, b)| (group_a == group_b) == (a == b))
+            .all(|(group_b, b)| (group_a == group_b) == same_annotated(a, b))
     });
     let groups = matched
         .iter()

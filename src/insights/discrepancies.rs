@@ -22,18 +22,18 @@ use std::collections::BTreeMap;
 /// answers which is too uncertain to call a contradiction.
 const MAX_FIGURES: usize = 5;
 
-struct Member<'a> {
-    sentence: SentenceRef,
-    article: &'a crate::model::Article,
-    text: &'a str,
+pub(super) struct Member<'a> {
+    pub(super) sentence: SentenceRef,
+    pub(super) article: &'a crate::model::Article,
+    pub(super) text: &'a str,
     /// Byte offset of `text` in the article body.
-    base: usize,
-    figures: Figures,
+    pub(super) base: usize,
+    pub(super) figures: Figures,
 }
 
 impl Member<'_> {
     /// The member's words at `start..end`, byte offsets into the body.
-    fn words_at(&self, start: usize, end: usize) -> &str {
+    pub(super) fn words_at(&self, start: usize, end: usize) -> &str {
         self.text
             .get(start.saturating_sub(self.base)..end.saturating_sub(self.base))
             .unwrap_or("")
@@ -41,7 +41,7 @@ impl Member<'_> {
 
     /// This member as a side of a dispute, its value the words at
     /// `start..end` (body offsets).
-    fn side(&self, group: usize, start: usize, end: usize) -> Side {
+    pub(super) fn side(&self, group: usize, start: usize, end: usize) -> Side {
         Side {
             group,
             sentence: self.sentence,
@@ -70,6 +70,20 @@ pub(super) fn find(corpus: &Corpus, facts: &Facts) -> Vec<Discrepancy> {
         })
     });
     out.extend(across);
+    let (things, claimed) = super::things::across(corpus, facts);
+    out.retain(|d| !claimed.judges(d));
+    out.extend(things);
+    out
+}
+
+/// The discrepancies between the sentences of one fact read as reports of
+/// one story: the fact's own rules, and measures of one thing, which take
+/// the place of the figure rules on the figures they read.
+pub(super) fn between(corpus: &Corpus, index: usize, fact: &Fact) -> Vec<Discrepancy> {
+    let mut out = in_fact(corpus, index, fact);
+    let (things, claimed) = super::things::among(corpus, index, &fact.members);
+    out.retain(|d| !claimed.judges(d));
+    out.extend(things);
     out
 }
 
@@ -675,7 +689,7 @@ fn figure_discrepancies(
 const CLAUSE_BREAKS: &[&str] = &[", ", "; ", ": ", " — ", " – ", " - ", "(", ")"];
 
 /// Body offsets of the clause of the sentence holding `quantity`.
-fn clause_of(member: &Member, quantity: &Quantity) -> (usize, usize) {
+pub(super) fn clause_of(member: &Member, quantity: &Quantity) -> (usize, usize) {
     let (from, to) = (
         quantity
             .start
@@ -798,7 +812,7 @@ fn same_scope(a: (&Member, &Quantity), b: (&Member, &Quantity)) -> bool {
 /// Two sentences that date what they report differently report two
 /// occasions (this week's figure and last week's), so their figures differ
 /// without contradicting each other.
-fn other_occasions(a: &Member, b: &Member) -> bool {
+pub(super) fn other_occasions(a: &Member, b: &Member) -> bool {
     let dated_apart = a
         .figures
         .dates
@@ -1024,7 +1038,7 @@ fn stage_of(quantity: &Quantity) -> i8 {
     }
 }
 
-fn slug(text: &str) -> String {
+pub(super) fn slug(text: &str) -> String {
     text.chars()
         .map(|c| {
             if c.is_alphanumeric() {
@@ -1135,8 +1149,15 @@ fn directions(member: &Member) -> Vec<(f32, String, usize, usize)> {
             .find(|(w_at, _)| member.base + w_at >= from)
             .filter(|(_, w)| w.starts_with(char::is_uppercase))
             .map(|(w_at, w)| (w.to_string(), member.base + w_at + w.len()));
-        if let Some((anchor, anchor_end)) = place.or(next) {
-            out.push((bearing, anchor, member.base + at, anchor_end));
+        // The side is the direction alone: the place it is taken from is
+        // what both sides share, not what they dispute.
+        if let Some((anchor, _)) = place.or(next) {
+            out.push((
+                bearing,
+                anchor,
+                member.base + at,
+                member.base + at + word.len(),
+            ));
         }
     }
     out
@@ -1203,7 +1224,7 @@ fn direction_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec
     out
 }
 
-fn word_spans(text: &str) -> Vec<(usize, &str)> {
+pub(super) fn word_spans(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     for (at, c) in text.char_indices() {

@@ -16,6 +16,7 @@ mod quotes;
 mod stance;
 #[cfg(test)]
 mod tests;
+mod things;
 
 use crate::facts::{Facts, SentenceRef};
 use crate::model::{Article, Claim, Corpus};
@@ -208,7 +209,7 @@ pub fn discrepancies_between(corpus: &Corpus, a: SentenceRef, b: SentenceRef) ->
         members: vec![a, b],
         agreement: 0.5,
     };
-    discrepancies::in_fact(corpus, 0, &fact)
+    discrepancies::between(corpus, 0, &fact)
 }
 
 /// The class of the shorter of two versions of one quotation against the

@@ -709,8 +709,16 @@ fn quantity_at(toks: &[Tok], at: usize) -> Option<(Quantity, usize)> {
     if is(previous, NUMBER_NAMES) {
         return None;
     }
+    // "Magnitude-7.9": the hyphen joins the unit to its figure.
+    let hyphened = previous.is_some_and(|t| t.text == "-" && t.joined)
+        && toks[first].joined
+        && is(
+            first.checked_sub(2).and_then(|i| toks.get(i)),
+            &["magnitude"],
+        );
     if currency.is_none()
-        && (is(previous, &["magnitude"])
+        && (hyphened
+            || is(previous, &["magnitude"])
             || (is(previous, &["of"])
                 && is(
                     first.checked_sub(2).and_then(|i| toks.get(i)),
@@ -1029,6 +1037,8 @@ mod tests {
     fn magnitudes_clock_times_and_measures_are_read() {
         assert_eq!(one("a magnitude 7.7 quake").unit, Unit::Magnitude);
         assert_eq!(one("a 7.7-magnitude quake").unit, Unit::Magnitude);
+        assert_eq!(one("a Magnitude-7.9 quake").unit, Unit::Magnitude);
+        assert_eq!(one("a magnitude-6.4 aftershock").low, 6.4);
         assert_eq!(
             one("struck at 12:50 local time").unit,
             Unit::Clock(Some("LOCAL".into()))

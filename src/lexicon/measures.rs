@@ -303,3 +303,87 @@ pub const ANONYMOUS_SPEAKERS: &[&str] = &[
     "witnesses",
     "reports",
 ];
+
+/// Nouns of an event that a magnitude or a depth measures ("a 6.8
+/// earthquake", "the tremor struck at a depth of 10 km").
+pub const EVENT_NOUNS: &[&str] = &[
+    "earthquake",
+    "earthquakes",
+    "quake",
+    "quakes",
+    "tremor",
+    "tremors",
+    "temblor",
+    "temblors",
+    "jolt",
+    "shock",
+    "eruption",
+    "explosion",
+    "blast",
+];
+
+/// Nouns of an event that follows or precedes the main one: its figures
+/// are another event's, never a rival reading of the main event's.
+pub const SEQUEL_NOUNS: &[&str] = &["aftershock", "aftershocks", "foreshock", "foreshocks"];
+
+/// Words of a building's floors after a count ("a 30-storey tower", "12
+/// floors"); "story" only hyphened, as "three stories" may be reports.
+pub const STOREY_WORDS: &[&str] = &["storey", "storeys", "floor", "floors", "level", "levels"];
+
+/// Words that say what a sum of money is, by its role: a fine and bail are
+/// two sums of one case, never rival figures of one. The words are
+/// matched whole, so "lost" and "stole" name one role: money taken from
+/// its owners.
+pub const MONEY_ROLES: &[(&str, &str)] = &[
+    ("lost", "loss"),
+    ("lose", "loss"),
+    ("losing", "loss"),
+    ("loss", "loss"),
+    ("losses", "loss"),
+    ("stole", "loss"),
+    ("stolen", "loss"),
+    ("steal", "loss"),
+    ("stealing", "loss"),
+    ("theft", "loss"),
+    ("embezzled", "loss"),
+    ("embezzling", "loss"),
+    ("misappropriated", "loss"),
+    ("defrauded", "loss"),
+    ("swindled", "loss"),
+    ("fine", "fine"),
+    ("fined", "fine"),
+    ("fines", "fine"),
+    ("penalty", "fine"),
+    ("bail", "bail"),
+    ("ransom", "ransom"),
+    ("damages", "damages"),
+    ("compensation", "damages"),
+];
+
+/// Words right before a figure that make it another occurrence's ("an
+/// earlier 5.0 tremor", "a second blast", "another $2m fine").
+pub const OTHER_OCCURRENCE_CUES: &[&str] = &[
+    "another",
+    "earlier",
+    "second",
+    "previous",
+    "prior",
+    "separate",
+    "subsequent",
+];
+
+/// Verbs that move a reported figure to a new value ("revised the
+/// magnitude up to 7.9", "downgraded it to 5.4"): the later stage of one
+/// reading, not a rival one.
+pub const REVISION_VERBS: &[&str] = &[
+    "revised",
+    "revise",
+    "revises",
+    "upgraded",
+    "upgrade",
+    "downgraded",
+    "downgrade",
+    "corrected",
+    "amended",
+    "adjusted",
+];
