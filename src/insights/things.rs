@@ -26,8 +26,8 @@ use super::numbers::{self, Bound, Quantity, Unit};
 use super::{Discrepancy, DiscrepancyKind, Side, contemporary};
 use crate::facts::{Facts, SentenceRef};
 use crate::lexicon::{
-    EVENT_NOUNS, LENGTH_NOUNS, MONEY_ROLES, OTHER_OCCURRENCE_CUES, REVISION_VERBS, SEQUEL_NOUNS,
-    STOREY_WORDS,
+    EVENT_NOUNS, LENGTH_NOUNS, MONEY_ROLES, OTHER_OCCURRENCE_CUES, PREPOSITIONS, REVISION_VERBS,
+    SEQUEL_NOUNS, STOREY_WORDS,
 };
 use crate::model::{Corpus, EntityType};
 use std::collections::{BTreeMap, HashMap};
@@ -419,7 +419,14 @@ fn read(at: usize, member: &Member) -> Vec<Reading> {
         };
         let sequel =
             matches!(measure, "magnitude" | "depth") && nearest_event_is_sequel(&words, from);
-        let has = |list: &[&str]| before.iter().any(|(_, _, w)| list.contains(&w.as_str()));
+        // "another 4.2 tremor" is another occurrence; "one agency put it at
+        // 6.3 and another at 6.7" is a pronoun for a second measurer.
+        let other_occurrence = before.iter().enumerate().any(|(i, (_, _, w))| {
+            OTHER_OCCURRENCE_CUES.contains(&w.as_str())
+                && before
+                    .get(i + 1)
+                    .is_none_or(|(_, _, next)| !PREPOSITIONS.contains(&next.as_str()))
+        });
         let followed = before
             .windows(2)
             .any(|pair| pair[0].2 == "followed" && pair[1].2 == "by");
@@ -444,7 +451,7 @@ fn read(at: usize, member: &Member) -> Vec<Reading> {
             thing: Thing { measure, sequel },
             place: place_of(member, &quantity),
             revised,
-            aside: has(OTHER_OCCURRENCE_CUES) || followed,
+            aside: other_occurrence || followed,
             quantity,
         });
     }
