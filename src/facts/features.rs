@@ -331,13 +331,15 @@ fn stem(word: &str) -> String {
 /// Small counts and years recur in unrelated sentences; a figure such as
 /// "1,200" or "7.7" rarely does.
 fn number_weight(number: &str) -> f32 {
+    if is_telling_figure(number) { 3.0 } else { 1.5 }
+}
+
+/// Whether a figure says which occasion it is of: not a year, and not a
+/// small count that any story gives ("two officials", "12 months").
+pub(crate) fn is_telling_figure(number: &str) -> bool {
     let value: f64 = number.parse().unwrap_or(f64::NAN);
     let is_year = number.len() == 4 && (1900.0..=2100.0).contains(&value);
-    if value.is_nan() || is_year || (value.fract() == 0.0 && value <= 12.0) {
-        1.5
-    } else {
-        3.0
-    }
+    !(value.is_nan() || is_year || (value.fract() == 0.0 && value <= 12.0))
 }
 
 /// Runs of `SHINGLE` consecutive words inside quotation marks, when the

@@ -348,3 +348,23 @@ fn two_countries_doing_one_thing_are_two_facts() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn a_telling_figure_both_give_is_evidence_of_one_fact() {
+    let a = "Floodwater reached 1,340 homes in the Varnholt valley on Tuesday, and rescue crews worked through the night.\n\n\
+             The regional council will meet on Friday.";
+    let b = |figure: &str| {
+        format!(
+            "Officials in the Varnholt valley counted {figure} flooded homes on Tuesday as the muddy river kept rising, \
+             bridges closed, power lines fell and every school in the district stayed shut.\n\n\
+             Insurers expect claims to exceed last year's total."
+        )
+    };
+    let same = corpus(&[("a", a), ("b", &b("1,340"))]);
+    let (evidence, matches) = leads(&same, &facts_of(&same));
+    assert!(evidence.cosine < 0.3, "{evidence:?}");
+    assert!(matches, "{evidence:?}");
+    let other = corpus(&[("a", a), ("b", &b("2,780"))]);
+    let (evidence, matches) = leads(&other, &facts_of(&other));
+    assert!(!matches, "{evidence:?}");
+}
