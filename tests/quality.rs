@@ -107,7 +107,8 @@ struct SampledClaim {
 
 /// A second Reuters sample, judged for speakers only
 /// (tests/annotations/reuters_speakers_sample.toml): real wire copy the rules
-/// were not written on. Its floor is the figure after session 10.
+/// were not written on: 0.789 (71/90) when judged, 0.889 after session 10,
+/// which is its floor.
 #[test]
 fn reuters_speaker_sample() {
     let Some(dir) = reuters_dir() else {
@@ -169,5 +170,5 @@ fn reuters_speaker_sample() {
         }
     }
     assert!(total >= 80, "at least 80 claims are judged");
-    assert!(share >= 0.75, "Reuters speaker sample below 0.75: {share:.3}");
+    assert!(share >= 0.88, "Reuters speaker sample below 0.88: {share:.3}");
 }
