@@ -37,6 +37,11 @@ const NAMING_VERBS: &[&str] = &[
 
 const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who", "which"];
 
+/// One or more spaces or a line break, nothing else: two words of one name.
+fn is_space(gap: &str) -> bool {
+    !gap.is_empty() && gap.chars().all(char::is_whitespace) && gap.matches('\n').count() <= 1
+}
+
 fn clean(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -319,7 +324,7 @@ impl Context<'_> {
                                 && matches!(&*lower, "group" | "family")
                                 && !entity.canonical.contains(' '))
                 })
-            && &self.body[person.end..word.start] == " "
+            && is_space(&self.body[person.end..word.start])
         {
             let surname = clean(&self.body[person.start..person.end]);
             let surname = surname.rsplit(' ').next().unwrap_or(&surname);
@@ -689,7 +694,7 @@ impl Context<'_> {
             // with the body he speaks for.
             if let Some(noun) = noun.filter(|&noun| noun > k)
                 && words[k..noun].iter().all(|word| word.end <= entity.end)
-                && self.body[entity.end..words[noun].start] == *" "
+                && is_space(&self.body[entity.end..words[noun].start])
                 && let Some(Attribution::Speaker(phrase)) = self.subject_at(words, noun)
             {
                 return Some(Attribution::Speaker(phrase));

@@ -417,8 +417,8 @@ fn a_statement_speaks_for_whoever_issued_it() {
 
 #[test]
 fn a_spokesman_of_a_named_body_is_credited_with_the_body() {
-    let text = "Grain prices at the coast were raised late on Friday, according to a Tarrow \
-                Grain Board spokesman at the regional office.";
+    let text = "Grain prices at the coast were raised late on Friday, according to a Tarrow Grain Board\n\
+                spokesman at the regional office.";
     let all = claims(text);
     let raised = claim(&all, "were raised").expect("claim");
     assert_eq!(
