@@ -132,9 +132,9 @@ fn reuters_speaker_sample() {
             .articles
             .iter()
             .find(|article| match &article.origin {
-                crossread::model::Origin::File(path) => {
-                    path.file_name().is_some_and(|name| name == gold.article.as_str())
-                }
+                crossread::model::Origin::File(path) => path
+                    .file_name()
+                    .is_some_and(|name| name == gold.article.as_str()),
                 _ => false,
             })
             .unwrap_or_else(|| panic!("{} is not in the corpus", gold.article));
@@ -170,5 +170,8 @@ fn reuters_speaker_sample() {
         }
     }
     assert!(total >= 80, "at least 80 claims are judged");
-    assert!(share >= 0.88, "Reuters speaker sample below 0.88: {share:.3}");
+    assert!(
+        share >= 0.88,
+        "Reuters speaker sample below 0.88: {share:.3}"
+    );
 }

@@ -315,20 +315,20 @@ impl Context<'_> {
         if institution
             && word.text.starts_with(char::is_lowercase)
             && let Some(previous) = previous_word
-            && let Some(person) = self
-                .entity_ending_at(previous.end)
-                .filter(|entity| {
-                    entity.end == previous.end
-                        && (entity.kind == EntityType::Person
-                            || entity.kind == EntityType::Organization
-                                && matches!(&*lower, "group" | "family")
-                                && !entity.canonical.contains(' '))
-                })
+            && let Some(person) = self.entity_ending_at(previous.end).filter(|entity| {
+                entity.end == previous.end
+                    && (entity.kind == EntityType::Person
+                        || entity.kind == EntityType::Organization
+                            && matches!(&*lower, "group" | "family")
+                            && !entity.canonical.contains(' '))
+            })
             && is_space(&self.body[person.end..word.start])
         {
             let surname = clean(&self.body[person.start..person.end]);
             let surname = surname.rsplit(' ').next().unwrap_or(&surname);
-            return Some(Attribution::Speaker(format!("{surname} {}", word.text).into()));
+            return Some(Attribution::Speaker(
+                format!("{surname} {}", word.text).into(),
+            ));
         }
         // "the Bank added" after "the Bank of Westmark": a capitalised noun
         // standing for the institution named before, not a name of its own.

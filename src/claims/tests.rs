@@ -476,4 +476,3 @@ fn a_group_named_after_a_person_is_the_group() {
     let raised = claim(&all, "raised its holding").expect("claim");
     assert_eq!(raised.speaker.as_deref(), Some("Lindqvist group"));
 }
-
