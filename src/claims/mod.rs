@@ -295,6 +295,10 @@ pub fn detect(
             body,
             entities,
             sentence_start: sentence.start,
+            speaking: last_speaker
+                .as_ref()
+                .filter(|(_, person)| !*person)
+                .map(|(name, _)| &**name),
         };
         let quotes = quoted_spans(raw, sentence.start, continues_quote && !reopened);
         // Who this sentence is about, for a "he" or "she" further on.
@@ -352,6 +356,10 @@ pub fn detect(
             Attribution::Plural => last_speaker
                 .as_ref()
                 .filter(|(_, person)| !*person)
+                .map(|(name, _)| name.clone())
+                .or_else(|| group_since.clone()),
+            Attribution::Issuer => last_speaker
+                .as_ref()
                 .map(|(name, _)| name.clone())
                 .or_else(|| group_since.clone()),
             Attribution::None | Attribution::Anonymous => None,

@@ -37,6 +37,11 @@ const NAMING_VERBS: &[&str] = &[
 
 const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who", "which"];
 
+/// One or more spaces or a line break, nothing else: two words of one name.
+fn is_space(gap: &str) -> bool {
+    !gap.is_empty() && gap.chars().all(char::is_whitespace) && gap.matches('\n').count() <= 1
+}
+
 fn clean(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -51,12 +56,16 @@ pub(super) enum Attribution {
     Pronoun,
     /// "they said": the group or organisation last speaking.
     Plural,
+    /// "a statement said": whoever spoke last, who issued it.
+    Issuer,
 }
 
 pub(super) struct Context<'a> {
     pub(super) body: &'a str,
     pub(super) entities: &'a [Entity],
     pub(super) sentence_start: usize,
+    /// The organisation or group that spoke last, for "the company said".
+    pub(super) speaking: Option<&'a str>,
 }
 
 // Entities are sorted and disjoint, so every lookup below starts from a
@@ -161,6 +170,15 @@ impl Context<'_> {
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
+        // "spokesmen in Dunmore and Westbridge": the second name of a pair
+        // is governed as the first is.
+        if last == "and"
+            && let Some(prior) = self
+                .entity_ending_at(self.sentence_start + before.len() - 3)
+                .filter(|prior| prior.end < entity.start)
+        {
+            return self.governed(prior);
+        }
         lower_in(PREPOSITIONS, last) || lexicon::REPORTING.contains(last)
     }
 
@@ -214,6 +232,15 @@ impl Context<'_> {
         };
         let before = |entity: &&Entity| entity.kind == EntityType::Organization;
         let earlier = self.ending_by(at);
+        // "X said it would supply Y. The company said": the company still
+        // speaking, not the one it named last.
+        if let Some(speaking) = self.speaking
+            && let Some(entity) = earlier
+                .iter()
+                .rfind(|entity| before(entity) && &*entity.canonical == speaking && fits(entity))
+        {
+            return Some(entity);
+        }
         earlier
             .iter()
             .filter(before)
@@ -278,6 +305,42 @@ impl Context<'_> {
             && let Some(previous) = index.checked_sub(1).map(|p| &words[p])
             && let Some(entity) = self.entity_ending_at(previous.end)
             && entity.end + 1 < previous.end
+        {
+            return Some(Attribution::Speaker(entity.canonical.clone()));
+        }
+        let previous_word = index.checked_sub(1).map(|p| &words[p]);
+        let institution = lower_in(INSTITUTION_NOUNS, &lower) || lower == "family";
+        // "Sweden's Lindqvist group said": the group named after a person
+        // (or after a one-word name the tagger took for an organisation).
+        if institution
+            && word.text.starts_with(char::is_lowercase)
+            && let Some(previous) = previous_word
+            && let Some(person) = self.entity_ending_at(previous.end).filter(|entity| {
+                entity.end == previous.end
+                    && (entity.kind == EntityType::Person
+                        || entity.kind == EntityType::Organization
+                            && matches!(&*lower, "group" | "family")
+                            && !entity.canonical.contains(' '))
+            })
+            && is_space(&self.body[person.end..word.start])
+        {
+            let surname = clean(&self.body[person.start..person.end]);
+            let surname = surname.rsplit(' ').next().unwrap_or(&surname);
+            return Some(Attribution::Speaker(
+                format!("{surname} {}", word.text).into(),
+            ));
+        }
+        // "the Bank added" after "the Bank of Westmark": a capitalised noun
+        // standing for the institution named before, not a name of its own.
+        let bare_noun = institution
+            && previous_word.is_some_and(|previous| previous.text.eq_ignore_ascii_case("the"))
+            && self.entity_ending_at(word.end).is_some_and(|entity| {
+                entity.start == word.start && entity.canonical.eq_ignore_ascii_case(word.text)
+            });
+        if bare_noun
+            && let Some(entity) = self
+                .last_organization_before(word.start, &lower)
+                .filter(|entity| entity.canonical.to_lowercase().contains(&*lower))
         {
             return Some(Attribution::Speaker(entity.canonical.clone()));
         }
@@ -367,6 +430,10 @@ impl Context<'_> {
                     ));
                 }
                 return None;
+            }
+            // "a statement said": the words of whoever issued it.
+            if first == index && lower_in(STATEMENT_NOUNS, &lower) {
+                return Some(Attribution::Issuer);
             }
             let phrase = &self.body[words[first].start..word.end];
             return Some(Attribution::Speaker(
@@ -623,6 +690,15 @@ impl Context<'_> {
             {
                 return self.subject_at(words, noun);
             }
+            // "according to a Tarrow Board spokesman": the spokesman, named
+            // with the body he speaks for.
+            if let Some(noun) = noun.filter(|&noun| noun > k)
+                && words[k..noun].iter().all(|word| word.end <= entity.end)
+                && is_space(&self.body[entity.end..words[noun].start])
+                && let Some(Attribution::Speaker(phrase)) = self.subject_at(words, noun)
+            {
+                return Some(Attribution::Speaker(phrase));
+            }
             // "a statement by X", "news agency X", "an X report": the name.
             return Some(Attribution::Speaker(entity.canonical.clone()));
         }
@@ -632,6 +708,21 @@ impl Context<'_> {
     /// The speaker credited at the verb of saying `i`, if any.
     fn credit_at(&self, words: &[Word<'_>], i: usize) -> Option<Attribution> {
         let lower = lowercase(words[i].text);
+        // "Fifty people were reported killed", "firms that are quoted on the
+        // exchange": a passive says nothing of who reported; "was quoted as
+        // saying" and "was told by" keep their credit.
+        let passive = i > 0
+            && lower_in(
+                &["is", "are", "was", "were", "be", "been", "being"],
+                words[i - 1].text,
+            )
+            && (lower.ends_with("ed") || lower == "said")
+            && words
+                .get(i + 1)
+                .is_none_or(|next| !lower_in(&["as", "by"], next.text));
+        if passive {
+            return None;
+        }
         if i > 0 && words[i - 1].text == "to" {
             // "Rubio was careful to underscore": the clause's named subject.
             return self

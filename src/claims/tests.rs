@@ -395,3 +395,84 @@ fn a_pronoun_goes_to_the_person_set_in_apposition_to_a_role() {
         Some("Ingrid Solvang")
     );
 }
+
+#[test]
+fn the_company_is_the_one_speaking_not_the_one_it_named() {
+    let text = "Halvor Systems Inc said it had won an order from the port authority.\n\
+                The company said Brightwave Labs Ltd would supply the cranes under the order.\n\
+                The company said the order was worth about 40 mln dlrs over three years.";
+    let all = claims(text);
+    let worth = claim(&all, "was worth").expect("claim");
+    assert_eq!(worth.speaker.as_deref(), Some("Halvor Systems Inc"));
+}
+
+#[test]
+fn a_statement_speaks_for_whoever_issued_it() {
+    let text = "Norvik Airways said it would start daily flights to Lisbon in May.\n\
+                The three weekly flights to Porto will rise to four at the end of June, a statement said.";
+    let all = claims(text);
+    let flights = claim(&all, "three weekly").expect("claim");
+    assert_eq!(flights.speaker.as_deref(), Some("Norvik Airways"));
+}
+
+#[test]
+fn a_spokesman_of_a_named_body_is_credited_with_the_body() {
+    let text = "Grain prices at the coast were raised late on Friday, according to a Tarrow Grain Board\n\
+                spokesman at the regional office.";
+    let all = claims(text);
+    let raised = claim(&all, "were raised").expect("claim");
+    assert_eq!(
+        raised.speaker.as_deref(),
+        Some("Tarrow Grain Board spokesman")
+    );
+}
+
+#[test]
+fn a_passive_report_credits_nobody() {
+    let text = "The river burst its banks near Dunmore on Tuesday, police said.\n\
+                Fifty-one people were reported killed in the flooding yesterday.\n\
+                The exchange has taken similar steps against other firms that are quoted on its trading system.";
+    let all = claims(text);
+    let killed = claim(&all, "were reported killed").expect("claim");
+    assert_eq!(killed.speaker, None);
+    if let Some(steps) = claim(&all, "similar steps") {
+        assert_eq!(steps.speaker, None);
+    }
+}
+
+#[test]
+fn the_bank_by_its_capitalised_noun_is_the_bank_named() {
+    let text = "The Bank of Westmark said it expected a shortage of around 250 mln crowns in the money market.\n\
+                A fall in the note circulation would add 345 mln crowns, the Bank added.";
+    let all = claims(text);
+    let added = claim(&all, "note circulation").expect("claim");
+    assert_eq!(added.speaker.as_deref(), Some("Bank of Westmark"));
+}
+
+#[test]
+fn a_place_after_and_in_a_phrase_is_no_speaker() {
+    let text = "Central bank spokesmen in Dunmore and Westbridge said there were no plans for a news conference today.";
+    let all = claims(text);
+    let plans = claim(&all, "no plans").expect("claim");
+    assert_eq!(plans.speaker.as_deref(), Some("Central bank spokesmen"));
+}
+
+#[test]
+fn a_manager_with_a_long_role_is_a_speaker() {
+    let text = "Lending picked up in the region over the winter months, bankers said.\n\
+                One senior corporate finance manager in Dunmore said: “Banks are still reluctant to lend to small firms.”";
+    let all = claims(text);
+    let lend = claim(&all, "reluctant").expect("claim");
+    assert_eq!(
+        lend.speaker.as_deref(),
+        Some("One senior corporate finance manager")
+    );
+}
+
+#[test]
+fn a_group_named_after_a_person_is_the_group() {
+    let text = "Sweden's Lindqvist group said it raised its holding in the shipping company Norrhav to 37 pct.";
+    let all = claims(text);
+    let raised = claim(&all, "raised its holding").expect("claim");
+    assert_eq!(raised.speaker.as_deref(), Some("Lindqvist group"));
+}

@@ -299,6 +299,8 @@ pub const SPEAKER_NOUNS: &[&str] = &[
     "correspondent",
     "reporter",
     "reporters",
+    "manager",
+    "managers",
     "clerk",
     "worker",
     "workers",

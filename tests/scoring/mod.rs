@@ -195,7 +195,9 @@ pub fn ratio(part: usize, whole: usize) -> f64 {
     }
 }
 
-fn names_match(gold: &str, found: &str) -> bool {
+/// Whether a found speaker is the annotated one by name alone (see the
+/// module notes); for annotations without entity lists.
+pub fn names_match(gold: &str, found: &str) -> bool {
     let (gold, found) = (
         normalise(gold).to_lowercase(),
         normalise(found).to_lowercase(),
