@@ -9,12 +9,15 @@
 //! and ranges do not make false contradictions.
 
 use super::numbers::{self, Bound, DateMention, Figures, Quantity, Unit};
-use super::{Discrepancy, DiscrepancyKind, Side, contemporary, published_before};
+use super::{
+    Discrepancy, DiscrepancyKind, Side, article_day, contemporary, day_number, published_before,
+};
 use crate::facts::{Fact, Facts, SentenceRef};
 use crate::lexicon::{
     FUNCTION_WORDS, GENERIC_COUNT_HEADS, LATER_CUES, LENGTH_NOUNS, MEASURE_FAMILIES,
     NEGATING_VERBS, NEGATORS, OPPOSITE_VERBS, PROJECTION_CUES, WHOLE_SCOPE,
 };
+use crate::lexicon::{CONDITIONS, DUTY_BEFORE_TO, UNASSERTED};
 use crate::model::Corpus;
 use std::collections::BTreeMap;
 
@@ -463,6 +466,23 @@ pub(super) fn in_fact(corpus: &Corpus, index: usize, fact: &Fact) -> Vec<Discrep
             })
             .collect();
         out.extend(super::actors::discrepancies(index, fact, &said));
+        // Abstain where two sides in different groups are of different
+        // subjects (a quotation's speakers are compared on their own terms).
+        out.retain(|d| {
+            d.kind == DiscrepancyKind::Speaker
+                || !d.sides.iter().any(|x| {
+                    d.sides.iter().any(|y| {
+                        x.group != y.group
+                            && match (
+                                members.iter().find(|m| m.sentence == x.sentence),
+                                members.iter().find(|m| m.sentence == y.sentence),
+                            ) {
+                                (Some(mx), Some(my)) => different_subjects((mx, x), (my, y)),
+                                _ => false,
+                            }
+                    })
+                })
+        });
     }
     out
 }
@@ -1080,6 +1100,7 @@ fn date_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec<Disc
             groups[0].iter().all(|(y, o)| {
                 d.conflicts(o) == Some(true)
                     && contemporary(members[*x].article, members[*y].article)
+                    && !recurring((members[*x].article, d), (members[*y].article, o))
                     && share_word(
                         &date_context(&members[*x], d),
                         &date_context(&members[*y], o),
@@ -1114,6 +1135,85 @@ fn date_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec<Disc
         fact: Some(index),
         sides,
     }]
+}
+
+/// Two dates as far from their articles' dates as each other, in articles
+/// of different days ("rose on May 4" in a report of the 5th, "rose on May
+/// 6" in one of the 7th): two issues of a recurring report, not two dates
+/// of one event.
+fn recurring(
+    (a, d): (&crate::model::Article, &DateMention),
+    (b, o): (&crate::model::Article, &DateMention),
+) -> bool {
+    let (Some((x, year_x)), Some((y, year_y))) = (article_day(a), article_day(b)) else {
+        return false;
+    };
+    let from = |date: &DateMention, published: i64, year: i64| -> Option<i64> {
+        let (month, day) = (date.month?, date.day?);
+        let year = date.year.map_or(year, i64::from);
+        Some(day_number(year, i64::from(month), i64::from(day)) - published)
+    };
+    x != y && from(d, x, year_x).is_some_and(|p| Some(p) == from(o, y, year_y))
+}
+
+/// The person or organisation a sentence opens with ("Norvale Shipping Co
+/// is issuing...", "The Varn Institute said..."), as its article names it.
+fn opening_entity<'a>(member: &Member<'a>) -> Option<&'a crate::model::Entity> {
+    let end = member.base + member.text.len();
+    let entity = member
+        .article
+        .entities
+        .iter()
+        .filter(|e| e.start >= member.base && e.start < end)
+        .min_by_key(|e| e.start)?;
+    let before = member.article.body.get(member.base..entity.start)?;
+    let lead = word_spans(before);
+    let opens = lead.is_empty()
+        || (lead.len() == 1 && lead[0].1.eq_ignore_ascii_case("the"));
+    (opens && entity.kind != crate::model::EntityType::Place).then_some(entity)
+}
+
+/// Whether an article names an entity: by its canonical name, or its words.
+fn names(article: &crate::model::Article, canonical: &str, text: &str) -> bool {
+    article.entities.iter().any(|e| &*e.canonical == canonical)
+        || (!text.is_empty() && article.body.contains(text))
+}
+
+/// Figures of a sentence outside `start..end` (body offsets), as written.
+fn other_figures<'a>(member: &Member<'a>, start: usize, end: usize) -> Vec<&'a str> {
+    word_spans(member.text)
+        .into_iter()
+        .filter(|(at, w)| {
+            let at = member.base + at;
+            (at < start || at >= end) && w.chars().any(|c| c.is_ascii_digit())
+        })
+        .map(|(_, w)| w)
+        .collect()
+}
+
+/// Two sides that report on different subjects: each sentence opens with a
+/// person or organisation the other's article never names, and they differ
+/// in some figure besides the one disputed ("Norvale Shipping Co is issuing
+/// a 100 mln bond due June 15" against "Tamsin Foods Corp is issuing a 125
+/// mln bond due June 7"). Templated reports of two issuers, two filers or
+/// two firms, not two accounts of one thing. Two measurers of one figure
+/// who differ in nothing else are still compared.
+fn different_subjects(a: (&Member, &Side), b: (&Member, &Side)) -> bool {
+    let ((ma, sa), (mb, sb)) = (a, b);
+    let (Some(ea), Some(eb)) = (opening_entity(ma), opening_entity(mb)) else {
+        return false;
+    };
+    if ea.canonical == eb.canonical
+        || names(mb.article, &ea.canonical, ea.text(&ma.article.body))
+        || names(ma.article, &eb.canonical, eb.text(&mb.article.body))
+    {
+        return false;
+    }
+    let (fa, fb) = (
+        other_figures(ma, sa.start, sa.end),
+        other_figures(mb, sb.start, sb.end),
+    );
+    fa.iter().any(|f| !fb.contains(f)) || fb.iter().any(|f| !fa.contains(f))
 }
 
 /// A direction and what it is measured from ("northwest of Sagaing"), by
@@ -1228,7 +1328,12 @@ pub(super) fn word_spans(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     for (at, c) in text.char_indices() {
-        let inner = matches!(c, '-' | '\'' | '’') && start.is_some();
+        // A straight quote typed for an apostrophe ("don"t") stays inside.
+        let typed_apostrophe = c == '"'
+            && text[..at].ends_with(['n', 'N'])
+            && text[at + 1..].starts_with('t')
+            && !text[at + 2..].starts_with(char::is_alphanumeric);
+        let inner = (matches!(c, '-' | '\'' | '’') || typed_apostrophe) && start.is_some();
         if c.is_alphanumeric() || inner {
             start.get_or_insert(at);
         } else if let Some(s) = start.take() {
@@ -1282,8 +1387,83 @@ struct Denial {
     end: usize,
 }
 
+/// A word lowered, its apostrophe plain however it was typed ("don’t",
+/// "don"t").
+fn plain(word: &str) -> String {
+    word.to_ascii_lowercase().replace(['’', '"'], "'")
+}
+
+/// The words before word `i` of `words` (spans of `text`) in its clause,
+/// nearest first, at most `reach`: a comma, semicolon, colon, bracket, dash
+/// or quotation mark ends a clause.
+fn clause_before<'t>(text: &str, words: &[(usize, &'t str)], i: usize, reach: usize) -> Vec<&'t str> {
+    let mut out = Vec::new();
+    let mut k = i.min(words.len());
+    while k > 0 && out.len() < reach {
+        let (at, word) = words[k - 1];
+        let next = words.get(k).map_or(text.len(), |(s, _)| *s);
+        let gap = text.get(at + word.len()..next).unwrap_or("");
+        if gap
+            .chars()
+            .any(|c| matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '—' | '–'))
+        {
+            break;
+        }
+        out.push(word);
+        k -= 1;
+    }
+    out
+}
+
+/// How far back in its clause a condition or a denial governs a word.
+const CLAUSE_REACH: usize = 8;
+
+/// Whether word `i` stands in a condition ("if the strike was not
+/// settled", "unless it was settled"): nothing is told of it.
+fn conditional(text: &str, words: &[(usize, &str)], i: usize) -> bool {
+    clause_before(text, words, i, CLAUSE_REACH)
+        .iter()
+        .any(|w| CONDITIONS.contains(&plain(w).as_str()))
+}
+
+/// Whether word `i` is told as not done, or not told at all: under a
+/// condition, a denial earlier in its clause ("did not want to follow its
+/// neighbour in suspending", "no new plan to help"), a refusal, or a duty,
+/// wish, possibility or plan ("have to be", "wants to sell", "a contract
+/// for the carmaker to build").
+fn unasserted(text: &str, words: &[(usize, &str)], i: usize) -> bool {
+    let before = clause_before(text, words, i, CLAUSE_REACH);
+    before.iter().enumerate().any(|(k, word)| {
+        let lower = plain(word);
+        let to_after = |list: &[&str]| {
+            lower == "to"
+                && before
+                    .get(k + 1)
+                    .is_some_and(|p| list.contains(&plain(p).as_str()))
+        };
+        let for_then_to = lower == "to" && before.iter().skip(k + 1).take(3).any(|p| plain(p) == "for");
+        CONDITIONS.contains(&lower.as_str())
+            || is_negator(word)
+            || lower == "no"
+            || NEGATING_VERBS.contains(&lower.as_str())
+            || (UNASSERTED.contains(&lower.as_str()) && (lower != "may" || *word == "may"))
+            || to_after(DUTY_BEFORE_TO)
+            || for_then_to
+    })
+}
+
+/// The verb a word governs through "to" ("expected to enter"), as a stem.
+fn complement(text: &str, end: usize) -> Option<String> {
+    let words = word_spans(text);
+    let k = words.iter().position(|(at, _)| *at >= end)?;
+    if !words[k].1.eq_ignore_ascii_case("to") {
+        return None;
+    }
+    words.get(k + 1).map(|(_, w)| stem(&w.to_ascii_lowercase()))
+}
+
 fn is_negator(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
+    let lower = plain(word);
     (NEGATORS.contains(&lower.as_str()) && !matches!(lower.as_str(), "no" | "nor" | "neither"))
         || lower.ends_with("n't")
 }
@@ -1293,7 +1473,7 @@ fn denials(text: &str) -> Vec<Denial> {
     let words = word_spans(text);
     let mut out = Vec::new();
     for (i, (at, word)) in words.iter().enumerate() {
-        let lower = word.to_ascii_lowercase();
+        let lower = plain(word);
         // "failed to agree", "declined to sign": a verb that denies the next.
         let negating_verb = NEGATING_VERBS.contains(&lower.as_str())
             && words
@@ -1359,7 +1539,7 @@ fn affirms(text: &str, denial: &Denial) -> Option<(usize, usize)> {
             .iter()
             .map(|(_, w)| w.to_ascii_lowercase())
             .collect();
-        if before.iter().any(|w| is_negator(w)) {
+        if before.iter().any(|w| is_negator(w)) || unasserted(text, &words, i) {
             continue;
         }
         let near: &[String] = &before[before.len().saturating_sub(2)..];
@@ -1410,7 +1590,15 @@ fn speaker_discrepancies(
             else {
                 continue;
             };
+            // A rival named in the other version's own sentence is part of
+            // its attribution ("Lena Marsh, head of the panel and buyer at
+            // Dorrit Mills <DMI>, said"), not another speaker.
+            let named_in = |m: &Member, speaker: &str| {
+                m.text.to_lowercase().contains(&speaker.to_lowercase())
+            };
             if a.sentence.article == b.sentence.article
+                || named_in(b, speaker_a)
+                || named_in(a, speaker_b)
                 || !contemporary(a.article, b.article)
                 || !super::quotes::one_quotation(quote_a, quote_b)
                 || !super::quotes::rival_credits(
@@ -1479,7 +1667,8 @@ fn affirmed_word(text: &str, stem_wanted: &str) -> Option<(usize, usize)> {
         let lower = word.to_ascii_lowercase();
         let denied = words[i.saturating_sub(3)..i]
             .iter()
-            .any(|(_, w)| is_negator(w));
+            .any(|(_, w)| is_negator(w))
+            || unasserted(text, &words, i);
         (stem(&lower) == stem_wanted && !denied).then(|| (*at, at + word.len()))
     })
 }
@@ -1530,8 +1719,16 @@ fn negation_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec<
         }
     }
     for (i, a) in members.iter().enumerate() {
+        let a_words = word_spans(a.text);
         for denial in denials(a.text) {
             let (start, end) = (denial.start, denial.end);
+            // A denial in a condition tells nothing; a sentence that also
+            // affirms what it denies ("callable from 2031 but not callable
+            // before") takes no side.
+            let at = a_words.iter().position(|(w, _)| *w == start).unwrap_or(0);
+            if conditional(a.text, &a_words, at) || affirms(a.text, &denial).is_some() {
+                continue;
+            }
             for (_, b) in members
                 .iter()
                 .enumerate()
@@ -1543,6 +1740,20 @@ fn negation_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec<
                 let Some((b_start, b_end)) = affirms(b.text, &denial) else {
                     continue;
                 };
+                // Another act through "to" ("not expected to intervene"
+                // against "expected to enter"), or nothing in common around
+                // the two (other doers, other objects): not one thing.
+                if let (Some(x), Some(y)) = (complement(a.text, end), complement(b.text, b_end))
+                    && x != y
+                {
+                    continue;
+                }
+                if !share_word(
+                    &words_around(a.text, start, end, 4),
+                    &words_around(b.text, b_start, b_end, 4),
+                ) {
+                    continue;
+                }
                 let sides = vec![
                     a.side(0, a.base + start, a.base + end),
                     b.side(1, b.base + b_start, b.base + b_end),
