@@ -1137,10 +1137,12 @@ fn date_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec<Disc
     }]
 }
 
-/// Two dates as far from their articles' dates as each other, in articles
-/// of different days ("rose on May 4" in a report of the 5th, "rose on May
-/// 6" in one of the 7th): two issues of a recurring report, not two dates
-/// of one event.
+/// Two dates of the days just before their own articles, in articles of
+/// different days, in the order the articles came out ("rose on May 4" in
+/// a report of the 5th, "rose on May 6" in one of the 7th), or two
+/// weekdays of articles of different days: two issues of a recurring
+/// report, or days counted from different days, not two dates of one
+/// event.
 fn recurring(
     (a, d): (&crate::model::Article, &DateMention),
     (b, o): (&crate::model::Article, &DateMention),
@@ -1153,20 +1155,38 @@ fn recurring(
         let year = date.year.map_or(year, i64::from);
         Some(day_number(year, i64::from(month), i64::from(day)) - published)
     };
-    x != y && from(d, x, year_x).is_some_and(|p| Some(p) == from(o, y, year_y))
+    if x == y {
+        return false;
+    }
+    // A weekday alone counts from the day its article was written.
+    if d.day.is_none() && o.day.is_none() && d.weekday.is_some() && o.weekday.is_some() {
+        return true;
+    }
+    let (Some(p), Some(q)) = (from(d, x, year_x), from(o, y, year_y)) else {
+        return false;
+    };
+    // Each a date of the days just before its own article, in the order
+    // the articles came out.
+    let recent = |offset: i64| (-RECENT_DAYS..=0).contains(&offset);
+    recent(p) && recent(q) && ((x + p) - (y + q)).signum() == (x - y).signum()
 }
+
+/// How many days before its article a recurring report's date falls.
+const RECENT_DAYS: i64 = 7;
 
 /// The person or organisation a sentence opens with ("Norvale Shipping Co
 /// is issuing...", "The Varn Institute said..."), as its article names it.
-fn opening_entity<'a>(member: &Member<'a>) -> Option<&'a crate::model::Entity> {
-    let end = member.base + member.text.len();
-    let entity = member
-        .article
+fn opening_entity<'a>(
+    article: &'a crate::model::Article,
+    start: usize,
+    end: usize,
+) -> Option<&'a crate::model::Entity> {
+    let entity = article
         .entities
         .iter()
-        .filter(|e| e.start >= member.base && e.start < end)
+        .filter(|e| e.start >= start && e.start < end)
         .min_by_key(|e| e.start)?;
-    let before = member.article.body.get(member.base..entity.start)?;
+    let before = article.body.get(start..entity.start)?;
     let lead = word_spans(before);
     let opens = lead.is_empty()
         || (lead.len() == 1 && lead[0].1.eq_ignore_ascii_case("the"));
@@ -1191,22 +1211,47 @@ fn other_figures<'a>(member: &Member<'a>, start: usize, end: usize) -> Vec<&'a s
         .collect()
 }
 
-/// Two sides that report on different subjects: each sentence opens with a
-/// person or organisation the other's article never names, and they differ
-/// in some figure besides the one disputed ("Norvale Shipping Co is issuing
-/// a 100 mln bond due June 15" against "Tamsin Foods Corp is issuing a 125
-/// mln bond due June 7"). Templated reports of two issuers, two filers or
-/// two firms, not two accounts of one thing. Two measurers of one figure
-/// who differ in nothing else are still compared.
+/// Whether two people or organisations are plainly two: neither's article
+/// names the other.
+fn two_subjects(
+    (a, ea): (&crate::model::Article, &crate::model::Entity),
+    (b, eb): (&crate::model::Article, &crate::model::Entity),
+) -> bool {
+    ea.canonical != eb.canonical
+        && !names(b, &ea.canonical, ea.text(&a.body))
+        && !names(a, &eb.canonical, eb.text(&b.body))
+}
+
+/// The person or organisation an article's lead opens with: what the
+/// article is about.
+fn lead_entity(article: &crate::model::Article) -> Option<&crate::model::Entity> {
+    let lead = article.sentences.first()?;
+    opening_entity(article, lead.start, lead.end)
+}
+
+/// Two sides that report on different subjects. Either the two articles'
+/// leads open with a person or organisation the other article never names
+/// (a notice of one issuer's bond and a notice of another's: "the payment
+/// date is June 15" says nothing of the other bond), or each sentence opens
+/// so and they differ in some figure besides the one disputed ("Norvale
+/// Shipping Co is issuing a 100 mln bond due June 15" against "Tamsin Foods
+/// Corp is issuing a 125 mln bond due June 7"). Templated reports of two
+/// issuers, two filers or two firms, not two accounts of one thing. Two
+/// measurers of one figure who differ in nothing else are still compared.
 fn different_subjects(a: (&Member, &Side), b: (&Member, &Side)) -> bool {
     let ((ma, sa), (mb, sb)) = (a, b);
-    let (Some(ea), Some(eb)) = (opening_entity(ma), opening_entity(mb)) else {
+    if let (Some(la), Some(lb)) = (lead_entity(ma.article), lead_entity(mb.article))
+        && two_subjects((ma.article, la), (mb.article, lb))
+    {
+        return true;
+    }
+    let (Some(ea), Some(eb)) = (
+        opening_entity(ma.article, ma.base, ma.base + ma.text.len()),
+        opening_entity(mb.article, mb.base, mb.base + mb.text.len()),
+    ) else {
         return false;
     };
-    if ea.canonical == eb.canonical
-        || names(mb.article, &ea.canonical, ea.text(&ma.article.body))
-        || names(ma.article, &eb.canonical, eb.text(&mb.article.body))
-    {
+    if !two_subjects((ma.article, ea), (mb.article, eb)) {
         return false;
     }
     let (fa, fb) = (

@@ -542,3 +542,46 @@ fn a_rival_named_in_the_other_sentence_is_no_other_speaker() {
         (None, None),
     );
 }
+
+#[test]
+fn weekdays_of_articles_of_different_days_are_not_compared() {
+    assert_none(
+        "The carnival will close the banks of the river town all day on Monday, dealers said.",
+        "The carnival closed the banks of the river town on Friday, dealers said.",
+        (Some("2031-03-02"), Some("2031-03-03")),
+    );
+}
+
+#[test]
+fn a_recurring_report_a_weekend_apart_is_two_issues() {
+    assert_none(
+        "Reserves held at the central bank rose on May 4 to 4.1 billion crowns from 2.7 billion crowns the previous day, the treasury said.",
+        "Reserves held at the central bank rose on May 6 to 3.4 billion crowns from 1.5 billion crowns the previous day, the treasury said.",
+        (Some("2031-05-05"), Some("2031-05-09")),
+    );
+}
+
+#[test]
+fn notices_of_two_issuers_are_not_compared() {
+    let corpus = corpus(&[
+        (
+            "a",
+            None,
+            "Norvale Shipping Co is issuing a 100 mln dlr bond, lead manager Kestrel Bank said. The payment date is June 15 while the bond will be listed in Varnholt.",
+        ),
+        (
+            "b",
+            None,
+            "Tamsin Foods Corp is issuing a 125 mln dlr bond, lead manager Kestrel Bank said. The payment date is June 20 while listing will be in Varnholt.",
+        ),
+    ]);
+    let second = |article| SentenceRef {
+        article,
+        sentence: 1,
+    };
+    let kinds: Vec<DiscrepancyKind> = discrepancies_between(&corpus, second(0), second(1))
+        .into_iter()
+        .map(|d| d.kind)
+        .collect();
+    assert!(kinds.is_empty(), "{kinds:?}");
+}
