@@ -943,6 +943,7 @@ fn dispute(
                     && members[x].sentence.article != members[y].sentence.article
                     && contemporary(members[x].article, members[y].article)
                     && same_scope((&members[x], qx), (&members[y], qy))
+                    && one_thing(key, (&members[x], qx), (&members[y], qy))
             })
         })
     };
@@ -1005,6 +1006,29 @@ fn dispute(
         fact,
         sides,
     })
+}
+
+/// Whether two figures can be of one thing: both levels or both changes
+/// ("cut the surplus by 20,000 tonnes" is a change, "to 50,000 tonnes" a
+/// level), and for a rate or a sum of money, which say nothing of what
+/// they measure, a word around both in common ("a 16 pct stake" and "16
+/// pct of the market" are two things; "control of 12 pct of the market"
+/// and "16 pct of the market" one).
+fn one_thing(key: &MeasureKey, (ma, qa): (&Member, &Quantity), (mb, qb): (&Member, &Quantity)) -> bool {
+    let change = |m: &Member, q: &Quantity| {
+        word_spans(m.words_at(m.base, q.start))
+            .last()
+            .is_some_and(|(_, w)| w.eq_ignore_ascii_case("by"))
+    };
+    if change(ma, qa) != change(mb, qb) {
+        return false;
+    }
+    let loose = matches!(key, MeasureKey::Unit(unit, None)
+        if unit == "percent" || unit == "points" || unit.starts_with("money:"));
+    let around = |m: &Member, q: &Quantity| {
+        words_around(m.text, q.start - m.base, q.end - m.base, 4)
+    };
+    !loose || share_word(&around(ma, qa), &around(mb, qb))
 }
 
 /// The figure grows with the date: every source of a higher figure was
@@ -1175,7 +1199,8 @@ fn recurring(
 const RECENT_DAYS: i64 = 7;
 
 /// The person or organisation a sentence opens with ("Norvale Shipping Co
-/// is issuing...", "The Varn Institute said..."), as its article names it.
+/// is issuing...", "The Varn Institute said...", a place or a few words
+/// of description before it), as its article names it.
 fn opening_entity<'a>(
     article: &'a crate::model::Article,
     start: usize,
@@ -1184,14 +1209,19 @@ fn opening_entity<'a>(
     let entity = article
         .entities
         .iter()
-        .filter(|e| e.start >= start && e.start < end)
+        .filter(|e| {
+            e.start >= start && e.start < end && e.kind != crate::model::EntityType::Place
+        })
         .min_by_key(|e| e.start)?;
+    // A few words of description may come first ("veteran investor Mara
+    // Quell"), never a clause of their own.
     let before = article.body.get(start..entity.start)?;
-    let lead = word_spans(before);
-    let opens = lead.is_empty()
-        || (lead.len() == 1 && lead[0].1.eq_ignore_ascii_case("the"));
-    (opens && entity.kind != crate::model::EntityType::Place).then_some(entity)
+    let opens = word_spans(before).len() <= OPENING_WORDS && !before.contains([',', ';', ':']);
+    opens.then_some(entity)
 }
+
+/// Words a sentence's subject may come after ("The", "veteran investor").
+const OPENING_WORDS: usize = 3;
 
 /// Whether an article names an entity: by its canonical name, or its words.
 fn names(article: &crate::model::Article, canonical: &str, text: &str) -> bool {
@@ -1636,16 +1666,12 @@ fn speaker_discrepancies(
                 continue;
             };
             // A rival named in the other version's own sentence is part of
-            // its attribution ("Lena Marsh, head of the panel and buyer at
-            // Dorrit Mills <DMI>, said"), not another speaker.
-            let named_in = |m: &Member, speaker: &str| {
-                m.text.to_lowercase().contains(&speaker.to_lowercase())
-            };
+            // its attribution, not another speaker.
             if a.sentence.article == b.sentence.article
-                || named_in(b, speaker_a)
-                || named_in(a, speaker_b)
+                || super::quotes::names_speaker(b.text, speaker_a)
+                || super::quotes::names_speaker(a.text, speaker_b)
                 || !contemporary(a.article, b.article)
-                || !super::quotes::one_quotation(quote_a, quote_b)
+                || !super::quotes::rival_quotation(quote_a, quote_b)
                 || !super::quotes::rival_credits(
                     corpus,
                     (a.sentence, speaker_a),

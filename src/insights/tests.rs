@@ -585,3 +585,40 @@ fn notices_of_two_issuers_are_not_compared() {
         .collect();
     assert!(kinds.is_empty(), "{kinds:?}");
 }
+
+#[test]
+fn a_subject_after_a_few_words_of_description_is_still_the_subject() {
+    assert_none(
+        "Veteran investor Mara Quell said she raised her stake in Dunmore Mills to 481,800 shares, or 12.2 pct, from 430,200 shares.",
+        "Pellam Partners, an investment firm, said it raised its stake in Tolvey Foods to 726,700 shares, or 9.5 pct, from 474,900 shares.",
+        (None, None),
+    );
+}
+
+#[test]
+fn rates_with_nothing_around_them_in_common_are_two_things() {
+    assert_none(
+        "Arden Holdings owns 19.6 pct of the brewer's stock.",
+        "After the merger the brewer will become a unit of a larger group but 17 pct of the company will be in public hands.",
+        (None, None),
+    );
+}
+
+#[test]
+fn a_change_is_not_compared_with_a_level() {
+    assert_none(
+        "The producers' plan aims to cut the world tin surplus to 50,000 tonnes from 70,000 now.",
+        "The producers hope to cut the 70,000-tonne world tin surplus by 20,000 tonnes.",
+        (None, None),
+    );
+}
+
+#[test]
+fn a_phrase_of_the_best_interests_is_no_rival_quotation() {
+    let kinds = kinds_between(
+        "Harbour Line chairman Piet Lorne said the firm had made several offers to settle the fare dispute and that a deal was \"in the best interests of both companies.\"",
+        "\"Our position is that we would like to see the merger completed, which is in the best interests of our riders and staff,\" Ines Marr said.",
+        (None, None),
+    );
+    assert!(!kinds.contains(&DiscrepancyKind::Speaker), "{kinds:?}");
+}
