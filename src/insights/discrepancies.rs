@@ -944,6 +944,10 @@ fn dispute(
                     && contemporary(members[x].article, members[y].article)
                     && same_scope((&members[x], qx), (&members[y], qy))
                     && one_thing(key, (&members[x], qx), (&members[y], qy))
+                    // A count that grows (a toll) is an update, not a report
+                    // of another week.
+                    && (matches!(key, MeasureKey::Family(_))
+                        || !recurring_template(&members[x], &members[y]))
             })
         })
     };
@@ -1008,6 +1012,46 @@ fn dispute(
     })
 }
 
+/// Stems of verbs of a level that moves (see `OPPOSITE_VERBS`).
+const MOVEMENT_STEMS: &[&str] = &["ris", "ros", "increas"];
+
+/// Two sentences worded alike whose figures all differ, in articles of
+/// different days ("distillate demand was down 2.1 pct in the period to
+/// 3.37 mln" a week before "up 2.9 pct in the period to 3.43 mln"): two
+/// issues of one recurring report, not two accounts of one thing.
+pub(super) fn recurring_template(a: &Member, b: &Member) -> bool {
+    let apart = matches!((article_day(a.article), article_day(b.article)),
+        (Some((x, _)), Some((y, _))) if x != y);
+    if !apart {
+        return false;
+    }
+    // Tokens between spaces, so that "3.37" stays one figure.
+    let split = |m: &Member| -> (Vec<String>, Vec<String>) {
+        m.text
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .partition(|w| w.chars().any(|c| c.is_ascii_digit()))
+    };
+    let ((figures_a, words_a), (figures_b, words_b)) = (split(a), split(b));
+    // One figure that moves is an update; a report gives several.
+    if figures_a.len() < 2
+        || figures_b.len() < 2
+        || figures_a.iter().any(|f| figures_b.contains(f))
+    {
+        return false;
+    }
+    let shared = words_a.iter().filter(|w| words_b.contains(w)).count();
+    let all = words_a.len().max(words_b.len());
+    all > 0 && shared * 10 >= all * TEMPLATE_TENTHS
+}
+
+/// Tenths of their words two sentences share to be one template.
+const TEMPLATE_TENTHS: usize = 8;
+
 /// Whether two figures can be of one thing: both levels or both changes
 /// ("cut the surplus by 20,000 tonnes" is a change, "to 50,000 tonnes" a
 /// level), and for a rate or a sum of money, which say nothing of what
@@ -1021,6 +1065,21 @@ fn one_thing(key: &MeasureKey, (ma, qa): (&Member, &Quantity), (mb, qb): (&Membe
             .is_some_and(|(_, w)| w.eq_ignore_ascii_case("by"))
     };
     if change(ma, qa) != change(mb, qb) {
+        return false;
+    }
+    // "104,000 tonnes of corn" and "120,000 tonnes of wheat" are two things.
+    let of_what = |m: &Member, q: &Quantity| {
+        let words = word_spans(m.words_at(q.end, m.base + m.text.len()));
+        let mut rest = words.iter().map(|(_, w)| w.to_lowercase());
+        (rest.next().as_deref() == Some("of"))
+            .then(|| rest.find(|w| !FUNCTION_WORDS.contains(&w.as_str())))
+            .flatten()
+            .map(|w| stem(&w))
+    };
+    if !matches!(key, MeasureKey::Family(_))
+        && let (Some(x), Some(y)) = (of_what(ma, qa), of_what(mb, qb))
+        && x != y
+    {
         return false;
     }
     let loose = matches!(key, MeasureKey::Unit(unit, None)
@@ -1749,10 +1808,21 @@ fn negation_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec<
     // Opposite verbs of one thing: "accepted" the offer against "rejected" it.
     for (i, a) in members.iter().enumerate() {
         for b in &members[i + 1..] {
-            if a.sentence.article == b.sentence.article || !contemporary(a.article, b.article) {
+            if a.sentence.article == b.sentence.article
+                || !contemporary(a.article, b.article)
+                || other_occasions(a, b)
+                || recurring_template(a, b)
+            {
                 continue;
             }
+            // A level that moves goes up one day and down the next: a rise
+            // against a fall is told only by articles of one day.
+            let apart = matches!((article_day(a.article), article_day(b.article)),
+                (Some((x, _)), Some((y, _))) if x != y);
             for (x, y) in OPPOSITE_VERBS {
+                if apart && MOVEMENT_STEMS.contains(x) {
+                    continue;
+                }
                 for (p, q, px, qy) in [(a, b, x, y), (b, a, x, y)] {
                     let (Some(one), Some(other)) =
                         (affirmed_word(p.text, px), affirmed_word(q.text, qy))

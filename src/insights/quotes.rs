@@ -320,6 +320,21 @@ pub(super) fn rival_credits(
         && is_named_entity(corpus, b.0, b.1)
         && (is_person(corpus, a.0, a.1) || is_person(corpus, b.0, b.1))
         && !same_person(a.1, b.1)
+        && !speaks_for(corpus, a, b)
+        && !speaks_for(corpus, b, a)
+}
+
+/// A person who speaks for the organisation the other version credits: the
+/// person's own article names it ("the bank said" against its governor,
+/// "the company said" against its chairman).
+fn speaks_for(corpus: &Corpus, person: (SentenceRef, &str), body: (SentenceRef, &str)) -> bool {
+    if !is_person(corpus, person.0, person.1) || is_person(corpus, body.0, body.1) {
+        return false;
+    }
+    corpus.articles.get(person.0.article).is_some_and(|article| {
+        article.entities.iter().any(|e| &*e.canonical == body.1)
+            || article.body.to_lowercase().contains(&body.1.to_lowercase())
+    })
 }
 
 /// Whether two quotations are one: they share runs of three words, at

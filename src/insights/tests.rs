@@ -410,7 +410,12 @@ fn figures_of_two_named_periods_are_two_occasions() {
 // each as an invented pair the engine must not flag.
 
 fn assert_none(a: &str, b: &str, dates: (Option<&str>, Option<&str>)) {
-    let kinds = kinds_between(a, b, dates);
+    let corpus = corpus(&[("a", dates.0, a), ("b", dates.1, b)]);
+    let (x, y) = first_sentences();
+    let kinds: Vec<String> = discrepancies_between(&corpus, x, y)
+        .into_iter()
+        .map(|d| d.what)
+        .collect();
     assert!(kinds.is_empty(), "{kinds:?}\n  {a}\n  {b}");
 }
 
@@ -620,5 +625,59 @@ fn a_phrase_of_the_best_interests_is_no_rival_quotation() {
         "\"Our position is that we would like to see the merger completed, which is in the best interests of our riders and staff,\" Ines Marr said.",
         (None, None),
     );
+    assert!(!kinds.contains(&DiscrepancyKind::Speaker), "{kinds:?}");
+}
+
+#[test]
+fn a_rise_and_a_fall_of_two_days_are_two_occasions() {
+    assert_none(
+        "Reserves held at the central bank rose on May 6 to 3.9 billion crowns from 3.5 billion crowns, the treasury said.",
+        "Reserves held at the central bank fell on May 5 to 3.5 billion crowns from 3.9 billion crowns, the treasury said.",
+        (Some("2031-05-07"), Some("2031-05-06")),
+    );
+    assert_none(
+        "Orders for farm machinery rose 0.6 pct in the latest month, the trade ministry said.",
+        "Orders for farm machinery fell 1.2 pct in the latest month, the trade ministry said.",
+        (Some("2031-05-07"), Some("2031-06-06")),
+    );
+}
+
+#[test]
+fn a_weekly_report_worded_alike_with_every_figure_new_is_two_issues() {
+    assert_none(
+        "In its weekly fuel report, the agency said heating oil demand was down 2.1 pct in the period to 3.37 mln barrels from 3.44 mln a year earlier.",
+        "In its weekly fuel report, the agency said heating oil demand was up 2.9 pct in the period to 3.43 mln barrels from 3.33 mln a year earlier.",
+        (Some("2031-03-04"), Some("2031-03-11")),
+    );
+}
+
+#[test]
+fn figures_of_two_goods_are_two_things() {
+    assert_none(
+        "Exporters reported sales of 104,000 tonnes of barley to buyers abroad, the farm ministry said.",
+        "Exporters reported sales of 120,000 tonnes of oats to buyers abroad, the farm ministry said.",
+        (None, None),
+    );
+}
+
+#[test]
+fn a_person_speaking_for_the_body_credited_is_no_rival() {
+    let corpus = corpus(&[
+        (
+            "a",
+            None,
+            "\"There are some encouraging signs in our business this spring,\" Dorrit Mills said in a statement.",
+        ),
+        (
+            "b",
+            None,
+            "\"There are some encouraging signs in our business this spring,\" Hana Lutz said. Lutz is chairman of Dorrit Mills.",
+        ),
+    ]);
+    let (x, y) = first_sentences();
+    let kinds: Vec<DiscrepancyKind> = discrepancies_between(&corpus, x, y)
+        .into_iter()
+        .map(|d| d.kind)
+        .collect();
     assert!(!kinds.contains(&DiscrepancyKind::Speaker), "{kinds:?}");
 }
