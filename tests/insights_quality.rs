@@ -487,11 +487,7 @@ fn tuned_stories() {
         tally.report("tuned")
     );
     // Reached in session 10, once the measures of one thing were read.
-    assert!(
-        tally.recall() >= RECALL_FLOOR,
-        "{}",
-        tally.report("tuned")
-    );
+    assert!(tally.recall() >= RECALL_FLOOR, "{}", tally.report("tuned"));
     assert!(
         tally.quote_class() >= QUOTE_CLASS_FLOOR,
         "{}",

@@ -13,11 +13,11 @@ use super::{
     Discrepancy, DiscrepancyKind, Side, article_day, contemporary, day_number, published_before,
 };
 use crate::facts::{Fact, Facts, SentenceRef};
+use crate::lexicon::{CONDITIONS, DUTY_BEFORE_TO, UNASSERTED};
 use crate::lexicon::{
     FUNCTION_WORDS, GENERIC_COUNT_HEADS, LATER_CUES, LENGTH_NOUNS, MEASURE_FAMILIES,
     NEGATING_VERBS, NEGATORS, OPPOSITE_VERBS, PROJECTION_CUES, WHOLE_SCOPE,
 };
-use crate::lexicon::{CONDITIONS, DUTY_BEFORE_TO, UNASSERTED};
 use crate::model::Corpus;
 use std::collections::BTreeMap;
 
@@ -1038,9 +1038,7 @@ pub(super) fn recurring_template(a: &Member, b: &Member) -> bool {
     };
     let ((figures_a, words_a), (figures_b, words_b)) = (split(a), split(b));
     // One figure that moves is an update; a report gives several.
-    if figures_a.len() < 2
-        || figures_b.len() < 2
-        || figures_a.iter().any(|f| figures_b.contains(f))
+    if figures_a.len() < 2 || figures_b.len() < 2 || figures_a.iter().any(|f| figures_b.contains(f))
     {
         return false;
     }
@@ -1058,7 +1056,11 @@ const TEMPLATE_TENTHS: usize = 8;
 /// they measure, a word around both in common ("a 16 pct stake" and "16
 /// pct of the market" are two things; "control of 12 pct of the market"
 /// and "16 pct of the market" one).
-fn one_thing(key: &MeasureKey, (ma, qa): (&Member, &Quantity), (mb, qb): (&Member, &Quantity)) -> bool {
+fn one_thing(
+    key: &MeasureKey,
+    (ma, qa): (&Member, &Quantity),
+    (mb, qb): (&Member, &Quantity),
+) -> bool {
     let change = |m: &Member, q: &Quantity| {
         word_spans(m.words_at(m.base, q.start))
             .last()
@@ -1084,9 +1086,8 @@ fn one_thing(key: &MeasureKey, (ma, qa): (&Member, &Quantity), (mb, qb): (&Membe
     }
     let loose = matches!(key, MeasureKey::Unit(unit, None)
         if unit == "percent" || unit == "points" || unit.starts_with("money:"));
-    let around = |m: &Member, q: &Quantity| {
-        words_around(m.text, q.start - m.base, q.end - m.base, 4)
-    };
+    let around =
+        |m: &Member, q: &Quantity| words_around(m.text, q.start - m.base, q.end - m.base, 4);
     !loose || share_word(&around(ma, qa), &around(mb, qb))
 }
 
@@ -1260,17 +1261,15 @@ const RECENT_DAYS: i64 = 7;
 /// The person or organisation a sentence opens with ("Norvale Shipping Co
 /// is issuing...", "The Varn Institute said...", a place or a few words
 /// of description before it), as its article names it.
-fn opening_entity<'a>(
-    article: &'a crate::model::Article,
+fn opening_entity(
+    article: &crate::model::Article,
     start: usize,
     end: usize,
-) -> Option<&'a crate::model::Entity> {
+) -> Option<&crate::model::Entity> {
     let entity = article
         .entities
         .iter()
-        .filter(|e| {
-            e.start >= start && e.start < end && e.kind != crate::model::EntityType::Place
-        })
+        .filter(|e| e.start >= start && e.start < end && e.kind != crate::model::EntityType::Place)
         .min_by_key(|e| e.start)?;
     // A few words of description may come first ("veteran investor Mara
     // Quell"), never a clause of their own.
@@ -1530,7 +1529,12 @@ fn plain(word: &str) -> String {
 /// The words before word `i` of `words` (spans of `text`) in its clause,
 /// nearest first, at most `reach`: a comma, semicolon, colon, bracket, dash
 /// or quotation mark ends a clause.
-fn clause_before<'t>(text: &str, words: &[(usize, &'t str)], i: usize, reach: usize) -> Vec<&'t str> {
+fn clause_before<'t>(
+    text: &str,
+    words: &[(usize, &'t str)],
+    i: usize,
+    reach: usize,
+) -> Vec<&'t str> {
     let mut out = Vec::new();
     let mut k = i.min(words.len());
     while k > 0 && out.len() < reach {
@@ -1575,7 +1579,8 @@ fn unasserted(text: &str, words: &[(usize, &str)], i: usize) -> bool {
                     .get(k + 1)
                     .is_some_and(|p| list.contains(&plain(p).as_str()))
         };
-        let for_then_to = lower == "to" && before.iter().skip(k + 1).take(3).any(|p| plain(p) == "for");
+        let for_then_to =
+            lower == "to" && before.iter().skip(k + 1).take(3).any(|p| plain(p) == "for");
         CONDITIONS.contains(&lower.as_str())
             || is_negator(word)
             || lower == "no"

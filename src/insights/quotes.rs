@@ -331,10 +331,13 @@ fn speaks_for(corpus: &Corpus, person: (SentenceRef, &str), body: (SentenceRef, 
     if !is_person(corpus, person.0, person.1) || is_person(corpus, body.0, body.1) {
         return false;
     }
-    corpus.articles.get(person.0.article).is_some_and(|article| {
-        article.entities.iter().any(|e| &*e.canonical == body.1)
-            || article.body.to_lowercase().contains(&body.1.to_lowercase())
-    })
+    corpus
+        .articles
+        .get(person.0.article)
+        .is_some_and(|article| {
+            article.entities.iter().any(|e| &*e.canonical == body.1)
+                || article.body.to_lowercase().contains(&body.1.to_lowercase())
+        })
 }
 
 /// Whether two quotations are one: they share runs of three words, at

@@ -272,8 +272,25 @@ pub const CONDITIONS: &[&str] = &["if", "unless", "whether", "lest"];
 /// possibility or a plan, not an act told: "have to be more competitive",
 /// "wants to sell", "could build". ("may" only in lower case: the month.)
 pub const UNASSERTED: &[&str] = &[
-    "must", "should", "could", "might", "may", "want", "wants", "wanted", "hope", "hopes",
-    "hoped", "plan", "plans", "planned", "aim", "aims", "seek", "seeks", "speculated",
+    "must",
+    "should",
+    "could",
+    "might",
+    "may",
+    "want",
+    "wants",
+    "wanted",
+    "hope",
+    "hopes",
+    "hoped",
+    "plan",
+    "plans",
+    "planned",
+    "aim",
+    "aims",
+    "seek",
+    "seeks",
+    "speculated",
 ];
 
 /// Words before "to" that make the verb after it a duty or a need ("has
