@@ -9,8 +9,11 @@
 //! and ranges do not make false contradictions.
 
 use super::numbers::{self, Bound, DateMention, Figures, Quantity, Unit};
-use super::{Discrepancy, DiscrepancyKind, Side, contemporary, published_before};
+use super::{
+    Discrepancy, DiscrepancyKind, Side, article_day, contemporary, day_number, published_before,
+};
 use crate::facts::{Fact, Facts, SentenceRef};
+use crate::lexicon::{CONDITIONS, DUTY_BEFORE_TO, UNASSERTED};
 use crate::lexicon::{
     FUNCTION_WORDS, GENERIC_COUNT_HEADS, LATER_CUES, LENGTH_NOUNS, MEASURE_FAMILIES,
     NEGATING_VERBS, NEGATORS, OPPOSITE_VERBS, PROJECTION_CUES, WHOLE_SCOPE,
@@ -463,6 +466,23 @@ pub(super) fn in_fact(corpus: &Corpus, index: usize, fact: &Fact) -> Vec<Discrep
             })
             .collect();
         out.extend(super::actors::discrepancies(index, fact, &said));
+        // Abstain where two sides in different groups are of different
+        // subjects (a quotation's speakers are compared on their own terms).
+        out.retain(|d| {
+            d.kind == DiscrepancyKind::Speaker
+                || !d.sides.iter().any(|x| {
+                    d.sides.iter().any(|y| {
+                        x.group != y.group
+                            && match (
+                                members.iter().find(|m| m.sentence == x.sentence),
+                                members.iter().find(|m| m.sentence == y.sentence),
+                            ) {
+                                (Some(mx), Some(my)) => different_subjects((mx, x), (my, y)),
+                                _ => false,
+                            }
+                    })
+                })
+        });
     }
     out
 }
@@ -923,6 +943,11 @@ fn dispute(
                     && members[x].sentence.article != members[y].sentence.article
                     && contemporary(members[x].article, members[y].article)
                     && same_scope((&members[x], qx), (&members[y], qy))
+                    && one_thing(key, (&members[x], qx), (&members[y], qy))
+                    // A count that grows (a toll) is an update, not a report
+                    // of another week.
+                    && (matches!(key, MeasureKey::Family(_))
+                        || !recurring_template(&members[x], &members[y]))
             })
         })
     };
@@ -985,6 +1010,85 @@ fn dispute(
         fact,
         sides,
     })
+}
+
+/// Stems of verbs of a level that moves (see `OPPOSITE_VERBS`).
+const MOVEMENT_STEMS: &[&str] = &["ris", "ros", "increas"];
+
+/// Two sentences worded alike whose figures all differ, in articles of
+/// different days ("distillate demand was down 2.1 pct in the period to
+/// 3.37 mln" a week before "up 2.9 pct in the period to 3.43 mln"): two
+/// issues of one recurring report, not two accounts of one thing.
+pub(super) fn recurring_template(a: &Member, b: &Member) -> bool {
+    let apart = matches!((article_day(a.article), article_day(b.article)),
+        (Some((x, _)), Some((y, _))) if x != y);
+    if !apart {
+        return false;
+    }
+    // Tokens between spaces, so that "3.37" stays one figure.
+    let split = |m: &Member| -> (Vec<String>, Vec<String>) {
+        m.text
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .partition(|w| w.chars().any(|c| c.is_ascii_digit()))
+    };
+    let ((figures_a, words_a), (figures_b, words_b)) = (split(a), split(b));
+    // One figure that moves is an update; a report gives several.
+    if figures_a.len() < 2 || figures_b.len() < 2 || figures_a.iter().any(|f| figures_b.contains(f))
+    {
+        return false;
+    }
+    let shared = words_a.iter().filter(|w| words_b.contains(w)).count();
+    let all = words_a.len().max(words_b.len());
+    all > 0 && shared * 10 >= all * TEMPLATE_TENTHS
+}
+
+/// Tenths of their words two sentences share to be one template.
+const TEMPLATE_TENTHS: usize = 8;
+
+/// Whether two figures can be of one thing: both levels or both changes
+/// ("cut the surplus by 20,000 tonnes" is a change, "to 50,000 tonnes" a
+/// level), and for a rate or a sum of money, which say nothing of what
+/// they measure, a word around both in common ("a 16 pct stake" and "16
+/// pct of the market" are two things; "control of 12 pct of the market"
+/// and "16 pct of the market" one).
+fn one_thing(
+    key: &MeasureKey,
+    (ma, qa): (&Member, &Quantity),
+    (mb, qb): (&Member, &Quantity),
+) -> bool {
+    let change = |m: &Member, q: &Quantity| {
+        word_spans(m.words_at(m.base, q.start))
+            .last()
+            .is_some_and(|(_, w)| w.eq_ignore_ascii_case("by"))
+    };
+    if change(ma, qa) != change(mb, qb) {
+        return false;
+    }
+    // "104,000 tonnes of corn" and "120,000 tonnes of wheat" are two things.
+    let of_what = |m: &Member, q: &Quantity| {
+        let words = word_spans(m.words_at(q.end, m.base + m.text.len()));
+        let mut rest = words.iter().map(|(_, w)| w.to_lowercase());
+        (rest.next().as_deref() == Some("of"))
+            .then(|| rest.find(|w| !FUNCTION_WORDS.contains(&w.as_str())))
+            .flatten()
+            .map(|w| stem(&w))
+    };
+    if !matches!(key, MeasureKey::Family(_))
+        && let (Some(x), Some(y)) = (of_what(ma, qa), of_what(mb, qb))
+        && x != y
+    {
+        return false;
+    }
+    let loose = matches!(key, MeasureKey::Unit(unit, None)
+        if unit == "percent" || unit == "points" || unit.starts_with("money:"));
+    let around =
+        |m: &Member, q: &Quantity| words_around(m.text, q.start - m.base, q.end - m.base, 4);
+    !loose || share_word(&around(ma, qa), &around(mb, qb))
 }
 
 /// The figure grows with the date: every source of a higher figure was
@@ -1080,6 +1184,7 @@ fn date_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec<Disc
             groups[0].iter().all(|(y, o)| {
                 d.conflicts(o) == Some(true)
                     && contemporary(members[*x].article, members[*y].article)
+                    && !recurring((members[*x].article, d), (members[*y].article, o))
                     && share_word(
                         &date_context(&members[*x], d),
                         &date_context(&members[*y], o),
@@ -1114,6 +1219,134 @@ fn date_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec<Disc
         fact: Some(index),
         sides,
     }]
+}
+
+/// Two dates of the days just before their own articles, in articles of
+/// different days, in the order the articles came out ("rose on May 4" in
+/// a report of the 5th, "rose on May 6" in one of the 7th), or two
+/// weekdays of articles of different days: two issues of a recurring
+/// report, or days counted from different days, not two dates of one
+/// event.
+fn recurring(
+    (a, d): (&crate::model::Article, &DateMention),
+    (b, o): (&crate::model::Article, &DateMention),
+) -> bool {
+    let (Some((x, year_x)), Some((y, year_y))) = (article_day(a), article_day(b)) else {
+        return false;
+    };
+    let from = |date: &DateMention, published: i64, year: i64| -> Option<i64> {
+        let (month, day) = (date.month?, date.day?);
+        let year = date.year.map_or(year, i64::from);
+        Some(day_number(year, i64::from(month), i64::from(day)) - published)
+    };
+    if x == y {
+        return false;
+    }
+    // A weekday alone counts from the day its article was written.
+    if d.day.is_none() && o.day.is_none() && d.weekday.is_some() && o.weekday.is_some() {
+        return true;
+    }
+    let (Some(p), Some(q)) = (from(d, x, year_x), from(o, y, year_y)) else {
+        return false;
+    };
+    // Each a date of the days just before its own article, in the order
+    // the articles came out.
+    let recent = |offset: i64| (-RECENT_DAYS..=0).contains(&offset);
+    recent(p) && recent(q) && ((x + p) - (y + q)).signum() == (x - y).signum()
+}
+
+/// How many days before its article a recurring report's date falls.
+const RECENT_DAYS: i64 = 7;
+
+/// The person or organisation a sentence opens with ("Norvale Shipping Co
+/// is issuing...", "The Varn Institute said...", a place or a few words
+/// of description before it), as its article names it.
+fn opening_entity(
+    article: &crate::model::Article,
+    start: usize,
+    end: usize,
+) -> Option<&crate::model::Entity> {
+    let entity = article
+        .entities
+        .iter()
+        .filter(|e| e.start >= start && e.start < end && e.kind != crate::model::EntityType::Place)
+        .min_by_key(|e| e.start)?;
+    // A few words of description may come first ("veteran investor Mara
+    // Quell"), never a clause of their own.
+    let before = article.body.get(start..entity.start)?;
+    let opens = word_spans(before).len() <= OPENING_WORDS && !before.contains([',', ';', ':']);
+    opens.then_some(entity)
+}
+
+/// Words a sentence's subject may come after ("The", "veteran investor").
+const OPENING_WORDS: usize = 3;
+
+/// Whether an article names an entity: by its canonical name, or its words.
+fn names(article: &crate::model::Article, canonical: &str, text: &str) -> bool {
+    article.entities.iter().any(|e| &*e.canonical == canonical)
+        || (!text.is_empty() && article.body.contains(text))
+}
+
+/// Figures of a sentence outside `start..end` (body offsets), as written.
+fn other_figures<'a>(member: &Member<'a>, start: usize, end: usize) -> Vec<&'a str> {
+    word_spans(member.text)
+        .into_iter()
+        .filter(|(at, w)| {
+            let at = member.base + at;
+            (at < start || at >= end) && w.chars().any(|c| c.is_ascii_digit())
+        })
+        .map(|(_, w)| w)
+        .collect()
+}
+
+/// Whether two people or organisations are plainly two: neither's article
+/// names the other.
+fn two_subjects(
+    (a, ea): (&crate::model::Article, &crate::model::Entity),
+    (b, eb): (&crate::model::Article, &crate::model::Entity),
+) -> bool {
+    ea.canonical != eb.canonical
+        && !names(b, &ea.canonical, ea.text(&a.body))
+        && !names(a, &eb.canonical, eb.text(&b.body))
+}
+
+/// The person or organisation an article's lead opens with: what the
+/// article is about.
+fn lead_entity(article: &crate::model::Article) -> Option<&crate::model::Entity> {
+    let lead = article.sentences.first()?;
+    opening_entity(article, lead.start, lead.end)
+}
+
+/// Two sides that report on different subjects. Either the two articles'
+/// leads open with a person or organisation the other article never names
+/// (a notice of one issuer's bond and a notice of another's: "the payment
+/// date is June 15" says nothing of the other bond), or each sentence opens
+/// so and they differ in some figure besides the one disputed ("Norvale
+/// Shipping Co is issuing a 100 mln bond due June 15" against "Tamsin Foods
+/// Corp is issuing a 125 mln bond due June 7"). Templated reports of two
+/// issuers, two filers or two firms, not two accounts of one thing. Two
+/// measurers of one figure who differ in nothing else are still compared.
+fn different_subjects(a: (&Member, &Side), b: (&Member, &Side)) -> bool {
+    let ((ma, sa), (mb, sb)) = (a, b);
+    if let (Some(la), Some(lb)) = (lead_entity(ma.article), lead_entity(mb.article))
+        && two_subjects((ma.article, la), (mb.article, lb))
+    {
+        return true;
+    }
+    let (Some(ea), Some(eb)) = (
+        opening_entity(ma.article, ma.base, ma.base + ma.text.len()),
+        opening_entity(mb.article, mb.base, mb.base + mb.text.len()),
+    ) else {
+        return false;
+    };
+    if !two_subjects((ma.article, ea), (mb.article, eb)) {
+        return false;
+    }
+    let (fa, fb) = (
+        other_figures(ma, sa.start, sa.end),
+        other_figures(mb, sb.start, sb.end),
+    );
+    fa.iter().any(|f| !fb.contains(f)) || fb.iter().any(|f| !fa.contains(f))
 }
 
 /// A direction and what it is measured from ("northwest of Sagaing"), by
@@ -1228,7 +1461,12 @@ pub(super) fn word_spans(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     for (at, c) in text.char_indices() {
-        let inner = matches!(c, '-' | '\'' | '’') && start.is_some();
+        // A straight quote typed for an apostrophe ("don"t") stays inside.
+        let typed_apostrophe = c == '"'
+            && text[..at].ends_with(['n', 'N'])
+            && text[at + 1..].starts_with('t')
+            && !text[at + 2..].starts_with(char::is_alphanumeric);
+        let inner = (matches!(c, '-' | '\'' | '’') || typed_apostrophe) && start.is_some();
         if c.is_alphanumeric() || inner {
             start.get_or_insert(at);
         } else if let Some(s) = start.take() {
@@ -1282,8 +1520,89 @@ struct Denial {
     end: usize,
 }
 
+/// A word lowered, its apostrophe plain however it was typed ("don’t",
+/// "don"t").
+fn plain(word: &str) -> String {
+    word.to_ascii_lowercase().replace(['’', '"'], "'")
+}
+
+/// The words before word `i` of `words` (spans of `text`) in its clause,
+/// nearest first, at most `reach`: a comma, semicolon, colon, bracket, dash
+/// or quotation mark ends a clause.
+fn clause_before<'t>(
+    text: &str,
+    words: &[(usize, &'t str)],
+    i: usize,
+    reach: usize,
+) -> Vec<&'t str> {
+    let mut out = Vec::new();
+    let mut k = i.min(words.len());
+    while k > 0 && out.len() < reach {
+        let (at, word) = words[k - 1];
+        let next = words.get(k).map_or(text.len(), |(s, _)| *s);
+        let gap = text.get(at + word.len()..next).unwrap_or("");
+        if gap
+            .chars()
+            .any(|c| matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '—' | '–'))
+        {
+            break;
+        }
+        out.push(word);
+        k -= 1;
+    }
+    out
+}
+
+/// How far back in its clause a condition or a denial governs a word.
+const CLAUSE_REACH: usize = 8;
+
+/// Whether word `i` stands in a condition ("if the strike was not
+/// settled", "unless it was settled"): nothing is told of it.
+fn conditional(text: &str, words: &[(usize, &str)], i: usize) -> bool {
+    clause_before(text, words, i, CLAUSE_REACH)
+        .iter()
+        .any(|w| CONDITIONS.contains(&plain(w).as_str()))
+}
+
+/// Whether word `i` is told as not done, or not told at all: under a
+/// condition, a denial earlier in its clause ("did not want to follow its
+/// neighbour in suspending", "no new plan to help"), a refusal, or a duty,
+/// wish, possibility or plan ("have to be", "wants to sell", "a contract
+/// for the carmaker to build").
+fn unasserted(text: &str, words: &[(usize, &str)], i: usize) -> bool {
+    let before = clause_before(text, words, i, CLAUSE_REACH);
+    before.iter().enumerate().any(|(k, word)| {
+        let lower = plain(word);
+        let to_after = |list: &[&str]| {
+            lower == "to"
+                && before
+                    .get(k + 1)
+                    .is_some_and(|p| list.contains(&plain(p).as_str()))
+        };
+        let for_then_to =
+            lower == "to" && before.iter().skip(k + 1).take(3).any(|p| plain(p) == "for");
+        CONDITIONS.contains(&lower.as_str())
+            || is_negator(word)
+            || lower == "no"
+            || NEGATING_VERBS.contains(&lower.as_str())
+            || (UNASSERTED.contains(&lower.as_str()) && (lower != "may" || *word == "may"))
+            || to_after(DUTY_BEFORE_TO)
+            || for_then_to
+    })
+}
+
+/// The verb a word governs through "to" ("expected to enter"), as a stem.
+fn complement(text: &str, end: usize) -> Option<String> {
+    let words = word_spans(text);
+    let k = words.iter().position(|(at, _)| *at >= end)?;
+    if !words[k].1.eq_ignore_ascii_case("to") {
+        return None;
+    }
+    words.get(k + 1).map(|(_, w)| stem(&w.to_ascii_lowercase()))
+}
+
 fn is_negator(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
+    let lower = plain(word);
     (NEGATORS.contains(&lower.as_str()) && !matches!(lower.as_str(), "no" | "nor" | "neither"))
         || lower.ends_with("n't")
 }
@@ -1293,7 +1612,7 @@ fn denials(text: &str) -> Vec<Denial> {
     let words = word_spans(text);
     let mut out = Vec::new();
     for (i, (at, word)) in words.iter().enumerate() {
-        let lower = word.to_ascii_lowercase();
+        let lower = plain(word);
         // "failed to agree", "declined to sign": a verb that denies the next.
         let negating_verb = NEGATING_VERBS.contains(&lower.as_str())
             && words
@@ -1359,7 +1678,7 @@ fn affirms(text: &str, denial: &Denial) -> Option<(usize, usize)> {
             .iter()
             .map(|(_, w)| w.to_ascii_lowercase())
             .collect();
-        if before.iter().any(|w| is_negator(w)) {
+        if before.iter().any(|w| is_negator(w)) || unasserted(text, &words, i) {
             continue;
         }
         let near: &[String] = &before[before.len().saturating_sub(2)..];
@@ -1410,9 +1729,13 @@ fn speaker_discrepancies(
             else {
                 continue;
             };
+            // A rival named in the other version's own sentence is part of
+            // its attribution, not another speaker.
             if a.sentence.article == b.sentence.article
+                || super::quotes::names_speaker(b.text, speaker_a)
+                || super::quotes::names_speaker(a.text, speaker_b)
                 || !contemporary(a.article, b.article)
-                || !super::quotes::one_quotation(quote_a, quote_b)
+                || !super::quotes::rival_quotation(quote_a, quote_b)
                 || !super::quotes::rival_credits(
                     corpus,
                     (a.sentence, speaker_a),
@@ -1479,7 +1802,8 @@ fn affirmed_word(text: &str, stem_wanted: &str) -> Option<(usize, usize)> {
         let lower = word.to_ascii_lowercase();
         let denied = words[i.saturating_sub(3)..i]
             .iter()
-            .any(|(_, w)| is_negator(w));
+            .any(|(_, w)| is_negator(w))
+            || unasserted(text, &words, i);
         (stem(&lower) == stem_wanted && !denied).then(|| (*at, at + word.len()))
     })
 }
@@ -1489,10 +1813,21 @@ fn negation_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec<
     // Opposite verbs of one thing: "accepted" the offer against "rejected" it.
     for (i, a) in members.iter().enumerate() {
         for b in &members[i + 1..] {
-            if a.sentence.article == b.sentence.article || !contemporary(a.article, b.article) {
+            if a.sentence.article == b.sentence.article
+                || !contemporary(a.article, b.article)
+                || other_occasions(a, b)
+                || recurring_template(a, b)
+            {
                 continue;
             }
+            // A level that moves goes up one day and down the next: a rise
+            // against a fall is told only by articles of one day.
+            let apart = matches!((article_day(a.article), article_day(b.article)),
+                (Some((x, _)), Some((y, _))) if x != y);
             for (x, y) in OPPOSITE_VERBS {
+                if apart && MOVEMENT_STEMS.contains(x) {
+                    continue;
+                }
                 for (p, q, px, qy) in [(a, b, x, y), (b, a, x, y)] {
                     let (Some(one), Some(other)) =
                         (affirmed_word(p.text, px), affirmed_word(q.text, qy))
@@ -1530,8 +1865,16 @@ fn negation_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec<
         }
     }
     for (i, a) in members.iter().enumerate() {
+        let a_words = word_spans(a.text);
         for denial in denials(a.text) {
             let (start, end) = (denial.start, denial.end);
+            // A denial in a condition tells nothing; a sentence that also
+            // affirms what it denies ("callable from 2031 but not callable
+            // before") takes no side.
+            let at = a_words.iter().position(|(w, _)| *w == start).unwrap_or(0);
+            if conditional(a.text, &a_words, at) || affirms(a.text, &denial).is_some() {
+                continue;
+            }
             for (_, b) in members
                 .iter()
                 .enumerate()
@@ -1543,6 +1886,20 @@ fn negation_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec<
                 let Some((b_start, b_end)) = affirms(b.text, &denial) else {
                     continue;
                 };
+                // Another act through "to" ("not expected to intervene"
+                // against "expected to enter"), or nothing in common around
+                // the two (other doers, other objects): not one thing.
+                if let (Some(x), Some(y)) = (complement(a.text, end), complement(b.text, b_end))
+                    && x != y
+                {
+                    continue;
+                }
+                if !share_word(
+                    &words_around(a.text, start, end, 4),
+                    &words_around(b.text, b_start, b_end, 4),
+                ) {
+                    continue;
+                }
                 let sides = vec![
                     a.side(0, a.base + start, a.base + end),
                     b.side(1, b.base + b_start, b.base + b_end),

@@ -284,6 +284,17 @@ fn days(key: i64) -> i64 {
     year * 365 + month * 30 + day
 }
 
+/// The article's date as a day number (see [`days`]), with its year.
+pub(crate) fn article_day(article: &Article) -> Option<(i64, i64)> {
+    let (key, _) = article_time(article)?;
+    Some((days(key), key / 372))
+}
+
+/// The day number of a date (see [`days`]).
+pub(crate) fn day_number(year: i64, month: i64, day: i64) -> i64 {
+    days(year * 372 + month * 31 + day)
+}
+
 /// Whether `a` was published before `b`, as far as their dates tell.
 pub(crate) fn published_before(a: &Article, b: &Article) -> Option<bool> {
     let (a, b) = (article_time(a)?, article_time(b)?);

@@ -7,7 +7,7 @@
 
 use super::{Discrepancy, DiscrepancyKind, Side, claim_of};
 use crate::facts::{Facts, SentenceRef};
-use crate::lexicon::ANONYMOUS_SPEAKERS;
+use crate::lexicon::{ANONYMOUS_SPEAKERS, FUNCTION_WORDS};
 use crate::model::{Corpus, EntityType};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 use std::collections::HashMap;
@@ -320,6 +320,24 @@ pub(super) fn rival_credits(
         && is_named_entity(corpus, b.0, b.1)
         && (is_person(corpus, a.0, a.1) || is_person(corpus, b.0, b.1))
         && !same_person(a.1, b.1)
+        && !speaks_for(corpus, a, b)
+        && !speaks_for(corpus, b, a)
+}
+
+/// A person who speaks for the organisation the other version credits: the
+/// person's own article names it ("the bank said" against its governor,
+/// "the company said" against its chairman).
+fn speaks_for(corpus: &Corpus, person: (SentenceRef, &str), body: (SentenceRef, &str)) -> bool {
+    if !is_person(corpus, person.0, person.1) || is_person(corpus, body.0, body.1) {
+        return false;
+    }
+    corpus
+        .articles
+        .get(person.0.article)
+        .is_some_and(|article| {
+            article.entities.iter().any(|e| &*e.canonical == body.1)
+                || article.body.to_lowercase().contains(&body.1.to_lowercase())
+        })
 }
 
 /// Whether two quotations are one: they share runs of three words, at
@@ -334,6 +352,36 @@ pub(super) fn one_quotation(a: &str, b: &str) -> bool {
     // Most of the shorter one, not a stock phrase two statements share.
     let shorter = a.len().min(b.len()) - 2;
     shared >= 2 && shared * 2 >= shorter
+}
+
+/// Content words the runs two rival versions share must hold: runs of stock
+/// words ("in the framework of", "in the best interests of") join two
+/// statements of two people, not one quotation.
+const RIVAL_CONTENT_WORDS: usize = 3;
+
+/// Two versions of one quotation whose shared runs carry words of their
+/// own, enough to credit it to rival speakers.
+pub(super) fn rival_quotation(a: &str, b: &str) -> bool {
+    if !one_quotation(a, b) {
+        return false;
+    }
+    let (a, b) = (words_of(a), words_of(b));
+    let runs: std::collections::HashSet<&[String]> = a.windows(3).collect();
+    let content: std::collections::HashSet<&str> = b
+        .windows(3)
+        .filter(|w| runs.contains(w))
+        .flatten()
+        .map(String::as_str)
+        .filter(|w| w.chars().count() >= 4 && !FUNCTION_WORDS.contains(w))
+        .collect();
+    content.len() >= RIVAL_CONTENT_WORDS
+}
+
+/// Whether a sentence names a speaker itself: a rival named in the other
+/// version's own sentence ("Lena Marsh, head of the panel and buyer at
+/// Dorrit Mills <DMI>, said") is part of its attribution.
+pub(super) fn names_speaker(sentence: &str, speaker: &str) -> bool {
+    !speaker.is_empty() && sentence.to_lowercase().contains(&speaker.to_lowercase())
 }
 
 /// One name contains the other ("Smith", "Jane Smith"): the same person.
@@ -367,6 +415,13 @@ pub(super) fn speaker_discrepancies(
             (v.sentence, v.speaker.as_deref().unwrap_or(""))
         }
         let quoted = |v: &QuoteVersion| corpus.articles[v.sentence.article].text(v.start, v.end);
+        let sentence = |v: &QuoteVersion| {
+            let article = &corpus.articles[v.sentence.article];
+            article
+                .sentences
+                .get(v.sentence.sentence)
+                .map_or("", |span| article.sentence_text(span))
+        };
         // A group joins versions through chains of shared runs; a rivalry
         // is between two versions that are one quotation themselves, not
         // two statements that each share a stock phrase with a third.
@@ -377,7 +432,9 @@ pub(super) fn speaker_discrepancies(
                     &corpus.articles[b.sentence.article],
                 );
                 (super::contemporary(x, y)
-                    && one_quotation(quoted(a), quoted(b))
+                    && rival_quotation(quoted(a), quoted(b))
+                    && !names_speaker(sentence(a), credit(b).1)
+                    && !names_speaker(sentence(b), credit(a).1)
                     && rival_credits(corpus, credit(a), credit(b)))
                 .then_some((*a, *b))
             })

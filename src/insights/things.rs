@@ -21,7 +21,9 @@
 //! Every figure read as a measure of a thing is this module's to judge: the
 //! figure rules of [`super::discrepancies`] step aside from it.
 
-use super::discrepancies::{Member, clause_of, other_occasions, slug, word_spans};
+use super::discrepancies::{
+    Member, clause_of, other_occasions, recurring_template, slug, word_spans,
+};
 use super::numbers::{self, Bound, Quantity, Unit};
 use super::{Discrepancy, DiscrepancyKind, Side, contemporary};
 use crate::facts::{Facts, SentenceRef};
@@ -288,6 +290,7 @@ fn comparable(
             _ => true,
         }
         && !other_occasions(ma, mb)
+        && !recurring_template(ma, mb)
 }
 
 fn dispute(

@@ -264,6 +264,39 @@ pub const NEGATING_VERBS: &[&str] = &[
     "failed", "fails", "declined", "declines", "refused", "refuses",
 ];
 
+/// Words that open a clause asserting nothing: "if the strike was not
+/// settled", "unless it was settled", "whether it will sign".
+pub const CONDITIONS: &[&str] = &["if", "unless", "whether", "lest"];
+
+/// Words before a verb in its clause that make it a duty, a wish, a
+/// possibility or a plan, not an act told: "have to be more competitive",
+/// "wants to sell", "could build". ("may" only in lower case: the month.)
+pub const UNASSERTED: &[&str] = &[
+    "must",
+    "should",
+    "could",
+    "might",
+    "may",
+    "want",
+    "wants",
+    "wanted",
+    "hope",
+    "hopes",
+    "hoped",
+    "plan",
+    "plans",
+    "planned",
+    "aim",
+    "aims",
+    "seek",
+    "seeks",
+    "speculated",
+];
+
+/// Words before "to" that make the verb after it a duty or a need ("has
+/// to pay", "needs to sign").
+pub const DUTY_BEFORE_TO: &[&str] = &["have", "has", "had", "need", "needs", "needed"];
+
 /// Verbs that say the opposite of each other of one thing ("accepted" /
 /// "rejected" the offer), by the crude stem the insights compare verbs by
 /// (endings -ing, -ed, -s, -e cut: "approved" is "approv").
