@@ -322,7 +322,7 @@ impl Context<'_> {
                             && matches!(&*lower, "group" | "family")
                             && !entity.canonical.contains(' '))
             })
-            && is_space(&self.body[person.end..word.start])
+            && self.body.get(person.end..word.start).is_some_and(is_space)
         {
             let surname = clean(&self.body[person.start..person.end]);
             let surname = surname.rsplit(' ').next().unwrap_or(&surname);
@@ -694,7 +694,10 @@ impl Context<'_> {
             // with the body he speaks for.
             if let Some(noun) = noun.filter(|&noun| noun > k)
                 && words[k..noun].iter().all(|word| word.end <= entity.end)
-                && is_space(&self.body[entity.end..words[noun].start])
+                && self
+                    .body
+                    .get(entity.end..words[noun].start)
+                    .is_some_and(is_space)
                 && let Some(Attribution::Speaker(phrase)) = self.subject_at(words, noun)
             {
                 return Some(Attribution::Speaker(phrase));

@@ -476,3 +476,17 @@ fn a_group_named_after_a_person_is_the_group() {
     let raised = claim(&all, "raised its holding").expect("claim");
     assert_eq!(raised.speaker.as_deref(), Some("Lindqvist group"));
 }
+
+#[test]
+fn a_named_body_that_runs_past_its_speaker_noun_does_not_panic() {
+    // The body's name ends in a speaker noun ("Office"), and the name ends
+    // after the noun begins.
+    let text = "Varnholt trade is declining rapidly\n\
+                this year in hard currency terms, according to the latest\n\
+                Federal Statistics Office (FSO) figures.\n    \
+                The FSO figures showed total exports from January 1 to\n\
+                March 23 valued at 875.59 billion dinars, compared with 667.18\n\
+                billion dinars in the same period last year.\n";
+    let all = claims(text);
+    assert!(claim(&all, "declining rapidly").is_some(), "{all:?}");
+}
