@@ -1522,8 +1522,14 @@ struct Denial {
 
 /// A word lowered, its apostrophe plain however it was typed ("don’t",
 /// "don"t").
-fn plain(word: &str) -> String {
-    word.to_ascii_lowercase().replace(['’', '"'], "'")
+fn plain(word: &str) -> std::borrow::Cow<'_, str> {
+    // Borrowed when already plain: this runs on every word of every
+    // sentence the negation rules read.
+    if word.bytes().any(|b| b.is_ascii_uppercase() || b == b'"') || word.contains('’') {
+        word.to_ascii_lowercase().replace(['’', '"'], "'").into()
+    } else {
+        word.into()
+    }
 }
 
 /// The words before word `i` of `words` (spans of `text`) in its clause,
@@ -1561,7 +1567,7 @@ const CLAUSE_REACH: usize = 8;
 fn conditional(text: &str, words: &[(usize, &str)], i: usize) -> bool {
     clause_before(text, words, i, CLAUSE_REACH)
         .iter()
-        .any(|w| CONDITIONS.contains(&plain(w).as_str()))
+        .any(|w| CONDITIONS.contains(&&*plain(w)))
 }
 
 /// Whether word `i` is told as not done, or not told at all: under a
@@ -1577,15 +1583,15 @@ fn unasserted(text: &str, words: &[(usize, &str)], i: usize) -> bool {
             lower == "to"
                 && before
                     .get(k + 1)
-                    .is_some_and(|p| list.contains(&plain(p).as_str()))
+                    .is_some_and(|p| list.contains(&&*plain(p)))
         };
         let for_then_to =
             lower == "to" && before.iter().skip(k + 1).take(3).any(|p| plain(p) == "for");
-        CONDITIONS.contains(&lower.as_str())
+        CONDITIONS.contains(&&*lower)
             || is_negator(word)
             || lower == "no"
-            || NEGATING_VERBS.contains(&lower.as_str())
-            || (UNASSERTED.contains(&lower.as_str()) && (lower != "may" || *word == "may"))
+            || NEGATING_VERBS.contains(&&*lower)
+            || (UNASSERTED.contains(&&*lower) && (lower != "may" || *word == "may"))
             || to_after(DUTY_BEFORE_TO)
             || for_then_to
     })
@@ -1603,7 +1609,7 @@ fn complement(text: &str, end: usize) -> Option<String> {
 
 fn is_negator(word: &str) -> bool {
     let lower = plain(word);
-    (NEGATORS.contains(&lower.as_str()) && !matches!(lower.as_str(), "no" | "nor" | "neither"))
+    (NEGATORS.contains(&&*lower) && !matches!(&*lower, "no" | "nor" | "neither"))
         || lower.ends_with("n't")
 }
 
@@ -1614,7 +1620,7 @@ fn denials(text: &str) -> Vec<Denial> {
     for (i, (at, word)) in words.iter().enumerate() {
         let lower = plain(word);
         // "failed to agree", "declined to sign": a verb that denies the next.
-        let negating_verb = NEGATING_VERBS.contains(&lower.as_str())
+        let negating_verb = NEGATING_VERBS.contains(&&*lower)
             && words
                 .get(i + 1)
                 .is_some_and(|(_, w)| w.eq_ignore_ascii_case("to"));
@@ -1799,12 +1805,14 @@ fn share_word(a: &[String], b: &[String]) -> bool {
 fn affirmed_word(text: &str, stem_wanted: &str) -> Option<(usize, usize)> {
     let words = word_spans(text);
     words.iter().enumerate().find_map(|(i, (at, word))| {
-        let lower = word.to_ascii_lowercase();
+        if stem(&word.to_ascii_lowercase()) != stem_wanted {
+            return None;
+        }
         let denied = words[i.saturating_sub(3)..i]
             .iter()
             .any(|(_, w)| is_negator(w))
             || unasserted(text, &words, i);
-        (stem(&lower) == stem_wanted && !denied).then(|| (*at, at + word.len()))
+        (!denied).then(|| (*at, at + word.len()))
     })
 }
 
