@@ -10,7 +10,8 @@
 //! and "Dario Vesk" are one person), or one role of two different owners
 //! ("the teachers' union" against "the nurses' union"). A role against a
 //! name ("the president" against a name) may be one person and is not
-//! told; neither is a place, which news writes for its government.
+//! told; neither is a place, which news writes for its government, nor two
+//! spellings the corpus links to one entity (an acronym and its expansion).
 
 use super::{Discrepancy, DiscrepancyKind, Side, contemporary};
 use crate::facts::{Fact, SentenceRef};
@@ -294,7 +295,22 @@ pub(super) fn discrepancies(index: usize, fact: &Fact, members: &[Said]) -> Vec<
                     let text = m.text.to_lowercase();
                     d.words.iter().all(|w| text.contains(w.as_str()))
                 };
+                // Linked across the corpus ("the NFC" and the council it
+                // stands for), two spellings are one doer.
+                let canonicals = |m: &Said, d: &Doer| {
+                    m.article
+                        .entities_overlapping(m.base + d.start, m.base + d.end)
+                        .iter()
+                        .filter(|e| matches!(e.kind, EntityType::Person | EntityType::Organization))
+                        .map(|e| e.canonical.clone())
+                        .collect::<Vec<_>>()
+                };
+                let one_entity = {
+                    let of_b = canonicals(b, doer_b);
+                    canonicals(a, doer_a).iter().any(|c| of_b.contains(c))
+                };
                 if !different(doer_a, doer_b)
+                    || one_entity
                     || names(a, doer_b)
                     || names(b, doer_a)
                     || place(a, doer_a)

@@ -681,3 +681,14 @@ fn a_person_speaking_for_the_body_credited_is_no_rival() {
         .collect();
     assert!(!kinds.contains(&DiscrepancyKind::Speaker), "{kinds:?}");
 }
+
+#[test]
+fn an_acronym_and_its_expansion_are_one_doer() {
+    let day = (Some("2031-05-05"), Some("2031-05-05"));
+    let kinds = kinds_between(
+        "The Northern Fisheries Council approved the herring quota on Monday after a long session.",
+        "The NFC approved the herring quota on Monday after a long session.",
+        day,
+    );
+    assert!(kinds.is_empty(), "{kinds:?}");
+}
