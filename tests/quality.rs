@@ -100,9 +100,6 @@ struct SampledClaim {
     article: String,
     text: String,
     speaker: Option<String>,
-    /// The verdict on the credit found when the sample was judged.
-    #[allow(dead_code)]
-    before: String,
 }
 
 /// A second Reuters sample, judged for speakers only

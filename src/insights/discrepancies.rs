@@ -34,7 +34,21 @@ pub(super) struct Member<'a> {
     pub(super) figures: Figures,
 }
 
-impl Member<'_> {
+impl<'a> Member<'a> {
+    /// The sentence `sentence` of `corpus`, its figures read.
+    pub(super) fn of(corpus: &'a Corpus, sentence: SentenceRef) -> Option<Self> {
+        let article = corpus.articles.get(sentence.article)?;
+        let span = article.sentences.get(sentence.sentence)?;
+        let text = article.sentence_text(span);
+        Some(Member {
+            sentence,
+            article,
+            text,
+            base: span.start,
+            figures: numbers::figures(text, span.start),
+        })
+    }
+
     /// The member's words at `start..end`, byte offsets into the body.
     pub(super) fn words_at(&self, start: usize, end: usize) -> &str {
         self.text
@@ -122,23 +136,16 @@ fn across_facts(corpus: &Corpus, facts: &Facts) -> Vec<Discrepancy> {
         if facts.copies.is_copy(index) {
             continue;
         }
-        for (at, span) in article.sentences.iter().enumerate() {
+        for at in 0..article.sentences.len() {
             let sentence = SentenceRef {
                 article: index,
                 sentence: at,
             };
-            if !facts.node_of.contains_key(&sentence) {
-                continue;
+            if facts.node_of.contains_key(&sentence)
+                && let Some(member) = Member::of(corpus, sentence)
+            {
+                members.push(member);
             }
-            let text = article.sentence_text(span);
-            let figures = numbers::figures(text, span.start);
-            members.push(Member {
-                sentence,
-                article,
-                text,
-                base: span.start,
-                figures,
-            });
         }
     }
     let mut out = Vec::new();
@@ -438,18 +445,7 @@ pub(super) fn in_fact(corpus: &Corpus, index: usize, fact: &Fact) -> Vec<Discrep
         let members: Vec<Member> = fact
             .members
             .iter()
-            .filter_map(|&sentence| {
-                let article = corpus.articles.get(sentence.article)?;
-                let span = article.sentences.get(sentence.sentence)?;
-                let text = article.sentence_text(span);
-                Some(Member {
-                    sentence,
-                    article,
-                    text,
-                    base: span.start,
-                    figures: numbers::figures(text, span.start),
-                })
-            })
+            .filter_map(|&sentence| Member::of(corpus, sentence))
             .collect();
         out.extend(figure_discrepancies(corpus, index, fact, &members));
         out.extend(date_discrepancies(index, fact, &members));

@@ -24,7 +24,7 @@
 use super::discrepancies::{
     Member, clause_of, other_occasions, recurring_template, slug, word_spans,
 };
-use super::numbers::{self, Bound, Quantity, Unit};
+use super::numbers::{Bound, Quantity, Unit};
 use super::{Discrepancy, DiscrepancyKind, Side, contemporary};
 use crate::facts::{Facts, SentenceRef};
 use crate::lexicon::{
@@ -99,19 +99,6 @@ impl Claimed {
     }
 }
 
-fn member_of(corpus: &Corpus, sentence: SentenceRef) -> Option<Member<'_>> {
-    let article = corpus.articles.get(sentence.article)?;
-    let span = article.sentences.get(sentence.sentence)?;
-    let text = article.sentence_text(span);
-    Some(Member {
-        sentence,
-        article,
-        text,
-        base: span.start,
-        figures: numbers::figures(text, span.start),
-    })
-}
-
 /// Measures of one thing across a whole corpus, between sources that share
 /// a mark of one story.
 pub(super) fn across(corpus: &Corpus, facts: &Facts) -> (Vec<Discrepancy>, Claimed) {
@@ -125,7 +112,7 @@ pub(super) fn across(corpus: &Corpus, facts: &Facts) -> (Vec<Discrepancy>, Claim
                 article: index,
                 sentence,
             };
-            if let Some(member) = member_of(corpus, sentence)
+            if let Some(member) = Member::of(corpus, sentence)
                 && !member.figures.quantities.is_empty()
             {
                 members.push(member);
@@ -158,7 +145,7 @@ pub(super) fn among(
 ) -> (Vec<Discrepancy>, Claimed) {
     let members: Vec<Member> = sentences
         .iter()
-        .filter_map(|&s| member_of(corpus, s))
+        .filter_map(|&s| Member::of(corpus, s))
         .collect();
     disputes(&members, &|_, _| true, &|_| Some(index))
 }
@@ -659,7 +646,7 @@ mod tests {
 
     fn things(text: &str) -> Vec<(String, bool)> {
         let corpus = corpus(&[text]);
-        let member = member_of(
+        let member = Member::of(
             &corpus,
             SentenceRef {
                 article: 0,
