@@ -152,8 +152,15 @@ fn raw_words(text: &str) -> Vec<(usize, usize)> {
             let prev = chars[j - 1].1;
             let next = chars.get(j + 1).map(|(_, c)| *c);
             let joins = match c {
-                '\'' | '’' | '-' => {
-                    prev.is_alphanumeric() && next.is_some_and(char::is_alphanumeric)
+                '\'' | '’' => prev.is_alphanumeric() && next.is_some_and(char::is_alphanumeric),
+                // A figure fused to its unit ("6.4-magnitude", "12-member")
+                // is the figure and the word: another outlet writes
+                // "magnitude 6.4" or "12 members". "Article 5-like" names
+                // something else than Article 5, so it stays one word.
+                '-' => {
+                    let letters = prev.is_alphabetic() && next.is_some_and(char::is_alphabetic);
+                    let resembling = prev.is_ascii_digit() && resemblance_suffix(&chars[j + 1..]);
+                    letters || resembling
                 }
                 ',' | '.' => prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
                 _ => false,
@@ -195,6 +202,18 @@ fn raw_words(text: &str) -> Vec<(usize, usize)> {
         i = j;
     }
     words
+}
+
+/// Whether `rest` opens with a suffix that makes a word of resemblance
+/// ("-like", "-style", "-type", "-esque").
+fn resemblance_suffix(rest: &[(usize, char)]) -> bool {
+    let word: String = rest
+        .iter()
+        .map(|&(_, c)| c)
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    matches!(word.as_str(), "like" | "style" | "type" | "esque")
 }
 
 fn strip_possessive(word: &str) -> &str {
@@ -297,6 +316,24 @@ mod tests {
             ["the", "eu", "and", "nato", "role"]
         );
         assert_eq!(norms("90% of 2.5 bn"), ["90", "of", "2.5", "bn"]);
+    }
+
+    #[test]
+    fn a_figure_fused_to_its_unit_is_two_words() {
+        assert_eq!(
+            norms("a 6.4-magnitude aftershock"),
+            ["a", "6.4", "magnitude", "aftershock"]
+        );
+        assert_eq!(norms("magnitude-6.4"), ["magnitude", "6.4"]);
+        assert_eq!(norms("a 12-member jury"), ["a", "12", "member", "jury"]);
+        assert_eq!(
+            norms("a well-known co-founder"),
+            ["a", "well-known", "co-founder"]
+        );
+        assert_eq!(
+            norms("an Article 5-like pledge"),
+            ["an", "article", "5-like", "pledge"]
+        );
     }
 
     #[test]
