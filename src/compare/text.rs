@@ -155,12 +155,14 @@ fn raw_words(text: &str) -> Vec<(usize, usize)> {
                 '\'' | '’' => prev.is_alphanumeric() && next.is_some_and(char::is_alphanumeric),
                 // A figure fused to its unit ("6.4-magnitude", "12-member")
                 // is the figure and the word: another outlet writes
-                // "magnitude 6.4" or "12 members". "Article 5-like" names
-                // something else than Article 5, so it stays one word.
+                // "magnitude 6.4" or "12 members". Digits on both sides
+                // are one figure ("10-7/16", "2023-24"), and "Article
+                // 5-like" names something else than Article 5.
                 '-' => {
                     let letters = prev.is_alphabetic() && next.is_some_and(char::is_alphabetic);
+                    let digits = prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit());
                     let resembling = prev.is_ascii_digit() && resemblance_suffix(&chars[j + 1..]);
-                    letters || resembling
+                    letters || digits || resembling
                 }
                 ',' | '.' => prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
                 _ => false,
