@@ -388,6 +388,9 @@ impl Context<'_> {
         {
             return Some(Attribution::Speaker(entity.canonical.clone()));
         }
+        if let Some(phrase) = self.body_of_place(words, index) {
+            return Some(Attribution::Speaker(phrase));
+        }
         let governed = |entity: &Entity| self.governed(entity);
         if let Some(person) = self
             .entity_ending_at(word.end)
@@ -672,10 +675,9 @@ impl Context<'_> {
                 && entity.kind != EntityType::Place
             {
                 // "said Dunmore Securities analyst Ana Ruiz": the person
-                // after the firm and her role.
-                let person = (entity.kind == EntityType::Organization)
-                    .then(|| self.person_after_employer(words, entity))
-                    .flatten();
+                // after the firm (whatever type the tagger gave its name)
+                // and her role.
+                let person = self.person_after_employer(words, entity);
                 return Some(Attribution::Speaker(
                     person.unwrap_or(entity).canonical.clone(),
                 ));
@@ -727,6 +729,52 @@ impl Context<'_> {
                 .all(|c| c.is_alphabetic() || c == ' ');
             (plain && spaced).then_some(person)
         })
+    }
+
+    /// "the Westmark Embassy said", "the Westmark Finance Ministry said": a
+    /// body named by a place and one or two capitalised words the names do
+    /// not cover, the last an institution's noun. Credited as the text names
+    /// it.
+    fn body_of_place(&self, words: &[Word<'_>], index: usize) -> Option<Arc<str>> {
+        let noun = &words[index];
+        let lower = lowercase(noun.text);
+        let institution = lower_in(INSTITUTION_NOUNS, &lower)
+            || lexicon::SPEAKERS.contains(&lower)
+            || lower_in(&["embassy", "consulate", "mission"], &lower);
+        if !institution || !noun.text.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let covered = |word: &Word<'_>| {
+            let at = self
+                .entities
+                .partition_point(|entity| entity.end <= word.start);
+            self.entities
+                .get(at)
+                .is_some_and(|entity| entity.start < word.end)
+        };
+        let mut first = index;
+        while first > index.saturating_sub(2)
+            && !covered(&words[first])
+            && words[first].text.starts_with(char::is_uppercase)
+        {
+            let Some(place) = self.entity_ending_at(words[first].start).filter(|entity| {
+                entity.kind == EntityType::Place
+                    && self
+                        .body
+                        .get(entity.end..words[first].start)
+                        .is_some_and(is_space)
+            }) else {
+                first = first.checked_sub(1)?;
+                continue;
+            };
+            let before = self.body[self.sentence_start..place.start].trim_end();
+            let the = before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .is_some_and(|word| word.eq_ignore_ascii_case("the"));
+            return the.then(|| clean(&self.body[place.start..noun.end]).into());
+        }
+        None
     }
 
     /// "Dunmore Securities analyst Ana Ruiz": a person named after an
