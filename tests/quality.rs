@@ -187,7 +187,8 @@ fn reuters_speaker_sample() {
 /// A further Reuters sample drawn apart from the first and from the annotated
 /// files (tests/annotations/reuters_speakers_sample2.toml), judged before the
 /// session-11 rules: the held-out measure of the speaker rules, 0.833
-/// (75/90) when judged. Issue 9's floor for speakers is 0.90.
+/// (75/90) when judged, 0.933 (84/90) after session 11; its floor is that
+/// figure, 0.93 (issue 9's floor for speakers is 0.90).
 #[test]
 fn reuters_speaker_sample2() {
     let Some((right, total)) = speaker_sample_score("reuters_speakers_sample2.toml") else {
@@ -195,7 +196,7 @@ fn reuters_speaker_sample2() {
     };
     let share = ratio(right, total);
     assert!(
-        share >= 0.83,
-        "Reuters speaker sample 2 below 0.83: {share:.3}"
+        share >= 0.93,
+        "Reuters speaker sample 2 below 0.93: {share:.3}"
     );
 }
