@@ -102,19 +102,15 @@ struct SampledClaim {
     speaker: Option<String>,
 }
 
-/// A second Reuters sample, judged for speakers only
-/// (tests/annotations/reuters_speakers_sample.toml): real wire copy the rules
-/// were not written on: 0.789 (71/90) when judged, 0.900 after session 10;
-/// its floor is 0.88.
-#[test]
-fn reuters_speaker_sample() {
+/// Scores a Reuters sample judged for speakers only (a TOML of
+/// tests/annotations/): the share of its claims whose found speaker is the
+/// judged one. None when ../shared is absent.
+fn speaker_sample_score(file: &str) -> Option<(usize, usize)> {
     let Some(dir) = reuters_dir() else {
-        eprintln!(
-            "skipped: ../shared/tools/reuters-to-corpus is absent, the Reuters speaker sample is not scored"
-        );
-        return;
+        eprintln!("skipped: ../shared/tools/reuters-to-corpus is absent, {file} is not scored");
+        return None;
     };
-    let path = annotations_dir("reuters_speakers_sample.toml");
+    let path = annotations_dir(file);
     let text = std::fs::read_to_string(&path).expect("the speaker sample");
     let sample: SpeakerSample = toml::from_str(&text).expect("the speaker sample parses");
     let mut files: Vec<&str> = sample.claims.iter().map(|c| c.article.as_str()).collect();
@@ -159,16 +155,48 @@ fn reuters_speaker_sample() {
         }
     }
     let total = sample.claims.len();
-    let share = ratio(right, total);
-    println!("reuters speaker sample: speakers right {share:.3} ({right}/{total})");
+    println!(
+        "{file}: speakers right {:.3} ({right}/{total})",
+        ratio(right, total)
+    );
     if scoring::verbose() {
         for miss in &misses {
             println!("  {miss}");
         }
     }
-    assert!(total >= 80, "at least 80 claims are judged");
+    assert!(total >= 80, "at least 80 claims are judged in {file}");
+    Some((right, total))
+}
+
+/// A second Reuters sample, judged for speakers only
+/// (tests/annotations/reuters_speakers_sample.toml): real wire copy the rules
+/// were not written on: 0.789 (71/90) when judged, 0.900 after session 10;
+/// its floor is 0.88.
+#[test]
+fn reuters_speaker_sample() {
+    let Some((right, total)) = speaker_sample_score("reuters_speakers_sample.toml") else {
+        return;
+    };
+    let share = ratio(right, total);
     assert!(
         share >= 0.88,
         "Reuters speaker sample below 0.88: {share:.3}"
+    );
+}
+
+/// A further Reuters sample drawn apart from the first and from the annotated
+/// files (tests/annotations/reuters_speakers_sample2.toml), judged before the
+/// session-11 rules: the held-out measure of the speaker rules, 0.833
+/// (75/90) when judged, 0.933 (84/90) after session 11; its floor is that
+/// figure, 0.93 (issue 9's floor for speakers is 0.90).
+#[test]
+fn reuters_speaker_sample2() {
+    let Some((right, total)) = speaker_sample_score("reuters_speakers_sample2.toml") else {
+        return;
+    };
+    let share = ratio(right, total);
+    assert!(
+        share >= 0.93,
+        "Reuters speaker sample 2 below 0.93: {share:.3}"
     );
 }

@@ -10,7 +10,7 @@ mod speaker;
 
 use crate::entities::name_key;
 use crate::lexicon::{
-    self, ANAPHORIC_OPENERS, HEDGING_SPEAKERS, MONTHS, NUMBER_NAMES, NUMBER_WORDS, PAGE_LINE_CUES,
+    self, ANAPHORIC_OPENERS, HEDGING_SPEAKERS, MONTHS, NUMBER_NAMES, NUMBER_WORDS,
 };
 use crate::model::{
     Block, BlockKind, Claim, ClaimKind, ClaimKinds, Corpus, Entity, EntityType, Sentence,
@@ -287,7 +287,7 @@ pub fn detect(
             || crate::structure::is_furniture(text)
             || question
             || is_heading_like(text, &words)
-            || PAGE_LINE_CUES.iter().any(|cue| lower.contains(cue))
+            || lexicon::has_page_line_cue(&lower)
         {
             continue;
         }
@@ -449,7 +449,12 @@ pub fn detect(
             kinds.insert(ClaimKind::Assertion);
         }
         if let Some(name) = &speaker {
-            let person = people.contains(&**name);
+            // "a bank official said ... She said": one person named by role.
+            let person = people.contains(&**name)
+                || name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|noun| lower_in(lexicon::PERSON_SPEAKER_NOUNS, noun));
             last_speaker = Some((name.clone(), person));
             subject_since = None;
             group_since = None;

@@ -42,6 +42,26 @@ fn is_space(gap: &str) -> bool {
     !gap.is_empty() && gap.chars().all(char::is_whitespace) && gap.matches('\n').count() <= 1
 }
 
+/// Whether `noun` heads the organisation name `name`: its last word, or the
+/// word before "of" or "for" ("Union of Quarry Workers"), legal forms after
+/// it aside ("Harwell Bank Ltd"). "Eastvale Mining Union Corp" is a
+/// corporation, not a union.
+fn heads_name(name: &str, noun: &str) -> bool {
+    const LEGAL_FORMS: &[&str] = &[
+        "ltd", "ltd.", "limited", "plc", "ag", "sa", "nv", "n.v.", "spa", "gmbh", "bhd",
+    ];
+    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    words.iter().enumerate().any(|(at, word)| {
+        word == noun
+            && words[at + 1..].first().is_none_or(|next| {
+                matches!(next.as_str(), "of" | "for")
+                    || words[at + 1..]
+                        .iter()
+                        .all(|rest| LEGAL_FORMS.contains(&rest.as_str()))
+            })
+    })
+}
+
 fn clean(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -221,7 +241,27 @@ impl Context<'_> {
 
     /// The organisation "the company", "the bank" or "the paper" refers to:
     /// the last one before `at` whose name fits the noun, else the last one.
+    /// A name the noun heads ("the Federated Union of Quarry Workers") fits
+    /// before one that only holds it ("Eastvale Mining Union Corp").
     fn last_organization_before(&self, at: usize, noun: &str) -> Option<&Entity> {
+        let earlier = self.ending_by(at);
+        let headed = |entity: &&Entity| {
+            entity.kind == EntityType::Organization && heads_name(&entity.canonical, noun)
+        };
+        if !matches!(
+            noun,
+            "paper" | "newspaper" | "company" | "firm" | "group" | "corporation"
+        ) && let Some(entity) = self
+            .speaking
+            .and_then(|speaking| {
+                earlier
+                    .iter()
+                    .rfind(|e| headed(e) && &*e.canonical == speaking)
+            })
+            .or_else(|| earlier.iter().rfind(headed))
+        {
+            return Some(entity);
+        }
         let media = [
             "Times", "Post", "Journal", "News", "Herald", "Tribune", "Gazette", "Press",
         ];
@@ -231,7 +271,6 @@ impl Context<'_> {
             _ => entity.canonical.to_lowercase().contains(noun),
         };
         let before = |entity: &&Entity| entity.kind == EntityType::Organization;
-        let earlier = self.ending_by(at);
         // "X said it would supply Y. The company said": the company still
         // speaking, not the one it named last.
         if let Some(speaking) = self.speaking
@@ -304,7 +343,12 @@ impl Context<'_> {
         if lower_in(STATEMENT_NOUNS, &lower)
             && let Some(previous) = index.checked_sub(1).map(|p| &words[p])
             && let Some(entity) = self.entity_ending_at(previous.end)
-            && entity.end + 1 < previous.end
+            && (entity.end + 1 < previous.end
+                // "The Harwell statement added": the name of its issuer
+                // set before the noun, as "Harwell's statement" is.
+                || entity.end == previous.end
+                    && entity.kind != EntityType::Place
+                    && self.body.get(entity.end..word.start).is_some_and(is_space))
         {
             return Some(Attribution::Speaker(entity.canonical.clone()));
         }
@@ -343,6 +387,9 @@ impl Context<'_> {
                 .filter(|entity| entity.canonical.to_lowercase().contains(&*lower))
         {
             return Some(Attribution::Speaker(entity.canonical.clone()));
+        }
+        if let Some(phrase) = self.body_of_place(words, index) {
+            return Some(Attribution::Speaker(phrase));
         }
         let governed = |entity: &Entity| self.governed(entity);
         if let Some(person) = self
@@ -413,6 +460,17 @@ impl Context<'_> {
             let mut before = first;
             while before > 0 && lower_in(&["the", "a", "an"], words[before - 1].text) {
                 before -= 1;
+            }
+            // "Brandt and other analysts said": of the two subjects joined
+            // by "and", the first, the one named.
+            if before >= 2
+                && words[before - 1].text == "and"
+                && let Some(named) = self
+                    .entity_ending_at(words[before - 2].end)
+                    .filter(|entity| entity.end == words[before - 2].end)
+                    .filter(|entity| entity.kind != EntityType::Place && !self.governed(entity))
+            {
+                return Some(Attribution::Speaker(named.canonical.clone()));
             }
             let according = before >= 2 && words[before - 2].text.eq_ignore_ascii_case("according");
             if before > 0 && lower_in(PREPOSITIONS, words[before - 1].text) && !according {
@@ -616,7 +674,13 @@ impl Context<'_> {
                 && entity.start == words[k].start
                 && entity.kind != EntityType::Place
             {
-                return Some(Attribution::Speaker(entity.canonical.clone()));
+                // "said Dunmore Securities analyst Ana Ruiz": the person
+                // after the firm (whatever type the tagger gave its name)
+                // and her role.
+                let person = self.person_after_employer(words, entity);
+                return Some(Attribution::Speaker(
+                    person.unwrap_or(entity).canonical.clone(),
+                ));
             }
             if !(title || place || (demonym && k + 1 < words.len())) {
                 break;
@@ -667,6 +731,75 @@ impl Context<'_> {
         })
     }
 
+    /// "the Westmark Embassy said", "the Westmark Finance Ministry said": a
+    /// body named by a place and one or two capitalised words the names do
+    /// not cover, the last an institution's noun. Credited as the text names
+    /// it.
+    fn body_of_place(&self, words: &[Word<'_>], index: usize) -> Option<Arc<str>> {
+        let noun = &words[index];
+        let lower = lowercase(noun.text);
+        let institution = lower_in(INSTITUTION_NOUNS, &lower)
+            || lexicon::SPEAKERS.contains(&lower)
+            || lower_in(&["embassy", "consulate", "mission"], &lower);
+        if !institution || !noun.text.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let covered = |word: &Word<'_>| {
+            let at = self
+                .entities
+                .partition_point(|entity| entity.end <= word.start);
+            self.entities
+                .get(at)
+                .is_some_and(|entity| entity.start < word.end)
+        };
+        let mut first = index;
+        while first > index.saturating_sub(2)
+            && !covered(&words[first])
+            && words[first].text.starts_with(char::is_uppercase)
+        {
+            let Some(place) = self.entity_ending_at(words[first].start).filter(|entity| {
+                entity.kind == EntityType::Place
+                    && self
+                        .body
+                        .get(entity.end..words[first].start)
+                        .is_some_and(is_space)
+            }) else {
+                first = first.checked_sub(1)?;
+                continue;
+            };
+            let before = self.body[self.sentence_start..place.start].trim_end();
+            let the = before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .is_some_and(|word| word.eq_ignore_ascii_case("the"));
+            return the.then(|| clean(&self.body[place.start..noun.end]).into());
+        }
+        None
+    }
+
+    /// "Dunmore Securities analyst Ana Ruiz": a person named after an
+    /// organisation and one to three plain lowercase words (her role), with
+    /// nothing but spaces between.
+    fn person_after_employer(&self, words: &[Word<'_>], employer: &Entity) -> Option<&Entity> {
+        let role = words.partition_point(|word| word.start < employer.end);
+        (role + 1..words.len().min(role + 4)).find_map(|k| {
+            let person = self
+                .entity_starting_at(words[k].start)
+                .filter(|entity| entity.start == words[k].start)
+                .filter(|entity| entity.kind == EntityType::Person)?;
+            let plain = words[role..k].iter().all(|word| {
+                word.text.chars().all(char::is_lowercase)
+                    && !lower_in(SPEAKER_PHRASE_STOPS, word.text)
+                    && !lower_in(PREPOSITIONS, word.text)
+                    && !lexicon::REPORTING.contains(word.text)
+            });
+            let spaced = self.body[employer.end..person.start]
+                .chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || c == '\n');
+            (plain && spaced).then_some(person)
+        })
+    }
+
     /// "according to X", "per the X", "as per an X report", "according to a
     /// statement by X": the source named after the phrase.
     fn source_after(&self, words: &[Word<'_>], from: usize) -> Option<Attribution> {
@@ -708,6 +841,29 @@ impl Context<'_> {
         noun.and_then(|noun| self.subject_at(words, noun))
     }
 
+    /// The subject a sentence opens with: a pronoun, or the person or
+    /// organisation named first ([`Self::sentence_subject`]).
+    fn opening_subject(&self, words: &[Word<'_>]) -> Option<Attribution> {
+        match &*lowercase(words.first()?.text) {
+            "he" | "she" => return Some(Attribution::Pronoun),
+            "it" | "they" => return Some(Attribution::Plural),
+            _ => {}
+        }
+        self.sentence_subject(words)
+            .map(|entity| Attribution::Speaker(entity.canonical.clone()))
+    }
+
+    /// "a 20 dlr bid which the company rejected.": a verb of saying that
+    /// closes an object relative clause says nothing the sentence reports.
+    fn closes_object_relative(&self, words: &[Word<'_>], verb: usize) -> bool {
+        verb + 1 == words.len()
+            && (verb.saturating_sub(5)..verb).any(|k| {
+                lower_in(&["which", "whom"], words[k].text)
+                    && !self.body[words[k].end..words[verb].start]
+                        .contains([',', ';', '"', '“', '”', '—'])
+            })
+    }
+
     /// The speaker credited at the verb of saying `i`, if any.
     fn credit_at(&self, words: &[Word<'_>], i: usize) -> Option<Attribution> {
         let lower = lowercase(words[i].text);
@@ -746,6 +902,13 @@ impl Context<'_> {
         if j > 0 {
             let gap = &self.body[words[j - 1].end..words[j].start];
             if gap.trim().is_empty() || gap.trim() == "’s" || gap.trim() == "'s" {
+                // "She would not make a forecast, but said ...": a second
+                // verb of the subject the sentence opened with.
+                if lower_in(&["and", "but"], words[j - 1].text)
+                    && let Some(subject) = self.opening_subject(words)
+                {
+                    return Some(subject);
+                }
                 if let Some(subject) = self.subject_at(words, j - 1) {
                     return Some(subject);
                 }
@@ -917,7 +1080,11 @@ impl Context<'_> {
                     ],
                     words[i - 1].text,
                 );
-            if noun || self.auxiliaries_before(words, i).1 || self.not_saying(words, i) {
+            if noun
+                || self.auxiliaries_before(words, i).1
+                || self.not_saying(words, i)
+                || self.closes_object_relative(words, i)
+            {
                 continue;
             }
             match self.credit_at(words, i) {

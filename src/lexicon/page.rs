@@ -20,3 +20,17 @@ pub const PAGE_LINE_CUES: &[&str] = &[
     "terms of use",
     "privacy policy",
 ];
+
+/// Whether a lowercased line holds one of [`PAGE_LINE_CUES`] as words of its
+/// own: "subscribe to our newsletter", never "1,800 subscribers" or "fully
+/// subscribed", the words of a story.
+pub fn has_page_line_cue(lower: &str) -> bool {
+    PAGE_LINE_CUES.iter().any(|cue| {
+        lower.match_indices(cue).any(|(at, _)| {
+            let before = lower[..at].chars().next_back();
+            let after = lower[at + cue.len()..].chars().next();
+            before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric())
+        })
+    })
+}

@@ -221,6 +221,38 @@ pub const WEAK_REPORTING_VERBS: &[&str] = &[
 /// Verbs of saying that attribute even without a speaker ("it was said").
 pub const STRONG_REPORTING_VERBS: &[&str] = &["said", "says", "told", "tells", "according"];
 
+/// Speaker nouns that name one person ("a bank official", "the spokesman"):
+/// a "he" or "she" after them may be that person.
+pub const PERSON_SPEAKER_NOUNS: &[&str] = &[
+    "official",
+    "source",
+    "analyst",
+    "diplomat",
+    "expert",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "economist",
+    "trader",
+    "dealer",
+    "executive",
+    "aide",
+    "banker",
+    "broker",
+    "manager",
+    "lawyer",
+    "attorney",
+    "prosecutor",
+    "eyewitness",
+    "witness",
+    "photographer",
+    "correspondent",
+    "reporter",
+    "clerk",
+    "worker",
+    "insider",
+];
+
 /// Nouns of people or bodies that speak: the head of a speaker phrase
 /// ("Senior U.S. officials said", "a rescue worker said", "the junta said").
 pub const SPEAKER_NOUNS: &[&str] = &[

@@ -4,7 +4,7 @@
 //! shape, the same in plain text and in HTML, so they never become titles,
 //! claims or entities.
 
-use crate::lexicon::PAGE_LINE_CUES;
+use crate::lexicon::has_page_line_cue;
 
 /// Whether the line `text` is page furniture rather than story text.
 pub fn is_furniture(text: &str) -> bool {
@@ -217,7 +217,7 @@ fn is_page_line(lower: &str) -> bool {
     let bare = lower.trim_end_matches(|c: char| !c.is_alphanumeric());
     LABELS.iter().any(|label| {
         bare == *label || (bare.starts_with(label) && words <= label.split(' ').count() + 3)
-    }) || (words <= 20 && PAGE_LINE_CUES.iter().any(|cue| lower.contains(cue)))
+    }) || (words <= 20 && has_page_line_cue(lower))
 }
 
 #[cfg(test)]
@@ -240,6 +240,13 @@ mod tests {
         assert!(is_furniture("Listen to this article"));
         assert!(is_furniture("Listen to this article 3 min"));
         assert!(is_furniture("Breaking News"));
+    }
+
+    #[test]
+    fn a_page_cue_inside_a_longer_word_is_story_text() {
+        assert!(is_furniture("Subscribe to our newsletter"));
+        assert!(!is_furniture("The reseller has 1,800 subscribers."));
+        assert!(!is_furniture("The bond issue was fully subscribed."));
     }
 
     #[test]
