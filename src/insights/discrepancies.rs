@@ -473,7 +473,9 @@ pub(super) fn in_fact(corpus: &Corpus, index: usize, fact: &Fact) -> Vec<Discrep
                                 members.iter().find(|m| m.sentence == x.sentence),
                                 members.iter().find(|m| m.sentence == y.sentence),
                             ) {
-                                (Some(mx), Some(my)) => different_subjects((mx, x), (my, y)),
+                                (Some(mx), Some(my)) => {
+                                    different_subjects((mx, x), (my, y)) || untold_subjects(mx, my)
+                                }
                                 _ => false,
                             }
                     })
@@ -834,12 +836,59 @@ pub(super) fn other_occasions(a: &Member, b: &Member) -> bool {
         .dates
         .iter()
         .any(|x| b.figures.dates.iter().any(|y| x.conflicts(y) == Some(true)));
-    let (pa, pb) = (periods(a.text), periods(b.text));
-    dated_apart
-        || pa
-            .iter()
-            .any(|(class, x)| pb.iter().any(|(other, y)| class == other && x != y))
+    dated_apart || periods_apart(a, b)
 }
+
+/// Whether two sentences name two periods, moments or occurrences of one
+/// kind ("last week" and "this week", "opened" and "closed", "the next
+/// auction" and "the last one").
+fn periods_apart(a: &Member, b: &Member) -> bool {
+    let (pa, pb) = (periods(a.text), periods(b.text));
+    pa.iter()
+        .any(|(class, x)| pb.iter().any(|(other, y)| class == other && x != y))
+}
+
+/// A sentence's text with every run of white space one space.
+fn collapsed(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `a`'s article also gives `b`'s sentence word for word: a source
+/// that states the other's figure too takes no side against it (its own
+/// figure is of something else: a city's index beside the nation's).
+fn gives_too(a: &Member, b: &Member) -> bool {
+    let sentence = collapsed(b.text);
+    !sentence.is_empty() && collapsed(&a.article.body).contains(&sentence)
+}
+
+/// The noun of the period a date closes ("the first half ended November
+/// 30", "nine months to September 30"), if it closes one.
+fn closed_period(member: &Member, date: &DateMention) -> Option<String> {
+    let before = member.text.get(..date.start.checked_sub(member.base)?)?;
+    let words = word_spans(before);
+    let mut k = words.len().checked_sub(1)?;
+    if words[k].1.eq_ignore_ascii_case("on") {
+        k = k.checked_sub(1)?;
+    }
+    let link = words[k].1.to_ascii_lowercase();
+    if !matches!(
+        link.as_str(),
+        "ended" | "ending" | "ends" | "to" | "through"
+    ) {
+        return None;
+    }
+    words[k.saturating_sub(3)..k]
+        .iter()
+        .rev()
+        .find_map(|(_, w)| {
+            let w = w.to_ascii_lowercase();
+            let noun = w.strip_suffix('s').unwrap_or(&w).to_string();
+            PERIOD_NOUNS.contains(&noun.as_str()).then_some(noun)
+        })
+}
+
+/// Nouns of the periods accounts are kept for.
+const PERIOD_NOUNS: &[&str] = &["year", "half", "quarter", "month", "week", "period"];
 
 /// Ordinals of a period ("the first quarter", "the second half").
 const PERIOD_ORDINALS: &[(&str, u8)] = &[
@@ -879,6 +928,20 @@ fn periods(text: &str) -> Vec<(&'static str, i8)> {
         {
             out.push(("quarter", n));
             continue;
+        }
+        // A market's opening against its close: two moments of one day.
+        match word.as_str() {
+            "opened" | "opening" => out.push(("session", 0)),
+            "closed" | "closing" => out.push(("session", 1)),
+            _ => {}
+        }
+        // "The next auction" against "the last auction": two occurrences.
+        if kind.is_none() {
+            match before {
+                Some("next" | "upcoming") => out.push(("occurrence", 1)),
+                Some("last" | "previous") => out.push(("occurrence", -1)),
+                _ => {}
+            }
         }
         let (Some(kind), Some(before)) = (kind, before) else {
             continue;
@@ -944,6 +1007,8 @@ fn dispute(
                     // of another week.
                     && (matches!(key, MeasureKey::Family(_))
                         || !recurring_template(&members[x], &members[y]))
+                    && !gives_too(&members[x], &members[y])
+                    && !gives_too(&members[y], &members[x])
             })
         })
     };
@@ -1181,6 +1246,11 @@ fn date_discrepancies(index: usize, fact: &Fact, members: &[Member]) -> Vec<Disc
                 d.conflicts(o) == Some(true)
                     && contemporary(members[*x].article, members[*y].article)
                     && !recurring((members[*x].article, d), (members[*y].article, o))
+                    && !periods_apart(&members[*x], &members[*y])
+                    && !matches!(
+                        (closed_period(&members[*x], d), closed_period(&members[*y], o)),
+                        (Some(p), Some(q)) if p != q
+                    )
                     && share_word(
                         &date_context(&members[*x], d),
                         &date_context(&members[*y], o),
@@ -1329,13 +1399,29 @@ fn different_subjects(a: (&Member, &Side), b: (&Member, &Side)) -> bool {
     {
         return true;
     }
-    let (Some(ea), Some(eb)) = (
+    let opening = match (
         opening_entity(ma.article, ma.base, ma.base + ma.text.len()),
         opening_entity(mb.article, mb.base, mb.base + mb.text.len()),
-    ) else {
-        return false;
+    ) {
+        (Some(ea), Some(eb)) => two_subjects((ma.article, ea), (mb.article, eb)),
+        _ => false,
     };
-    if !two_subjects((ma.article, ea), (mb.article, eb)) {
+    // Or each sentence names an organisation the other article never names
+    // (two issuers' notices that mention each other's deals: "Norvale Corp
+    // is raising 200 mln through notes, said lead manager Pell Securities"
+    // against "Tamsin Corp ..., said Ardent Bank"). Not a person: one
+    // source names the official it quotes, another does not.
+    let unnamed = |m: &Member, other: &crate::model::Article| {
+        m.article
+            .entities_overlapping(m.base, m.base + m.text.len())
+            .iter()
+            .any(|e| {
+                e.kind == crate::model::EntityType::Organization
+                    && !names(other, &e.canonical, e.text(&m.article.body))
+            })
+    };
+    let two = opening || (unnamed(ma, mb.article) && unnamed(mb, ma.article));
+    if !two {
         return false;
     }
     let (fa, fb) = (
@@ -1343,6 +1429,65 @@ fn different_subjects(a: (&Member, &Side), b: (&Member, &Side)) -> bool {
         other_figures(mb, sb.start, sb.end),
     );
     fa.iter().any(|f| !fb.contains(f)) || fb.iter().any(|f| !fa.contains(f))
+}
+
+/// Two sentences that name nobody and nowhere ("Net 1.55 billion vs 1.31
+/// billion", "Sales on 3,600 steers") speak of their articles' subjects,
+/// which only the titles give: when both titles were given (not taken from
+/// the body), are of one template (a word in common) and open with
+/// different words that neither title holds, and the articles name nothing
+/// in common, they
+/// are templated reports of two subjects (two companies' results, two
+/// regions' markets), not two accounts of one thing.
+fn untold_subjects(a: &Member, b: &Member) -> bool {
+    let bare = |m: &Member| {
+        m.article
+            .entities_overlapping(m.base, m.base + m.text.len())
+            .is_empty()
+    };
+    if !bare(a) || !bare(b) {
+        return false;
+    }
+    let title_words = |m: &Member| -> Vec<String> {
+        word_spans(&m.article.title)
+            .into_iter()
+            .map(|(_, w)| w.to_lowercase())
+            .collect()
+    };
+    // A title taken from the body (none was given) tells nothing more.
+    let given = |m: &Member| {
+        let head: String = m.article.title.chars().take(30).collect();
+        let head = head.trim_end_matches(['…', '.']);
+        !head.is_empty() && !m.article.body.contains(head)
+    };
+    if !given(a) || !given(b) {
+        return false;
+    }
+    let (ta, tb) = (title_words(a), title_words(b));
+    // Titles of one template ("... quarter net"): a word in common.
+    let shared = ta
+        .iter()
+        .any(|w| w.len() >= 3 && !FUNCTION_WORDS.contains(&w.as_str()) && tb.contains(w));
+    if !shared {
+        return false;
+    }
+    let opening = |t: &[String]| {
+        t.iter()
+            .find(|w| !matches!(w.as_str(), "the" | "a" | "an"))
+            .cloned()
+    };
+    let (Some(x), Some(y)) = (opening(&ta), opening(&tb)) else {
+        return false;
+    };
+    if ta.contains(&y) || tb.contains(&x) {
+        return false;
+    }
+    !a.article.entities.iter().any(|e| {
+        b.article
+            .entities
+            .iter()
+            .any(|f| f.canonical == e.canonical)
+    })
 }
 
 /// A direction and what it is measured from ("northwest of Sagaing"), by
@@ -1586,6 +1731,9 @@ fn unasserted(text: &str, words: &[(usize, &str)], i: usize) -> bool {
         CONDITIONS.contains(&&*lower)
             || is_negator(word)
             || lower == "no"
+            // "Neither the ministry nor the treasury commented": denied.
+            || lower == "nor"
+            || lower == "neither"
             || NEGATING_VERBS.contains(&&*lower)
             || (UNASSERTED.contains(&&*lower) && (lower != "may" || *word == "may"))
             || to_after(DUTY_BEFORE_TO)
@@ -1621,6 +1769,17 @@ fn denials(text: &str) -> Vec<Denial> {
                 .get(i + 1)
                 .is_some_and(|(_, w)| w.eq_ignore_ascii_case("to"));
         if !is_negator(word) && !negating_verb {
+            continue;
+        }
+        // "In the past it has not been eligible", "previously did not":
+        // the denial of an earlier state says nothing of the present one.
+        let clause = clause_before(text, &words, i, CLAUSE_REACH);
+        let earlier = clause.iter().enumerate().any(|(k, w)| {
+            let w = plain(w);
+            matches!(&*w, "previously" | "formerly")
+                || (w == "past" && clause.get(k + 1).is_some_and(|p| plain(p) == "the"))
+        });
+        if earlier {
             continue;
         }
         // "didn't": the helper is inside the word.

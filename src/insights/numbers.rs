@@ -290,6 +290,12 @@ fn scale_of(word: &str) -> Option<f64> {
 
 /// The value of a figure written in digits, and its rounding step.
 fn digits_value(text: &str) -> Option<(f64, f64)> {
+    // "72,0000": a grouping of other than three digits is a typo, not a
+    // figure to set against another.
+    let whole = text.split('.').next().unwrap_or(text);
+    if whole.split(',').skip(1).any(|group| group.len() != 3) {
+        return None;
+    }
     let plain: String = text.chars().filter(|c| *c != ',').collect();
     let value: f64 = plain.parse().ok()?;
     let step = match plain.split_once('.') {
@@ -658,6 +664,19 @@ pub fn figures(text: &str, base: usize) -> Figures {
             at += 1;
             continue;
         }
+        // "1.8215/25 marks", "147.55/65 yen": the offer side of a quoted
+        // price is the last digits only, not a figure of its own.
+        let quote_tail = toks[at].kind == TokKind::Digits
+            && toks[at].joined
+            && at >= 2
+            && toks[at - 1].text == "/"
+            && toks[at - 1].joined
+            && toks[at - 2].kind == TokKind::Digits
+            && toks[at - 2].text.contains('.');
+        if quote_tail {
+            at += 1;
+            continue;
+        }
         match quantity_at(&toks, at) {
             Some((mut quantity, used)) => {
                 quantity.start += base;
@@ -920,6 +939,33 @@ fn context(toks: &[Tok], from: usize, to: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_offer_side_of_a_quoted_price_is_no_figure() {
+        let found = figures("The dollar ended at 1.8205/15 marks against 1.8260/70.", 0);
+        assert!(
+            found.quantities.iter().all(|q| q.low > 1.0 && q.low < 2.0),
+            "{:?}",
+            found.quantities
+        );
+        // A fraction of a coupon is still one figure.
+        assert_eq!(figures("a coupon of 8-3/4 pct", 0).quantities[0].low, 8.75);
+    }
+
+    #[test]
+    fn a_grouping_of_other_than_three_digits_is_no_figure() {
+        assert!(
+            figures("It produced 72,0000 tons of copper.", 0)
+                .quantities
+                .is_empty()
+        );
+        assert_eq!(
+            figures("It produced 72,000 tons of copper.", 0)
+                .quantities
+                .len(),
+            1
+        );
+    }
 
     fn one(text: &str) -> Quantity {
         let found = figures(text, 0).quantities;

@@ -291,6 +291,8 @@ pub const UNASSERTED: &[&str] = &[
     "seek",
     "seeks",
     "speculated",
+    // A hedged denial ("is unlikely to follow"): nothing is affirmed.
+    "unlikely",
 ];
 
 /// Words before "to" that make the verb after it a duty or a need ("has
