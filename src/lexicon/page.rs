@@ -25,12 +25,15 @@ pub const PAGE_LINE_CUES: &[&str] = &[
 /// own: "subscribe to our newsletter", never "1,800 subscribers" or "fully
 /// subscribed", the words of a story.
 pub fn has_page_line_cue(lower: &str) -> bool {
+    // `contains` first: its vectorised search is twice as fast as
+    // `match_indices`, and almost no line holds a cue at all.
     PAGE_LINE_CUES.iter().any(|cue| {
-        lower.match_indices(cue).any(|(at, _)| {
-            let before = lower[..at].chars().next_back();
-            let after = lower[at + cue.len()..].chars().next();
-            before.is_none_or(|c| !c.is_alphanumeric())
-                && after.is_none_or(|c| !c.is_alphanumeric())
-        })
+        lower.contains(cue)
+            && lower.match_indices(cue).any(|(at, _)| {
+                let before = lower[..at].chars().next_back();
+                let after = lower[at + cue.len()..].chars().next();
+                before.is_none_or(|c| !c.is_alphanumeric())
+                    && after.is_none_or(|c| !c.is_alphanumeric())
+            })
     })
 }
