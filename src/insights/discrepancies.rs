@@ -18,6 +18,7 @@ use crate::lexicon::{
     FUNCTION_WORDS, GENERIC_COUNT_HEADS, LATER_CUES, LENGTH_NOUNS, MEASURE_FAMILIES,
     NEGATING_VERBS, NEGATORS, OPPOSITE_VERBS, PROJECTION_CUES, WHOLE_SCOPE,
 };
+use crate::load::single_line;
 use crate::model::Corpus;
 use std::collections::BTreeMap;
 
@@ -848,17 +849,12 @@ fn periods_apart(a: &Member, b: &Member) -> bool {
         .any(|(class, x)| pb.iter().any(|(other, y)| class == other && x != y))
 }
 
-/// A sentence's text with every run of white space one space.
-fn collapsed(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Whether `a`'s article also gives `b`'s sentence word for word: a source
 /// that states the other's figure too takes no side against it (its own
 /// figure is of something else: a city's index beside the nation's).
 fn gives_too(a: &Member, b: &Member) -> bool {
-    let sentence = collapsed(b.text);
-    !sentence.is_empty() && collapsed(&a.article.body).contains(&sentence)
+    let sentence = single_line(b.text);
+    !sentence.is_empty() && single_line(&a.article.body).contains(&sentence)
 }
 
 /// The noun of the period a date closes ("the first half ended November

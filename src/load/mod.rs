@@ -6,6 +6,8 @@
 mod html;
 mod text;
 
+pub(crate) use text::single_line;
+
 use crate::model::{Block, LoadWarning, Origin};
 use crate::sanitize::{for_terminal, sanitize_counted};
 use std::collections::{BTreeMap, HashMap, HashSet};
