@@ -368,3 +368,52 @@ fn a_telling_figure_both_give_is_evidence_of_one_fact() {
     let (evidence, matches) = leads(&other, &facts_of(&other));
     assert!(!matches, "{evidence:?}");
 }
+
+#[test]
+fn one_credit_written_two_ways_is_no_rival_speaker() {
+    let body = |credit: &str, last: &str| {
+        format!(
+            "Water shortage in the Varnholt valley\n\n\
+             {credit} said clean water was scarce in the flooded Varnholt valley.\n\n\
+             {last}"
+        )
+    };
+    let bodies = [
+        body(
+            "According to the news agency Tellpress, the Norway government",
+            "Engineers expect the river to fall by the weekend.",
+        ),
+        body(
+            "Norway\u{2019}s government",
+            "Schools in the lower towns stay closed until further notice.",
+        ),
+    ];
+    let corpus = corpus(&[("a", &bodies[0]), ("b", &bodies[1])]);
+    let speakers: Vec<_> = corpus
+        .articles
+        .iter()
+        .map(|article| article.claims[0].speaker.clone())
+        .collect();
+    assert_ne!(speakers[0], speakers[1], "the credits are written two ways");
+    let facts = facts_of(&corpus);
+    assert!(
+        together(
+            &corpus,
+            &facts,
+            "the Norway government said",
+            "Norway\u{2019}s government said"
+        ),
+        "{:#?}",
+        texts(&corpus, &facts)
+    );
+}
+
+#[test]
+fn a_speaker_key_folds_articles_and_possessives_only() {
+    use super::features::speaker_key;
+    assert_eq!(speaker_key("the Varnholt council"), "varnholt council");
+    assert_eq!(speaker_key("Varnholt\u{2019}s council"), "varnholt council");
+    assert_eq!(speaker_key("Varnholt's Council"), "varnholt council");
+    assert_eq!(speaker_key("S and P"), "s and p");
+    assert_ne!(speaker_key("Varnholt council"), speaker_key("Esk council"));
+}
