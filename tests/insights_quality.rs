@@ -19,6 +19,9 @@
 //!   neither way;
 //! - recall: annotated discrepancies (not `maybe`) with a right finding.
 //!
+//! Shifts: found shifts that an annotated shift holds two sentences of with
+//! different stances, and the stances of the sentences annotated.
+//!
 //! Quote provenance: of the annotated versions the engine finds in a
 //! quotation of two or more sources, those whose class is the annotated one.
 //!
@@ -52,6 +55,20 @@ struct Annotation {
     discrepancy: Vec<AnnotatedDiscrepancy>,
     #[serde(default)]
     quote: Vec<AnnotatedQuote>,
+    #[serde(default)]
+    shift: Vec<AnnotatedShift>,
+}
+
+#[derive(Deserialize)]
+struct AnnotatedShift {
+    versions: Vec<AnnotatedStance>,
+}
+
+#[derive(Deserialize)]
+struct AnnotatedStance {
+    file: String,
+    text: String,
+    stance: String,
 }
 
 #[derive(Deserialize)]
@@ -161,6 +178,10 @@ struct Tally {
     quote_versions: usize,
     quote_found: usize,
     quote_right: usize,
+    shifts_found: usize,
+    shifts_right: usize,
+    stances_judged: usize,
+    stances_right: usize,
     lines: Vec<String>,
 }
 
@@ -174,6 +195,10 @@ impl Tally {
         self.quote_versions += other.quote_versions;
         self.quote_found += other.quote_found;
         self.quote_right += other.quote_right;
+        self.shifts_found += other.shifts_found;
+        self.shifts_right += other.shifts_right;
+        self.stances_judged += other.stances_judged;
+        self.stances_right += other.stances_right;
         self.lines.extend(other.lines);
     }
 
@@ -189,9 +214,18 @@ impl Tally {
         ratio(self.quote_right, self.quote_found)
     }
 
+    fn shift_precision(&self) -> f64 {
+        ratio(self.shifts_right, self.shifts_found)
+    }
+
+    fn stance_accuracy(&self) -> f64 {
+        ratio(self.stances_right, self.stances_judged)
+    }
+
     fn report(&self, name: &str) -> String {
         format!(
-            "{name}: discrepancy precision {:.3} ({}/{}, {} of the right with number/update swapped), recall {:.3} ({}/{}); quote classes right {:.3} ({}/{}, {} of {} annotated versions found)",
+            "{name}: discrepancy precision {:.3} ({}/{}, {} of the right with number/update swapped), recall {:.3} ({}/{}); quote classes right {:.3} ({}/{}, {} of {} annotated versions found); \
+             shifts right {:.3} ({}/{}), stances right {:.3} ({}/{} of the versions annotated)",
             self.precision(),
             self.right,
             self.found,
@@ -203,7 +237,13 @@ impl Tally {
             self.quote_right,
             self.quote_found,
             self.quote_found,
-            self.quote_versions
+            self.quote_versions,
+            self.shift_precision(),
+            self.shifts_right,
+            self.shifts_found,
+            self.stance_accuracy(),
+            self.stances_right,
+            self.stances_judged,
         )
     }
 }
@@ -395,7 +435,67 @@ fn score(corpus: &Corpus, annotation: &Annotation, insights: &Insights) -> Tally
             }
         }
     }
+    score_shifts(corpus, annotation, insights, &mut tally);
     tally
+}
+
+/// Shifts: a found shift is right when an annotated shift holds two of its
+/// sentences with different annotated stances; a stance is right when a
+/// sentence the annotation gives a stance to has that stance.
+fn score_shifts(corpus: &Corpus, annotation: &Annotation, insights: &Insights, tally: &mut Tally) {
+    let gold: Vec<Vec<((usize, usize), &str)>> = annotation
+        .shift
+        .iter()
+        .map(|shift| {
+            shift
+                .versions
+                .iter()
+                .filter_map(|v| locate(corpus, &v.file, &v.text).map(|at| (at, v.stance.as_str())))
+                .collect()
+        })
+        .collect();
+    for shift in &insights.shifts {
+        tally.shifts_found += 1;
+        let versions: Vec<((usize, usize), &str)> = shift
+            .versions
+            .iter()
+            .map(|(at, stance)| ((at.article, at.sentence), stance.as_str()))
+            .collect();
+        for (at, stance) in &versions {
+            let Some((_, annotated)) = gold.iter().flatten().find(|(g, _)| g == at) else {
+                continue;
+            };
+            tally.stances_judged += 1;
+            if annotated == stance {
+                tally.stances_right += 1;
+            } else {
+                let article = &corpus.articles[at.0];
+                tally.lines.push(format!(
+                    "  STANCE [{}] {stance}, annotated {annotated}: {}",
+                    article.id,
+                    squash(article.sentence_text(&article.sentences[at.1]))
+                ));
+            }
+        }
+        let right = gold.iter().any(|annotated| {
+            let held: std::collections::BTreeSet<&str> = versions
+                .iter()
+                .filter_map(|(at, _)| annotated.iter().find(|(g, _)| g == at).map(|(_, s)| *s))
+                .collect();
+            held.len() >= 2
+        });
+        if right {
+            tally.shifts_right += 1;
+        } else {
+            let sides: Vec<String> = versions
+                .iter()
+                .map(|(at, stance)| format!("[{}] {stance}", corpus.articles[at.0].id))
+                .collect();
+            tally
+                .lines
+                .push(format!("  WRONG SHIFT {}", sides.join(" · ")));
+        }
+    }
 }
 
 fn describe(corpus: &Corpus, found: &Discrepancy) -> String {
@@ -491,6 +591,13 @@ fn tuned_stories() {
     assert!(
         tally.quote_class() >= QUOTE_CLASS_FLOOR,
         "{}",
+        tally.report("tuned")
+    );
+    // No floor in the issue; the figures reached in session 12 (shifts
+    // 0.364 -> 0.480, stances 0.833 -> 0.857) as a guard.
+    assert!(
+        tally.shift_precision() >= 0.48 && tally.stance_accuracy() >= 0.85,
+        "shifts fell: {}",
         tally.report("tuned")
     );
 }

@@ -156,6 +156,41 @@ pub fn quotations(
     out
 }
 
+/// Whether a sentence hedges what it states, by the rule claims are marked
+/// hedged with, for sentences that are not claims.
+pub fn hedges_statement(text: &str) -> bool {
+    let words = words(text, 0, text.len());
+    (0..words.len()).any(|at| hedges(&words, at))
+}
+
+/// Whether the word at `at` hedges what the sentence states. A hedge inside
+/// a quotation counts: the speaker hedged. Not a hedge: "could" of what
+/// people perceived ("sirens could be heard", "could see smoke"), and the
+/// idiom "as soon as possible" / "as best as he could", which qualifies a
+/// manner, not the truth of the statement.
+fn hedges(words: &[Word<'_>], at: usize) -> bool {
+    let word = lowercase(words[at].text);
+    if !lexicon::HEDGING.contains(&word) {
+        return false;
+    }
+    let is = |offset: usize, list: &[&str]| {
+        words
+            .get(at + offset)
+            .is_some_and(|w| lower_in(list, w.text))
+    };
+    const PERCEIVED: &[&str] = &[
+        "see", "seen", "hear", "heard", "feel", "felt", "smell", "smelled", "watch", "watched",
+    ];
+    let perceived = word == "could" && (is(1, PERCEIVED) || (is(1, &["be"]) && is(2, PERCEIVED)));
+    // "as <adverb or adjective> as possible", "as best as he could".
+    let as_as = (3..=4).any(|back| {
+        at >= back
+            && words[at - back].text.eq_ignore_ascii_case("as")
+            && words[at - back + 2].text.eq_ignore_ascii_case("as")
+    });
+    !(perceived || as_as)
+}
+
 fn is_statistic(words: &[Word<'_>], text: &str) -> bool {
     if text.contains('%') || text.contains('$') || text.contains('£') || text.contains('€') {
         return true;
@@ -379,14 +414,11 @@ pub fn detect(
             run_fallback = last_speaker.as_ref().map(|(name, _)| name.clone());
         }
         let statistic = is_statistic(&words, text);
-        let hedged = words.iter().any(|w| {
-            let lower = lowercase(w.text);
-            lexicon::HEDGING.contains(&lower)
-                && !quotes.iter().any(|(s, e)| w.start >= *s && w.end <= *e)
-        }) || speaker
-            .as_deref()
-            .and_then(|s| s.split_whitespace().next_back())
-            .is_some_and(|noun| lower_in(HEDGING_SPEAKERS, noun));
+        let hedged = (0..words.len()).any(|at| hedges(&words, at))
+            || speaker
+                .as_deref()
+                .and_then(|s| s.split_whitespace().next_back())
+                .is_some_and(|noun| lower_in(HEDGING_SPEAKERS, noun));
         // Commentary: evaluative wording and nothing a reader could check.
         let evaluative = words
             .iter()

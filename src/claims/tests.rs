@@ -656,3 +656,36 @@ fn a_body_named_by_a_place_and_its_noun_is_the_speaker() {
         Some("Westmark Embassy")
     );
 }
+
+#[test]
+fn approximate_figures_and_anonymous_sources_are_not_hedges() {
+    let text = "The trial lasted about a month and cost nearly 1,200 jobs.\n\
+                Roughly 40 ships were waiting around the harbour.\n\
+                Port sources said 40 ships were waiting.\n\
+                Analysts said the strike was set to spread.";
+    let all = claims(text);
+    for snippet in ["The trial lasted", "Roughly 40", "Port sources"] {
+        let found = claim(&all, snippet).expect("claim");
+        assert!(!found.kinds.contains(ClaimKind::Hedged), "{snippet}");
+    }
+    let reading = claim(&all, "Analysts said").expect("claim");
+    assert!(reading.kinds.contains(ClaimKind::Hedged));
+}
+
+#[test]
+fn what_people_could_perceive_and_as_soon_as_possible_are_not_hedges() {
+    let text = "Sirens could be heard across the port on Friday.\n\
+                Residents could see smoke over the dock from 12 miles away.\n\
+                The mayor urged the ministry to send 40 pumps as soon as possible.\n\
+                The toll could rise above 40.\n\
+                “The toll may rise,” harbour master Lena Vasquez said.";
+    let all = claims(text);
+    for snippet in ["Sirens could", "Residents could", "The mayor urged"] {
+        let found = claim(&all, snippet).expect("claim");
+        assert!(!found.kinds.contains(ClaimKind::Hedged), "{snippet}");
+    }
+    for snippet in ["The toll could", "The toll may"] {
+        let found = claim(&all, snippet).expect("claim");
+        assert!(found.kinds.contains(ClaimKind::Hedged), "{snippet}");
+    }
+}

@@ -4,7 +4,7 @@
 
 use super::claim_of;
 use crate::facts::{Facts, SentenceRef};
-use crate::lexicon::{ANONYMOUS_SPEAKERS, HEDGES};
+use crate::lexicon::ANONYMOUS_SPEAKERS;
 use crate::model::{ClaimKind, Corpus};
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -47,8 +47,7 @@ pub struct Silence {
 }
 
 fn hedged(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric())
-        .any(|w| HEDGES.iter().any(|h| h.eq_ignore_ascii_case(w)))
+    crate::claims::hedges_statement(text)
         || text.contains("is said to")
         || text.contains("are said to")
 }

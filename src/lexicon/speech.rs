@@ -458,17 +458,13 @@ pub const HEDGES: &[&str] = &[
     "rumored",
     "purportedly",
     "unconfirmed",
-    "estimated",
-    "roughly",
-    "approximately",
-    "about",
-    "nearly",
-    "around",
     "anticipated",
 ];
 
-/// Speakers whose statements are hedged by their nature ("analysts say").
-pub const HEDGING_SPEAKERS: &[&str] = &["analysts", "analyst", "observers", "experts", "sources"];
+/// Speakers whose statements are hedged by their nature ("analysts say"):
+/// a reading of events, not a report of them. "Sources said" is a report
+/// credited to people unnamed, an anonymous credit rather than a hedge.
+pub const HEDGING_SPEAKERS: &[&str] = &["analysts", "analyst", "observers", "experts"];
 
 /// Modifiers kept in a speaker phrase ("Senior U.S. officials", "Diplomatic sources").
 pub const SPEAKER_MODIFIERS: &[&str] = &[

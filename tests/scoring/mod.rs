@@ -114,6 +114,11 @@ pub struct Scores {
     pub non_claims: usize,
     pub non_claims_rejected: usize,
     pub speakers_right: usize,
+    /// Recalled claims both annotated and found hedged, found hedged,
+    /// annotated hedged: the stance the insights' shifts stand on.
+    pub hedged_right: usize,
+    pub hedged_found: usize,
+    pub hedged_gold: usize,
     pub misses: Vec<String>,
 }
 
@@ -144,6 +149,12 @@ impl Scores {
     pub fn speakers(&self) -> f64 {
         ratio(self.speakers_right, self.claims_recalled)
     }
+    pub fn hedged_precision(&self) -> f64 {
+        ratio(self.hedged_right, self.hedged_found)
+    }
+    pub fn hedged_recall(&self) -> f64 {
+        ratio(self.hedged_right, self.hedged_gold)
+    }
     pub fn add(&mut self, other: Scores) {
         self.entity_true += other.entity_true;
         self.entity_found += other.entity_found;
@@ -157,13 +168,17 @@ impl Scores {
         self.non_claims += other.non_claims;
         self.non_claims_rejected += other.non_claims_rejected;
         self.speakers_right += other.speakers_right;
+        self.hedged_right += other.hedged_right;
+        self.hedged_found += other.hedged_found;
+        self.hedged_gold += other.hedged_gold;
         self.misses.extend(other.misses);
     }
     pub fn report(&self, name: &str) -> String {
         format!(
             "{name}: entities P {:.3} R {:.3} F1 {:.3} ({} found, {} annotated), type accuracy {:.3}, \
              linking {:.3} ({}/{}); claims recall {:.3} ({}/{}), kinds exact {:.3}, \
-             non-claims rejected {:.3} ({}/{}), speakers right {:.3} ({}/{})",
+             non-claims rejected {:.3} ({}/{}), speakers right {:.3} ({}/{}), \
+             hedged P {:.3} ({}/{}) R {:.3} ({}/{})",
             self.precision(),
             self.recall(),
             self.f1(),
@@ -183,6 +198,12 @@ impl Scores {
             self.speakers(),
             self.speakers_right,
             self.claims_recalled,
+            self.hedged_precision(),
+            self.hedged_right,
+            self.hedged_found,
+            self.hedged_recall(),
+            self.hedged_right,
+            self.hedged_gold,
         )
     }
 }
@@ -356,6 +377,17 @@ pub fn score(article: &Article, gold: &Annotation) -> Scores {
         let found_kinds: BTreeSet<Option<ClaimKind>> = found.kinds.iter().map(Some).collect();
         if gold_kinds == found_kinds {
             scores.kinds_exact += 1;
+        }
+        let hedged = Some(ClaimKind::Hedged);
+        let (gold_hedged, found_hedged) =
+            (gold_kinds.contains(&hedged), found_kinds.contains(&hedged));
+        scores.hedged_gold += usize::from(gold_hedged);
+        scores.hedged_found += usize::from(found_hedged);
+        scores.hedged_right += usize::from(gold_hedged && found_hedged);
+        if gold_hedged != found_hedged {
+            scores.misses.push(format!(
+                "{id}: hedged {found_hedged}, annotated {gold_hedged}: {snippet}"
+            ));
         }
         if speaker_matches(
             claim.speaker.as_deref(),
