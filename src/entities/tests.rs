@@ -512,3 +512,14 @@ fn a_name_after_a_verb_of_saying_and_a_role_is_a_person() {
         Some(EntityType::Person)
     );
 }
+
+#[test]
+fn a_guild_of_a_craft_is_one_organisation() {
+    let text = "The Marrow Guild of Glassmakers said prices would rise.";
+    assert_eq!(
+        found(text, "Marrow Guild of Glassmakers").map(|f| f.0),
+        Some(EntityType::Organization),
+        "{:?}",
+        entities(text)
+    );
+}
