@@ -293,5 +293,5 @@ fn invented_speakers() {
     );
 }
 
-/// The figure reached in session 12: 0.920 (115/125).
-const INVENTED_FLOOR: f64 = 0.92;
+/// The figure reached in session 12, 0.944 (118/125), to two places.
+const INVENTED_FLOOR: f64 = 0.94;
