@@ -235,9 +235,16 @@ fn is_heading_like(text: &str, words: &[Word<'_>]) -> bool {
 
 /// A quotation that ended without naming its speaker: its opening sentence
 /// stays unattributed, the sentences running on from it take the speaker
-/// who spoke before it (usually the same voice going on).
-fn settle_uncredited(claims: &mut [Claim], unsaid: &mut Vec<usize>, fallback: &Option<Arc<str>>) {
-    for &index in unsaid.iter().skip(1) {
+/// who spoke before it (usually the same voice going on). A paragraph of
+/// quotation right after a sentence that credits its speaker ("X said the
+/// berth was smaller. ¶ “We have listened ...") is all that speaker's.
+fn settle_uncredited(
+    claims: &mut [Claim],
+    unsaid: &mut Vec<usize>,
+    fallback: &Option<Arc<str>>,
+    follows_credit: bool,
+) {
+    for &index in unsaid.iter().skip(usize::from(!follows_credit)) {
         if claims[index].speaker.is_none() {
             claims[index].speaker = fallback.clone();
         }
@@ -270,6 +277,11 @@ pub fn detect(
     let mut awaiting_credit = false;
     // Who spoke before the current quotation began.
     let mut run_fallback: Option<Arc<str>> = None;
+    // Whether that quotation opened a paragraph right after a sentence that
+    // credited the speaker who spoke before it.
+    let mut run_follows_credit = false;
+    // Whether the sentence before this one is a claim with a speaker.
+    let mut credited_last = false;
     // A person a sentence opened with since the last speaker spoke.
     let mut subject_since: Option<Arc<str>> = None;
     // A group or organisation a sentence opened with, for "it" and "they".
@@ -282,6 +294,7 @@ pub fn detect(
             continue;
         }
         let raw = &body[sentence.start..sentence.end];
+        let credited_before = std::mem::take(&mut credited_last);
         let first_in_block = quote_state.is_some_and(|block| block != sentence.block);
         let continues_quote = match quote_state {
             Some(block) if block == sentence.block => true,
@@ -300,7 +313,7 @@ pub fn detect(
         quote_state = quote_open_after(raw, continues_quote && !reopened).then_some(sentence.block);
         // “...,” then a line break before "said X": the credit is still to come.
         if !continues_quote && !awaiting_credit {
-            settle_uncredited(&mut claims, &mut unsaid, &run_fallback);
+            settle_uncredited(&mut claims, &mut unsaid, &run_fallback, run_follows_credit);
         }
         let awaits = awaiting_credit;
         awaiting_credit = false;
@@ -412,6 +425,14 @@ pub fn detect(
         }
         if quote && unsaid.is_empty() && speaker.is_none() {
             run_fallback = last_speaker.as_ref().map(|(name, _)| name.clone());
+            let opens_paragraph = block.start == sentence.start
+                || body
+                    .get(block.start..sentence.start)
+                    .is_some_and(|gap| gap.trim().is_empty());
+            run_follows_credit = credited_before
+                && opens_paragraph
+                && !continues_quote
+                && raw.trim_start().starts_with(['“', '"']);
         }
         let statistic = is_statistic(&words, text);
         let hedged = (0..words.len()).any(|at| hedges(&words, at))
@@ -506,9 +527,10 @@ pub fn detect(
             unsaid.push(claims.len());
             awaiting_credit = raw.contains(",”") || raw.contains(",\"");
         } else {
-            settle_uncredited(&mut claims, &mut unsaid, &run_fallback);
+            settle_uncredited(&mut claims, &mut unsaid, &run_fallback, run_follows_credit);
         }
         previous_quote = quote.then(|| (sentence.block, speaker.clone()));
+        credited_last = speaker.is_some();
         claims.push(Claim {
             start: sentence.start,
             end: sentence.end,
@@ -516,7 +538,7 @@ pub fn detect(
             speaker,
         });
     }
-    settle_uncredited(&mut claims, &mut unsaid, &run_fallback);
+    settle_uncredited(&mut claims, &mut unsaid, &run_fallback, run_follows_credit);
     // Kept with the article for the whole session: no room to spare.
     claims.shrink_to_fit();
     claims

@@ -120,13 +120,54 @@ impl Context<'_> {
     }
 
     /// The person whose name is all of `body[from..to]`, commas and spaces
-    /// around it aside: a name set in apposition.
+    /// around it aside: a name set in apposition. A title ("Dr") or one
+    /// plain noun of a role ("businessman") may stand before the name.
     fn person_spanning(&self, from: usize, to: usize) -> Option<&Entity> {
         let segment = &self.body[from..to];
         let trimmed = segment.trim_start_matches([',', ' ']);
         let start = from + (segment.len() - trimmed.len());
+        let first = self.entities.partition_point(|entity| entity.start < start);
+        self.entities.get(first).filter(|entity| {
+            let lead: Vec<&str> = self.body[start..entity.start.min(to)]
+                .split_whitespace()
+                .collect();
+            let role = |word: &str| {
+                word.chars().all(char::is_lowercase)
+                    && !lexicon::is_function_word(word)
+                    && !lexicon::REPORTING.contains(word)
+                    && !word.ends_with("ed")
+            };
+            let lead_fits = match lead.as_slice() {
+                [] => true,
+                [word] if role(word) => true,
+                words => words
+                    .iter()
+                    .all(|word| lexicon::contains_ignore_case(lexicon::TITLES, word)),
+            };
+            entity.end == to && entity.kind == EntityType::Person && lead_fits
+        })
+    }
+
+    /// "The league, the Northern Counties League, said": the organisation
+    /// whose name is all of `body[from..to]` ("the" before it aside), set in
+    /// apposition to a description that names nothing itself.
+    fn organization_spanning(&self, from: usize, to: usize) -> Option<&Entity> {
+        if self
+            .ending_by(from)
+            .last()
+            .is_some_and(|entity| entity.end > self.sentence_start)
+        {
+            return None;
+        }
+        let segment = &self.body[from..to];
+        let trimmed = segment.trim_start_matches([',', ' ']);
+        let trimmed = trimmed
+            .strip_prefix("the ")
+            .or_else(|| trimmed.strip_prefix("The "))
+            .unwrap_or(trimmed);
+        let start = from + (segment.len() - trimmed.len());
         self.entity_starting_at(start).filter(|entity| {
-            entity.start == start && entity.end == to && entity.kind == EntityType::Person
+            entity.start == start && entity.end == to && entity.kind == EntityType::Organization
         })
     }
 
@@ -306,9 +347,10 @@ impl Context<'_> {
                 && !lower_in(PREPOSITIONS, word.text)
                 && !lexicon::REPORTING.contains(word.text)
         });
+        // "the residents' association": a plural possessive modifies too.
         let spaced = self.body[words[the].end..words[index].start]
             .chars()
-            .all(|c| c.is_alphabetic() || c == ' ');
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '\'' | '’'));
         if !plain || !spaced {
             return None;
         }
@@ -853,6 +895,28 @@ impl Context<'_> {
             .map(|entity| Attribution::Speaker(entity.canonical.clone()))
     }
 
+    /// "Asked about the case, she declined to comment but said": the
+    /// pronoun after a clause of a participle that opens the sentence is its
+    /// subject.
+    fn pronoun_after_opening_clause(
+        &self,
+        words: &[Word<'_>],
+        until: usize,
+    ) -> Option<Attribution> {
+        let opener = lowercase(words.first()?.text);
+        if !(opener.ends_with("ed") || opener.ends_with("ing")) {
+            return None;
+        }
+        (1..until).find_map(|k| {
+            let after_comma = self.body[words[k - 1].end..words[k].start].contains(',');
+            match &*lowercase(words[k].text) {
+                "he" | "she" if after_comma => Some(Attribution::Pronoun),
+                "they" if after_comma => Some(Attribution::Plural),
+                _ => None,
+            }
+        })
+    }
+
     /// "a 20 dlr bid which the company rejected.": a verb of saying that
     /// closes an object relative clause says nothing the sentence reports.
     fn closes_object_relative(&self, words: &[Word<'_>], verb: usize) -> bool {
@@ -875,7 +939,7 @@ impl Context<'_> {
                 &["is", "are", "was", "were", "be", "been", "being"],
                 words[i - 1].text,
             )
-            && (lower.ends_with("ed") || lower == "said")
+            && (lower.ends_with("ed") || lower == "said" || lower == "told")
             && words
                 .get(i + 1)
                 .is_none_or(|next| !lower_in(&["as", "by"], next.text));
@@ -905,7 +969,9 @@ impl Context<'_> {
                 // "She would not make a forecast, but said ...": a second
                 // verb of the subject the sentence opened with.
                 if lower_in(&["and", "but"], words[j - 1].text)
-                    && let Some(subject) = self.opening_subject(words)
+                    && let Some(subject) = self
+                        .opening_subject(words)
+                        .or_else(|| self.pronoun_after_opening_clause(words, j - 1))
                 {
                     return Some(subject);
                 }
@@ -934,15 +1000,31 @@ impl Context<'_> {
                     after.trim_start().starts_with(',')
                 });
                 if let Some(k) = clause_start {
-                    // "The outgoing mayor, Ana Ruiz, said": the role is
-                    // named in the apposition, and the name is the credit.
-                    if self.entity_ending_at(words[k].end).is_none()
+                    // "The outgoing mayor, Ana Ruiz, said", "The head of
+                    // the Tarrow Board, Ana Ruiz, said": the role is named
+                    // in the apposition, and the name is the credit.
+                    let role_ends_unnamed = self
+                        .entity_ending_at(words[k].end)
+                        .is_none_or(|entity| self.governed(entity));
+                    if role_ends_unnamed
                         && let Some(person) = self.person_spanning(words[k].end, words[j - 1].end)
                     {
                         return Some(Attribution::Speaker(person.canonical.clone()));
                     }
+                    if let Some(body) = self.organization_spanning(words[k].end, words[j - 1].end) {
+                        return Some(Attribution::Speaker(body.canonical.clone()));
+                    }
                     if let Some(subject) = self.subject_at(words, k) {
                         return Some(subject);
+                    }
+                    // "Ana Ruiz, director of the Tarrow Board, a think
+                    // tank, warned": the person the appositions follow.
+                    if let Some(person) = self.sentence_subject(words).filter(|entity| {
+                        entity.kind == EntityType::Person
+                            && words[0].start == entity.start
+                            && self.body[entity.end..].starts_with(',')
+                    }) {
+                        return Some(Attribution::Speaker(person.canonical.clone()));
                     }
                 }
             }

@@ -689,3 +689,122 @@ fn what_people_could_perceive_and_as_soon_as_possible_are_not_hedges() {
         assert!(found.kinds.contains(ClaimKind::Hedged), "{snippet}");
     }
 }
+
+#[test]
+fn a_quotation_paragraph_after_a_credited_sentence_is_the_speakers() {
+    use crate::model::EntityType::Person;
+    let all = claims_with(
+        "Speaking at the depot, Lena Varga said the line had been delayed by a year.\n\n\
+         “We have rebuilt the signals twice. The new timetable starts in May.\n\n\
+         “Nobody wants another winter like the last one.”\n\n\
+         The depot reopened on Monday after repairs.\n\n\
+         “It was a hard winter for everyone. The trains are running again.”",
+        &[("Lena Varga", Person)],
+    );
+    for snippet in ["rebuilt the signals", "new timetable", "another winter"] {
+        assert_eq!(
+            speaker_of(&all, snippet).as_deref(),
+            Some("Lena Varga"),
+            "{snippet}"
+        );
+    }
+    // After a sentence that credits nobody, whose words they are is unknown.
+    assert_eq!(speaker_of(&all, "hard winter"), None);
+}
+
+#[test]
+fn a_name_in_apposition_to_a_role_that_names_a_body_is_the_credit() {
+    use crate::model::EntityType::{Organization, Person, Place};
+    let all = claims_with(
+        "The head of the Tarrow Grain Board, Mira Salo, said exports would fall by a third.\n\n\
+         The Forward League's leader in Dunvale, Osk Berin, said the vote would be close.\n\n\
+         Its chief executive, Dr Ilse Mardon, told a meeting that 40 posts were empty.\n\n\
+         The mill's owner, businessman Teo Lasker, said the mill would close in May.",
+        &[
+            ("Tarrow Grain Board", Organization),
+            ("Mira Salo", Person),
+            ("Forward League", Organization),
+            ("Dunvale", Place),
+            ("Osk Berin", Person),
+            ("Ilse Mardon", Person),
+            ("Teo Lasker", Person),
+        ],
+    );
+    assert_eq!(
+        speaker_of(&all, "exports would").as_deref(),
+        Some("Mira Salo")
+    );
+    assert_eq!(speaker_of(&all, "vote would").as_deref(), Some("Osk Berin"));
+    assert_eq!(speaker_of(&all, "40 posts").as_deref(), Some("Ilse Mardon"));
+    assert_eq!(
+        speaker_of(&all, "mill would close").as_deref(),
+        Some("Teo Lasker")
+    );
+}
+
+#[test]
+fn a_body_in_apposition_to_its_description_is_the_credit() {
+    use crate::model::EntityType::Organization;
+    let all = claims_with(
+        "The guild, the Pelham Weavers Guild, said in a statement that it would appeal.",
+        &[("Pelham Weavers Guild", Organization)],
+    );
+    assert_eq!(
+        speaker_of(&all, "would appeal").as_deref(),
+        Some("Pelham Weavers Guild")
+    );
+}
+
+#[test]
+fn a_person_before_two_appositions_is_the_credit() {
+    use crate::model::EntityType::{Organization, Person};
+    let all = claims_with(
+        "Ilse Mardon, director of the Harrow Trust, a housing charity, warned that rents \
+         would rise by a fifth.",
+        &[("Ilse Mardon", Person), ("Harrow Trust", Organization)],
+    );
+    assert_eq!(speaker_of(&all, "rents").as_deref(), Some("Ilse Mardon"));
+}
+
+#[test]
+fn a_passive_tell_credits_nobody() {
+    use crate::model::EntityType::Person;
+    let all = claims_with(
+        "Piet Varga bought a flat in the harbour in 2021, the inquest was told.",
+        &[("Piet Varga", Person)],
+    );
+    assert_eq!(speaker_of(&all, "bought a flat"), None);
+}
+
+#[test]
+fn a_pronoun_after_an_opening_participle_clause_is_the_subject_of_but_said() {
+    use crate::model::EntityType::Person;
+    let all = claims_with(
+        "Lena Varga spoke after the hearing.\n\n\
+         Asked about the appeal, she declined to comment on it but said the firm was confident.",
+        &[("Lena Varga", Person)],
+    );
+    assert_eq!(
+        speaker_of(&all, "was confident").as_deref(),
+        Some("Lena Varga")
+    );
+}
+
+#[test]
+fn an_officer_speaks_and_a_plural_possessive_modifies_a_body() {
+    use crate::model::EntityType::Organization;
+    let all = claims_with(
+        "The fire started in the roof, a fire officer said.\n\n\
+         The Dunvale Tenants' Association met on Monday.\n\n\
+         The tenants' association said in a statement that it would appeal.",
+        &[("Dunvale Tenants' Association", Organization)],
+    );
+    assert_eq!(
+        speaker_of(&all, "started in the roof").as_deref(),
+        Some("fire officer")
+    );
+    assert_eq!(
+        speaker_of(&all, "would appeal").as_deref(),
+        Some("Dunvale Tenants' Association")
+    );
+}

@@ -378,7 +378,9 @@ fn link_short_forms(names: &[Name], links: &mut Links) {
     for (short, longer) in &by_own_word {
         join_unique(links, *short, longer);
     }
-    // "Acme" / "Acme Research": the one organisation the word begins.
+    link_corporate_forms(names, links);
+    // "Acme" / "Acme Research": the one organisation the word begins (one
+    // group: "Acme Gold" and "Acme Gold Corp" are one reading).
     let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
     for (j, other) in names.iter().enumerate() {
         if other.node.kind == EntityType::Organization && other.words.len() >= 2 {
@@ -391,7 +393,7 @@ fn link_short_forms(names: &[Name], links: &mut Links) {
             && !names_a_place(name.spelling())
             && let Some(longer) = by_first.get(name.words[0].as_str())
         {
-            join_unique(links, i, longer);
+            join_one_group(links, i, longer);
         }
     }
     // "the Progressives" / "the Progressive Party": a party is named by its
@@ -419,6 +421,85 @@ fn link_short_forms(names: &[Name], links: &mut Links) {
             && let Some(party) = parties.get(member)
         {
             join_unique(links, i, party);
+        }
+    }
+}
+
+/// The words of a name without the corporate forms that end it ("Norvik
+/// Group Inc" → "norvik"); the first word always stays.
+fn without_corporate_forms(words: &[String]) -> &[String] {
+    let mut end = words.len();
+    while end > 1 && is_corporate_form(&words[end - 1]) {
+        end -= 1;
+    }
+    &words[..end]
+}
+
+fn is_corporate_form(key: &str) -> bool {
+    lexicon::CORPORATE_FORMS
+        .iter()
+        .any(|form| form.eq_ignore_ascii_case(key))
+}
+
+/// "Kestrel Gold" / "Kestrel Gold Corp", "Norvik" / "Norvik Group Inc": an
+/// organisation and the same words with only corporate forms after them are
+/// one company. Never when a longer name of other words begins the same
+/// ("Norvik Bank" beside "Norvik" and "Norvik Group Inc": which one the short
+/// name means is unknown), and never a place's name. A one-word person of
+/// no full name and no given name ("Norvik said") is the company too.
+fn link_corporate_forms(names: &[Name], links: &mut Links) {
+    let stem = |name: &Name| without_corporate_forms(&name.words).join(" ");
+    let organisations = || {
+        names
+            .iter()
+            .enumerate()
+            .filter(|(_, name)| name.node.kind == EntityType::Organization)
+    };
+    // Stems that begin a longer stem: "norvik" of "norvik bank".
+    let mut contested: HashSet<String> = HashSet::new();
+    for (_, name) in organisations() {
+        let own = without_corporate_forms(&name.words);
+        for end in 1..own.len() {
+            contested.insert(own[..end].join(" "));
+        }
+    }
+    let mut families: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, name) in organisations() {
+        let key = stem(name);
+        if !contested.contains(&key) {
+            families.entry(key).or_default().push(i);
+        }
+    }
+    let surnames: HashSet<&str> = names
+        .iter()
+        .filter(|name| name.node.kind == EntityType::Person && name.words.len() >= 2)
+        .filter_map(|name| name.words.last().map(String::as_str))
+        .collect();
+    for (i, name) in names.iter().enumerate() {
+        if name.node.kind == EntityType::Person
+            && let [word] = name.words.as_slice()
+            && !surnames.contains(word.as_str())
+            && !is_given_name(&name.given)
+            && let Some(family) = families.get_mut(word.as_str())
+            && family.iter().any(|&j| names[j].words.len() > 1)
+        {
+            family.push(i);
+        }
+    }
+    for family in families.values() {
+        let has_form = family
+            .iter()
+            .any(|&j| names[j].words.len() > without_corporate_forms(&names[j].words).len());
+        let first = &names[family[0]];
+        let written: Vec<&str> = first
+            .spelling()
+            .split_whitespace()
+            .take(without_corporate_forms(&first.words).len())
+            .collect();
+        if has_form && !names_a_place(&written.join(" ")) {
+            for &j in &family[1..] {
+                links.join(family[0], j);
+            }
         }
     }
 }
@@ -683,6 +764,93 @@ mod tests {
         articles[1].entities = vec![organisation(&articles[1], "Navy")];
         super::link_corpus(&mut articles);
         assert_eq!(&*articles[1].entities[0].canonical, "Navy");
+    }
+
+    /// Articles of one sentence each naming one organisation, as tagged.
+    fn organisations(names: &[(&str, EntityType)]) -> Vec<crate::model::Article> {
+        names
+            .iter()
+            .enumerate()
+            .map(|(at, (name, kind))| {
+                let mut article = crate::analysis::article_from_text(
+                    &format!("a{at}"),
+                    &format!("Shares of {name} rose on Monday."),
+                );
+                let start = "Shares of ".len();
+                article.entities = vec![crate::model::Entity {
+                    start,
+                    end: start + name.len(),
+                    kind: *kind,
+                    canonical: (*name).into(),
+                }];
+                article
+            })
+            .collect()
+    }
+
+    fn canonicals(names: &[(&str, EntityType)]) -> Vec<String> {
+        let mut articles = organisations(names);
+        super::link_corpus(&mut articles);
+        articles
+            .iter()
+            .map(|article| article.entities[0].canonical.to_string())
+            .collect()
+    }
+
+    use crate::model::EntityType;
+    use crate::model::EntityType::{Organization as Org, Person};
+
+    #[test]
+    fn a_name_and_its_corporate_forms_are_one_company() {
+        let found = canonicals(&[("Tarnell Gold", Org), ("Tarnell Gold Corp.", Org)]);
+        assert_eq!(found[0], found[1], "{found:?}");
+        let found = canonicals(&[
+            ("Brisk", Org),
+            ("Brisk Group", Org),
+            ("Brisk Group Inc", Org),
+        ]);
+        assert!(
+            found.iter().all(|name| name == "Brisk Group Inc"),
+            "{found:?}"
+        );
+        let found = canonicals(&[("Ostrander Holdings plc", Org), ("Ostrander Holdings", Org)]);
+        assert_eq!(found[0], found[1], "{found:?}");
+        // The tagger read the lone word as a person: no full name or given
+        // name says it is one.
+        let found = canonicals(&[("Brisk", Person), ("Brisk Group Inc", Org)]);
+        assert_eq!(found[0], "Brisk Group Inc", "{found:?}");
+        // "Harlan" and "Harlan Gold Corp" share a reading, "Harlan Gold" and
+        // "Harlan Gold Corp" too, so the short name joins them all.
+        let found = canonicals(&[
+            ("Harlan", Org),
+            ("Harlan Gold", Org),
+            ("Harlan Gold Corp", Org),
+        ]);
+        assert!(found.iter().all(|name| *name == found[0]), "{found:?}");
+    }
+
+    #[test]
+    fn two_longer_names_keep_a_short_one_apart() {
+        // Two companies of other words: neither is the other's form.
+        let found = canonicals(&[("Brisk Bank", Org), ("Brisk Insurance", Org)]);
+        assert_eq!(found, ["Brisk Bank", "Brisk Insurance"]);
+        // "Brisk" may be the bank or the group.
+        let found = canonicals(&[
+            ("Brisk", Org),
+            ("Brisk Group Inc", Org),
+            ("Brisk Bank", Org),
+        ]);
+        assert_eq!(found, ["Brisk", "Brisk Group Inc", "Brisk Bank"]);
+        // Only corporate forms count: "Mining" is part of the name.
+        let found = canonicals(&[("Tarnell Gold", Org), ("Tarnell Gold Mining", Org)]);
+        assert_eq!(found, ["Tarnell Gold", "Tarnell Gold Mining"]);
+        // A person's surname is no company's short name.
+        let found = canonicals(&[
+            ("Lise Brisk", Person),
+            ("Brisk", Person),
+            ("Brisk Group Inc", Org),
+        ]);
+        assert_eq!(found[1], "Lise Brisk", "{found:?}");
     }
 
     #[test]

@@ -108,7 +108,18 @@ pub fn detect(body: &str, blocks: &[Block], sentences: &[Sentence]) -> Vec<Entit
         }
     }
     let names = crate::ner::names(body, sentences, &hits);
-    let candidates = combine::combine(body, candidates, &names, &title_lines);
+    let mut candidates = combine::combine(body, candidates, &names, &title_lines);
+    // "Ilse Mardon KC": a barrister's rank follows the name, whoever found it.
+    for candidate in &mut candidates {
+        if candidate.kind == EntityType::Person
+            && let Some(text) = body.get(candidate.start..candidate.end)
+            && (text.ends_with(" KC") || text.ends_with(" QC"))
+            && text.split_whitespace().count() >= 3
+        {
+            candidate.end -= " KC".len();
+            candidate.canonical = None;
+        }
+    }
     link_article(body, candidates, &singles)
 }
 
@@ -249,6 +260,10 @@ impl BlockContext<'_> {
             let mut end = index + 1;
             while end < self.tokens.len() && !self.tokens[end - 1].possessive {
                 let token = &self.tokens[end];
+                if self.plural_possessive_in_name(end) {
+                    end += 1;
+                    continue;
+                }
                 if !token.joined || token.initial {
                     break;
                 }
@@ -291,6 +306,17 @@ impl BlockContext<'_> {
             self.classify(start, end);
             index = end;
         }
+    }
+
+    /// "Road Hauliers' Federation": a plural possessive inside an
+    /// organisation's name, the word after it an organisation's last word.
+    fn plural_possessive_in_name(&self, index: usize) -> bool {
+        let (before, token) = (self.tokens[index - 1], self.tokens[index]);
+        matches!(self.body.get(before.end..token.start), Some("' " | "’ "))
+            && self.word(index - 1).ends_with('s')
+            && self.capitalised(index - 1)
+            && self.capitalised(index)
+            && contains(words::ORG_SUFFIXES, self.word(index))
     }
 
     /// "US-Ukraine": a hyphenated pair of known names, not one name.

@@ -512,3 +512,44 @@ fn a_name_after_a_verb_of_saying_and_a_role_is_a_person() {
         Some(EntityType::Person)
     );
 }
+
+#[test]
+fn a_guild_of_a_craft_is_one_organisation() {
+    let text = "The Marrow Guild of Glassmakers said prices would rise.";
+    assert_eq!(
+        found(text, "Marrow Guild of Glassmakers").map(|f| f.0),
+        Some(EntityType::Organization),
+        "{:?}",
+        entities(text)
+    );
+}
+
+#[test]
+fn a_plural_possessive_inside_an_organisation_name_is_part_of_it() {
+    let text =
+        "The head of the Dunvale Bakers' Federation, Ilse Mardon, said bread would cost more.";
+    assert_eq!(
+        found(text, "Dunvale Bakers' Federation").map(|f| f.0),
+        Some(EntityType::Organization),
+        "{:?}",
+        entities(text)
+    );
+    // A closing quotation mark after a name is no possessive.
+    let text = "She called them ‘the Dunvale Bakers’ and Harrow Foods said nothing.";
+    assert!(
+        entities(text).iter().all(|e| !e.text(text).contains('’')),
+        "{:?}",
+        entities(text)
+    );
+}
+
+#[test]
+fn a_barristers_rank_is_not_part_of_the_name() {
+    let text = "Defending, Ilse Mardon KC said her client had been careless, not dishonest.";
+    assert_eq!(
+        found(text, "Ilse Mardon").map(|f| f.0),
+        Some(EntityType::Person),
+        "{:?}",
+        entities(text)
+    );
+}

@@ -196,6 +196,7 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "Group",
     "Association",
     "Union",
+    "Guild",
     "Committee",
     "Organization",
     "Organisation",
@@ -300,6 +301,32 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "Today",
 ];
 
+/// The legal and corporate forms among the organisation suffixes above (and
+/// the legal forms a speaker's noun may be followed by): words that name the
+/// kind of company, not which one. "Norvik", "Norvik Group" and "Norvik
+/// Group Inc" are one company; "Norvik Bank" is another name.
+pub const CORPORATE_FORMS: &[&str] = &[
+    "Corp",
+    "Corporation",
+    "Inc",
+    "Co",
+    "Cos",
+    "Company",
+    "Ltd",
+    "Limited",
+    "Plc",
+    "LLC",
+    "AG",
+    "SA",
+    "NV",
+    "BV",
+    "GmbH",
+    "SpA",
+    "Bhd",
+    "Group",
+    "Holdings",
+];
+
 /// First words that, followed by "of", make an organisation ("Bank of Japan").
 pub const ORG_HEADS: &[&str] = &[
     "Ministry",
@@ -324,6 +351,7 @@ pub const ORG_HEADS: &[&str] = &[
     "Party",
     "Committee",
     "House",
+    "Guild",
 ];
 
 /// A sequence containing one of these names a document, event or period, which

@@ -251,6 +251,7 @@ pub const PERSON_SPEAKER_NOUNS: &[&str] = &[
     "clerk",
     "worker",
     "insider",
+    "officer",
 ];
 
 /// Nouns of people or bodies that speak: the head of a speaker phrase
@@ -368,6 +369,8 @@ pub const SPEAKER_NOUNS: &[&str] = &[
     "team",
     "office",
     "campaign",
+    "officer",
+    "officers",
 ];
 
 /// Definite descriptions that name the organisation last mentioned ("the company said").
