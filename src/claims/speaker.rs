@@ -341,7 +341,15 @@ impl Context<'_> {
             .rev()
             .find(|&k| words[k].text.eq_ignore_ascii_case("the"))?;
         let modifiers = &words[the + 1..index];
-        let plain = modifiers.iter().all(|word| {
+        // "the Esk water board": a name the body belongs to may open the
+        // modifiers, when the text tags it as a name of its own.
+        let owner = modifiers.len() == 2
+            && self.entities.iter().any(|entity| {
+                entity.start == modifiers[0].start
+                    && entity.end == modifiers[0].end
+                    && entity.kind != EntityType::Person
+            });
+        let plain = modifiers[usize::from(owner)..].iter().all(|word| {
             word.text.chars().all(char::is_lowercase)
                 && !lower_in(SPEAKER_PHRASE_STOPS, word.text)
                 && !lower_in(PREPOSITIONS, word.text)

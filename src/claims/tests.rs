@@ -340,6 +340,15 @@ fn an_institution_with_modifiers_is_credited_as_the_text_names_it() {
 }
 
 #[test]
+fn an_institution_of_a_named_place_is_credited_with_its_name() {
+    let text = "The river burst its banks overnight.
+                The Esk water board said the pumps had failed at 40 sites.";
+    let all = claims(text);
+    let found = claim(&all, "pumps had failed").expect("claim");
+    assert_eq!(found.speaker.as_deref(), Some("Esk water board"));
+}
+
+#[test]
 fn a_common_noun_before_said_is_credited_as_the_text_names_it() {
     let text = "The mill closed in the spring.\n\
                 Former employees said the owners had ignored the warnings.\n\
