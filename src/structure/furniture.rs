@@ -52,9 +52,9 @@ fn is_player_label(text: &str) -> bool {
 fn is_breadcrumb(text: &str) -> bool {
     // Every separator holds one of these bytes ('»' ends in 0xBB, '›' in
     // 0xBA): a line without any is split by none of them.
-    if !text
-        .bytes()
-        .any(|b| matches!(b, b'/' | b'>' | b'|' | 0xBA | 0xBB))
+    let bytes = text.as_bytes();
+    if memchr::memchr3(b'/', b'>', b'|', bytes).is_none()
+        && memchr::memchr2(0xBA, 0xBB, bytes).is_none()
     {
         return false;
     }
