@@ -43,22 +43,35 @@ pub struct Name {
 ///
 /// The body is read twice, a window of a sentence at a time: once for what
 /// the whole document says of each word, once to tag. Only the words' flags
-/// are kept for the whole document, so memory stays that of one window.
+/// are kept for the whole document, so memory stays that of one window
+/// (a short body also keeps its tokens between the passes, [`CACHE_BYTES`]).
 pub fn names(body: &str, sentences: &[Sentence], hits: &[Hit]) -> Vec<Name> {
+    names_with(body, sentences, hits, body.len() <= CACHE_BYTES)
+}
+
+/// [`names`], keeping the first pass's tokens for the second if `cache`.
+fn names_with(body: &str, sentences: &[Sentence], hits: &[Hit], cache: bool) -> Vec<Name> {
     let Ok(model) = embedded() else {
         return Vec::new();
     };
     let mut tokens = Vec::new();
     let mut window = Window::default();
     let mut words = Words::default();
+    // With `cache`, the first pass's tokens (and where each window ends)
+    // serve the second, instead of cutting the body again.
+    let (mut cached, mut ends) = (Vec::new(), Vec::new());
     windows(body, sentences, &mut tokens, |tokens| {
         words.note(body, tokens, &mut window);
+        if cache {
+            cached.extend_from_slice(tokens);
+            ends.push(cached.len());
+        }
     });
     let mut gazetteer = Gazetteer::new(hits);
     let mut scratch = Scratch::default();
     let mut found = Vec::new();
     let mut names = Vec::new();
-    windows(body, sentences, &mut tokens, |tokens| {
+    let mut tag = |tokens: &[(usize, usize)]| {
         window.read(body, tokens, &mut gazetteer, &words);
         found.clear();
         model.tag(&window, &mut scratch, &mut found);
@@ -84,9 +97,22 @@ pub fn names(body: &str, sentences: &[Sentence], hits: &[Hit]) -> Vec<Name> {
                 in_prose: (from..to).any(|index| window.named_in_prose(index)),
             })
         }));
-    });
+    };
+    if cache {
+        let mut start = 0;
+        for &end in &ends {
+            tag(&cached[start..end]);
+            start = end;
+        }
+    } else {
+        windows(body, sentences, &mut tokens, tag);
+    }
     names
 }
+
+/// The longest body whose tokens [`names`] keeps between its two passes: at
+/// most a token per byte, 16 bytes each, so at most 1 MiB held.
+const CACHE_BYTES: usize = 64 * 1024;
 
 /// Hands `each` the tokens of every sentence, [`WINDOW`] tokens at a time
 /// (a window ends at the end of a word), in `tokens`.
@@ -136,6 +162,25 @@ pub fn tag_tokens(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokens_kept_between_the_passes_tag_as_tokens_cut_twice() {
+        // Invented text, with a sentence longer than a window.
+        let mut text = String::from("Talks in Varnholt\n\n");
+        text.push_str("Mira Olsen of Dunmore Securities met Karl Brandt in Varnholt on Monday. ");
+        text.push_str("The Harwell Group said the talks with Brandt would go on. ");
+        for at in 0..(WINDOW / 3 + 5) {
+            text.push_str(&format!("Olsen met Brandt {at} times, "));
+        }
+        text.push_str("and Dunmore said so.\n");
+        let blocks = crate::structure::blocks(&text, crate::load::Format::Text);
+        let sentences = crate::sentences::split(&text, &blocks);
+        let hits = crate::entities::gazetteer::scan(&text);
+        let kept = names_with(&text, &sentences, &hits, true);
+        assert!(kept.len() > WINDOW / 3, "{} names", kept.len());
+        assert_eq!(kept, names_with(&text, &sentences, &hits, false));
+        assert_eq!(kept, names(&text, &sentences, &hits));
+    }
 
     fn found(text: &str) -> Vec<(&str, EntityType)> {
         let blocks = crate::structure::blocks(text, crate::load::Format::Text);

@@ -84,20 +84,38 @@ pub fn viterbi<T: Score>(
             scratch[tag] = (transitions[START * TAGS + tag] + emissions[tag], 0);
         }
     }
+    // An I- tag only follows its B- or I- (`allowed`), so it has two
+    // candidates, in the order the full scan would meet them; O and B- tags
+    // follow anything. Rows as arrays: no bounds checks inside.
+    let transitions: &[T; (TAGS + 1) * TAGS] = transitions
+        .try_into()
+        .expect("a transition table is (TAGS+1)·TAGS");
     for position in 1..length {
+        let (done, rest) = scratch.split_at_mut(position * TAGS);
+        let before: &[(T, u8); TAGS] = done[(position - 1) * TAGS..]
+            .try_into()
+            .expect("one row per position");
+        let now: &mut [(T, u8); TAGS] = (&mut rest[..TAGS])
+            .try_into()
+            .expect("one row per position");
+        let emitted: &[T; TAGS] = emissions[position * TAGS..(position + 1) * TAGS]
+            .try_into()
+            .expect("TAGS emissions per token");
         for tag in 0..TAGS {
             let mut best = (T::LOW, 0u8);
-            for previous in 0..TAGS {
-                if !allowed(previous, tag) {
-                    continue;
-                }
-                let score = scratch[(position - 1) * TAGS + previous].0
-                    + transitions[previous * TAGS + tag];
+            let mut consider = |previous: usize| {
+                let score = before[previous].0 + transitions[previous * TAGS + tag];
                 if score > best.0 {
                     best = (score, previous as u8);
                 }
+            };
+            if inside(tag) {
+                consider(tag - 1);
+                consider(tag);
+            } else {
+                (0..TAGS).for_each(&mut consider);
             }
-            scratch[position * TAGS + tag] = (best.0 + emissions[position * TAGS + tag], best.1);
+            now[tag] = (best.0 + emitted[tag], best.1);
         }
     }
     let last = &scratch[(length - 1) * TAGS..];
@@ -304,11 +322,14 @@ impl Model {
         for (index, scores) in emissions.chunks_exact_mut(TAGS).enumerate() {
             keys.clear();
             window.features(index, keys);
+            // Summed in a row of registers, then stored once.
+            let mut sum = [0i32; TAGS];
             for slot in keys.iter().filter_map(|&key| self.slot(key)) {
-                for (score, &weight) in scores.iter_mut().zip(&slot.weights) {
+                for (score, &weight) in sum.iter_mut().zip(&slot.weights) {
                     *score += i32::from(weight);
                 }
             }
+            scores.copy_from_slice(&sum);
         }
         viterbi(emissions, &self.transitions, best, tags);
         spans(tags, out);
@@ -342,6 +363,78 @@ mod tests {
         let mut out = Vec::new();
         spans(&tags, &mut out);
         assert_eq!(out, [(0, 2, EntityType::Person)]);
+    }
+
+    /// The decoder before its I- tags were given their two candidates: every
+    /// previous tag, skipping the ones `allowed` refuses.
+    fn viterbi_scanning_all(emissions: &[i32], transitions: &[i32]) -> Vec<u8> {
+        let length = emissions.len() / TAGS;
+        let mut scratch = vec![(i32::LOW, 0u8); length * TAGS];
+        for tag in 0..TAGS {
+            if allowed(START, tag) {
+                scratch[tag] = (transitions[START * TAGS + tag] + emissions[tag], 0);
+            }
+        }
+        for position in 1..length {
+            for tag in 0..TAGS {
+                let mut best = (i32::LOW, 0u8);
+                for previous in 0..TAGS {
+                    if !allowed(previous, tag) {
+                        continue;
+                    }
+                    let score = scratch[(position - 1) * TAGS + previous].0
+                        + transitions[previous * TAGS + tag];
+                    if score > best.0 {
+                        best = (score, previous as u8);
+                    }
+                }
+                scratch[position * TAGS + tag] =
+                    (best.0 + emissions[position * TAGS + tag], best.1);
+            }
+        }
+        let last = &scratch[(length - 1) * TAGS..];
+        let mut tag = 0;
+        for candidate in 1..TAGS {
+            if last[candidate].0 > last[tag].0 {
+                tag = candidate;
+            }
+        }
+        let mut tags = vec![0u8; length];
+        for position in (0..length).rev() {
+            tags[position] = tag as u8;
+            tag = scratch[position * TAGS + tag].1 as usize;
+        }
+        tags
+    }
+
+    #[test]
+    fn viterbi_decodes_as_the_full_scan_did() {
+        // Pseudo-random scores in a small range, so ties are frequent.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % 7) as i32 - 3
+        };
+        let (mut scratch, mut tags) = (Vec::new(), Vec::new());
+        for length in [1, 2, 3, 5, 17, 40] {
+            for _ in 0..50 {
+                let emissions: Vec<i32> = (0..length * TAGS).map(|_| next()).collect();
+                let transitions: Vec<i32> = (0..(TAGS + 1) * TAGS).map(|_| next()).collect();
+                viterbi(&emissions, &transitions, &mut scratch, &mut tags);
+                assert_eq!(tags, viterbi_scanning_all(&emissions, &transitions));
+            }
+        }
+        for tag in 0..TAGS {
+            let previous: Vec<usize> = (0..TAGS).filter(|&p| allowed(p, tag)).collect();
+            let expected: Vec<usize> = if inside(tag) {
+                vec![tag - 1, tag]
+            } else {
+                (0..TAGS).collect()
+            };
+            assert_eq!(previous, expected, "tag {tag}");
+        }
     }
 
     #[test]

@@ -34,6 +34,11 @@ fn is_player_label(text: &str) -> bool {
                 && seconds.bytes().all(|b| b.is_ascii_digit())
         })
     };
+    // A clock has a colon, and the label at most four words: most lines
+    // are neither, and go without collecting their words.
+    if !text.as_bytes().contains(&b':') || text.split_whitespace().nth(4).is_some() {
+        return false;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     words.len() <= 4
         && words.iter().any(|word| clock(word))
@@ -45,6 +50,14 @@ fn is_player_label(text: &str) -> bool {
 /// "Home / Business / Markets", "News > World > Asia": three or more short
 /// capitalised parts joined by a path separator.
 fn is_breadcrumb(text: &str) -> bool {
+    // Every separator holds one of these bytes ('»' ends in 0xBB, '›' in
+    // 0xBA): a line without any is split by none of them.
+    let bytes = text.as_bytes();
+    if memchr::memchr3(b'/', b'>', b'|', bytes).is_none()
+        && memchr::memchr2(0xBA, 0xBB, bytes).is_none()
+    {
+        return false;
+    }
     for separator in [" / ", " > ", " » ", " | ", " › "] {
         let parts: Vec<&str> = text.split(separator).map(str::trim).collect();
         if parts.len() >= 3
@@ -115,9 +128,13 @@ fn is_credit(text: &str, lower: &str) -> bool {
     ]
     .iter()
     .any(|label| lower.starts_with(label));
+    let via_cue = lower.contains(" via ");
+    if !labelled && !via_cue {
+        return false;
+    }
     let words = text.split_whitespace().count();
     let via = words <= 8
-        && lower.contains(" via ")
+        && via_cue
         && text
             .split_whitespace()
             .filter(|word| *word != "via")
@@ -133,9 +150,10 @@ fn is_credit(text: &str, lower: &str) -> bool {
 /// capitalised name after the last full stop ("... on Friday. Wirepix",
 /// "... the quake. Picture: Social media", "... / Wirepix").
 fn is_caption(text: &str, lower: &str) -> bool {
-    if [" picture: ", " photograph: ", " photo: ", " image: "]
-        .iter()
-        .any(|label| lower.contains(label))
+    if lower.as_bytes().contains(&b':')
+        && [" picture: ", " photograph: ", " photo: ", " image: "]
+            .iter()
+            .any(|label| lower.contains(label))
     {
         return true;
     }
@@ -156,7 +174,7 @@ fn is_caption(text: &str, lower: &str) -> bool {
             .chars()
             .any(|c| c.is_lowercase() || (c.is_alphabetic() && !c.is_uppercase()))
         && !last_word.contains('.')
-        && before.split_whitespace().count() >= 5;
+        && before.split_whitespace().nth(4).is_some();
     sentence_end
         && (1..=4).contains(&words.len())
         && !credit.ends_with(['.', '!', '?', '"', '”', ')'])
