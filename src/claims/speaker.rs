@@ -379,6 +379,40 @@ impl Context<'_> {
         ))
     }
 
+    /// "Varnholt's council said", "Ruiz's party said": an institution noun
+    /// after a name in the possessive speaks for the institution, not the
+    /// name. Credited to an organisation named before whose name holds
+    /// the noun and the name, else as the text names it.
+    fn possessed_institution(&self, words: &[Word<'_>], index: usize) -> Option<Arc<str>> {
+        let owner_word = &words[index.checked_sub(1)?];
+        let possessive = owner_word.text.ends_with("'s") || owner_word.text.ends_with("’s");
+        if !possessive || !words[index].text.starts_with(char::is_lowercase) {
+            return None;
+        }
+        let owner = self
+            .entity_ending_at(owner_word.end)
+            .filter(|entity| entity.end > owner_word.start)?;
+        if !self
+            .body
+            .get(owner_word.end..words[index].start)
+            .is_some_and(is_space)
+        {
+            return None;
+        }
+        let noun = words[index].text;
+        let owner_name = owner.canonical.to_lowercase();
+        let named = self.ending_by(owner.start).iter().rev().find(|entity| {
+            let name = entity.canonical.to_lowercase();
+            entity.kind == EntityType::Organization
+                && name.contains(noun)
+                && name.contains(&owner_name)
+        });
+        Some(named.map_or_else(
+            || clean(&self.body[owner.start..words[index].end]).into(),
+            |entity| entity.canonical.clone(),
+        ))
+    }
+
     /// The subject noun phrase ending at word `index`: an entity, a group
     /// ("Senior U.S. officials"), "the company", or a pronoun.
     fn subject_at(&self, words: &[Word<'_>], index: usize) -> Option<Attribution> {
@@ -463,6 +497,11 @@ impl Context<'_> {
         }
         if lower_in(INSTITUTION_NOUNS, &lower)
             && let Some(phrase) = self.modified_institution(words, index)
+        {
+            return Some(Attribution::Speaker(phrase));
+        }
+        if lower_in(INSTITUTION_NOUNS, &lower)
+            && let Some(phrase) = self.possessed_institution(words, index)
         {
             return Some(Attribution::Speaker(phrase));
         }

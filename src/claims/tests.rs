@@ -340,6 +340,30 @@ fn an_institution_with_modifiers_is_credited_as_the_text_names_it() {
 }
 
 #[test]
+fn an_institution_after_a_possessive_name_speaks_for_itself() {
+    use crate::model::EntityType::{Organization, Person, Place};
+    let all = claims_with(
+        "The river burst its banks overnight.\n\
+         Varnholt\u{2019}s council said 40 homes had been flooded.\n\
+         The Harlow Rowing Club said its boathouse was gone.\n\
+         Ana Ruiz's party said the count would take 40 hours.",
+        &[
+            ("Varnholt", Place),
+            ("Harlow Rowing Club", Organization),
+            ("Ana Ruiz", Person),
+        ],
+    );
+    assert_eq!(
+        speaker_of(&all, "40 homes").as_deref(),
+        Some("Varnholt\u{2019}s council")
+    );
+    assert_eq!(
+        speaker_of(&all, "40 hours").as_deref(),
+        Some("Ana Ruiz's party")
+    );
+}
+
+#[test]
 fn an_institution_of_a_named_place_is_credited_with_its_name() {
     let text = "The river burst its banks overnight.
                 The Esk water board said the pumps had failed at 40 sites.";
