@@ -142,12 +142,15 @@ fn sentence_text(corpus: &Corpus, sentence: SentenceRef) -> String {
         .unwrap_or_default()
 }
 
-/// The first sentence of fact `fact`, its text.
+/// A fact's heading: the first of its sentences that stands on this fact
+/// alone, so two facts that share a sentence (one that reports both) are not
+/// listed under the same words.
 fn fact_text(corpus: &Corpus, facts: &Facts, fact: usize) -> (String, Option<SentenceRef>) {
-    let first = facts
-        .facts
-        .get(fact)
-        .and_then(|f| f.members.first())
+    let members = facts.facts.get(fact).map_or(&[][..], |f| &f.members[..]);
+    let first = members
+        .iter()
+        .find(|&&member| facts.facts_of(member).len() == 1)
+        .or(members.first())
         .copied();
     (
         first.map(|s| sentence_text(corpus, s)).unwrap_or_default(),
