@@ -299,5 +299,6 @@ fn invented_speakers() {
     );
 }
 
-/// The figure reached in session 12, 0.944 (118/125), to two places.
-const INVENTED_FLOOR: f64 = 0.94;
+/// The figure reached in session 14, 0.968 (121/125), to two places
+/// (0.944 in session 12).
+const INVENTED_FLOOR: f64 = 0.96;

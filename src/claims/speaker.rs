@@ -250,34 +250,50 @@ impl Context<'_> {
         let first = self
             .entities
             .partition_point(|entity| entity.start < self.sentence_start);
-        self.entities[first..]
+        let mut candidates = self.entities[first..]
             .iter()
             .take_while(|entity| entity.start < limit)
-            .find(|entity| entity.kind != EntityType::Place)
-            .filter(|entity| {
-                let before = &self.body[self.sentence_start..entity.start];
-                // "His daughter, Ana Ruiz, worries": the name set in
-                // apposition to the role the sentence opens with.
-                let apposition = entity.kind == EntityType::Person
-                    && before.trim_end().ends_with(',')
-                    && before.matches(',').count() == 1
-                    && !before.contains(['"', '“', '”'])
-                    && self.body[entity.end..].starts_with(',')
-                    && before.split_whitespace().next().is_some_and(|first| {
-                        lower_in(
-                            &["his", "her", "their", "its", "our", "the", "a", "an"],
-                            first,
-                        )
-                    });
-                apposition
-                    || !before.contains([',', '"', '“', '”'])
-                        && before.split_whitespace().all(|word| {
-                            lexicon::contains_ignore_case(lexicon::TITLES, word)
-                                || lexicon::contains_ignore_case(lexicon::TITLE_MODIFIERS, word)
-                                || word.eq_ignore_ascii_case("the")
-                                || word.chars().next().is_some_and(char::is_uppercase)
-                        })
-            })
+            .filter(|entity| entity.kind != EntityType::Place);
+        let opener = candidates.next()?;
+        // "Rivera's running mate in Oss, Ana Ruiz, said": a name in the
+        // possessive opens the sentence but owns the role; the person in
+        // apposition to that role is the subject.
+        let possessor = opener.start == self.sentence_start
+            && self
+                .body
+                .get(opener.end..)
+                .is_some_and(|rest| rest.starts_with("'s ") || rest.starts_with("’s "));
+        let appositive = |entity: &Entity| {
+            let before = &self.body[self.sentence_start..entity.start];
+            entity.kind == EntityType::Person
+                && before.trim_end().ends_with(',')
+                && before.matches(',').count() == 1
+                && !before.contains(['"', '“', '”'])
+                && self.body[entity.end..].starts_with(',')
+        };
+        if possessor && let Some(person) = candidates.next().filter(|entity| appositive(entity)) {
+            return Some(person);
+        }
+        Some(opener).filter(|entity| {
+            let before = &self.body[self.sentence_start..entity.start];
+            // "His daughter, Ana Ruiz, worries": the name set in
+            // apposition to the role the sentence opens with.
+            let apposition = appositive(entity)
+                && before.split_whitespace().next().is_some_and(|first| {
+                    lower_in(
+                        &["his", "her", "their", "its", "our", "the", "a", "an"],
+                        first,
+                    )
+                });
+            apposition
+                || !before.contains([',', '"', '“', '”'])
+                    && before.split_whitespace().all(|word| {
+                        lexicon::contains_ignore_case(lexicon::TITLES, word)
+                            || lexicon::contains_ignore_case(lexicon::TITLE_MODIFIERS, word)
+                            || word.eq_ignore_ascii_case("the")
+                            || word.chars().next().is_some_and(char::is_uppercase)
+                    })
+        })
     }
 
     /// The organisation "the company", "the bank" or "the paper" refers to:
@@ -896,8 +912,13 @@ impl Context<'_> {
         let reach = (from..words.len().min(from + 6))
             .take_while(|&k| !self.body[start..words[k].start].contains([',', ';', '(', '—']))
             .last()?;
+        // "according to the board": an institution by its noun, for the
+        // one named before.
         let noun = (from..=reach).find(|&k| {
             lexicon::SPEAKERS.contains(words[k].text) && !lower_in(STATEMENT_NOUNS, words[k].text)
+                || lower_in(INSTITUTION_NOUNS, words[k].text)
+                    && k > 0
+                    && words[k - 1].text.eq_ignore_ascii_case("the")
         });
         for k in from..=reach {
             let Some(entity) = self
@@ -928,6 +949,33 @@ impl Context<'_> {
             return Some(Attribution::Speaker(entity.canonical.clone()));
         }
         noun.and_then(|noun| self.subject_at(words, noun))
+    }
+
+    /// "Figures from the board show ...", "Updated figures from the
+    /// utility: ...": the body whose figures a sentence reports, at `from`.
+    /// Only where the figures are shown or listed: "food aid from the
+    /// agency" and "data from last year" credit nobody.
+    fn figures_from(&self, words: &[Word<'_>], at: usize) -> bool {
+        if !words[at].text.eq_ignore_ascii_case("from")
+            || at == 0
+            || !lower_in(
+                &["figures", "data", "statistics", "numbers"],
+                words[at - 1].text,
+            )
+        {
+            return false;
+        }
+        let ahead = &words[at + 1..words.len().min(at + 9)];
+        let shown = ahead
+            .iter()
+            .any(|word| lower_in(&["show", "shows", "showed", "shown"], word.text));
+        let listed = ahead.last().is_some_and(|last| {
+            self.body[words[at].end..last.end]
+                .split([',', ';'])
+                .next()
+                .is_some_and(|phrase| phrase.contains(':'))
+        });
+        shown || listed
     }
 
     /// The subject a sentence opens with: a pronoun, or the person or
@@ -1185,7 +1233,7 @@ impl Context<'_> {
                 && (i == 0
                     || !words[i - 1].text.starts_with(|c: char| c.is_ascii_digit())
                     || self.body[words[i - 1].end..word.start].contains(','));
-            if according || per {
+            if according || per || self.figures_from(words, i) {
                 let from = i + if according { 2 } else { 1 };
                 match self.source_after(words, from) {
                     Some(found) if source.is_none() => source = Some(found),

@@ -841,3 +841,51 @@ fn an_officer_speaks_and_a_plural_possessive_modifies_a_body() {
         Some("Dunvale Tenants' Association")
     );
 }
+
+#[test]
+fn the_person_in_apposition_to_a_possessed_role_is_the_subject() {
+    use crate::model::EntityType::{Organization, Person, Place};
+    // The tagger may take the owner for a person, as it did on an invented
+    // election report; either way the candidate speaks, and "he" is him.
+    for owner in [Organization, Person] {
+        let all = claims_with(
+            "The count ended at dawn.\n\
+             Harrow Union's candidate in Tillby, Ossian Vantreck, blamed the party for his defeat. \
+             \u{201c}Voters here liked me and could not back my party,\u{201d} he said.",
+            &[
+                ("Harrow Union", owner),
+                ("Tillby", Place),
+                ("Ossian Vantreck", Person),
+            ],
+        );
+        assert_eq!(
+            speaker_of(&all, "blamed the party").as_deref(),
+            Some("Ossian Vantreck")
+        );
+        assert_eq!(
+            speaker_of(&all, "could not back").as_deref(),
+            Some("Ossian Vantreck")
+        );
+    }
+}
+
+#[test]
+fn figures_from_a_body_are_credited_to_it_only_when_shown() {
+    use crate::model::EntityType::Organization;
+    let all = claims_with(
+        "The Mereton Water Board said 12 pumps had failed.\n\
+         Figures from the board show 4,100 homes lost supply on Monday.\n\
+         Updated figures from Mereton Water Board: 900 homes are still dry.\n\
+         Bottled water from the board reached 3,000 homes by Tuesday.",
+        &[("Mereton Water Board", Organization)],
+    );
+    assert_eq!(
+        speaker_of(&all, "4,100 homes").as_deref(),
+        Some("Mereton Water Board")
+    );
+    assert_eq!(
+        speaker_of(&all, "900 homes").as_deref(),
+        Some("Mereton Water Board")
+    );
+    assert_eq!(speaker_of(&all, "3,000 homes"), None);
+}

@@ -141,6 +141,8 @@ pub const REPORTING_VERBS: &[&str] = &[
     "recounted",
     "accused",
     "accuses",
+    "blamed",
+    "blames",
     "contended",
     "contends",
     "underscore",
@@ -216,6 +218,8 @@ pub const WEAK_REPORTING_VERBS: &[&str] = &[
     "describes",
     "accused",
     "accuses",
+    "blamed",
+    "blames",
 ];
 
 /// Verbs of saying that attribute even without a speaker ("it was said").
