@@ -73,15 +73,18 @@ impl SearchLayer {
             )
             .ok()
         };
+        // Read before the worker starts: the index it builds is taken by
+        // `poll`, so the overlay shows "indexing…" until a frame does.
+        let built = index.get().cloned();
         if let Some(worker) = &worker
-            && index.get().is_none()
+            && built.is_none()
         {
             // Start indexing now; what is typed meanwhile replaces this query.
             worker.submit(String::new());
         }
         SearchLayer {
             corpus,
-            index: index.get().cloned(),
+            index: built,
             shared_index: index,
             matcher,
             worker,
