@@ -225,6 +225,10 @@ struct InventedClaim {
 /// written on.
 const INVENTED_BEFORE: (usize, usize) = (99, 125);
 
+/// The figure reached in session 14, 0.968 (121/125), to two places
+/// (0.944 in session 12).
+const INVENTED_FLOOR: f64 = 0.96;
+
 /// Eight invented articles in modern web-news styles the wire samples lack
 /// (tests/fixtures/invented_speakers/: a live blog, election night, a
 /// broadcast interview, posts on social media, a press conference, a
@@ -232,7 +236,44 @@ const INVENTED_BEFORE: (usize, usize) = (99, 125);
 /// speaker written down before crossread was run on them.
 #[test]
 fn invented_speakers() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invented_speakers");
+    assert_invented_speakers(
+        "invented_speakers",
+        "session 12",
+        INVENTED_BEFORE,
+        INVENTED_FLOOR,
+    );
+}
+
+/// The share of speakers right on the second invented set when it was first
+/// run, before any rule written for it.
+const INVENTED2_BEFORE: (usize, usize) = (130, 152);
+
+/// The figure first measured, 0.855, to two places.
+const INVENTED2_FLOOR: f64 = 0.85;
+
+/// Ten more invented articles, in styles neither the wire samples nor the
+/// first set have (tests/fixtures/invented_speakers2/: a match report, an
+/// earnings call, a science study, a police statement, diplomacy through
+/// state media, a parliamentary debate, a product launch on a blog,
+/// tributes, a council meeting, a storm bulletin), written with their
+/// expected speakers in session 14 before crossread was run on them.
+#[test]
+fn invented_speakers2() {
+    assert_invented_speakers(
+        "invented_speakers2",
+        "session 14",
+        INVENTED2_BEFORE,
+        INVENTED2_FLOOR,
+    );
+}
+
+/// Scores `tests/fixtures/{fixture}/` against its `expected.toml`: the share
+/// right, against `before` (right, total, as first measured in `when`) and
+/// `floor`.
+fn assert_invented_speakers(fixture: &str, when: &str, before: (usize, usize), floor: f64) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(fixture);
     let text = std::fs::read_to_string(dir.join("expected.toml")).expect("expected.toml");
     let sample: InventedSample = toml::from_str(&text).expect("expected.toml parses");
     let mut files: Vec<&str> = sample.claims.iter().map(|c| c.article.as_str()).collect();
@@ -282,23 +323,19 @@ fn invented_speakers() {
     let total = sample.claims.len();
     let share = ratio(right, total);
     println!(
-        "invented speakers: BEFORE session 12 {:.3} ({}/{}), now {share:.3} ({right}/{total})",
-        ratio(INVENTED_BEFORE.0, INVENTED_BEFORE.1),
-        INVENTED_BEFORE.0,
-        INVENTED_BEFORE.1,
+        "{fixture}: BEFORE {when} {:.3} ({}/{}), now {share:.3} ({right}/{total})",
+        ratio(before.0, before.1),
+        before.0,
+        before.1,
     );
     if scoring::verbose() {
         for miss in &misses {
             println!("  {miss}");
         }
     }
-    assert_eq!(total, INVENTED_BEFORE.1, "the fixture's claims are fixed");
+    assert_eq!(total, before.1, "the fixture's claims are fixed");
     assert!(
-        share >= INVENTED_FLOOR,
-        "invented speakers right {share:.3}, below {INVENTED_FLOOR}"
+        share >= floor,
+        "{fixture}: speakers right {share:.3}, below {floor}"
     );
 }
-
-/// The figure reached in session 14, 0.968 (121/125), to two places
-/// (0.944 in session 12).
-const INVENTED_FLOOR: f64 = 0.96;
