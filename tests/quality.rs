@@ -248,8 +248,9 @@ fn invented_speakers() {
 /// run, before any rule written for it.
 const INVENTED2_BEFORE: (usize, usize) = (130, 152);
 
-/// The figure first measured, 0.855, to two places.
-const INVENTED2_FLOOR: f64 = 0.85;
+/// Session 15 tuned rules on this set's misses (0.855 -> 0.967): from then on
+/// it guards those rules, and the first figure above is the held-out one.
+const INVENTED2_FLOOR: f64 = 0.96;
 
 /// Ten more invented articles, in styles neither the wire samples nor the
 /// first set have (tests/fixtures/invented_speakers2/: a match report, an

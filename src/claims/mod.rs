@@ -386,21 +386,28 @@ pub fn detect(
             // The nearest person who fits: one who became the subject of a
             // sentence after the last speaker spoke, else the last speaker,
             // else the last person named.
-            Attribution::Pronoun => subject_since
-                .clone()
-                .or_else(|| {
-                    last_speaker
-                        .as_ref()
-                        .filter(|(_, person)| *person)
-                        .map(|(name, _)| name.clone())
-                })
-                .or_else(|| {
-                    let before = entities.partition_point(|e| e.end <= sentence.start);
-                    entities[..before]
-                        .iter()
-                        .rfind(|e| e.kind == EntityType::Person)
-                        .map(|e| e.canonical.clone())
-                }),
+            Attribution::Pronoun | Attribution::QuotedPronoun => {
+                let quoting = opener
+                    .filter(|_| matches!(attribution, Attribution::QuotedPronoun))
+                    .map(|entity| &entity.canonical);
+                let fits = |name: &Arc<str>| quoting != Some(name);
+                subject_since
+                    .clone()
+                    .filter(fits)
+                    .or_else(|| {
+                        last_speaker
+                            .as_ref()
+                            .filter(|(name, person)| *person && fits(name))
+                            .map(|(name, _)| name.clone())
+                    })
+                    .or_else(|| {
+                        let before = entities.partition_point(|e| e.end <= sentence.start);
+                        entities[..before]
+                            .iter()
+                            .rfind(|e| e.kind == EntityType::Person && fits(&e.canonical))
+                            .map(|e| e.canonical.clone())
+                    })
+            }
             Attribution::Plural => last_speaker
                 .as_ref()
                 .filter(|(_, person)| !*person)

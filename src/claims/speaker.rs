@@ -4,10 +4,12 @@
 
 use super::{Word, lower_in, lowercase};
 use crate::lexicon::{
-    self, INSTITUTION_NOUNS, PREPOSITIONS, SPEAKER_MODIFIERS, SPEAKER_PHRASE_STOPS,
-    STATEMENT_NOUNS, STRONG_REPORTING_VERBS, WEAK_REPORTING_VERBS,
+    self, AGENCY_HEADS, FINDING_SPEAKERS, INSTITUTION_NOUNS, LY_NOUNS, PREPOSITIONS,
+    SPEAKER_MODIFIERS, SPEAKER_PHRASE_STOPS, STATEMENT_NOUNS, STRONG_REPORTING_VERBS,
+    WEAK_REPORTING_VERBS,
 };
 use crate::model::{Entity, EntityType};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// "47-year-old", "61-year-old": an age standing for the person.
@@ -78,6 +80,9 @@ pub(super) enum Attribution {
     Plural,
     /// "a statement said": whoever spoke last, who issued it.
     Issuer,
+    /// "the agency quoted her as saying": a person as a pronoun is, never
+    /// the one doing the quoting.
+    QuotedPronoun,
 }
 
 pub(super) struct Context<'a> {
@@ -325,6 +330,13 @@ impl Context<'_> {
         let fits = |entity: &Entity| match noun {
             "paper" | "newspaper" => media.iter().any(|word| entity.canonical.contains(word)),
             "company" | "firm" | "group" | "corporation" => true,
+            // "the agency said" after "the Drennland Meteorological
+            // Service": public bodies are agencies whatever their name's
+            // last word.
+            "agency" => {
+                let last = entity.canonical.rsplit(' ').next().unwrap_or("");
+                entity.canonical.to_lowercase().contains(noun) || lower_in(AGENCY_HEADS, last)
+            }
             _ => entity.canonical.to_lowercase().contains(noun),
         };
         let before = |entity: &&Entity| entity.kind == EntityType::Organization;
@@ -336,6 +348,21 @@ impl Context<'_> {
                 .rfind(|entity| before(entity) && &*entity.canonical == speaking && fits(entity))
         {
             return Some(entity);
+        }
+        if matches!(noun, "company" | "firm" | "group" | "corporation") {
+            // "the company" with no company speaking is the one the story
+            // is about, the one named most, not a data firm named once
+            // in passing ("estimates compiled by X").
+            let mut mentions: HashMap<&str, usize> = HashMap::new();
+            for entity in earlier.iter().filter(before) {
+                *mentions.entry(&entity.canonical).or_default() += 1;
+            }
+            return earlier
+                .iter()
+                .enumerate()
+                .filter(|(_, entity)| before(entity))
+                .max_by_key(|(at, entity)| (mentions[&*entity.canonical], *at))
+                .map(|(_, entity)| entity);
         }
         earlier
             .iter()
@@ -705,7 +732,13 @@ impl Context<'_> {
                         | "separately"
                         | "once"
                 )
-                || (previous.ends_with("ly") && previous.len() > 4);
+                || (previous.ends_with("ly")
+                    && previous.len() > 4
+                    // "Kelly said", "her family said", "the daily said":
+                    // a name or a noun, not an adverb.
+                    && words[j - 1].text.starts_with(char::is_lowercase)
+                    && !lexicon::SPEAKERS.contains(&previous)
+                    && !lower_in(LY_NOUNS, &previous));
             if !auxiliary
                 || !self.body[words[j - 1].end..words[j].start]
                     .trim()
@@ -1047,6 +1080,27 @@ impl Context<'_> {
                 .clause_entity_before(words, i)
                 .map(|entity| Attribution::Speaker(entity.canonical.clone()));
         }
+        // "the agency quoted her as saying", "quoted Ana Ruiz as saying":
+        // the one quoted speaks, not the outlet quoting.
+        if lower == "quoted"
+            && let Some(next) = words.get(i + 1)
+        {
+            let as_follows = |end: usize| {
+                words
+                    .iter()
+                    .find(|w| w.start >= end)
+                    .is_some_and(|w| w.text == "as")
+            };
+            if matches!(next.text, "him" | "her") && as_follows(next.end) {
+                return Some(Attribution::QuotedPronoun);
+            }
+            if let Some(person) = self
+                .entity_starting_at(next.start)
+                .filter(|entity| entity.kind == EntityType::Person && as_follows(entity.end))
+            {
+                return Some(Attribution::Speaker(person.canonical.clone()));
+            }
+        }
         // "the paper quoted officials as saying": the quoted are the source.
         if lower == "quoted" {
             for k in i + 1..words.len().min(i + 5) {
@@ -1246,7 +1300,15 @@ impl Context<'_> {
             // words is saying them; "called an election" is not.
             let naming_a_quotation =
                 lower_in(NAMING_VERBS, &lower) && quotes.iter().any(|(start, _)| *start > word.end);
-            if !lexicon::REPORTING.contains(&lower) && !naming_a_quotation {
+            // Verbs that report only in one use: "researchers found" (never
+            // "police found the car"), "the chair ruled that" (never "ruled
+            // the province").
+            let finding = matches!(&*lower, "found" | "find" | "finds")
+                && i > 0
+                && lower_in(FINDING_SPEAKERS, words[i - 1].text);
+            let ruling = matches!(&*lower, "ruled" | "rules")
+                && words.get(i + 1).is_some_and(|next| next.text == "that");
+            if !lexicon::REPORTING.contains(&lower) && !naming_a_quotation && !finding && !ruling {
                 continue;
             }
             // "the last say", "his claims": a noun, not a verb of saying.

@@ -889,3 +889,113 @@ fn figures_from_a_body_are_credited_to_it_only_when_shown() {
     );
     assert_eq!(speaker_of(&all, "3,000 homes"), None);
 }
+
+#[test]
+fn groups_of_people_who_speak_in_news_are_credited_as_named() {
+    let all = claims(
+        "Meteorologists said a second front could arrive by Friday.\n\
+         The pass will stay shut until spring, the authors wrote.\n\
+         His relatives said the boat had left port at dawn.\n\
+         Neighbours said the fire had started in the kitchen.",
+    );
+    assert_eq!(
+        speaker_of(&all, "second front").as_deref(),
+        Some("Meteorologists")
+    );
+    assert_eq!(speaker_of(&all, "stay shut").as_deref(), Some("authors"));
+    assert_eq!(
+        speaker_of(&all, "left port").as_deref(),
+        Some("His relatives")
+    );
+    assert_eq!(
+        speaker_of(&all, "in the kitchen").as_deref(),
+        Some("Neighbours")
+    );
+}
+
+#[test]
+fn researchers_are_credited_with_what_they_found_not_what_was_found() {
+    let all = claims(
+        "Glaciers in the range lost a fifth of their ice since 1990, scientists found in a survey.\n\
+         Investigators found that 14 of the 30 valves had failed.\n\
+         Two hikers were found alive after 40 hours on the ridge.",
+    );
+    assert_eq!(
+        speaker_of(&all, "lost a fifth").as_deref(),
+        Some("scientists")
+    );
+    assert_eq!(
+        speaker_of(&all, "valves had failed").as_deref(),
+        Some("Investigators")
+    );
+    if let Some(hikers) = claim(&all, "hikers") {
+        assert_eq!(hikers.speaker, None);
+    }
+}
+
+#[test]
+fn the_one_quoted_as_saying_is_the_speaker_not_the_outlet_quoting() {
+    use crate::model::EntityType::{Organization, Person};
+    let all = claims_with(
+        "The envoy Ilka Marrow met the trade minister on Monday.\n\
+         The agency Pressnet quoted her as saying the border would reopen in May.\n\
+         Pressnet quoted Ilka Marrow as saying 300 lorries were waiting.",
+        &[("Ilka Marrow", Person), ("Pressnet", Organization)],
+    );
+    assert_eq!(
+        speaker_of(&all, "reopen in May").as_deref(),
+        Some("Ilka Marrow")
+    );
+    assert_eq!(
+        speaker_of(&all, "300 lorries").as_deref(),
+        Some("Ilka Marrow")
+    );
+}
+#[test]
+fn a_name_or_noun_ending_in_ly_is_a_subject_not_an_adverb() {
+    use crate::model::EntityType::Person;
+    let all = claims_with(
+        "Her family said the boat left at 9am.\n\
+         Kelly said 40 boats were out.\n\
+         The daily said the harbour closed at noon.\n\
+         Dana Holt repeatedly said 12 nets were lost.",
+        &[("Kelly", Person), ("Dana Holt", Person)],
+    );
+    assert_eq!(speaker_of(&all, "boat left").as_deref(), Some("Her family"));
+    assert_eq!(speaker_of(&all, "40 boats").as_deref(), Some("Kelly"));
+    assert_eq!(speaker_of(&all, "harbour closed").as_deref(), Some("daily"));
+    assert_eq!(speaker_of(&all, "12 nets").as_deref(), Some("Dana Holt"));
+}
+
+#[test]
+fn a_ruling_and_a_memory_are_credited_to_who_gives_them() {
+    use crate::model::EntityType::{Organization, Person};
+    let all = claims_with(
+        "The Tarn Weather Service warned of floods on Monday. Harbour Power said 900 homes lost supply.\n\
+         The agency said it had issued 14 flood alerts.\n\
+         The chair, Ossia Brant, ruled that the 12 amendments were out of order.\n\
+         The fiddler Ilse Varga remembered playing 300 concerts with him.\n\
+         The general ruled the province for 30 years.",
+        &[
+            ("Tarn Weather Service", Organization),
+            ("Harbour Power", Organization),
+            ("Ossia Brant", Person),
+            ("Ilse Varga", Person),
+        ],
+    );
+    assert_eq!(
+        speaker_of(&all, "14 flood alerts").as_deref(),
+        Some("Tarn Weather Service")
+    );
+    assert_eq!(
+        speaker_of(&all, "12 amendments").as_deref(),
+        Some("Ossia Brant")
+    );
+    assert_eq!(
+        speaker_of(&all, "300 concerts").as_deref(),
+        Some("Ilse Varga")
+    );
+    if let Some(province) = claim(&all, "province") {
+        assert_eq!(province.speaker, None);
+    }
+}

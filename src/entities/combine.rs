@@ -11,6 +11,7 @@
 //! tagger reading the same words as an organisation or person (a club named
 //! after its city, a person named like a town).
 
+use super::short_forms::known_place;
 use super::{Candidate, Cue, is_demonym, is_opener, never_a_name, words};
 use crate::model::EntityType;
 use crate::ner::Name;
@@ -236,19 +237,49 @@ fn organization_of_place(body: &str, merged: &mut Vec<Candidate>) {
 /// article ("President Ana Ruiz" ... "Ruiz's aides"): the tagger decides each
 /// mention from its neighbours and can waver.
 fn one_type_per_name(body: &str, merged: &mut [Candidate]) {
-    let mut people: HashSet<&str> = HashSet::new();
-    for candidate in merged.iter() {
-        if candidate.cue == Cue::Strong && candidate.kind == EntityType::Person {
-            let text = &body[candidate.start..candidate.end];
-            people.insert(text);
-            if let Some((_, surname)) = text.rsplit_once(' ') {
-                people.insert(surname);
-            }
-        }
-    }
+    // A person by the surname, the last word of the name.
+    let people = found_by_cue(body, merged, EntityType::Person, |name| {
+        name.rsplit_once(' ').map(|(_, surname)| surname)
+    });
+    // The same for an organisation named by its suffix ("Varrow Logistics
+    // said" ... "Varrow's shares"), where the tagger reads the name or its
+    // first word as a person or an unknown place: never over a person found
+    // by a cue, nor over a place the gazetteer knows ("Chicago" beside
+    // "Chicago Bulls").
+    let organizations = found_by_cue(body, merged, EntityType::Organization, |name| {
+        name.split_once(' ').map(|(first, _)| first)
+    });
     for candidate in merged.iter_mut() {
-        if candidate.cue == Cue::Tagger && people.contains(&body[candidate.start..candidate.end]) {
+        let text = &body[candidate.start..candidate.end];
+        if candidate.cue != Cue::Tagger {
+            continue;
+        }
+        if people.contains(text) {
             candidate.kind = EntityType::Person;
+        } else if organizations.contains(text)
+            && (candidate.kind == EntityType::Person
+                || candidate.kind == EntityType::Place && !known_place(text))
+        {
+            candidate.kind = EntityType::Organization;
         }
     }
+}
+
+/// The names of `kind` the rules found by a cue, with the short form
+/// `short` takes of each.
+fn found_by_cue<'a>(
+    body: &'a str,
+    merged: &[Candidate],
+    kind: EntityType,
+    short: fn(&str) -> Option<&str>,
+) -> HashSet<&'a str> {
+    let mut names = HashSet::new();
+    for candidate in merged {
+        if candidate.cue == Cue::Strong && candidate.kind == kind {
+            let text = &body[candidate.start..candidate.end];
+            names.insert(text);
+            names.extend(short(text));
+        }
+    }
+    names
 }

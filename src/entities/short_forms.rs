@@ -97,7 +97,7 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// A word the gazetteer knows whole as a place.
-fn known_place(word: &str) -> bool {
+pub(super) fn known_place(word: &str) -> bool {
     gazetteer::scan(word).first().is_some_and(|hit| {
         hit.start == 0
             && hit.end == word.len()

@@ -553,3 +553,52 @@ fn a_barristers_rank_is_not_part_of_the_name() {
         entities(text)
     );
 }
+
+#[test]
+fn corporate_roles_are_titles_and_trade_words_end_company_names() {
+    let text = "Profit at Varrow Logistics rose 9 percent, Chief Financial Officer Ines Dovlatov said. \
+                Pelkin Analytics and Torsby Ventures had forecast less. \
+                Mira Santell of Hobart Financial agreed.";
+    assert_eq!(
+        found(text, "Ines Dovlatov").map(|f| f.0),
+        Some(EntityType::Person)
+    );
+    assert!(
+        entities(text)
+            .iter()
+            .all(|e| !e.text(text).contains("Chief"))
+    );
+    for company in [
+        "Varrow Logistics",
+        "Pelkin Analytics",
+        "Torsby Ventures",
+        "Hobart Financial",
+    ] {
+        assert_eq!(
+            found(text, company).map(|f| f.0),
+            Some(EntityType::Organization),
+            "{company}: {:?}",
+            entities(text)
+        );
+    }
+}
+
+#[test]
+fn a_company_named_by_its_suffix_keeps_its_type_in_the_headline_and_alone() {
+    let text = "Varrow Logistics lifts forecast\n\n\
+                Profit at Varrow Logistics, the freight group, rose 9 percent.\n\n\
+                Asked whether Varrow would bid for a rival, the chief executive smiled. \
+                Analysts noted that Varrow's shares had risen.";
+    let kinds: Vec<(String, EntityType)> = entities(text)
+        .iter()
+        .filter(|e| e.text(text).starts_with("Varrow"))
+        .map(|e| (e.text(text).to_string(), e.kind))
+        .collect();
+    assert!(kinds.len() >= 3, "{kinds:?}");
+    assert!(
+        kinds
+            .iter()
+            .all(|(_, kind)| *kind == EntityType::Organization),
+        "{kinds:?}"
+    );
+}

@@ -877,6 +877,21 @@ fn quantity_at(toks: &[Tok], at: usize) -> Option<(Quantity, usize)> {
         && next.text.starts_with(char::is_lowercase)
     {
         head = Some(singular(&next.text.to_ascii_lowercase()));
+        // "398 of the 650 seats", "12 of its 30 members": a part counts
+        // what the whole counts.
+        if next.text == "of" {
+            let mut after = end_tok + 1;
+            if is(toks.get(after), &["the", "its", "their"]) {
+                after += 1;
+            }
+            if toks.get(after).is_some_and(|t| t.kind == TokKind::Digits)
+                && let Some(noun) = toks
+                    .get(after + 1)
+                    .filter(|t| t.kind == TokKind::Word && t.text.starts_with(char::is_lowercase))
+            {
+                head = Some(singular(&noun.text.to_ascii_lowercase()));
+            }
+        }
     }
     let bound = match toks.get(end_tok) {
         Some(t) if t.text == "+" => {
@@ -893,7 +908,15 @@ fn quantity_at(toks: &[Tok], at: usize) -> Option<(Quantity, usize)> {
     } else {
         0.0
     };
-    let measure = measure_near(toks, first, end_tok);
+    // A duration, a sum or a distance near "seats" or "killed" ("in
+    // government for 14 years", "$5 million for the families of the dead")
+    // is not itself a seat count or a toll.
+    let measure = matches!(
+        unit,
+        Unit::Count | Unit::Percent | Unit::Points | Unit::Magnitude
+    )
+    .then(|| measure_near(toks, first, end_tok))
+    .flatten();
     let quantity = Quantity {
         start: toks[first].start,
         end: toks[end_tok - 1].end,
@@ -1098,6 +1121,27 @@ mod tests {
             one("convicted on seven counts").head.as_deref(),
             Some("count")
         );
+    }
+
+    #[test]
+    fn a_duration_or_a_sum_near_a_measure_word_does_not_take_its_measure() {
+        assert!(one("104 seats").measure.is_some());
+        assert_eq!(
+            one("in government for 14 years, it lost seats").measure,
+            None
+        );
+        assert_eq!(
+            one("a fund of $5 million for families of the dead").measure,
+            None
+        );
+        assert!(one("won 40% of the vote").measure.is_some());
+    }
+
+    #[test]
+    fn a_part_of_a_whole_counts_what_the_whole_counts() {
+        let part = figures("It holds 12 of its 30 members.", 0).quantities;
+        assert_eq!(part[0].head.as_deref(), Some("member"), "{part:?}");
+        assert_eq!(one("It won 12 members.").head.as_deref(), Some("member"));
     }
 
     #[test]

@@ -109,6 +109,7 @@ pub const REPORTING_VERBS: &[&str] = &[
     "conceded",
     "concedes",
     "recalled",
+    "remembered",
     "quoted",
     "articulated",
     "pledged",
@@ -220,6 +221,7 @@ pub const WEAK_REPORTING_VERBS: &[&str] = &[
     "accuses",
     "blamed",
     "blames",
+    "remembered",
 ];
 
 /// Verbs of saying that attribute even without a speaker ("it was said").
@@ -375,6 +377,63 @@ pub const SPEAKER_NOUNS: &[&str] = &[
     "campaign",
     "officer",
     "officers",
+    "authors",
+    "forecasters",
+    "meteorologists",
+    "family",
+    "relatives",
+    "friends",
+    "colleagues",
+    "neighbours",
+    "neighbors",
+    "organisers",
+    "organizers",
+];
+
+/// Last words of the names of public bodies that "the agency" may stand
+/// for ("the Meteorological Service", "the Statistics Bureau").
+pub const AGENCY_HEADS: &[&str] = &[
+    "agency",
+    "service",
+    "office",
+    "bureau",
+    "authority",
+    "administration",
+    "commission",
+    "institute",
+    "survey",
+    "centre",
+    "center",
+    "directorate",
+    "inspectorate",
+];
+
+/// Nouns ending in "-ly" that may stand before a verb of saying as its
+/// subject, not as an adverb ("the assembly said", "the daily reported").
+pub const LY_NOUNS: &[&str] = &[
+    "assembly",
+    "ally",
+    "rally",
+    "supply",
+    "monopoly",
+    "daily",
+    "weekly",
+    "monthly",
+    "quarterly",
+];
+
+/// Speakers whose "found" reports what they found out ("researchers found",
+/// "investigators found that"), where for anyone else it is an act ("police
+/// found the car").
+pub const FINDING_SPEAKERS: &[&str] = &[
+    "researchers",
+    "scientists",
+    "investigators",
+    "authors",
+    "auditors",
+    "inspectors",
+    "analysts",
+    "economists",
 ];
 
 /// Definite descriptions that name the organisation last mentioned ("the company said").
@@ -400,6 +459,8 @@ pub const INSTITUTION_NOUNS: &[&str] = &[
     "fund",
     "paper",
     "newspaper",
+    "daily",
+    "broadcaster",
 ];
 
 /// Things that "say" without being anyone: a capitalised one before "said" is
