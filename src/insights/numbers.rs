@@ -934,6 +934,11 @@ fn quantity_at(toks: &[Tok], at: usize) -> Option<(Quantity, usize)> {
 }
 
 fn singular(word: &str) -> String {
+    // "the assembly's": the noun, not its possessive.
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
     if let Some(stem) = word.strip_suffix("ies") {
         return format!("{stem}y");
     }
@@ -1135,6 +1140,13 @@ mod tests {
             None
         );
         assert!(one("won 40% of the vote").measure.is_some());
+    }
+
+    #[test]
+    fn a_possessive_in_a_figure_context_is_its_noun() {
+        let seats = one("Of the assembly's 600 seats, most went to the left.");
+        assert!(seats.context.iter().any(|w| w == "assembly"), "{seats:?}");
+        assert_eq!(singular("minister’s"), "minister");
     }
 
     #[test]
