@@ -509,6 +509,47 @@ fn bound_before(toks: &[Tok], at: usize) -> Bound {
     }
 }
 
+fn family_of(word: &str) -> Option<usize> {
+    MEASURE_FAMILIES.iter().position(|f| f.contains(&word))
+}
+
+/// The noun of the whole after a part ("of the 650 seats", "of the
+/// assembly's 650 seats", "of its 30 members"), `at` the token after the
+/// part's figure.
+fn whole_after<'a>(toks: &[Tok<'a>], at: usize) -> Option<&'a str> {
+    if !is(toks.get(at), &["of"]) {
+        return None;
+    }
+    let mut next = at + 1;
+    if is(toks.get(next), &["the", "its", "their"]) {
+        next += 1;
+    }
+    if toks.get(next).is_some_and(|t| possessive(t.text)) {
+        next += 1;
+    }
+    toks.get(next).filter(|t| t.kind == TokKind::Digits)?;
+    toks.get(next + 1)
+        .filter(|t| t.kind == TokKind::Word && t.text.starts_with(char::is_lowercase))
+        .map(|t| t.text)
+}
+
+/// The figure at `first` is the whole after a part: "412 of the [X's] 650".
+fn part_before(toks: &[Tok], first: usize) -> bool {
+    let mut at = first;
+    let mut skip = |words: &dyn Fn(&str) -> bool| {
+        if at > 0 && words(toks[at - 1].text) {
+            at -= 1;
+        }
+    };
+    skip(&possessive);
+    skip(&|word| matches!(word, "the" | "its" | "their"));
+    at >= 2 && toks[at - 1].text == "of" && toks[at - 2].kind == TokKind::Digits
+}
+
+fn possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s")
+}
+
 fn measure_near(toks: &[Tok], from: usize, to: usize) -> Option<usize> {
     // "the number of dead from the collapse has risen to 31": what a count
     // counts may stand well before it.
@@ -877,21 +918,19 @@ fn quantity_at(toks: &[Tok], at: usize) -> Option<(Quantity, usize)> {
         && next.text.starts_with(char::is_lowercase)
     {
         head = Some(singular(&next.text.to_ascii_lowercase()));
-        // "398 of the 650 seats", "12 of its 30 members": a part counts
-        // what the whole counts.
-        if next.text == "of" {
-            let mut after = end_tok + 1;
-            if is(toks.get(after), &["the", "its", "their"]) {
-                after += 1;
-            }
-            if toks.get(after).is_some_and(|t| t.kind == TokKind::Digits)
-                && let Some(noun) = toks
-                    .get(after + 1)
-                    .filter(|t| t.kind == TokKind::Word && t.text.starts_with(char::is_lowercase))
-            {
-                head = Some(singular(&noun.text.to_ascii_lowercase()));
-            }
-        }
+    }
+    // "398 of the assembly's 650 seats": the part counts what the whole
+    // counts; the whole is the size of the body, not a figure reported of
+    // the event, and compares with nothing.
+    let whole_noun = (unit == Unit::Count)
+        .then(|| whole_after(toks, end_tok))
+        .flatten();
+    if let Some(noun) = whole_noun {
+        head = Some(singular(&noun.to_ascii_lowercase()));
+    }
+    let is_whole = unit == Unit::Count && part_before(toks, first);
+    if is_whole {
+        head = None;
     }
     let bound = match toks.get(end_tok) {
         Some(t) if t.text == "+" => {
@@ -911,12 +950,18 @@ fn quantity_at(toks: &[Tok], at: usize) -> Option<(Quantity, usize)> {
     // A duration, a sum or a distance near "seats" or "killed" ("in
     // government for 14 years", "$5 million for the families of the dead")
     // is not itself a seat count or a toll.
-    let measure = matches!(
-        unit,
-        Unit::Count | Unit::Percent | Unit::Points | Unit::Magnitude
-    )
-    .then(|| measure_near(toks, first, end_tok))
-    .flatten();
+    let measure = if is_whole {
+        None
+    } else if let Some(noun) = whole_noun {
+        family_of(&noun.to_ascii_lowercase())
+    } else {
+        matches!(
+            unit,
+            Unit::Count | Unit::Percent | Unit::Points | Unit::Magnitude
+        )
+        .then(|| measure_near(toks, first, end_tok))
+        .flatten()
+    };
     let quantity = Quantity {
         start: toks[first].start,
         end: toks[end_tok - 1].end,
@@ -1153,7 +1198,12 @@ mod tests {
     fn a_part_of_a_whole_counts_what_the_whole_counts() {
         let part = figures("It holds 12 of its 30 members.", 0).quantities;
         assert_eq!(part[0].head.as_deref(), Some("member"), "{part:?}");
+        assert_eq!(part[1].head, None, "the whole compares with nothing");
         assert_eq!(one("It won 12 members.").head.as_deref(), Some("member"));
+        let seats = figures("It won 412 of the assembly's 650 seats.", 0).quantities;
+        assert_eq!(seats[0].measure, one("It won 412 seats.").measure);
+        assert!(seats[0].measure.is_some());
+        assert_eq!(seats[1].measure, None, "{seats:?}");
     }
 
     #[test]
