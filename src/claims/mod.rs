@@ -286,7 +286,12 @@ pub fn detect(
     let mut subject_since: Option<Arc<str>> = None;
     // A group or organisation a sentence opened with, for "it" and "they".
     let mut group_since: Option<Arc<str>> = None;
+    // The person a sentence just before, in the same paragraph, was about
+    // ("Asked about bills, she paused."), for a quotation after it that
+    // names nobody ("“Yes, they will rise.”").
+    let mut introducer: Option<(usize, Arc<str>)> = None;
     for sentence in sentences {
+        let introduced_by = introducer.take();
         let Some(block) = blocks.get(sentence.block) else {
             continue;
         };
@@ -375,6 +380,31 @@ pub fn detect(
             .count();
         let quote = (quoted_words > 0 && quotes_in_sentence > 0) || continues_quote;
         let attribution = context.attribution(&words, &quotes);
+        if !quote {
+            let pronoun_subject = match words.as_slice() {
+                [first, ..] if matches!(first.text, "He" | "She") => true,
+                // "Asked whether ..., she paused": the subject after an
+                // opening participle's clause.
+                [first, rest @ ..] if first.text.ends_with("ed") || first.text.ends_with("ing") => {
+                    rest.iter().any(|word| {
+                        matches!(word.text, "he" | "she")
+                            && body[..word.start].trim_end().ends_with(',')
+                    })
+                }
+                _ => false,
+            };
+            let person = if pronoun_subject {
+                subject_since.clone().or_else(|| {
+                    last_speaker
+                        .as_ref()
+                        .filter(|(_, person)| *person)
+                        .map(|(name, _)| name.clone())
+                })
+            } else {
+                subject.clone()
+            };
+            introducer = person.map(|name| (sentence.block, name));
+        }
         // A few quoted words with nobody saying them are a phrase being
         // discussed ("the "tremendous progress" is a testament"), not a quotation.
         let discussed_phrase = quote
@@ -429,6 +459,16 @@ pub fn detect(
             // a quotation that never names its speaker falls back to the
             // last one (see `settle_uncredited`).
             speaker = previous_quote.as_ref().and_then(|(_, name)| name.clone());
+        }
+        let opens_with_quotation = raw.trim_start().starts_with(['“', '"']);
+        if speaker.is_none()
+            && quote
+            && !attributed
+            && !continues_quote
+            && opens_with_quotation
+            && let Some((_, name)) = introduced_by.filter(|(block, _)| *block == sentence.block)
+        {
+            speaker = Some(name);
         }
         if quote && unsaid.is_empty() && speaker.is_none() {
             run_fallback = last_speaker.as_ref().map(|(name, _)| name.clone());

@@ -1148,6 +1148,20 @@ impl Context<'_> {
                     let after = &self.body[w.end..];
                     after.trim_start().starts_with(',')
                 });
+                // "Prime Minister Ana Ruiz, campaigning in the capital,
+                // Dunvale, dismissed": a person opening the sentence before
+                // the appositions is their subject, whatever they name.
+                if let Some(person) = self.sentence_subject(words).filter(|entity| {
+                    let before = &self.body[self.sentence_start..entity.start];
+                    entity.kind == EntityType::Person
+                        && self.body[entity.end..].starts_with(',')
+                        && before.split_whitespace().count() <= 4
+                        && before
+                            .split_whitespace()
+                            .all(|word| word.starts_with(char::is_uppercase))
+                }) {
+                    return Some(Attribution::Speaker(person.canonical.clone()));
+                }
                 if let Some(k) = clause_start {
                     // "The outgoing mayor, Ana Ruiz, said", "The head of
                     // the Tarrow Board, Ana Ruiz, said": the role is named
@@ -1165,15 +1179,6 @@ impl Context<'_> {
                     }
                     if let Some(subject) = self.subject_at(words, k) {
                         return Some(subject);
-                    }
-                    // "Ana Ruiz, director of the Tarrow Board, a think
-                    // tank, warned": the person the appositions follow.
-                    if let Some(person) = self.sentence_subject(words).filter(|entity| {
-                        entity.kind == EntityType::Person
-                            && words[0].start == entity.start
-                            && self.body[entity.end..].starts_with(',')
-                    }) {
-                        return Some(Attribution::Speaker(person.canonical.clone()));
                     }
                 }
             }
@@ -1308,7 +1313,21 @@ impl Context<'_> {
                 && lower_in(FINDING_SPEAKERS, words[i - 1].text);
             let ruling = matches!(&*lower, "ruled" | "rules")
                 && words.get(i + 1).is_some_and(|next| next.text == "that");
-            if !lexicon::REPORTING.contains(&lower) && !naming_a_quotation && !finding && !ruling {
+            // "put the death toll at 37", "put the party on 38 percent": a
+            // figure given, never "put the plan on hold".
+            let putting = matches!(&*lower, "put" | "puts")
+                && (i + 2..words.len().min(i + 8)).any(|k| {
+                    matches!(words[k].text, "at" | "on")
+                        && words
+                            .get(k + 1)
+                            .is_some_and(|w| w.text.starts_with(|c: char| c.is_ascii_digit()))
+                });
+            if !lexicon::REPORTING.contains(&lower)
+                && !naming_a_quotation
+                && !finding
+                && !ruling
+                && !putting
+            {
                 continue;
             }
             // "the last say", "his claims": a noun, not a verb of saying.

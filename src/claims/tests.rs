@@ -999,3 +999,58 @@ fn a_ruling_and_a_memory_are_credited_to_who_gives_them() {
         assert_eq!(province.speaker, None);
     }
 }
+
+#[test]
+fn whoever_puts_a_figure_at_a_number_gives_it() {
+    use crate::model::EntityType::Organization;
+    let all = claims_with(
+        "Shelling hit the port of Avrel on Sunday.\n\
+         The Corran Casualty Register, a group that counts the dead, put the toll at 52.\n\
+         The council put the plan on hold until 2028.",
+        &[("Corran Casualty Register", Organization)],
+    );
+    assert_eq!(
+        speaker_of(&all, "the toll at 52").as_deref(),
+        Some("Corran Casualty Register")
+    );
+    if let Some(hold) = claim(&all, "on hold") {
+        assert_eq!(hold.speaker, None);
+    }
+}
+
+#[test]
+fn a_person_opening_the_sentence_is_the_subject_over_names_in_appositions() {
+    use crate::model::EntityType::Person;
+    let all = claims_with(
+        "Governor Ilka Marrow, touring the north, Dunvale, rejected the 40 percent figure.\n\
+         Ilka Marrow, director of the Tarn Trust, a charity, warned of 300 closures.",
+        &[("Ilka Marrow", Person), ("Dunvale", Person)],
+    );
+    assert_eq!(
+        speaker_of(&all, "40 percent").as_deref(),
+        Some("Ilka Marrow")
+    );
+    assert_eq!(
+        speaker_of(&all, "300 closures").as_deref(),
+        Some("Ilka Marrow")
+    );
+}
+
+#[test]
+fn a_quotation_naming_nobody_is_the_person_the_sentence_before_was_about() {
+    use crate::model::EntityType::Person;
+    let all = claims_with(
+        "Ilka Marrow has run the port for a year. “We lost 30 ships,” she said.\n\n\
+         Asked whether fees would rise, she did not hesitate. “Yes. By 12 percent.”\n\n\
+         Tomas Brell shrugged and looked away. “Nobody asked us about the 40 berths.”",
+        &[("Ilka Marrow", Person), ("Tomas Brell", Person)],
+    );
+    assert_eq!(
+        speaker_of(&all, "By 12 percent").as_deref(),
+        Some("Ilka Marrow")
+    );
+    assert_eq!(
+        speaker_of(&all, "40 berths").as_deref(),
+        Some("Tomas Brell")
+    );
+}

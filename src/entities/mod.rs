@@ -656,8 +656,14 @@ impl BlockContext<'_> {
             let place = self.after_place_preposition(from) && !self.tokens[to - 1].possessive;
             if place {
                 self.push_weak(from, to, EntityType::Place);
-            } else if len <= 3 && self.credited_by_role(from) {
+            } else if len <= 3
+                && (self.credited_by_role(from)
+                    || self
+                        .described_by_role(to, &[words::PERSON_SPEAKER_NOUNS, words::PERSON_ROLES]))
+            {
                 self.push(from, to, EntityType::Person, None);
+            } else if self.described_by_role(to, &[words::BODY_ROLES]) {
+                self.push(from, to, EntityType::Organization, None);
             } else {
                 self.push_weak(from, to, EntityType::Person);
             }
@@ -684,6 +690,37 @@ impl BlockContext<'_> {
             && self.tokens[k].joined
             && verb.is_some_and(|verb| {
                 words::REPORTING.contains(verb) && !verb.starts_with("tell") && verb != "told"
+            })
+    }
+
+    /// "Ana Ruiz, an economist at ...", "Ana Ruiz, the union's chief
+    /// negotiator, said", "The Tarn Monitor, an independent group that
+    /// ...": a name in apposition to one of `roles`, `to` the word after
+    /// the name.
+    fn described_by_role(&self, to: usize, roles: &[&[&str]]) -> bool {
+        let Some(name_end) = to.checked_sub(1).map(|i| self.tokens[i].end) else {
+            return false;
+        };
+        let Some(article) = self.tokens.get(to) else {
+            return false;
+        };
+        if self.body.get(name_end..article.start) != Some(", ")
+            || !matches!(self.word(to), "a" | "an" | "the")
+        {
+            return false;
+        }
+        (to + 1..(to + 4).min(self.tokens.len()))
+            .take_while(|&k| {
+                self.tokens[k].joined && self.word(k).chars().all(|c| c.is_lowercase() || c == '-')
+            })
+            .any(|k| {
+                let closes = self.tokens.get(k + 1).is_none_or(|next| {
+                    matches!(
+                        self.word(k + 1),
+                        "at" | "of" | "for" | "with" | "that" | "which" | "based"
+                    ) || !next.joined
+                });
+                closes && roles.iter().any(|list| contains(list, self.word(k)))
             })
     }
 

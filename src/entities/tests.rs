@@ -602,3 +602,31 @@ fn a_company_named_by_its_suffix_keeps_its_type_in_the_headline_and_alone() {
         "{kinds:?}"
     );
 }
+
+#[test]
+fn a_name_in_apposition_to_a_persons_role_is_a_person() {
+    let text = "Rates fell on Monday. Theodric Vallance-Ume, an analyst at Pellow Trust, was more cautious. \
+                Bryn Talacre, the union's chief negotiator, said talks would resume.";
+    assert_eq!(
+        found(text, "Theodric Vallance-Ume").map(|f| f.0),
+        Some(EntityType::Person),
+        "{:?}",
+        entities(text)
+    );
+    assert_eq!(
+        found(text, "Bryn Talacre").map(|f| f.0),
+        Some(EntityType::Person)
+    );
+}
+
+#[test]
+fn a_name_in_apposition_to_a_kind_of_body_is_an_organisation() {
+    let text = "Shelling hit the port on Sunday. The Corran Casualty Register, an independent group that \
+                counts the dead, put the toll at 52.";
+    assert_eq!(
+        found(text, "Corran Casualty Register").map(|f| f.0),
+        Some(EntityType::Organization),
+        "{:?}",
+        entities(text)
+    );
+}

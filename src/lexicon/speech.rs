@@ -260,6 +260,78 @@ pub const PERSON_SPEAKER_NOUNS: &[&str] = &[
     "officer",
 ];
 
+/// Roles only a person holds, beside `PERSON_SPEAKER_NOUNS`: a name in
+/// apposition to one is a person's ("Ana Ruiz, an economist at ...", "Ana
+/// Ruiz, the union's negotiator").
+pub const PERSON_ROLES: &[&str] = &[
+    "barrister",
+    "researcher",
+    "scientist",
+    "professor",
+    "lecturer",
+    "director",
+    "negotiator",
+    "strategist",
+    "nurse",
+    "doctor",
+    "surgeon",
+    "teacher",
+    "student",
+    "farmer",
+    "resident",
+    "mother",
+    "father",
+    "widow",
+    "founder",
+    "chairman",
+    "chairwoman",
+    "minister",
+    "mayor",
+    "candidate",
+    "councillor",
+    "senator",
+    "editor",
+    "author",
+    "novelist",
+    "singer",
+    "actor",
+    "actress",
+    "coach",
+    "player",
+];
+
+/// Kinds of body: a name in apposition to one is an organisation's ("The
+/// Tarn Monitor, an independent group that counts ...").
+pub const BODY_ROLES: &[&str] = &[
+    "group",
+    "company",
+    "firm",
+    "charity",
+    "organisation",
+    "organization",
+    "agency",
+    "watchdog",
+    "regulator",
+    "consultancy",
+    "pollster",
+    "broadcaster",
+    "newspaper",
+    "website",
+    "coalition",
+    "alliance",
+    "union",
+    "insurer",
+    "lender",
+    "carmaker",
+    "retailer",
+    "airline",
+    "startup",
+    "nonprofit",
+    "association",
+    "party",
+    "club",
+];
+
 /// Nouns of people or bodies that speak: the head of a speaker phrase
 /// ("Senior U.S. officials said", "a rescue worker said", "the junta said").
 pub const SPEAKER_NOUNS: &[&str] = &[
