@@ -4,8 +4,8 @@
 
 use super::{Word, lower_in, lowercase};
 use crate::lexicon::{
-    self, AGENCY_HEADS, FINDING_SPEAKERS, INSTITUTION_NOUNS, LY_NOUNS, PREPOSITIONS,
-    SPEAKER_MODIFIERS, SPEAKER_PHRASE_STOPS, STATEMENT_NOUNS, STRONG_REPORTING_VERBS,
+    self, AGENCY_HEADS, DOCUMENT_NOUNS, FINDING_SPEAKERS, INSTITUTION_NOUNS, LY_NOUNS,
+    PREPOSITIONS, SPEAKER_MODIFIERS, SPEAKER_PHRASE_STOPS, STATEMENT_NOUNS, STRONG_REPORTING_VERBS,
     WEAK_REPORTING_VERBS,
 };
 use crate::model::{Entity, EntityType};
@@ -953,6 +953,15 @@ impl Context<'_> {
                     && k > 0
                     && words[k - 1].text.eq_ignore_ascii_case("the")
         });
+        // "according to preliminary government figures": the figures,
+        // which the government's noun only modifies.
+        if noun.is_some_and(|noun| {
+            words
+                .get(noun + 1)
+                .is_some_and(|next| noun < reach && lower_in(DOCUMENT_NOUNS, next.text))
+        }) {
+            return self.document_after(words, from, reach);
+        }
         for k in from..=reach {
             let Some(entity) = self
                 .entity_starting_at(words[k].start)
@@ -982,6 +991,29 @@ impl Context<'_> {
             return Some(Attribution::Speaker(entity.canonical.clone()));
         }
         noun.and_then(|noun| self.subject_at(words, noun))
+            .or_else(|| self.document_after(words, from, reach))
+    }
+
+    /// "according to minutes published ...", "according to industry
+    /// estimates": a document that names no one, credited as the text
+    /// names it, with up to two plain words before its noun.
+    fn document_after(&self, words: &[Word<'_>], from: usize, reach: usize) -> Option<Attribution> {
+        let noun = (from..=reach).find(|&k| lower_in(DOCUMENT_NOUNS, words[k].text))?;
+        let mut first = noun;
+        while first > from
+            && noun - first < 2
+            && words[first - 1].text.chars().all(char::is_lowercase)
+            && !lower_in(SPEAKER_PHRASE_STOPS, words[first - 1].text)
+            && self
+                .body
+                .get(words[first - 1].end..words[first].start)
+                .is_some_and(is_space)
+        {
+            first -= 1;
+        }
+        Some(Attribution::Speaker(
+            clean(&self.body[words[first].start..words[noun].end]).into(),
+        ))
     }
 
     /// "Figures from the board show ...", "Updated figures from the

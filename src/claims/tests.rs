@@ -1054,3 +1054,26 @@ fn a_quotation_naming_nobody_is_the_person_the_sentence_before_was_about() {
         Some("Tomas Brell")
     );
 }
+
+#[test]
+fn a_document_that_names_no_one_is_credited_as_the_text_names_it() {
+    let all = claims(
+        "Rates were cut to 3.5 percent, according to minutes published on Thursday.\n\
+         The tour will gross 40 million crowns, according to industry estimates.\n\
+         Exports fell 12 percent, according to preliminary customs figures.\n\
+         Imports rose 9 percent, according to revised government figures.",
+    );
+    assert_eq!(speaker_of(&all, "3.5 percent").as_deref(), Some("minutes"));
+    assert_eq!(
+        speaker_of(&all, "40 million").as_deref(),
+        Some("industry estimates")
+    );
+    assert_eq!(
+        speaker_of(&all, "12 percent").as_deref(),
+        Some("preliminary customs figures")
+    );
+    assert_eq!(
+        speaker_of(&all, "9 percent").as_deref(),
+        Some("revised government figures")
+    );
+}

@@ -462,6 +462,24 @@ pub const SPEAKER_NOUNS: &[&str] = &[
     "organizers",
 ];
 
+/// Documents a figure or statement may be "according to" when they name
+/// no one ("according to minutes of the meeting", "according to industry
+/// estimates").
+pub const DOCUMENT_NOUNS: &[&str] = &[
+    "minutes",
+    "estimates",
+    "figures",
+    "data",
+    "documents",
+    "records",
+    "filings",
+    "statistics",
+    "projections",
+    "forecasts",
+    "transcript",
+    "transcripts",
+];
+
 /// Last words of the names of public bodies that "the agency" may stand
 /// for ("the Meteorological Service", "the Statistics Bureau").
 pub const AGENCY_HEADS: &[&str] = &[
