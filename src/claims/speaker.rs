@@ -456,6 +456,38 @@ impl Context<'_> {
         ))
     }
 
+    /// "the Secretary said", "the minister added": the person last named
+    /// with that title before it ("Secretary of State Ana Ruiz", "Foreign
+    /// Minister Ana Ruiz").
+    fn titled_person_before(&self, title: &Word<'_>) -> Option<&Entity> {
+        if !lexicon::contains_ignore_case(lexicon::TITLES, title.text) {
+            return None;
+        }
+        // Only how far a title stands before its name ("Deputy Foreign
+        // Minister Ana Ruiz").
+        const TITLE_REACH: usize = 40;
+        self.ending_by(title.start)
+            .iter()
+            .rev()
+            .take(12)
+            .find(|entity| {
+                let mut from = entity.start.saturating_sub(TITLE_REACH);
+                while !self.body.is_char_boundary(from) {
+                    from += 1;
+                }
+                // The run of title words right before the name.
+                let mut titles = self.body[from..entity.start]
+                    .split_whitespace()
+                    .rev()
+                    .take_while(|word| word.starts_with(char::is_uppercase) || *word == "of");
+                entity.kind == EntityType::Person
+                    && titles.any(|word| {
+                        word.trim_matches(|c: char| !c.is_alphanumeric())
+                            .eq_ignore_ascii_case(title.text)
+                    })
+            })
+    }
+
     /// The subject noun phrase ending at word `index`: an entity, a group
     /// ("Senior U.S. officials"), "the company", or a pronoun.
     fn subject_at(&self, words: &[Word<'_>], index: usize) -> Option<Attribution> {
@@ -480,6 +512,11 @@ impl Context<'_> {
             return Some(Attribution::Speaker(entity.canonical.clone()));
         }
         let previous_word = index.checked_sub(1).map(|p| &words[p]);
+        if previous_word.is_some_and(|previous| previous.text.eq_ignore_ascii_case("the"))
+            && let Some(person) = self.titled_person_before(word)
+        {
+            return Some(Attribution::Speaker(person.canonical.clone()));
+        }
         let institution = lower_in(INSTITUTION_NOUNS, &lower) || lower == "family";
         // "Sweden's Lindqvist group said": the group named after a person
         // (or after a one-word name the tagger took for an organisation).

@@ -1077,3 +1077,24 @@ fn a_document_that_names_no_one_is_credited_as_the_text_names_it() {
         Some("revised government figures")
     );
 }
+
+#[test]
+fn the_title_alone_stands_for_the_person_last_named_with_it() {
+    use crate::model::EntityType::Person;
+    let all = claims_with(
+        "Foreign Minister Ilka Marrow met Tomas Brell in Avrel on Monday.\n\
+         The minister said 40 crossings would reopen.\n\
+         Secretary of State Ana Vell arrived later with Brell.\n\
+         The Secretary added that 300 lorries were waiting.",
+        &[
+            ("Ilka Marrow", Person),
+            ("Tomas Brell", Person),
+            ("Ana Vell", Person),
+        ],
+    );
+    assert_eq!(
+        speaker_of(&all, "40 crossings").as_deref(),
+        Some("Ilka Marrow")
+    );
+    assert_eq!(speaker_of(&all, "300 lorries").as_deref(), Some("Ana Vell"));
+}
