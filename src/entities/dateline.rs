@@ -5,6 +5,7 @@
 //! the city ("Ill.", "Texas") is part of the place, never an organisation.
 
 use super::{Candidate, Cue, gazetteer};
+use crate::lexicon::{MONTHS, WEEKDAYS, contains_ignore_case};
 use crate::model::{Block, EntityType};
 
 /// The dateline places at the start of `block` (the city, and the state
@@ -56,11 +57,19 @@ pub(super) fn places(body: &str, block: &Block) -> Option<Vec<Candidate>> {
     // "SPRINGFIELD, Ill.," / "AUSTIN, TX (AP)": the state after the city.
     if let Some(region) = head.strip_prefix(", ") {
         let region = region.split([',', '(']).next().unwrap_or("").trim();
-        let short = region.len() <= 6
-            && region.chars().next().is_some_and(char::is_uppercase)
-            && !region.contains(' ')
+        // "Ill.", "TX", or a country ("KYIV, Ukraine (Nordwire)", "VEL
+        // HARRACH, Tarsene"): capitalised words, never a date ("Monday",
+        // "March 3").
+        let words: Vec<&str> = region.split_whitespace().collect();
+        let is_region = !words.is_empty()
+            && words.len() <= 3
+            && words.iter().all(|word| {
+                word.starts_with(char::is_uppercase)
+                    && !contains_ignore_case(MONTHS, word.trim_end_matches('.'))
+                    && !contains_ignore_case(WEEKDAYS, word)
+            })
             && !region.chars().any(|c| c.is_ascii_digit());
-        if short {
+        if is_region {
             let start = block.start + city.len() + 2;
             found.push(Candidate {
                 start,
@@ -109,6 +118,33 @@ mod tests {
             dateline("SPRINGFIELD, Ill., March 3 (Nordwire) - Grain prices rose."),
             Some(("SPRINGFIELD".into(), "Springfield".into()))
         );
+    }
+
+    #[test]
+    fn a_country_after_the_city_is_a_place_and_a_date_is_not() {
+        let block = |text: &str| Block {
+            kind: BlockKind::Paragraph,
+            start: 0,
+            end: text.len(),
+        };
+        let regions = |text: &str| -> Vec<String> {
+            places(text, &block(text))
+                .unwrap_or_default()
+                .iter()
+                .skip(1)
+                .map(|found| text[found.start..found.end].to_string())
+                .collect()
+        };
+        assert_eq!(
+            regions("VEL ARDEN, Tessaly (Nordwire) - Shelling resumed."),
+            ["Tessaly"]
+        );
+        assert_eq!(
+            regions("PORT ARDEN, North Tessaly (Nordwire) - Talks resumed."),
+            ["North Tessaly"]
+        );
+        assert!(regions("OSLO, Monday (Nordwire) - Talks resumed.").is_empty());
+        assert!(regions("OSLO, March 3 (Nordwire) - Talks resumed.").is_empty());
     }
 
     #[test]
