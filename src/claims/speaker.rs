@@ -384,14 +384,18 @@ impl Context<'_> {
             .rev()
             .find(|&k| words[k].text.eq_ignore_ascii_case("the"))?;
         let modifiers = &words[the + 1..index];
-        // "the Esk water board": a name the body belongs to may open the
-        // modifiers, when the text tags it as a name of its own.
+        // "the Esk water board", "the Varsene health ministry": a name the
+        // body belongs to may open the modifiers, whether the text tags it
+        // as a name of any type or not at all (a country's name the tagger
+        // took for a person's, or missed, still owns its ministry).
         let owner = modifiers.len() == 2
-            && self.entities.iter().any(|entity| {
-                entity.start == modifiers[0].start
-                    && entity.end == modifiers[0].end
-                    && entity.kind != EntityType::Person
-            });
+            && (self
+                .entity_starting_at(modifiers[0].start)
+                .is_some_and(|entity| {
+                    entity.start == modifiers[0].start && entity.end == modifiers[0].end
+                })
+                || modifiers[0].text.starts_with(char::is_uppercase)
+                    && modifiers[0].text.chars().all(char::is_alphabetic));
         let plain = modifiers[usize::from(owner)..].iter().all(|word| {
             word.text.chars().all(char::is_lowercase)
                 && !lower_in(SPEAKER_PHRASE_STOPS, word.text)

@@ -1098,3 +1098,21 @@ fn the_title_alone_stands_for_the_person_last_named_with_it() {
     );
     assert_eq!(speaker_of(&all, "300 lorries").as_deref(), Some("Ana Vell"));
 }
+
+#[test]
+fn a_name_owning_a_body_names_it_whatever_its_type() {
+    use crate::model::EntityType::Person;
+    let all = claims_with(
+        "At least 41 people were killed in the market, the Varsene health ministry said.\n\
+         Another 12 died in the port, the Korrin interior ministry said.",
+        &[("Varsene", Person)],
+    );
+    assert_eq!(
+        speaker_of(&all, "41 people").as_deref(),
+        Some("Varsene health ministry")
+    );
+    assert_eq!(
+        speaker_of(&all, "Another 12").as_deref(),
+        Some("Korrin interior ministry")
+    );
+}
