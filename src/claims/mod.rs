@@ -238,6 +238,22 @@ fn is_heading_like(text: &str, words: &[Word<'_>]) -> bool {
 /// who spoke before it (usually the same voice going on). A paragraph of
 /// quotation right after a sentence that credits its speaker ("X said the
 /// berth was smaller. ¶ “We have listened ...") is all that speaker's.
+/// Who a "he" or "she" is, of the people the story spoke of last and who
+/// `fits`: one who became the subject of a sentence after the last speaker
+/// spoke, else the last speaker, if a person.
+fn pronoun_referent(
+    subject_since: &Option<Arc<str>>,
+    last_speaker: &Option<(Arc<str>, bool)>,
+    fits: &dyn Fn(&Arc<str>) -> bool,
+) -> Option<Arc<str>> {
+    subject_since.clone().filter(|name| fits(name)).or_else(|| {
+        last_speaker
+            .as_ref()
+            .filter(|(name, person)| *person && fits(name))
+            .map(|(name, _)| name.clone())
+    })
+}
+
 fn settle_uncredited(
     claims: &mut [Claim],
     unsaid: &mut Vec<usize>,
@@ -394,12 +410,7 @@ pub fn detect(
                 _ => false,
             };
             let person = if pronoun_subject {
-                subject_since.clone().or_else(|| {
-                    last_speaker
-                        .as_ref()
-                        .filter(|(_, person)| *person)
-                        .map(|(name, _)| name.clone())
-                })
+                pronoun_referent(&subject_since, &last_speaker, &|_| true)
             } else {
                 subject.clone()
             };
@@ -421,22 +432,13 @@ pub fn detect(
                     .filter(|_| matches!(attribution, Attribution::QuotedPronoun))
                     .map(|entity| &entity.canonical);
                 let fits = |name: &Arc<str>| quoting != Some(name);
-                subject_since
-                    .clone()
-                    .filter(fits)
-                    .or_else(|| {
-                        last_speaker
-                            .as_ref()
-                            .filter(|(name, person)| *person && fits(name))
-                            .map(|(name, _)| name.clone())
-                    })
-                    .or_else(|| {
-                        let before = entities.partition_point(|e| e.end <= sentence.start);
-                        entities[..before]
-                            .iter()
-                            .rfind(|e| e.kind == EntityType::Person && fits(&e.canonical))
-                            .map(|e| e.canonical.clone())
-                    })
+                pronoun_referent(&subject_since, &last_speaker, &fits).or_else(|| {
+                    let before = entities.partition_point(|e| e.end <= sentence.start);
+                    entities[..before]
+                        .iter()
+                        .rfind(|e| e.kind == EntityType::Person && fits(&e.canonical))
+                        .map(|e| e.canonical.clone())
+                })
             }
             Attribution::Plural => last_speaker
                 .as_ref()

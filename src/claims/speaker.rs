@@ -464,26 +464,24 @@ impl Context<'_> {
     /// with that title before it ("Secretary of State Ana Ruiz", "Foreign
     /// Minister Ana Ruiz").
     fn titled_person_before(&self, title: &Word<'_>) -> Option<&Entity> {
+        // The longest run of words a title takes ("Acting Deputy Foreign
+        // Affairs Minister").
+        const TITLE_WORDS: usize = 6;
         if !lexicon::contains_ignore_case(lexicon::TITLES, title.text) {
             return None;
         }
-        // Only how far a title stands before its name ("Deputy Foreign
-        // Minister Ana Ruiz").
-        const TITLE_REACH: usize = 40;
         self.ending_by(title.start)
             .iter()
             .rev()
             .take(12)
             .find(|entity| {
-                let mut from = entity.start.saturating_sub(TITLE_REACH);
-                while !self.body.is_char_boundary(from) {
-                    from += 1;
-                }
-                // The run of title words right before the name.
-                let mut titles = self.body[from..entity.start]
+                // The run of title words right before the name ("Deputy
+                // Foreign Minister", "Secretary of State"), read backwards.
+                let mut titles = self.body[..entity.start]
                     .split_whitespace()
                     .rev()
-                    .take_while(|word| word.starts_with(char::is_uppercase) || *word == "of");
+                    .take_while(|word| word.starts_with(char::is_uppercase) || *word == "of")
+                    .take(TITLE_WORDS);
                 entity.kind == EntityType::Person
                     && titles.any(|word| {
                         word.trim_matches(|c: char| !c.is_alphanumeric())

@@ -547,7 +547,12 @@ fn part_before(toks: &[Tok], first: usize) -> bool {
 }
 
 fn possessive(word: &str) -> bool {
-    word.ends_with("'s") || word.ends_with("’s")
+    without_possessive(word).is_some()
+}
+
+/// "assembly's" → "assembly".
+fn without_possessive(word: &str) -> Option<&str> {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
 }
 
 fn measure_near(toks: &[Tok], from: usize, to: usize) -> Option<usize> {
@@ -560,11 +565,7 @@ fn measure_near(toks: &[Tok], from: usize, to: usize) -> Option<usize> {
         if tok.kind != TokKind::Word {
             continue;
         }
-        let lower = tok.text.to_ascii_lowercase();
-        if let Some(family) = MEASURE_FAMILIES
-            .iter()
-            .position(|f| f.contains(&lower.as_str()))
-        {
+        if let Some(family) = family_of(&tok.text.to_ascii_lowercase()) {
             let distance = if at < from {
                 from - at
             } else {
@@ -980,10 +981,7 @@ fn quantity_at(toks: &[Tok], at: usize) -> Option<(Quantity, usize)> {
 
 fn singular(word: &str) -> String {
     // "the assembly's": the noun, not its possessive.
-    let word = word
-        .strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word);
+    let word = without_possessive(word).unwrap_or(word);
     if let Some(stem) = word.strip_suffix("ies") {
         return format!("{stem}y");
     }
