@@ -125,6 +125,23 @@ fn overlaps(candidate: &Candidate, name: &Name) -> bool {
     candidate.start < name.end && name.start < candidate.end
 }
 
+/// "The Party for Sovereignty": a capital function word that only opens
+/// the sentence stays outside a name of two words or more, as the rules
+/// leave it.
+fn without_opener(body: &str, name: &Name) -> Name {
+    let mut trimmed = *name;
+    let text = &body[name.start..name.end];
+    if let Some((first, rest)) = text.split_once(' ')
+        && words::is_function_word(first)
+        && rest.starts_with(char::is_uppercase)
+        // "The Hague", "The Times": one word after "The" is named with it.
+        && rest.contains(' ')
+    {
+        trimmed.start += first.len() + 1;
+    }
+    trimmed
+}
+
 /// The rule mentions and tagger names of one article, merged; `lines` are
 /// its title-cased lines in order.
 pub(super) fn combine(
@@ -133,7 +150,11 @@ pub(super) fn combine(
     names: &[Name],
     lines: &[TitleLine],
 ) -> Vec<Candidate> {
-    let names: Vec<&Name> = names
+    let trimmed: Vec<Name> = names
+        .iter()
+        .map(|name| without_opener(body, name))
+        .collect();
+    let names: Vec<&Name> = trimmed
         .iter()
         .filter(|name| plausible(body, name, lines))
         .collect();

@@ -50,6 +50,24 @@ fn gazetteer() -> &'static Gazetteer {
                 entries.push(Entry { canonical, kind });
             }
         }
+        // "The Netherlands" is the country "Netherlands" after a capital "The"
+        // that only opens the sentence, so the span leaves it out as it does
+        // a lowercase "the"; "The Hague", named only so, keeps it.
+        let named: HashSet<(&str, &str)> = surfaces
+            .iter()
+            .zip(&entries)
+            .map(|(surface, entry)| (*surface, entry.canonical))
+            .collect();
+        let (surfaces, entries): (Vec<&str>, Vec<Entry>) = surfaces
+            .iter()
+            .copied()
+            .zip(entries)
+            .filter(|(surface, entry)| {
+                surface
+                    .strip_prefix("The ")
+                    .is_none_or(|rest| !named.contains(&(rest, entry.canonical)))
+            })
+            .unzip();
         // The tables are compile-time assets of valid patterns; building can only
         // fail on a size limit, in which case the gazetteer is simply empty.
         let matcher = AhoCorasickBuilder::new()

@@ -285,7 +285,11 @@ impl BlockContext<'_> {
                     && self.capitalised(after);
                 let connector = contains(CONNECTORS, word)
                     || (word == "and" && contains(words::ORG_HEADS, self.word(start)))
-                    || (word == "the" && self.word(end - 1) == "of");
+                    || (word == "the" && self.word(end - 1) == "of")
+                    // "Party for Sovereignty", "Institute for Fiscal Studies".
+                    || (word == "for"
+                        && (self.is_org_suffix(end - 1)
+                            || contains(words::ORG_HEADS, self.word(end - 1))));
                 if connector && next_capitalised {
                     end = after;
                     continue;
@@ -540,6 +544,11 @@ impl BlockContext<'_> {
             });
             return;
         }
+        let untitled = (from..to).find(|&i| !self.is_title(i)).unwrap_or(to);
+        if untitled < to && self.particle_name(untitled, to, untitled > from) {
+            self.push(untitled, to, EntityType::Person, None);
+            return;
+        }
         if let Some((person, of)) = self.person_of_organization(from, to) {
             let after = if self.word(of + 1) == "the" {
                 of + 2
@@ -550,7 +559,9 @@ impl BlockContext<'_> {
             self.classify(after, to);
             return;
         }
-        if (len >= 2 && self.is_org_suffix(to - 1)) || head_of {
+        // "for" joins a run only after an organisation's word.
+        let body_for = (from + 1..to).any(|i| self.word(i) == "for");
+        if (len >= 2 && self.is_org_suffix(to - 1)) || head_of || body_for {
             self.push(from, to, EntityType::Organization, None);
             return;
         }
@@ -753,8 +764,12 @@ impl BlockContext<'_> {
         };
         let titles_before = (from..name_start).all(|i| self.is_title(i));
         let organization_after = to - after >= 2
-            && self.is_org_suffix(to - 1)
-            && (after..to).all(|i| self.capitalised(i) || contains(CONNECTORS, self.word(i)));
+            && (self.is_org_suffix(to - 1)
+                || self.is_org_suffix(after)
+                || contains(words::ORG_HEADS, self.word(after)))
+            && (after..to).all(|i| {
+                self.capitalised(i) || contains(CONNECTORS, self.word(i)) || self.word(i) == "for"
+            });
         let known_before =
             self.exact_hit(from, of).is_some() || self.exact_hit(name_start, of).is_some();
         (of - name_start >= 2
@@ -769,6 +784,40 @@ impl BlockContext<'_> {
                     && !link::is_given_name(self.word(name_start));
                 (name_start + usize::from(role_first), of)
             })
+    }
+
+    /// "Anneke de la Court", "Van der Berg", "Ms van der Berg": given names
+    /// (or a capital particle, or a title), lowercase particles, one last
+    /// name. An organisation's word
+    /// there ("Court", "Bank") is the surname, never the body: bodies join
+    /// their words with "of" ("Bank of Nordland", "Banco de Nordia").
+    fn particle_name(&self, from: usize, to: usize, titled: bool) -> bool {
+        let lower_particle = |i: usize| {
+            let word = self.word(i);
+            word.starts_with(char::is_lowercase) && contains(SURNAME_PARTICLES, word)
+        };
+        let Some(first_particle) = (from..to).find(|&i| lower_particle(i)) else {
+            return false;
+        };
+        let given_first = (from..first_particle).all(|i| {
+            let word = self.word(i);
+            self.name_like(i)
+                && !contains(words::ORG_HEADS, word)
+                && !contains(words::PLACE_SUFFIXES, word)
+                && !contains(words::PLACE_HEADS, word)
+                && !self.hits.iter().any(|hit| {
+                    hit.start <= self.tokens[i].start && hit.end >= self.tokens[i].name_end
+                })
+        });
+        let capital_particle = first_particle == from + 1
+            && contains(SURNAME_PARTICLES, &self.word(from).to_lowercase());
+        let given = first_particle - from;
+        let particles_then_last = (first_particle..to - 1).all(lower_particle)
+            && to - first_particle >= 2
+            && self.capitalised(to - 1);
+        particles_then_last
+            && given <= 2
+            && (capital_particle || (given >= 1 && given_first) || (given == 0 && titled))
     }
 
     /// The run starting at `from` follows "in", "near", "outside" or "capital".
@@ -894,6 +943,22 @@ impl BlockContext<'_> {
     }
 }
 
+/// Words that join a surname to its particles ("van der Laan", "de la
+/// Cruz", "El Amrani", "bin Salleh").
+const SURNAME_PARTICLES: &[&str] = &[
+    "van", "der", "den", "de", "la", "le", "du", "da", "del", "della", "di", "dos", "das", "von",
+    "el", "al", "bin", "ben", "ibn", "abu", "ter", "ten",
+];
+
+/// "Van der Laan", "de la Court": particles, then one last name.
+fn particle_surname(text: &str) -> bool {
+    let words: Vec<&str> = text.split(' ').collect();
+    words.len() >= 2
+        && words[..words.len() - 1]
+            .iter()
+            .all(|word| contains(SURNAME_PARTICLES, &word.to_lowercase()))
+}
+
 /// Settles canonical names within one article and links lone surnames and
 /// short company names to the full names the article gives elsewhere.
 fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) -> Vec<Entity> {
@@ -945,7 +1010,9 @@ fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) 
     let first_full: HashMap<&str, &str> = people
         .iter()
         .filter_map(|(key, names)| {
-            let (_, name) = names.iter().find(|(_, name)| name.contains(' '))?;
+            let (_, name) = names
+                .iter()
+                .find(|(_, name)| name.contains(' ') && !particle_surname(name))?;
             Some((key.as_str(), name.as_str()))
         })
         .collect();
@@ -957,7 +1024,7 @@ fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) 
         let full: Vec<&(usize, String)> = people
             .get(key)?
             .iter()
-            .filter(|(_, name)| name.contains(' '))
+            .filter(|(_, name)| name.contains(' ') && !particle_surname(name))
             .collect();
         let given: BTreeSet<&str> = full
             .iter()
@@ -985,13 +1052,24 @@ fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) 
     // "Lena Garland ... Garland said": a lone word the gazetteer knows as a
     // place or organisation is the surname of a person the article names in
     // full.
+    // So is "El Amrani" after "Yasmina El Amrani": a surname with its
+    // particles.
     for candidate in &mut candidates {
         let text = &body[candidate.start..candidate.end];
-        if candidate.kind != EntityType::Person
-            && !text.contains(char::is_whitespace)
-            && text.chars().any(char::is_lowercase)
-            && let Some(name) = first_full.get(name_key(text).as_str())
-        {
+        if candidate.kind == EntityType::Person || !text.chars().any(char::is_lowercase) {
+            continue;
+        }
+        let full = if text.contains(char::is_whitespace) {
+            let text = clean(text);
+            text.rsplit(' ')
+                .next()
+                .filter(|_| particle_surname(&text))
+                .and_then(|last| first_full.get(name_key(last).as_str()))
+                .filter(|full| name_key(full).ends_with(&format!(" {}", name_key(&text))))
+        } else {
+            first_full.get(name_key(text).as_str())
+        };
+        if let Some(name) = full {
             candidate.kind = EntityType::Person;
             candidate.canonical = Some(name.to_string());
         }
@@ -1014,6 +1092,14 @@ fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) 
                 continue;
             }
             let last = text.split(' ').next_back().unwrap_or(&text).to_string();
+            // "Van der Laan said" after "Marieke van der Laan": a surname
+            // with its particles is the person's surname alone, whatever
+            // case the particle takes at the start of a sentence.
+            if particle_surname(&text) {
+                candidate.canonical = lone_surname(&name_key(&last), candidate.start)
+                    .filter(|full| name_key(full).ends_with(&format!(" {}", name_key(&text))));
+                continue;
+            }
             let first = text.split(' ').next().unwrap_or(&text);
             candidate.canonical = full_name(&name_key(&last)).filter(|name| {
                 // "Anna Vogel" and "Peter Vogel" are two people; a full name

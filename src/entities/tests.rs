@@ -630,3 +630,54 @@ fn a_name_in_apposition_to_a_kind_of_body_is_an_organisation() {
         entities(text)
     );
 }
+
+#[test]
+fn surnames_with_particles_and_bodies_named_with_for() {
+    let text = "Its leader Marieke van der Brink spoke first.\n\n\"We won,\" Van der Brink, 47, told supporters. \
+                Ms van der Brink said more. Anneke de la Court said no. De la Court is a minister. \
+                Mrs. Anneke de la Court left. Yasmina El Amrani spoke. El Amrani said no. \
+                The Netherlands is a member. A government in The Hague was formed. \
+                Dirk-Jan Veenstra of the Party for Renewal spoke. The Party for Renewal won. \
+                Professor Ikenna Valdes-Haugen of Sestrel University Hospital said it worked.";
+    let all = entities(text);
+    let mention = |surface: &str| {
+        all.iter()
+            .filter(|entity| entity.text(text) == surface)
+            .map(|entity| (entity.kind, entity.canonical.to_string()))
+            .collect::<Vec<_>>()
+    };
+    let brink = (EntityType::Person, "Marieke van der Brink".to_string());
+    assert_eq!(mention("Van der Brink"), vec![brink.clone()]);
+    assert_eq!(mention("van der Brink"), vec![brink]);
+    let court = (EntityType::Person, "Anneke de la Court".to_string());
+    assert_eq!(
+        mention("Anneke de la Court"),
+        vec![court.clone(), court.clone()]
+    );
+    assert_eq!(mention("De la Court"), vec![court]);
+    assert_eq!(
+        mention("El Amrani"),
+        vec![(EntityType::Person, "Yasmina El Amrani".to_string())]
+    );
+    assert_eq!(
+        mention("Netherlands"),
+        vec![(EntityType::Place, "The Netherlands".to_string())]
+    );
+    assert_eq!(mention("The Hague").len(), 1);
+    assert_eq!(
+        mention("Dirk-Jan Veenstra"),
+        vec![(EntityType::Person, "Dirk-Jan Veenstra".to_string())]
+    );
+    assert_eq!(
+        mention("Party for Renewal"),
+        vec![(EntityType::Organization, "Party for Renewal".to_string()); 2]
+    );
+    assert_eq!(
+        mention("Sestrel University Hospital"),
+        vec![(
+            EntityType::Organization,
+            "Sestrel University Hospital".to_string()
+        )]
+    );
+    assert_eq!(mention("Ikenna Valdes-Haugen").len(), 1);
+}
