@@ -1116,3 +1116,39 @@ fn a_name_owning_a_body_names_it_whatever_its_type() {
         Some("Korrin interior ministry")
     );
 }
+
+#[test]
+fn studies_credit_their_makers_and_people_close_to_someone_speak() {
+    let text = "The side effects were mild, the study found.\n\n\
+                A survey by Quorum Insight published on Friday put the Tidewater Party on 38 percent.\n\n\
+                An exit poll by Ipsaro for public broadcaster NOV had put the Tidewater Party on 39 seats.\n\n\
+                Two people close to him said he was expected to decide soon.\n\n\
+                Sources close to the talks said a deal was near.\n\n\
+                Police found the car on Tuesday.\n\n\
+                The study did not find any harm.\n\n\
+                The stolen car was found in a lake, the 38-page report found.";
+    let all = claims(text);
+    assert_eq!(
+        speaker_of(&all, "effects were mild").as_deref(),
+        Some("study")
+    );
+    assert_eq!(
+        speaker_of(&all, "38 percent").as_deref(),
+        Some("Quorum Insight")
+    );
+    assert_eq!(speaker_of(&all, "39 seats").as_deref(), Some("Ipsaro"));
+    assert_eq!(
+        speaker_of(&all, "expected to decide").as_deref(),
+        Some("Two people close to him")
+    );
+    assert_eq!(
+        speaker_of(&all, "deal was near").as_deref(),
+        Some("Sources close to the talks")
+    );
+    assert_eq!(speaker_of(&all, "Police found"), None);
+    assert_eq!(speaker_of(&all, "any harm"), None);
+    assert_eq!(
+        speaker_of(&all, "in a lake").as_deref(),
+        Some("38-page report")
+    );
+}

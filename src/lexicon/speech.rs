@@ -526,6 +526,39 @@ pub const FINDING_SPEAKERS: &[&str] = &[
     "economists",
 ];
 
+/// Pieces of research whose finding is credited to whoever made them ("a
+/// survey by Peilmark found"), or to the piece itself ("the study found").
+pub const STUDY_NOUNS: &[&str] = &[
+    "survey",
+    "poll",
+    "study",
+    "report",
+    "review",
+    "analysis",
+    "audit",
+    "census",
+    "inquiry",
+    "investigation",
+    "research",
+];
+
+/// What a study does with its finding: "found", "showed", "put the party on
+/// 38 percent".
+pub const STUDY_VERBS: &[&str] = &[
+    "found",
+    "finds",
+    "showed",
+    "shows",
+    "suggested",
+    "suggests",
+    "put",
+    "puts",
+    "concluded",
+    "concludes",
+    "estimated",
+    "estimates",
+];
+
 /// Definite descriptions that name the organisation last mentioned ("the company said").
 pub const INSTITUTION_NOUNS: &[&str] = &[
     "company",
