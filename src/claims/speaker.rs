@@ -990,7 +990,12 @@ impl Context<'_> {
             lexicon::SPEAKERS.contains(words[k].text) && !lower_in(STATEMENT_NOUNS, words[k].text)
                 || lower_in(INSTITUTION_NOUNS, words[k].text)
                     && k > 0
-                    && words[k - 1].text.eq_ignore_ascii_case("the")
+                    && (words[k - 1].text.eq_ignore_ascii_case("the")
+                        // "the Dutch embassy": an adjective of its country.
+                        || k > 1
+                            && words[k - 2].text.eq_ignore_ascii_case("the")
+                            && words[k - 1].text.starts_with(char::is_uppercase)
+                            && self.entity_ending_at(words[k - 1].end).is_none())
         });
         // "according to preliminary government figures": the figures,
         // which the government's noun only modifies.
@@ -1029,8 +1034,17 @@ impl Context<'_> {
             // "a statement by X", "news agency X", "an X report": the name.
             return Some(Attribution::Speaker(entity.canonical.clone()));
         }
-        noun.and_then(|noun| self.subject_at(words, noun))
-            .or_else(|| self.document_after(words, from, reach))
+        noun.and_then(|noun| {
+            self.subject_at(words, noun).or_else(|| {
+                // "the Dutch embassy", as the text names it.
+                (noun > 1 && words[noun - 2].text.eq_ignore_ascii_case("the")).then(|| {
+                    Attribution::Speaker(
+                        clean(&self.body[words[noun - 1].start..words[noun].end]).into(),
+                    )
+                })
+            })
+        })
+        .or_else(|| self.document_after(words, from, reach))
     }
 
     /// "according to minutes published ...", "according to industry

@@ -1152,3 +1152,25 @@ fn studies_credit_their_makers_and_people_close_to_someone_speak() {
         Some("38-page report")
     );
 }
+
+#[test]
+fn embassies_and_officials_of_a_union() {
+    let text = "The community, which numbers around 8,000 people according to the Dutch embassy, voted early.\n\n\
+                Officials of the Nordic Union in Velmar have welcomed the result.";
+    let all = claims(text);
+    assert_eq!(
+        speaker_of(&all, "voted early").as_deref(),
+        Some("Dutch embassy")
+    );
+    let blocks = structure::blocks(text, Format::Text);
+    let sentences = sentences::split(text, &blocks);
+    let names: Vec<&str> = entities::detect(text, &blocks, &sentences)
+        .into_iter()
+        .map(|entity| &text[entity.start..entity.end])
+        .collect();
+    assert!(names.contains(&"Nordic Union"), "{names:?}");
+    assert!(
+        !names.iter().any(|name| name.starts_with("Officials")),
+        "{names:?}"
+    );
+}

@@ -451,6 +451,23 @@ impl BlockContext<'_> {
             self.candidates.push(hit_candidate(&hit));
             return;
         }
+        // "Officials of the Nordic Union": the speakers are no name, the body
+        // after them is.
+        if to - from >= 3
+            && matches!(
+                self.word(from),
+                "Officials" | "Representatives" | "Delegates" | "Diplomats" | "Ministers"
+            )
+            && self.word(from + 1) == "of"
+        {
+            let body = if self.word(from + 2) == "the" {
+                from + 3
+            } else {
+                from + 2
+            };
+            self.classify(body, to);
+            return;
+        }
         // "the Southern District of Nordland": a court district named by its
         // direction is the court, not the place.
         if to - from >= 4

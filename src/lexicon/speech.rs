@@ -562,6 +562,8 @@ pub const STUDY_VERBS: &[&str] = &[
 /// Definite descriptions that name the organisation last mentioned ("the company said").
 pub const INSTITUTION_NOUNS: &[&str] = &[
     "company",
+    "embassy",
+    "consulate",
     "firm",
     "bank",
     "group",
