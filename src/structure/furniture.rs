@@ -21,6 +21,80 @@ pub fn is_furniture(text: &str) -> bool {
         || is_caption(text, &lower)
         || is_related_link(text)
         || is_page_line(&lower)
+        || is_time_stamp(&lower)
+        || is_author_note(text, &lower)
+}
+
+/// Lowercase stems of month and weekday names.
+const MONTHS_AND_DAYS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon",
+    "tue", "wed", "thu", "fri", "sat", "sun",
+];
+
+/// "Published: May 14, 2027 10:15 GST | Updated: 11:02", "Last updated
+/// 2 hours ago": when the page was written, not what it says.
+fn is_time_stamp(lower: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "published",
+        "updated",
+        "last updated",
+        "first published",
+        "posted",
+        "last modified",
+    ];
+    OPENERS.iter().any(|opener| {
+        lower.strip_prefix(opener).is_some_and(|rest| {
+            // "Updated: ...", "Updated 14:02", "Posted Tuesday": never
+            // "Updated figures showed".
+            let next = rest.trim_start().split_whitespace().next().unwrap_or("");
+            let dated = next.starts_with(|c: char| c.is_ascii_digit())
+                || MONTHS_AND_DAYS.iter().any(|name| next.starts_with(name));
+            (rest.starts_with(':') || rest.starts_with(' ') && dated)
+                && rest.bytes().any(|b| b.is_ascii_digit())
+                && rest.split_whitespace().count() <= 16
+        })
+    })
+}
+
+/// "Hanna Keller is the Review's Benelux correspondent.": a line about the
+/// author, set apart from the story, one short sentence naming a newsroom
+/// job.
+fn is_author_note(text: &str, lower: &str) -> bool {
+    const JOBS: &[&str] = &[
+        "correspondent",
+        "reporter",
+        "editor",
+        "columnist",
+        "writer",
+        "contributor",
+        "journalist",
+    ];
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let Some(is) = words.iter().position(|word| *word == "is") else {
+        return false;
+    };
+    let is_job = |word: &str| {
+        let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        JOBS.iter()
+            .any(|job| word == *job || word.strip_suffix('s') == Some(job))
+    };
+    // The job ends the line, or only where it is done follows ("a senior
+    // reporter at the Courier"), never a clause ("a reporter who ...").
+    let job_ends = words.iter().enumerate().skip(is + 2).any(|(at, word)| {
+        is_job(word)
+            && (at + 1 == words.len()
+                || matches!(words[at + 1], "at" | "for" | "with" | "of") && words.len() - at <= 6)
+    });
+    words.len() <= 16
+        && (2..=4).contains(&is)
+        && text.starts_with(char::is_uppercase)
+        && text
+            .split_whitespace()
+            .take(is)
+            .all(|word| word.starts_with(char::is_uppercase))
+        && matches!(words.get(is + 1), Some(&"a" | &"an" | &"the"))
+        && job_ends
+        && text.matches(['.', '!', '?']).count() <= 1
 }
 
 /// "0:00 / 0:00", "1:23", "Listen 4:05": a player's clock.
@@ -256,6 +330,23 @@ mod tests {
             "By Ana Reyes | The minister resigned on Monday after a row"
         ));
         assert!(is_furniture("Listen to this article"));
+        assert!(is_furniture(
+            "Published: May 14, 2027 10:15 GST | Updated: May 14, 2027 11:02 GST"
+        ));
+        assert!(is_furniture("Last updated 2 hours ago"));
+        assert!(!is_furniture(
+            "Updated figures showed 40 people died on Tuesday."
+        ));
+        assert!(is_furniture(
+            "Hanna Keller is the Review's Benelux correspondent."
+        ));
+        assert!(is_furniture(
+            "Tom Hale is a senior reporter at the Courier."
+        ));
+        assert!(!is_furniture("Ana Ruiz is the party's deputy leader."));
+        assert!(!is_furniture(
+            "Ana Ruiz is a former reporter who now leads the party."
+        ));
         assert!(is_furniture("Listen to this article 3 min"));
         assert!(is_furniture("Breaking News"));
     }
