@@ -451,6 +451,10 @@ impl BlockContext<'_> {
             self.candidates.push(hit_candidate(&hit));
             return;
         }
+        if self.introduced_as_body(from, to) {
+            self.push(from, to, EntityType::Organization, None);
+            return;
+        }
         // "Officials of the Nordic Union": the speakers are no name, the body
         // after them is.
         if to - from >= 3
@@ -696,6 +700,25 @@ impl BlockContext<'_> {
                 self.push_weak(from, to, EntityType::Person);
             }
         }
+    }
+
+    /// "public broadcaster NOV", "pollster Peilmark", "a survey by
+    /// Peilmark": one word after the noun of a body, or after a study's
+    /// "by", is that body. (Two words may be a person: "pollster
+    /// Ana Ruiz".)
+    fn introduced_as_body(&self, from: usize, to: usize) -> bool {
+        if to - from != 1 || !self.tokens[from].joined {
+            return false;
+        }
+        let Some(before) = from.checked_sub(1) else {
+            return false;
+        };
+        let role = self.word(before);
+        let by_study = role == "by"
+            && before > 0
+            && self.tokens[before].joined
+            && contains(words::STUDY_NOUNS, self.word(before - 1));
+        by_study || contains(words::BODY_ROLES, role) && !matches!(role, "party" | "union" | "club")
     }
 
     /// "said researcher Ana Ruiz", "added party treasurer Ana Ruiz": a name

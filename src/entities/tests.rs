@@ -681,3 +681,13 @@ fn surnames_with_particles_and_bodies_named_with_for() {
     );
     assert_eq!(mention("Ikenna Valdes-Haugen").len(), 1);
 }
+
+#[test]
+fn one_word_after_the_noun_of_a_body_is_that_body() {
+    let text = "An exit poll by Ipsaro for public broadcaster NOV put the party first. \
+                A survey by Peilmark found the same. Said pollster Ana Ruiz: it held.";
+    assert_eq!(kind_of(text, "NOV"), Some(EntityType::Organization));
+    assert_eq!(kind_of(text, "Ipsaro"), Some(EntityType::Organization));
+    assert_eq!(kind_of(text, "Peilmark"), Some(EntityType::Organization));
+    assert_eq!(kind_of(text, "Ana Ruiz"), Some(EntityType::Person));
+}
