@@ -272,10 +272,10 @@ fn invented_speakers2() {
 /// run, with the rules of session 15, before any rule written for it.
 const INVENTED3_BEFORE: (usize, usize) = (137, 165);
 
-/// Session 15 then tuned rules on this set's misses (0.830 -> 0.879): from
-/// then on it guards those rules, and the first figure above is the
-/// held-out one.
-const INVENTED3_FLOOR: f64 = 0.87;
+/// Sessions 15 and 16 then tuned rules on this set's misses (0.830 ->
+/// 0.897 -> 0.921): from then on it guards those rules, and the first
+/// figure above is the held-out one.
+const INVENTED3_FLOOR: f64 = 0.92;
 
 /// Ten more invented articles (tests/fixtures/invented_speakers3/: a court
 /// sentencing, a central bank's rate decision, a wire report of a conflict,

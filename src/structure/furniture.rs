@@ -46,7 +46,7 @@ fn is_time_stamp(lower: &str) -> bool {
         lower.strip_prefix(opener).is_some_and(|rest| {
             // "Updated: ...", "Updated 14:02", "Posted Tuesday": never
             // "Updated figures showed".
-            let next = rest.trim_start().split_whitespace().next().unwrap_or("");
+            let next = rest.split_whitespace().next().unwrap_or("");
             let dated = next.starts_with(|c: char| c.is_ascii_digit())
                 || MONTHS_AND_DAYS.iter().any(|name| next.starts_with(name));
             (rest.starts_with(':') || rest.starts_with(' ') && dated)
