@@ -154,6 +154,17 @@ fn split_after_initialisms(text: &str, start: usize, end: usize, out: &mut Vec<(
     for (space, _) in piece.match_indices(' ') {
         let before = &piece[..space];
         let next = piece[space + 1..].split_whitespace().next().unwrap_or("");
+        // "posted on X. Markets shrugged": the platform X, never an initial.
+        let platform = before.ends_with(" X.")
+            && [" on X.", " to X.", " via X.", " from X."]
+                .iter()
+                .any(|end| before.ends_with(end))
+            && next.starts_with(char::is_uppercase);
+        if platform && space > from {
+            out.push((start + from, start + space));
+            from = space;
+            continue;
+        }
         if space <= from || !STARTERS.contains(&next) {
             continue;
         }
@@ -233,6 +244,18 @@ mod tests {
                 "U.S. officials confirmed on Monday that Gen. Grynkewich met Mr. Smith at 3 p.m. on Feb. 26 in Washington.",
                 "Later they left.",
             ]
+        );
+    }
+
+    #[test]
+    fn the_platform_x_ends_a_sentence() {
+        assert_eq!(
+            sentences_of("She wrote as much on X. Markets shrugged on Friday."),
+            vec!["She wrote as much on X.", "Markets shrugged on Friday."]
+        );
+        assert_eq!(
+            sentences_of("The letter was signed by X. Ruiz and others."),
+            vec!["The letter was signed by X. Ruiz and others."]
         );
     }
 

@@ -69,6 +69,11 @@ fn is_author_note(text: &str, lower: &str) -> bool {
         "contributor",
         "journalist",
     ];
+    // Nearly every line fails these two searches, before any word is
+    // collected.
+    if lower.len() > 160 || !lower.contains(" is ") || !JOBS.iter().any(|job| lower.contains(job)) {
+        return false;
+    }
     let words: Vec<&str> = lower.split_whitespace().collect();
     let Some(is) = words.iter().position(|word| *word == "is") else {
         return false;
