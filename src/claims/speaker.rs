@@ -1141,7 +1141,6 @@ impl Context<'_> {
             })
     }
 
-    /// The speaker credited at the verb of saying `i`, if any.
     /// "A survey by Peilmark conducted on Thursday found", "An exit poll by
     /// Ipsaro for the broadcaster had put the party on 39 seats": credited
     /// to who made the study. "..., the 38-page report found": to the study
@@ -1168,16 +1167,15 @@ impl Context<'_> {
             .checked_sub(1)
             .filter(|&k| is_study(k) && words[k].text.starts_with(char::is_lowercase));
         let noun = opening.or(just_before)?;
-        if words.get(noun + 1).is_some_and(|next| next.text == "by")
-            && let Some(maker) = words
+        if words.get(noun + 1).is_some_and(|next| next.text == "by") {
+            if let Some(maker) = words
                 .get(noun + 2)
                 .and_then(|next| self.entity_starting_at(next.start))
                 .filter(|entity| entity.kind != EntityType::Place)
-        {
-            return Some(Attribution::Speaker(maker.canonical.clone()));
-        }
-        // A maker the entity rules did not name: its capitalised words.
-        if words.get(noun + 1).is_some_and(|next| next.text == "by") {
+            {
+                return Some(Attribution::Speaker(maker.canonical.clone()));
+            }
+            // A maker the entity rules did not name: its capitalised words.
             let named = words[noun + 2..]
                 .iter()
                 .take(4)
@@ -1230,10 +1228,15 @@ impl Context<'_> {
         Some(Attribution::Speaker(format!("{people} {rest}").into()))
     }
 
+    /// The speaker credited at the verb of saying `i`, if any.
     fn credit_at(&self, words: &[Word<'_>], i: usize) -> Option<Attribution> {
-        if let Some(study) = self.study_credit(words, i) {
-            return Some(study);
-        }
+        self.study_credit(words, i)
+            .or_else(|| self.verb_credit(words, i))
+    }
+
+    /// The speaker credited at the verb `i` by its subject or by what
+    /// follows it, a study's credit aside.
+    fn verb_credit(&self, words: &[Word<'_>], i: usize) -> Option<Attribution> {
         let lower = lowercase(words[i].text);
         // "Fifty people were reported killed", "firms that are quoted on the
         // exchange": a passive says nothing of who reported; "was quoted as
@@ -1501,9 +1504,9 @@ impl Context<'_> {
                             .get(k + 1)
                             .is_some_and(|w| w.text.starts_with(|c: char| c.is_ascii_digit()))
                 });
-            let studied = lower_in(STUDY_VERBS, &lower) && self.study_credit(words, i).is_some();
+            let study = self.study_credit(words, i);
             if !lexicon::REPORTING.contains(&lower)
-                && !studied
+                && study.is_none()
                 && !naming_a_quotation
                 && !finding
                 && !ruling
@@ -1526,7 +1529,7 @@ impl Context<'_> {
             {
                 continue;
             }
-            match self.credit_at(words, i) {
+            match study.or_else(|| self.verb_credit(words, i)) {
                 Some(found) if lower_in(STRONG_REPORTING_VERBS, &lower) => return found,
                 Some(found) if other.is_none() => other = Some(found),
                 Some(_) => {}

@@ -828,9 +828,9 @@ impl BlockContext<'_> {
 
     /// "Anneke de la Court", "Van der Berg", "Ms van der Berg": given names
     /// (or a capital particle, or a title), lowercase particles, one last
-    /// name. An organisation's word
-    /// there ("Court", "Bank") is the surname, never the body: bodies join
-    /// their words with "of" ("Bank of Nordland", "Banco de Nordia").
+    /// name. An organisation's word there ("Court", "Bank") is the surname,
+    /// never the body: bodies join their words with "of" ("Bank of
+    /// Nordland", "Banco de Nordia").
     fn particle_name(&self, from: usize, to: usize, titled: bool) -> bool {
         let lower_particle = |i: usize| {
             let word = self.word(i);
@@ -999,6 +999,12 @@ fn particle_surname(text: &str) -> bool {
             .all(|word| contains(SURNAME_PARTICLES, &word.to_lowercase()))
 }
 
+/// Whether the full name `full` ends with the surname `surname` and its
+/// particles, whatever their case ("Marieke van der Laan", "Van der Laan").
+fn ends_with_surname(full: &str, surname: &str) -> bool {
+    name_key(full).ends_with(&format!(" {}", name_key(surname)))
+}
+
 /// Settles canonical names within one article and links lone surnames and
 /// short company names to the full names the article gives elsewhere.
 fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) -> Vec<Entity> {
@@ -1105,7 +1111,7 @@ fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) 
                 .next()
                 .filter(|_| particle_surname(&text))
                 .and_then(|last| first_full.get(name_key(last).as_str()))
-                .filter(|full| name_key(full).ends_with(&format!(" {}", name_key(&text))))
+                .filter(|full| ends_with_surname(full, &text))
         } else {
             first_full.get(name_key(text).as_str())
         };
@@ -1137,7 +1143,7 @@ fn link_article(body: &str, mut candidates: Vec<Candidate>, singles: &[Single]) 
             // case the particle takes at the start of a sentence.
             if particle_surname(&text) {
                 candidate.canonical = lone_surname(&name_key(&last), candidate.start)
-                    .filter(|full| name_key(full).ends_with(&format!(" {}", name_key(&text))));
+                    .filter(|full| ends_with_surname(full, &text));
                 continue;
             }
             let first = text.split(' ').next().unwrap_or(&text);

@@ -4,7 +4,7 @@
 //! shape, the same in plain text and in HTML, so they never become titles,
 //! claims or entities.
 
-use crate::lexicon::has_page_line_cue;
+use crate::lexicon::{MONTHS, WEEKDAYS, has_page_line_cue};
 
 /// Whether the line `text` is page furniture rather than story text.
 pub fn is_furniture(text: &str) -> bool {
@@ -25,12 +25,6 @@ pub fn is_furniture(text: &str) -> bool {
         || is_author_note(text, &lower)
 }
 
-/// Lowercase stems of month and weekday names.
-const MONTHS_AND_DAYS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon",
-    "tue", "wed", "thu", "fri", "sat", "sun",
-];
-
 /// "Published: May 14, 2027 10:15 GST | Updated: 11:02", "Last updated
 /// 2 hours ago": when the page was written, not what it says.
 fn is_time_stamp(lower: &str) -> bool {
@@ -48,7 +42,12 @@ fn is_time_stamp(lower: &str) -> bool {
             // "Updated figures showed".
             let next = rest.split_whitespace().next().unwrap_or("");
             let dated = next.starts_with(|c: char| c.is_ascii_digit())
-                || MONTHS_AND_DAYS.iter().any(|name| next.starts_with(name));
+                || next.get(..3).is_some_and(|stem| {
+                    MONTHS
+                        .iter()
+                        .chain(WEEKDAYS)
+                        .any(|name| name[..3].eq_ignore_ascii_case(stem))
+                });
             (rest.starts_with(':') || rest.starts_with(' ') && dated)
                 && rest.bytes().any(|b| b.is_ascii_digit())
                 && rest.split_whitespace().count() <= 16
